@@ -1,0 +1,124 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.health.EngineStatus;
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.stack.ProfileException;
+import io.nightwatch.stack.StackProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code nightwatch status}: the health tiles as text or JSON, once or as a stream of changes. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the health of every service (exit 0 all UP, 1 DEGRADED/UNKNOWN, 2 DOWN, 3 engine unreachable).")
+public class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Option(names = "--json", description = "Print JSON: one document, or with --watch one line per change.")
+    boolean json;
+
+    @Option(names = "--watch", description = "Keep watching and print every tile state change until interrupted.")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "Poll interval (default from the profile, 2 s).")
+    Double intervalSeconds;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Probe timeout (default from the profile, 2 s).")
+    Double timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public StatusCommand() {
+        this(System.getenv());
+    }
+
+    StatusCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StackProfile profile;
+        try {
+            profile = profileOptions.load(env);
+        } catch (ProfileException e) {
+            spec.commandLine().getErr().println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        profile = profile.withTimings(
+                intervalSeconds == null ? profile.pollInterval() : Duration.ofMillis((long) (intervalSeconds * 1000)),
+                timeoutSeconds == null ? profile.probeTimeout() : Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        PrintWriter out = spec.commandLine().getOut();
+        try (HealthMonitor monitor = new HealthMonitor(profile, env, Clock.systemUTC())) {
+            if (watch) return watch(monitor, out);
+            HealthSnapshot snapshot = monitor.checkOnce();
+            if (json) {
+                out.println(StatusJson.document(snapshot).toPrettyString());
+                out.flush();
+            } else {
+                StatusText.print(snapshot, out);
+            }
+            return snapshot.exitCode();
+        }
+    }
+
+    /** Prints changes as they come; runs until the process is interrupted (Ctrl-C, SIGTERM). */
+    private int watch(HealthMonitor monitor, PrintWriter out) throws InterruptedException {
+        ChangePrinter printer = new ChangePrinter(out, json);
+        monitor.addListener(printer::onSnapshot);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown, "nightwatch-status-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        monitor.start();
+        stopped.await();
+        return 0;
+    }
+
+    /** Remembers the last state per tile and per engine, and prints only what changed. */
+    static final class ChangePrinter {
+        private final PrintWriter out;
+        private final boolean json;
+        private final Map<String, String> lastState = new HashMap<>();
+        private final Map<String, Boolean> lastReachable = new HashMap<>();
+
+        ChangePrinter(PrintWriter out, boolean json) {
+            this.out = out;
+            this.json = json;
+        }
+
+        synchronized void onSnapshot(HealthSnapshot snapshot) {
+            for (EngineStatus engine : snapshot.engines()) {
+                Boolean before = lastReachable.put(engine.host(), engine.reachable());
+                if (before != null && before != engine.reachable() || before == null && !engine.reachable()) {
+                    out.println(json ? StatusJson.engineChange(snapshot.takenAt(), engine).toString()
+                            : snapshot.takenAt() + " " + StatusText.engineLine(engine));
+                }
+            }
+            for (ServiceHealth service : snapshot.services()) {
+                String before = lastState.put(service.id(), service.state().name());
+                if (!service.state().name().equals(before)) {
+                    out.println(json ? StatusJson.change(snapshot.takenAt(), service, before).toString()
+                            : snapshot.takenAt() + " " + StatusText.serviceLine(service));
+                }
+            }
+            out.flush();
+        }
+    }
+}

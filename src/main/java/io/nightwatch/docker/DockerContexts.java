@@ -1,0 +1,70 @@
+package io.nightwatch.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the Docker CLI's contexts ({@code ~/.docker/contexts}), including their TLS files, which docker-java
+ * itself ignores. Only consulted when {@code DOCKER_HOST} is empty, as the CLI does.
+ */
+final class DockerContexts {
+
+    record Context(String name, String host, Optional<Path> tlsDirectory) {
+        boolean hasTls() { return tlsDirectory.isPresent(); }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DockerContexts() {}
+
+    static Optional<Context> current(Map<String, String> env) {
+        Path dockerDir = Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker"));
+        Optional<String> name = Optional.ofNullable(env.get("DOCKER_CONTEXT")).filter(s -> !s.isBlank())
+                .or(() -> currentContextFromConfig(dockerDir.resolve("config.json")));
+        return name.filter(n -> !n.equals("default")).flatMap(n -> read(dockerDir, n));
+    }
+
+    private static Optional<String> currentContextFromConfig(Path config) {
+        try {
+            if (!Files.isRegularFile(config)) return Optional.empty();
+            JsonNode node = JSON.readTree(config.toFile()).path("currentContext");
+            return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Context> read(Path dockerDir, String name) {
+        String digest = sha256(name);
+        Path meta = dockerDir.resolve("contexts/meta").resolve(digest).resolve("meta.json");
+        try {
+            if (!Files.isRegularFile(meta)) return Optional.empty();
+            JsonNode host = JSON.readTree(meta.toFile()).path("Endpoints").path("docker").path("Host");
+            if (!host.isTextual()) return Optional.empty();
+            Path tls = dockerDir.resolve("contexts/tls").resolve(digest).resolve("docker");
+            return Optional.of(new Context(name, host.asText(),
+                    Files.isRegularFile(tls.resolve("ca.pem")) ? Optional.of(tls) : Optional.empty()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

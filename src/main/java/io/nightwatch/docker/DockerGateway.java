@@ -1,0 +1,328 @@
+package io.nightwatch.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.MemoryStatsConfig;
+import com.github.dockerjava.api.model.Statistics;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The one place that talks to a Docker engine. It speaks in intents and returns Nightwatch's own records, so no
+ * other package sees docker-java. Any failure to reach the engine becomes {@link EngineUnreachableException}.
+ */
+public final class DockerGateway implements Closeable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+
+    private final EngineAddress address;
+    private final DockerClient requests;
+    /** The event stream may stay silent for hours, so it gets a client without a response timeout. */
+    private final DockerClient streams;
+
+    private DockerGateway(EngineAddress address, DockerClient requests, DockerClient streams) {
+        this.address = address;
+        this.requests = requests;
+        this.streams = streams;
+    }
+
+    /** Prepares a connection; nothing is sent until the first call. */
+    public static DockerGateway connect(EngineAddress address) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(address.uri())
+                .withDockerTlsVerify(address.tlsVerify());
+        address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
+        DockerClientConfig config = builder.build();
+        return new DockerGateway(address, client(config, RESPONSE_TIMEOUT), client(config, Duration.ZERO));
+    }
+
+    private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
+        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(32)
+                .connectionTimeout(CONNECT_TIMEOUT);
+        if (!responseTimeout.isZero()) http.responseTimeout(responseTimeout);
+        DockerHttpClient httpClient = http.build();
+        return DockerClientImpl.getInstance(config, httpClient);
+    }
+
+    public EngineAddress address() { return address; }
+
+    public EngineInfo version() {
+        Version v = call(() -> requests.versionCmd().exec());
+        return new EngineInfo(v.getVersion(), v.getApiVersion(), v.getOperatingSystem(), v.getArch());
+    }
+
+    public List<ContainerSummary> listContainers() {
+        List<Container> containers = call(() -> requests.listContainersCmd().withShowAll(true).exec());
+        List<ContainerSummary> result = new ArrayList<>();
+        for (Container c : containers) {
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);
+            Map<Integer, Integer> published = new java.util.HashMap<>();
+            if (c.getPorts() != null) {
+                for (var port : c.getPorts()) {
+                    if (port.getPublicPort() != null && port.getPrivatePort() != null && !"udp".equals(port.getType())) {
+                        published.putIfAbsent(port.getPrivatePort(), port.getPublicPort());
+                    }
+                }
+            }
+            result.add(new ContainerSummary(c.getId(), name, c.getImage(), ContainerState.of(c.getState()),
+                    c.getLabels() == null ? Map.of() : c.getLabels(), published));
+        }
+        return result;
+    }
+
+    /** Empty when no container of that name or id exists. */
+    public Optional<ContainerFacts> inspect(String nameOrId) {
+        try {
+            InspectContainerResponse r = call(() -> requests.inspectContainerCmd(nameOrId).exec());
+            return Optional.of(toFacts(r));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One stats sample; empty when the engine gives none in time (for example for a stopped container). */
+    public Optional<MemoryUsage> memoryUsage(String containerId, Duration timeout) {
+        AtomicReference<Statistics> sample = new AtomicReference<>();
+        ResultCallback.Adapter<Statistics> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Statistics stats) {
+                sample.compareAndSet(null, stats);
+            }
+        };
+        try (callback) {
+            call(() -> requests.statsCmd(containerId).withNoStream(true).exec(callback));
+            callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(sample.get()).map(Statistics::getMemoryStats).flatMap(DockerGateway::toMemory);
+    }
+
+    /**
+     * Runs a command inside a running container and waits at most {@code timeout}.
+     *
+     * @throws ExecUnavailableException when the container cannot run it (not running, no such binary)
+     */
+    public ExecResult exec(String container, List<String> command, Duration timeout) throws ExecUnavailableException {
+        return exec(container, command, Map.of(), timeout);
+    }
+
+    /** As {@link #exec(String, List, Duration)}, with extra environment (how secrets reach a command without argv). */
+    public ExecResult exec(String container, List<String> command, Map<String, String> env, Duration timeout)
+            throws ExecUnavailableException {
+        List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        long started = System.nanoTime();
+        String execId;
+        try {
+            execId = call(() -> requests.execCreateCmd(container).withCmd(command.toArray(String[]::new))
+                    .withEnv(envList).withAttachStdout(true).withAttachStderr(true).exec().getId());
+        } catch (NotFoundException e) {
+            throw new ExecUnavailableException("no container " + container);
+        } catch (EngineUnreachableException e) {
+            throw e;
+        } catch (DockerException e) {
+            throw new ExecUnavailableException("cannot exec in " + container + ": " + firstLine(e.getMessage()));
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                synchronized (out) {
+                    (frame.getStreamType() == StreamType.STDERR ? err : out).append(text);
+                }
+            }
+        };
+        boolean finished;
+        try (callback) {
+            call(() -> requests.execStartCmd(execId).exec(callback));
+            finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        } catch (IOException e) {
+            finished = false;
+        } catch (EngineUnreachableException e) {
+            throw e;
+        } catch (DockerException e) {
+            throw new ExecUnavailableException("cannot exec in " + container + ": " + firstLine(e.getMessage()));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String stdout;
+        String stderr;
+        synchronized (out) {
+            stdout = out.toString();
+            stderr = err.toString();
+        }
+        if (!finished) return new ExecResult(-1, stdout, stderr, took);
+        InspectExecResponse inspected = call(() -> requests.inspectExecCmd(execId).exec());
+        Long exit = inspected.getExitCodeLong();
+        int exitCode = exit == null ? -1 : exit.intValue();
+        // runc reports a missing binary as exit 126/127 with its own message rather than an API error.
+        if ((exitCode == 126 || exitCode == 127)
+                && (stdout + stderr).matches("(?s).*(executable file not found|no such file or directory|not found).*")) {
+            throw new ExecUnavailableException(command.get(0) + " is not available in " + container);
+        }
+        return new ExecResult(exitCode, stdout, stderr, took);
+    }
+
+    /**
+     * Follows container events until the returned handle is closed. {@code onEnd} is called once if the stream
+     * ends or fails (for example because the engine went away), so the caller can reconnect.
+     */
+    public Closeable followContainerEvents(Consumer<EngineEvent> onEvent, Consumer<Throwable> onEnd) {
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event event) {
+                Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
+                        ? Map.of() : event.getActor().getAttributes();
+                Instant time = event.getTimeNano() != null
+                        ? Instant.ofEpochSecond(0, event.getTimeNano())
+                        : Instant.ofEpochSecond(event.getTime() == null ? 0 : event.getTime());
+                onEvent.accept(new EngineEvent(time, event.getId(), attributes.getOrDefault("name", event.getId()),
+                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction()));
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                onEnd.accept(new EngineUnreachableException(address, throwable));
+            }
+
+            @Override
+            public void onComplete() {
+                onEnd.accept(new EngineUnreachableException(address, new IOException("event stream closed by the engine")));
+            }
+        };
+        call(() -> streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER).exec(callback));
+        return callback;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(requests);
+        closeQuietly(streams);
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // closing a connection pool cannot fail in a way the operator could act on
+        }
+    }
+
+    private <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (DockerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EngineUnreachableException(address, e);
+        }
+    }
+
+    private static ContainerFacts toFacts(InspectContainerResponse r) {
+        InspectContainerResponse.ContainerState s = r.getState();
+        HostConfig host = r.getHostConfig();
+        HealthcheckStatus health = HealthcheckStatus.NONE;
+        String healthOutput = "";
+        if (s != null && s.getHealth() != null) {
+            health = HealthcheckStatus.of(s.getHealth().getStatus());
+            List<HealthStateLog> log = s.getHealth().getLog();
+            if (log != null && !log.isEmpty() && log.get(log.size() - 1).getOutput() != null) {
+                healthOutput = firstLine(log.get(log.size() - 1).getOutput().trim());
+            }
+        }
+        long nanoCpus = 0;
+        if (host != null) {
+            if (host.getNanoCPUs() != null && host.getNanoCPUs() > 0) nanoCpus = host.getNanoCPUs();
+            else if (host.getCpuQuota() != null && host.getCpuQuota() > 0 && host.getCpuPeriod() != null && host.getCpuPeriod() > 0) {
+                nanoCpus = host.getCpuQuota() * 1_000_000_000L / host.getCpuPeriod();
+            }
+        }
+        String image = r.getConfig() != null && r.getConfig().getImage() != null ? r.getConfig().getImage() : r.getImageId();
+        return new ContainerFacts(r.getId(), stripSlash(r.getName()), image,
+                s == null ? ContainerState.UNKNOWN : ContainerState.of(s.getStatus()), health, healthOutput,
+                r.getRestartCount() == null ? 0 : r.getRestartCount(),
+                s != null && Boolean.TRUE.equals(s.getOOMKilled()),
+                s == null || s.getExitCodeLong() == null ? 0 : s.getExitCodeLong().intValue(),
+                s == null ? Optional.empty() : timestamp(s.getStartedAt()),
+                s == null ? Optional.empty() : timestamp(s.getFinishedAt()),
+                host == null || host.getMemory() == null ? 0 : host.getMemory(),
+                nanoCpus,
+                r.getConfig() == null || r.getConfig().getLabels() == null ? Map.of() : r.getConfig().getLabels(),
+                s == null || s.getError() == null ? "" : s.getError());
+    }
+
+    private static Optional<MemoryUsage> toMemory(MemoryStatsConfig memory) {
+        if (memory == null || memory.getUsage() == null) return Optional.empty();
+        long used = memory.getUsage();
+        // As `docker stats` does: reclaimable page cache is not "used" (cgroup v1 and v2 names).
+        if (memory.getStats() != null) {
+            Long inactive = memory.getStats().getTotalInactiveFile() != null
+                    ? memory.getStats().getTotalInactiveFile() : memory.getStats().getInactiveFile();
+            if (inactive != null && inactive < used) used -= inactive;
+        }
+        return Optional.of(new MemoryUsage(used, memory.getLimit() == null ? 0 : memory.getLimit()));
+    }
+
+    /** The engine writes "0001-01-01T00:00:00Z" for "never". */
+    private static Optional<Instant> timestamp(String text) {
+        if (text == null || text.isBlank() || text.startsWith("0001-")) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stripSlash(String name) {
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    static String firstLine(String text) {
+        if (text == null) return "";
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+}

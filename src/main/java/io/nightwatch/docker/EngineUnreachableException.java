@@ -1,0 +1,21 @@
+package io.nightwatch.docker;
+
+/** The engine did not answer: a state the dashboard shows, with the address that was tried. */
+public class EngineUnreachableException extends RuntimeException {
+
+    private final EngineAddress address;
+
+    public EngineUnreachableException(EngineAddress address, Throwable cause) {
+        super("engine unreachable at " + address + ": " + rootMessage(cause), cause);
+        this.address = address;
+    }
+
+    public EngineAddress address() { return address; }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

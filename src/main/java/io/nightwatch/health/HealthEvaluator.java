@@ -1,0 +1,121 @@
+package io.nightwatch.health;
+
+import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.HealthcheckStatus;
+import io.nightwatch.docker.MemoryUsage;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.stack.ServiceSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Combines container facts and the service's own answer into one verdict with a reason a person can act on. */
+public final class HealthEvaluator {
+
+    /** A restart or OOM kill this recent still colours the tile. */
+    static final Duration RECENT = Duration.ofMinutes(10);
+    static final double MEMORY_PRESSURE = 0.90;
+
+    private HealthEvaluator() {}
+
+    public record Input(ServiceSpec spec, EngineStatus engine, Optional<ContainerFacts> container,
+                        Optional<MemoryUsage> memory, ProbeResult probe, Optional<Instant> lastOomKill, Instant now) {}
+
+    public static ServiceHealth evaluate(Input in) {
+        List<String> findings = findings(in);
+        Verdict verdict = verdict(in);
+        return new ServiceHealth(in.spec(), verdict.state, verdict.reason, in.container(), in.memory(), in.probe(),
+                findings, in.now());
+    }
+
+    private record Verdict(HealthState state, String reason) {}
+
+    private static Verdict verdict(Input in) {
+        ProbeResult probe = in.probe();
+        if (!in.engine().reachable()) {
+            return new Verdict(HealthState.UNKNOWN, "engine unreachable at " + in.engine().address()
+                    + (probe.healthy() ? "; endpoint still answers directly" : ""));
+        }
+        if (in.container().isEmpty()) {
+            if (probe.healthy()) {
+                return new Verdict(HealthState.DEGRADED, "no container " + in.spec().container() + " on " + in.spec().host()
+                        + ", but " + in.spec().health() + " answers");
+            }
+            return new Verdict(HealthState.DOWN, "no container " + in.spec().container() + " on " + in.spec().host());
+        }
+        ContainerFacts c = in.container().get();
+        if (!c.running()) return new Verdict(HealthState.DOWN, notRunning(c, in.now()));
+
+        String recentTrouble = recentTrouble(c, in.lastOomKill(), in.now());
+        return switch (probe.outcome()) {
+            case HEALTHY -> healthyAnswer(in, c, recentTrouble);
+            case UNHEALTHY -> new Verdict(HealthState.DEGRADED, "container up, " + probe.detail());
+            case TIMED_OUT -> new Verdict(HealthState.DEGRADED, "container up, " + probe.detail());
+            case REFUSED -> new Verdict(HealthState.DOWN, "container up, but " + probe.detail());
+            case UNREACHABLE, NOT_PROBED -> new Verdict(HealthState.UNKNOWN,
+                    "container up, health not measurable: " + probe.detail());
+        };
+    }
+
+    private static Verdict healthyAnswer(Input in, ContainerFacts c, String recentTrouble) {
+        if (c.health() == HealthcheckStatus.UNHEALTHY) {
+            return new Verdict(HealthState.DEGRADED, "answers, but the engine's healthcheck says unhealthy"
+                    + (c.lastHealthOutput().isEmpty() ? "" : ": " + c.lastHealthOutput()));
+        }
+        if (!recentTrouble.isEmpty()) return new Verdict(HealthState.DEGRADED, recentTrouble);
+        Optional<MemoryUsage> memory = in.memory().filter(m -> m.limitBytes() > 0 && c.memoryLimitBytes() > 0);
+        if (memory.isPresent() && memory.get().fractionOfLimit() >= MEMORY_PRESSURE) {
+            return new Verdict(HealthState.DEGRADED, String.format("memory at %.0f%% of its %s limit",
+                    memory.get().fractionOfLimit() * 100, Bytes.human(memory.get().limitBytes())));
+        }
+        String uptime = c.startedAt().map(s -> "up " + Durations.human(Duration.between(s, in.now()))).orElse("up");
+        String latency = in.probe().latency().map(l -> " in " + Durations.human(l)).orElse("");
+        return new Verdict(HealthState.UP, uptime + ", " + in.probe().detail() + latency);
+    }
+
+    private static String notRunning(ContainerFacts c, Instant now) {
+        String oom = c.oomKilled() ? ", OOM-killed" : "";
+        String restarts = c.restartCount() > 0 ? ", restarted " + c.restartCount() + "×" : "";
+        String ago = c.finishedAt().map(f -> " " + Durations.human(Duration.between(f, now)) + " ago").orElse("");
+        return switch (c.state()) {
+            case RESTARTING -> "restarting (exit " + c.exitCode() + oom + ")" + restarts;
+            case EXITED -> "exited (code " + c.exitCode() + oom + ")" + ago + restarts;
+            case DEAD -> "dead" + (c.error().isEmpty() ? "" : ": " + c.error()) + restarts;
+            case CREATED -> "created but never started" + (c.error().isEmpty() ? "" : ": " + c.error());
+            case PAUSED -> "paused";
+            case REMOVING -> "being removed";
+            default -> "container state " + c.state().label();
+        };
+    }
+
+    /** "OOM-killed 2 min ago, restarted 3×" when the container came back from trouble recently. */
+    private static String recentTrouble(ContainerFacts c, Optional<Instant> lastOom, Instant now) {
+        Optional<Instant> oomAt = lastOom.filter(t -> Duration.between(t, now).compareTo(RECENT) < 0);
+        boolean restartedRecently = c.restartCount() > 0 && c.startedAt()
+                .map(s -> Duration.between(s, now).compareTo(RECENT) < 0).orElse(false);
+        List<String> parts = new ArrayList<>();
+        oomAt.ifPresent(t -> parts.add("OOM-killed " + Durations.human(Duration.between(t, now)) + " ago"));
+        if (restartedRecently) parts.add("restarted " + c.restartCount() + "×");
+        return String.join(", ", parts);
+    }
+
+    private static List<String> findings(Input in) {
+        List<String> findings = new ArrayList<>();
+        in.container().ifPresent(c -> {
+            if (c.memoryLimitBytes() <= 0) findings.add("no memory limit");
+            if (c.nanoCpus() <= 0) findings.add("no CPU limit");
+            if (c.oomKilled()) findings.add("last exit was an OOM kill");
+            if (c.restartCount() > 0) findings.add("restarted " + c.restartCount() + "×");
+            if (c.health() == HealthcheckStatus.NONE) findings.add("no engine healthcheck");
+        });
+        in.memory().filter(m -> m.limitBytes() > 0 && in.container().map(c -> c.memoryLimitBytes() > 0).orElse(false))
+                .filter(m -> m.fractionOfLimit() >= 0.8)
+                .ifPresent(m -> findings.add(String.format("memory %.0f%% of limit", m.fractionOfLimit() * 100)));
+        if (!in.probe().fallback().isEmpty()) findings.add("direct probe: " + in.probe().fallback());
+        return findings;
+    }
+}

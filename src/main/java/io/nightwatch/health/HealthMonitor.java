@@ -1,0 +1,116 @@
+package io.nightwatch.health;
+
+import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.stack.StackProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The health capability's entry point for both the GUI and the CLI: checks every host of a profile, once
+ * ({@link #checkOnce()}) or continuously ({@link #start()}), and hands each new {@link HealthSnapshot} to its
+ * listeners on a background thread.
+ */
+public final class HealthMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final StackProfile profile;
+    private final Clock clock;
+    private final List<HostWatcher> watchers = new ArrayList<>();
+    private final List<Consumer<HealthSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService probes;
+    private final ExecutorService stats;
+    private final ScheduledExecutorService polls;
+
+    public HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock) {
+        this.profile = profile;
+        this.clock = clock;
+        this.probes = Executors.newFixedThreadPool(Math.max(4, profile.services().size()), daemon("nightwatch-probe"));
+        this.stats = Executors.newFixedThreadPool(4, daemon("nightwatch-stats"));
+        this.polls = Executors.newScheduledThreadPool(Math.max(1, profile.hosts().size()), daemon("nightwatch-poll"));
+        ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
+        for (DockerHostSpec host : profile.hosts()) {
+            watchers.add(new HostWatcher(host, profile.servicesOn(host.name()), EngineAddress.resolve(host, env), prober,
+                    probes, stats, polls, clock, this::publish));
+        }
+    }
+
+    public StackProfile profile() { return profile; }
+
+    public void addListener(Consumer<HealthSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Checks everything once, waiting for memory figures too, and returns the result (the {@code status} command). */
+    public HealthSnapshot checkOnce() {
+        CompletableFuture.allOf(watchers.stream()
+                .map(w -> CompletableFuture.runAsync(() -> w.refreshAll(true), polls))
+                .toArray(CompletableFuture[]::new)).join();
+        return snapshot();
+    }
+
+    /** Starts polling every host at the profile's interval and following its engine events. */
+    public void start() {
+        for (HostWatcher watcher : watchers) {
+            watcher.followEvents();
+            polls.scheduleWithFixedDelay(() -> {
+                try {
+                    watcher.refreshAll(false);
+                } catch (RuntimeException e) {
+                    LOG.warn("poll failed", e); // a failed round must not end the schedule
+                }
+            }, 0, profile.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public HealthSnapshot snapshot() {
+        List<EngineStatus> engines = watchers.stream().map(HostWatcher::engine).toList();
+        List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).toList();
+        return new HealthSnapshot(clock.instant(), engines, services);
+    }
+
+    private void publish() {
+        if (listeners.isEmpty()) return;
+        HealthSnapshot snapshot = snapshot();
+        for (Consumer<HealthSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("a health listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        polls.shutdownNow();
+        watchers.forEach(HostWatcher::close);
+        probes.shutdownNow();
+        stats.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

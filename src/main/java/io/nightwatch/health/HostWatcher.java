@@ -1,0 +1,257 @@
+package io.nightwatch.health;
+
+import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.ContainerSummary;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.docker.EngineEvent;
+import io.nightwatch.docker.EngineInfo;
+import io.nightwatch.docker.EngineUnreachableException;
+import io.nightwatch.docker.MemoryUsage;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.stack.ServiceSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Watches the services of one Docker host: polls them, follows the engine's event stream so a dying container
+ * shows at once, and keeps the newest verdict per service.
+ */
+final class HostWatcher implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostWatcher.class);
+    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(4);
+
+    /** A verdict with the sequence number of the check that produced it, so a slow old check never wins. */
+    private record Stamped(long sequence, ServiceHealth health) {}
+
+    private final DockerHostSpec host;
+    private final List<ServiceSpec> profileServices;
+    private final DockerGateway gateway;
+    private final ServiceProber prober;
+    private final ExecutorService probes;
+    private final ExecutorService stats;
+    /** Full rescans run here, never on the probe pool, whose threads a rescan waits for. */
+    private final ExecutorService rescans;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, Stamped> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, MemoryUsage> memory = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastOomKill = new ConcurrentHashMap<>();
+    private final AtomicReference<List<ServiceSpec>> services;
+    private final AtomicReference<EngineStatus> engine;
+    private final AtomicReference<Closeable> events = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean rescanQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean followEvents;
+
+    HostWatcher(DockerHostSpec host, List<ServiceSpec> profileServices, EngineAddress address, ServiceProber prober,
+                ExecutorService probes, ExecutorService stats, ExecutorService rescans, Clock clock, Runnable onChange) {
+        this.host = host;
+        this.profileServices = List.copyOf(profileServices);
+        this.gateway = DockerGateway.connect(address);
+        this.prober = prober;
+        this.probes = probes;
+        this.stats = stats;
+        this.rescans = rescans;
+        this.clock = clock;
+        this.onChange = onChange;
+        this.services = new AtomicReference<>(this.profileServices);
+        this.engine = new AtomicReference<>(EngineStatus.unreachable(host.name(), address.toString(), "not checked yet", clock.instant()));
+    }
+
+    EngineStatus engine() { return engine.get(); }
+
+    List<ServiceHealth> verdicts() {
+        return services.get().stream().map(s -> verdicts.get(s.id())).filter(java.util.Objects::nonNull)
+                .map(Stamped::health).sorted(Comparator.comparing(h -> h.spec().name())).toList();
+    }
+
+    /** Keep the event stream open from now on (the GUI and {@code --watch}); a one-shot check does not need it. */
+    void followEvents() {
+        followEvents = true;
+    }
+
+    /** Checks the engine and every service; with {@code awaitMemory} also waits for fresh memory figures. */
+    void refreshAll(boolean awaitMemory) {
+        Optional<EngineInfo> info = checkEngine();
+        if (info.isEmpty()) {
+            List<CompletableFuture<Void>> checks = services.get().stream()
+                    .map(spec -> CompletableFuture.runAsync(() -> record(spec, sequence.incrementAndGet(), Optional.empty()), probes))
+                    .toList();
+            CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
+            onChange.run();
+            return;
+        }
+        if (followEvents) ensureEventStream();
+        List<ContainerSummary> containers;
+        try {
+            containers = gateway.listContainers();
+        } catch (EngineUnreachableException e) {
+            markUnreachable(e);
+            return;
+        }
+        List<ServiceSpec> all = new ArrayList<>(profileServices);
+        all.addAll(Discovery.discover(containers, profileServices, host));
+        services.set(List.copyOf(all));
+
+        List<CompletableFuture<?>> memoryChecks = new ArrayList<>();
+        for (ContainerSummary c : containers) {
+            if (c.state() == io.nightwatch.docker.ContainerState.RUNNING && all.stream().anyMatch(s -> s.container().equals(c.name()))) {
+                memoryChecks.add(CompletableFuture.runAsync(() -> refreshMemory(c.name()), stats));
+            }
+        }
+        if (awaitMemory) {
+            try {
+                CompletableFuture.allOf(memoryChecks.toArray(CompletableFuture[]::new))
+                        .get(STATS_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                LOG.debug("memory figures incomplete for host {}: {}", host.name(), e.toString());
+            }
+        }
+        List<CompletableFuture<Void>> checks = all.stream()
+                .map(spec -> CompletableFuture.runAsync(() -> refresh(spec), probes))
+                .toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
+        onChange.run();
+    }
+
+    /** Re-checks one service now (an engine event said its container changed). */
+    void refresh(ServiceSpec spec) {
+        long seq = sequence.incrementAndGet();
+        Optional<ContainerFacts> facts;
+        try {
+            facts = gateway.inspect(spec.container());
+        } catch (EngineUnreachableException e) {
+            markUnreachable(e);
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("inspecting {} failed: {}", spec.container(), e.getMessage());
+            facts = Optional.empty();
+        }
+        record(spec, seq, facts);
+    }
+
+    private void record(ServiceSpec spec, long seq, Optional<ContainerFacts> facts) {
+        EngineStatus engineNow = engine.get();
+        ProbeResult probe = prober.probe(spec, facts, engineNow.reachable() ? Optional.of(gateway) : Optional.empty());
+        Optional<MemoryUsage> mem = facts.filter(ContainerFacts::running).map(f -> memory.get(f.name()));
+        ServiceHealth health = HealthEvaluator.evaluate(new HealthEvaluator.Input(spec, engineNow, facts, mem, probe,
+                Optional.ofNullable(lastOomKill.get(spec.container())), clock.instant()));
+        verdicts.merge(spec.id(), new Stamped(seq, health), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
+    }
+
+    private Optional<EngineInfo> checkEngine() {
+        try {
+            EngineInfo info = gateway.version();
+            engine.set(EngineStatus.reachable(host.name(), gateway.address().toString(), info.version(), info.apiVersion(), clock.instant()));
+            return Optional.of(info);
+        } catch (EngineUnreachableException e) {
+            engine.set(EngineStatus.unreachable(host.name(), gateway.address().toString(), e.getMessage(), clock.instant()));
+            closeEvents();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // An engine that answers with an API error is still not one we can work with.
+            engine.set(EngineStatus.unreachable(host.name(), gateway.address().toString(), String.valueOf(e.getMessage()), clock.instant()));
+            return Optional.empty();
+        }
+    }
+
+    private void markUnreachable(EngineUnreachableException e) {
+        engine.set(EngineStatus.unreachable(host.name(), gateway.address().toString(), e.getMessage(), clock.instant()));
+        closeEvents();
+        requestRescan();
+    }
+
+    /** Queues one full rescan; further requests while it waits are the same request. */
+    private void requestRescan() {
+        if (!rescanQueued.compareAndSet(false, true)) return;
+        try {
+            rescans.execute(() -> {
+                rescanQueued.set(false);
+                refreshAll(false);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            rescanQueued.set(false); // shutting down
+        }
+    }
+
+    private void refreshMemory(String container) {
+        try {
+            gateway.memoryUsage(container, STATS_TIMEOUT).ifPresent(m -> memory.put(container, m));
+        } catch (RuntimeException e) {
+            LOG.debug("no memory figure for {}: {}", container, e.getMessage());
+        }
+    }
+
+    private void ensureEventStream() {
+        if (events.get() != null) return;
+        try {
+            Closeable handle = gateway.followContainerEvents(this::onEvent, this::onEventStreamEnd);
+            if (!events.compareAndSet(null, handle)) handle.close();
+        } catch (EngineUnreachableException | IOException e) {
+            LOG.debug("event stream for {} not open: {}", host.name(), e.getMessage());
+        }
+    }
+
+    private void onEvent(EngineEvent event) {
+        if (!event.changesContainerState()) return;
+        if (event.baseAction().equals("oom")) lastOomKill.put(event.containerName(), event.time());
+        Optional<ServiceSpec> spec = services.get().stream()
+                .filter(s -> s.container().equals(event.containerName())).findFirst();
+        if (spec.isPresent()) {
+            probes.execute(() -> {
+                refresh(spec.get());
+                onChange.run();
+            });
+        } else if (event.baseAction().equals("start") || event.baseAction().equals("destroy")) {
+            requestRescan(); // a container may have appeared or gone: rediscover
+        }
+    }
+
+    private void onEventStreamEnd(Throwable why) {
+        events.set(null);
+        if (!followEvents) return;
+        LOG.info("event stream of {} ended: {}", host.name(), why.getMessage());
+        // The engine may be gone: find out now rather than at the next poll.
+        requestRescan();
+    }
+
+    private void closeEvents() {
+        Closeable handle = events.getAndSet(null);
+        if (handle != null) {
+            try {
+                handle.close();
+            } catch (IOException ignored) {
+                // the stream is being dropped anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        followEvents = false;
+        closeEvents();
+        gateway.close();
+    }
+}

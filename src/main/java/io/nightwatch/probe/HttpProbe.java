@@ -1,0 +1,73 @@
+package io.nightwatch.probe;
+
+import io.nightwatch.stack.Endpoint;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Asks an HTTP health endpoint directly. A connection that cannot be made is UNREACHABLE (so the caller falls
+ * back to exec); a connection made but not answered in time is TIMED_OUT, which says something about the service.
+ */
+public final class HttpProbe {
+
+    private final OkHttpClient client;
+    private final Duration timeout;
+
+    public HttpProbe(Duration timeout) {
+        this.timeout = timeout;
+        Duration connect = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
+        this.client = new OkHttpClient.Builder()
+                .connectTimeout(connect)
+                .readTimeout(timeout)
+                .callTimeout(timeout.plus(connect))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .build();
+    }
+
+    public ProbeResult probe(Endpoint endpoint) {
+        AtomicBoolean connected = new AtomicBoolean();
+        OkHttpClient observed = client.newBuilder().eventListener(new EventListener() {
+            @Override
+            public void connectionAcquired(Call call, Connection connection) {
+                connected.set(true);
+            }
+        }).build();
+        long start = System.nanoTime();
+        Request request = new Request.Builder().url(endpoint.directUri().toString()).header("User-Agent", "nightwatch").build();
+        String where = endpoint.directHost() + ":" + endpoint.directPort();
+        try (Response response = observed.newCall(request).execute()) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (response.isSuccessful()) {
+                return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.DIRECT, latency, endpoint.path() + " " + response.code());
+            }
+            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, latency, endpoint.path() + " returns " + response.code());
+        } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
+            return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " refused");
+        } catch (InterruptedIOException e) {
+            if (!connected.get()) return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " did not accept a connection");
+            return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.DIRECT, null,
+                    endpoint.path() + " timed out after " + Durations.human(timeout));
+        } catch (IOException e) {
+            if (connected.get()) {
+                // A published port whose process binds only to loopback inside the container: docker-proxy accepts
+                // and then drops the connection. That is a reachability problem, not the service being down.
+                return ProbeResult.unreachable(ProbeTransport.DIRECT,
+                        "published port " + endpoint.directPort() + " accepts but closes without answering");
+            }
+            return ProbeResult.unreachable(ProbeTransport.DIRECT, where + ": " + e.getMessage());
+        }
+    }
+}

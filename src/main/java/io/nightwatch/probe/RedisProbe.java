@@ -1,0 +1,55 @@
+package io.nightwatch.probe;
+
+import io.nightwatch.stack.Endpoint;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Redis {@code PING} over a direct connection, with AUTH when the profile names a password variable. */
+public final class RedisProbe {
+
+    private final Duration timeout;
+
+    public RedisProbe(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public ProbeResult probe(Endpoint endpoint, Optional<String> password) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) Math.min(1000, timeout.toMillis()))
+                .socketTimeoutMillis((int) timeout.toMillis());
+        password.ifPresent(config::password);
+        String where = endpoint.directHost() + ":" + endpoint.directPort();
+        long start = System.nanoTime();
+        try (Jedis jedis = new Jedis(endpoint.directHost(), endpoint.directPort(), config.build())) {
+            String reply = jedis.ping();
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            return ProbeResult.of("PONG".equals(reply) ? ProbeOutcome.HEALTHY : ProbeOutcome.UNHEALTHY,
+                    ProbeTransport.DIRECT, latency, "PING → " + reply);
+        } catch (JedisDataException e) {
+            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, null, "PING refused: " + firstWords(e.getMessage()));
+        } catch (JedisConnectionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException) return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " refused");
+            if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
+                return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " did not accept a connection");
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.DIRECT, null, "PING timed out after " + Durations.human(timeout));
+            }
+            return ProbeResult.unreachable(ProbeTransport.DIRECT, where + ": " + firstWords(e.getMessage()));
+        }
+    }
+
+    /** Redis error texts can be long; the first words carry the meaning (NOAUTH, WRONGPASS, LOADING). */
+    private static String firstWords(String message) {
+        if (message == null) return "";
+        return message.length() > 80 ? message.substring(0, 80) + "…" : message;
+    }
+}

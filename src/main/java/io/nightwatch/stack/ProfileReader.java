@@ -1,0 +1,200 @@
+package io.nightwatch.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a parsed YAML tree into a {@link StackProfile}, checking every field it reads. */
+final class ProfileReader {
+
+    private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services");
+    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
+    private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
+            "containerPort", "dataPath", "passwordEnv");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    private final Path file;
+    private final Map<String, Integer> lines;
+
+    ProfileReader(Path file, Map<String, Integer> lines) {
+        this.file = file;
+        this.lines = lines;
+    }
+
+    StackProfile read(JsonNode root) throws ProfileException {
+        requireObject(root, "", "the profile");
+        checkFields(root, "", TOP_FIELDS);
+        Duration poll = duration(root, "", "pollInterval", StackProfile.DEFAULT_POLL_INTERVAL);
+        Duration timeout = duration(root, "", "probeTimeout", StackProfile.DEFAULT_PROBE_TIMEOUT);
+        List<DockerHostSpec> hosts = readHosts(root.get("hosts"));
+        List<ServiceSpec> services = readServices(root.get("services"), hosts);
+        return new StackProfile(hosts, services, poll, timeout, file.toString());
+    }
+
+    private List<DockerHostSpec> readHosts(JsonNode node) throws ProfileException {
+        if (node == null || node.isNull()) return List.of(DockerHostSpec.fromEnvironment(DockerHostSpec.LOCAL));
+        requireArray(node, "/hosts", "hosts");
+        List<DockerHostSpec> hosts = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = "/hosts/" + i;
+            JsonNode host = node.get(i);
+            requireObject(host, at, label(at));
+            checkFields(host, at, HOST_FIELDS);
+            String name = text(host, at, "name").orElse(i == 0 ? DockerHostSpec.LOCAL : null);
+            if (name == null) throw error(at, "name", "every host after the first needs a name");
+            if (!names.add(name)) throw error(at + "/name", "name", "host name '" + name + "' is used twice");
+            Optional<String> address = text(host, at, "address");
+            if (address.isPresent() && !address.get().matches("(unix|tcp|npipe)://.+")) {
+                throw error(at + "/address", "address",
+                        "'" + address.get() + "' is not an engine address (unix:///var/run/docker.sock or tcp://host:2376)");
+            }
+            Optional<Boolean> tls = bool(host, at, "tlsVerify");
+            Optional<Path> certs = text(host, at, "certPath").map(ProfileReader::expandHome);
+            hosts.add(new DockerHostSpec(name, address, tls, certs));
+        }
+        if (hosts.isEmpty()) throw error("/hosts", "hosts", "at least one host is needed");
+        return hosts;
+    }
+
+    private List<ServiceSpec> readServices(JsonNode node, List<DockerHostSpec> hosts) throws ProfileException {
+        if (node == null || node.isNull()) {
+            DockerHostSpec first = hosts.get(0);
+            return java.util.Arrays.stream(ServiceKind.values()).map(k -> ServiceDefaults.forKind(k, first)).toList();
+        }
+        requireArray(node, "/services", "services");
+        List<ServiceSpec> services = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            ServiceSpec spec = readService(node.get(i), "/services/" + i, hosts);
+            if (!ids.add(spec.id())) throw error("/services/" + i + "/name", "name", "service '" + spec.name() + "' is listed twice on host " + spec.host());
+            services.add(spec);
+        }
+        return services;
+    }
+
+    private ServiceSpec readService(JsonNode service, String at, List<DockerHostSpec> hosts) throws ProfileException {
+        requireObject(service, at, label(at));
+        checkFields(service, at, SERVICE_FIELDS);
+        String kindText = text(service, at, "kind").orElseThrow(() -> error(at, "kind", "missing (one of: " + ServiceKind.knownIds() + ")"));
+        ServiceKind kind = ServiceKind.fromId(kindText).orElseThrow(() -> error(at + "/kind", "kind",
+                "unknown kind '" + kindText + "' (expected one of: " + ServiceKind.knownIds() + ")"));
+        String hostName = text(service, at, "host").orElse(hosts.get(0).name());
+        DockerHostSpec host = hosts.stream().filter(h -> h.name().equals(hostName)).findFirst()
+                .orElseThrow(() -> error(at + "/host", "host", "no host named '" + hostName + "' under hosts"));
+        String name = text(service, at, "name").orElse(kind.id());
+        String container = text(service, at, "container").orElse(kind.referenceContainerName());
+        int containerPort = integer(service, at, "containerPort").orElse(kind.containerPort());
+        ServiceSpec defaults = ServiceDefaults.forKind(kind, host, name, container, kind.defaultHostPort());
+        Endpoint health = endpoint(service, at, "health", containerPort).orElse(
+                new Endpoint(kind.protocol(), defaults.health().directHost(), defaults.health().directPort(), containerPort,
+                        defaults.health().path()));
+        Optional<Endpoint> metrics = endpoint(service, at, "metrics", containerPort).or(defaults::metrics);
+        Optional<String> dataPath = text(service, at, "dataPath").or(kind::dataPath);
+        Optional<String> passwordEnv = text(service, at, "passwordEnv");
+        return new ServiceSpec(name, kind, host.name(), container, health, metrics, dataPath, passwordEnv, false);
+    }
+
+    private Optional<Endpoint> endpoint(JsonNode node, String at, String field, int containerPort) throws ProfileException {
+        Optional<String> url = text(node, at, field);
+        if (url.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(Endpoint.parse(url.get(), containerPort));
+        } catch (IllegalArgumentException e) {
+            throw error(at + "/" + field, field, e.getMessage());
+        }
+    }
+
+    private Duration duration(JsonNode node, String at, String field, Duration fallback) throws ProfileException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return fallback;
+        Matcher m = DURATION.matcher(value.asText().trim());
+        if (!value.isValueNode() || !m.matches()) {
+            throw error(at + "/" + field, field, "'" + value.asText() + "' is not a duration (e.g. 500ms, 2s, 1m)");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration parsed = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (parsed.toMillis() < 100) throw error(at + "/" + field, field, "must be at least 100ms");
+        return parsed;
+    }
+
+    private Optional<String> text(JsonNode node, String at, String field) throws ProfileException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return Optional.empty();
+        if (!value.isValueNode() || value.asText().isBlank()) throw error(at + "/" + field, field, "must be a non-empty text");
+        return Optional.of(value.asText().trim());
+    }
+
+    private Optional<Boolean> bool(JsonNode node, String at, String field) throws ProfileException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return Optional.empty();
+        if (!value.isBoolean()) throw error(at + "/" + field, field, "must be true or false, not '" + value.asText() + "'");
+        return Optional.of(value.booleanValue());
+    }
+
+    private Optional<Integer> integer(JsonNode node, String at, String field) throws ProfileException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return Optional.empty();
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1 || value.intValue() > 65535) {
+            throw error(at + "/" + field, field, "must be a port number between 1 and 65535, not '" + value.asText() + "'");
+        }
+        return Optional.of(value.intValue());
+    }
+
+    private void checkFields(JsonNode node, String at, Set<String> allowed) throws ProfileException {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw error(at + "/" + name, name, "unknown field (expected one of: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    private void requireObject(JsonNode node, String at, String what) throws ProfileException {
+        if (node == null || !node.isObject()) throw error(at, label(at), what + " must be a mapping of fields");
+    }
+
+    private void requireArray(JsonNode node, String at, String what) throws ProfileException {
+        if (!node.isArray()) throw error(at, what, "must be a list (items starting with '-')");
+    }
+
+    private ProfileException error(String pointer, String field, String problem) {
+        return new ProfileException(file, lineOf(pointer), label(pointer).isEmpty() ? field : label(pointer), problem);
+    }
+
+    private int lineOf(String pointer) {
+        String p = pointer;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) return line;
+            if (p.isEmpty() || !p.contains("/")) return 0;
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+
+    /** "/services/1/kind" reads better as "services[1].kind". */
+    private static String label(String pointer) {
+        return pointer.replaceFirst("^/", "").replaceAll("/(\\d+)", "[$1]").replace('/', '.');
+    }
+
+    private static Path expandHome(String path) {
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+    }
+}
