@@ -22,6 +22,7 @@ public final class ExecProbe {
     private static final Pattern HTTP_ERROR = Pattern.compile("(?:HTTP/\\d(?:\\.\\d)? |ERROR )(\\d{3})");
 
     private final Duration timeout;
+    private final java.util.Set<String> withoutWgetTimeout = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ExecProbe(Duration timeout) {
         this.timeout = timeout;
@@ -38,10 +39,7 @@ public final class ExecProbe {
     }
 
     private ProbeResult http(DockerGateway gateway, String container, Endpoint endpoint) throws ExecUnavailableException {
-        long seconds = Math.max(1, timeout.toSeconds());
-        // Give the command its own deadline and the exec call a little more, so the answer is wget's, not ours.
-        ExecResult r = gateway.exec(container, List.of("wget", "-q", "-T", String.valueOf(seconds), "-O", "-",
-                endpoint.inContainerUrl()), timeout.plusSeconds(1));
+        ExecResult r = wget(gateway, container, endpoint);
         if (r.timedOut()) return timedOut(endpoint.path());
         String said = r.stdout() + "\n" + r.stderr();
         if (r.succeeded()) return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.EXEC, r.took(), endpoint.path() + " answers");
@@ -57,6 +55,25 @@ public final class ExecProbe {
         if (r.exitCode() == 126 || r.exitCode() == 127) throw new ExecUnavailableException("wget is not available in " + container);
         return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(),
                 endpoint.path() + " failed: " + firstLine(said));
+    }
+
+    /**
+     * Gives wget its own deadline ({@code -T}) so a hanging endpoint leaves no process behind in the container.
+     * Some busybox builds lack that option (Debian's segfaults on it, exit 139); for those containers the probe
+     * falls back to the plain form the stack's own healthchecks use, bounded by the exec timeout alone.
+     */
+    private ExecResult wget(DockerGateway gateway, String container, Endpoint endpoint) throws ExecUnavailableException {
+        String url = endpoint.inContainerUrl();
+        if (!withoutWgetTimeout.contains(container)) {
+            long seconds = Math.max(1, timeout.toSeconds());
+            ExecResult r = gateway.exec(container, List.of("wget", "-q", "-T", String.valueOf(seconds), "-O", "-", url),
+                    timeout.plusSeconds(1));
+            String said = r.stderr() + r.stdout();
+            boolean optionRejected = r.exitCode() == 139 || said.contains("unrecognized option") || said.contains("invalid option");
+            if (!optionRejected) return r;
+            withoutWgetTimeout.add(container);
+        }
+        return gateway.exec(container, List.of("wget", "-q", "-O", "-", url), timeout);
     }
 
     private ProbeResult redis(DockerGateway gateway, String container, Endpoint endpoint, Optional<String> password)

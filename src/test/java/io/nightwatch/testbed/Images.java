@@ -1,0 +1,103 @@
+package io.nightwatch.testbed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Builds the testbed images from Debian's binaries with make-image.sh, since there is no registry
+ * to pull from. They live in the private engine, so they are built once per JVM.
+ */
+final class Images {
+
+    static final String PROMETHEUS = "local/prometheus:2.42.0";
+    static final String PROMETHEUS_BROKEN = "local/prometheus:broken";
+    static final String ALERTMANAGER = "local/alertmanager:0.25.0";
+    static final String REDIS = "local/redis:7.0.15";
+    static final String BUSYBOX = "local/busybox:latest";
+
+    // The broken tag keeps PID 1 a shell that never listens (so it never gets healthy) but still
+    // exits at once on SIGTERM, so `docker stop` on it stays fast. Arguments are ignored.
+    private static final String BROKEN_ENTRYPOINT = "ENTRYPOINT [\"/bin/sh\", \"-c\", "
+            + "\"trap 'exit 143' TERM INT; echo 'prometheus: broken build, hanging at startup' >&2; "
+            + "while :; do sleep 1 & wait $!; done\", \"prometheus\"]";
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(5, r -> {
+        Thread t = new Thread(r, "testbed-image-build");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Images() {
+    }
+
+    static void buildAll(Dockerd dockerd, Path workDir) {
+        Path script = extractScript(workDir);
+        // Independent imports: run them side by side (about half the time of one after another).
+        List<CompletableFuture<Void>> builds = List.of(
+                build(dockerd, script, workDir, BUSYBOX, List.of("/bin/busybox"), List.of("CMD [\"sh\"]")),
+                build(dockerd, script, workDir, PROMETHEUS, List.of("/usr/bin/prometheus"), List.of(
+                        "ENTRYPOINT [\"/usr/bin/prometheus\"]",
+                        "CMD [\"--config.file=/etc/prometheus/prometheus.yml\", \"--storage.tsdb.path=/prometheus\"]",
+                        "WORKDIR /prometheus",
+                        "LABEL org.opencontainers.image.version=2.42.0")),
+                build(dockerd, script, workDir, PROMETHEUS_BROKEN, List.of("/usr/bin/prometheus"), List.of(
+                        BROKEN_ENTRYPOINT,
+                        "LABEL org.opencontainers.image.version=broken")),
+                build(dockerd, script, workDir, ALERTMANAGER,
+                        List.of("/usr/bin/prometheus-alertmanager", "/usr/share/prometheus/alertmanager"), List.of(
+                        "ENTRYPOINT [\"/usr/bin/prometheus-alertmanager\"]",
+                        "CMD [\"--config.file=/etc/alertmanager/alertmanager.yml\", \"--storage.path=/alertmanager\"]",
+                        "WORKDIR /alertmanager",
+                        "LABEL org.opencontainers.image.version=0.25.0")),
+                build(dockerd, script, workDir, REDIS, List.of("/usr/bin/redis-server", "/usr/bin/redis-cli"), List.of(
+                        "CMD [\"redis-server\"]",
+                        "WORKDIR /data",
+                        "LABEL org.opencontainers.image.version=7.0.15")));
+        try {
+            CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static CompletableFuture<Void> build(Dockerd dockerd, Path script, Path workDir, String image,
+            List<String> paths, List<String> changes) {
+        String ref = image.substring("local/".length());
+        int colon = ref.lastIndexOf(':');
+        List<String> cmd = new ArrayList<>(List.of("bash", script.toString(),
+                ref.substring(0, colon), ref.substring(colon + 1)));
+        cmd.addAll(paths);
+        Map<String, String> env = new HashMap<>(dockerd.env());
+        env.put("DOCKER_CLI", Dockerd.DOCKER_CLI);
+        env.put("TMPDIR", workDir.toString());
+        env.put("IMAGE_CHANGES", String.join("\n", changes));
+        return CompletableFuture.runAsync(() -> Cli.run(env, Duration.ofSeconds(120), cmd), POOL);
+    }
+
+    /** The script is a test resource (maybe inside a jar, without its x bit): copy it out. */
+    private static Path extractScript(Path workDir) {
+        try (InputStream in = Images.class.getResourceAsStream("/testbed/make-image.sh")) {
+            if (in == null) {
+                throw new IllegalStateException("test resource /testbed/make-image.sh not found");
+            }
+            Path script = workDir.resolve("make-image.sh");
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
