@@ -62,6 +62,12 @@ public class StatusCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
+        for (Double seconds : new Double[] {intervalSeconds, timeoutSeconds}) {
+            if (seconds != null && !(seconds >= 0.1 && seconds <= 3600)) {
+                spec.commandLine().getErr().println("nightwatch: --interval and --timeout take seconds between 0.1 and 3600, not " + seconds);
+                return NightwatchCommand.EXIT_USAGE;
+            }
+        }
         profile = profile.withTimings(
                 intervalSeconds == null ? profile.pollInterval() : Duration.ofMillis((long) (intervalSeconds * 1000)),
                 timeoutSeconds == null ? profile.probeTimeout() : Duration.ofMillis((long) (timeoutSeconds * 1000)));
@@ -105,6 +111,7 @@ public class StatusCommand implements Callable<Integer> {
 
         synchronized void onSnapshot(HealthSnapshot snapshot) {
             for (EngineStatus engine : snapshot.engines()) {
+                if (!engine.checked()) continue;
                 Boolean before = lastReachable.put(engine.host(), engine.reachable());
                 if (before != null && before != engine.reachable() || before == null && !engine.reachable()) {
                     out.println(json ? StatusJson.engineChange(snapshot.takenAt(), engine).toString()

@@ -18,7 +18,9 @@ public final class HealthEvaluator {
 
     /** A restart or OOM kill this recent still colours the tile. */
     static final Duration RECENT = Duration.ofMinutes(10);
-    static final double MEMORY_PRESSURE = 0.90;
+    /** Memory use at which a finding is raised, and at which the tile turns DEGRADED. */
+    public static final double MEMORY_WARNING = 0.80;
+    public static final double MEMORY_PRESSURE = 0.90;
 
     private HealthEvaluator() {}
 
@@ -113,7 +115,7 @@ public final class HealthEvaluator {
             if (c.health() == HealthcheckStatus.NONE) findings.add("no engine healthcheck");
         });
         in.memory().filter(m -> m.limitBytes() > 0 && in.container().map(c -> c.memoryLimitBytes() > 0).orElse(false))
-                .filter(m -> m.fractionOfLimit() >= 0.8)
+                .filter(m -> m.fractionOfLimit() >= MEMORY_WARNING)
                 .ifPresent(m -> findings.add(String.format("memory %.0f%% of limit", m.fractionOfLimit() * 100)));
         if (!in.probe().fallback().isEmpty()) findings.add("direct probe: " + in.probe().fallback());
         return findings;

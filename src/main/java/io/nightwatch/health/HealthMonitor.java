@@ -57,6 +57,10 @@ public final class HealthMonitor implements AutoCloseable {
         listeners.add(listener);
     }
 
+    public void removeListener(Consumer<HealthSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
     /** Checks everything once, waiting for memory figures too, and returns the result (the {@code status} command). */
     public HealthSnapshot checkOnce() {
         CompletableFuture.allOf(watchers.stream()

@@ -12,7 +12,7 @@ public record HealthSnapshot(Instant takenAt, List<EngineStatus> engines, List<S
     }
 
     public boolean anyEngineUnreachable() {
-        return engines.stream().anyMatch(e -> !e.reachable());
+        return engines.stream().anyMatch(EngineStatus::unreachable);
     }
 
     public HealthState worstState() {

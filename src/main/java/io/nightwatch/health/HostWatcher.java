@@ -77,7 +77,7 @@ final class HostWatcher implements Closeable {
         this.clock = clock;
         this.onChange = onChange;
         this.services = new AtomicReference<>(this.profileServices);
-        this.engine = new AtomicReference<>(EngineStatus.unreachable(host.name(), address.toString(), "not checked yet", clock.instant()));
+        this.engine = new AtomicReference<>(EngineStatus.notCheckedYet(host.name(), address.toString(), clock.instant()));
     }
 
     EngineStatus engine() { return engine.get(); }
@@ -220,10 +220,18 @@ final class HostWatcher implements Closeable {
         Optional<ServiceSpec> spec = services.get().stream()
                 .filter(s -> s.container().equals(event.containerName())).findFirst();
         if (spec.isPresent()) {
-            probes.execute(() -> {
-                refresh(spec.get());
-                onChange.run();
-            });
+            try {
+                probes.execute(() -> {
+                    try {
+                        refresh(spec.get());
+                        onChange.run();
+                    } catch (RuntimeException e) {
+                        LOG.debug("re-check of {} after {} failed: {}", spec.get().container(), event.action(), e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("monitor closing; event {} ignored", event.action());
+            }
         } else if (event.baseAction().equals("start") || event.baseAction().equals("destroy")) {
             requestRescan(); // a container may have appeared or gone: rediscover
         }

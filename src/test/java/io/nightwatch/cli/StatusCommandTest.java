@@ -38,6 +38,13 @@ class StatusCommandTest {
     }
 
     @Test
+    void nonsenseTimingsAreRefusedWithTheReason() {
+        assertEquals(64, run("status", "--interval", "0"));
+        assertTrue(err.toString().contains("between 0.1 and 3600"), err.toString());
+        assertEquals(64, run("status", "--timeout", "-1"));
+    }
+
+    @Test
     void engineThatIsNotThereExitsThreeWithTheAddressTried(@TempDir Path dir) {
         String socket = "unix://" + dir.resolve("no-engine.sock");
         int code = run("status", "--host", socket, "--json", "--timeout", "0.5");

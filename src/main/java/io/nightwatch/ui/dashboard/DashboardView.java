@@ -1,0 +1,12 @@
+package io.nightwatch.ui.dashboard;
+
+import javafx.scene.layout.VBox;
+
+/** The scrolling body of the main window: one section per host, in profile order. Nodes and layout only. */
+public final class DashboardView extends VBox {
+
+    public DashboardView(DashboardViewModel model) {
+        getStyleClass().add("dashboard");
+        NodeMirror.mirror(model.getHosts(), getChildren(), HostSectionView::new, section -> { });
+    }
+}

@@ -1,0 +1,157 @@
+package io.nightwatch.ui.dashboard;
+
+import io.nightwatch.health.EngineStatus;
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.ui.FxBridge;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard's state as JavaFX properties: hosts, their tiles, and the header's overall verdict. Snapshots may
+ * be published from any thread; they reach the FX thread through one {@link FxBridge}, so a burst costs one
+ * update and the newest snapshot wins. Everything else here runs on the FX thread.
+ */
+public final class DashboardViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final java.time.Duration MIN_STALE_AFTER = java.time.Duration.ofSeconds(10);
+
+    private final Clock clock;
+    private final java.time.Duration staleAfter;
+    private final ObservableList<HostModel> hosts = FXCollections.observableArrayList();
+    private final ObservableList<HostModel> hostsView = FXCollections.unmodifiableObservableList(hosts);
+    private final ReadOnlyStringWrapper profileSource = new ReadOnlyStringWrapper(this, "profileSource");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "waiting for the first check");
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "no update yet");
+    private final ReadOnlyObjectWrapper<HealthState> overallState = new ReadOnlyObjectWrapper<>(this, "overallState", HealthState.UNKNOWN);
+    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "CHECKING");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final FxBridge<HealthSnapshot> bridge = new FxBridge<>(this::apply);
+    private final Timeline ageTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showAge()));
+    private Instant lastSnapshotAt;
+
+    /** Must be created on the FX thread; seeds one waiting tile per profile service so the layout is there at once. */
+    public DashboardViewModel(StackProfile profile, Clock clock) {
+        this.clock = clock;
+        this.staleAfter = max(MIN_STALE_AFTER, profile.pollInterval().multipliedBy(3));
+        profileSource.set(profile.source());
+        for (DockerHostSpec host : profile.hosts()) {
+            hosts.add(new HostModel(HostFacts.checking(host),
+                    profile.servicesOn(host.name()).stream().map(TileFacts::waiting).toList()));
+        }
+        ageTicker.setCycleCount(Animation.INDEFINITE);
+        ageTicker.play();
+    }
+
+    /** A view model fed by {@code monitor}; starting and closing the monitor stays with its owner. */
+    public static DashboardViewModel watching(HealthMonitor monitor, Clock clock) {
+        DashboardViewModel model = new DashboardViewModel(monitor.profile(), clock);
+        monitor.addListener(model::publish);
+        return model;
+    }
+
+    /** Any thread, returns at once. */
+    public void publish(HealthSnapshot snapshot) {
+        bridge.publish(snapshot);
+    }
+
+    /** Stops the once-a-second age check; the model shows nothing new afterwards. */
+    public void dispose() {
+        ageTicker.stop();
+    }
+
+    private void apply(HealthSnapshot snapshot) {
+        Map<String, List<ServiceHealth>> byHost = snapshot.services().stream()
+                .collect(Collectors.groupingBy(s -> s.spec().host(), LinkedHashMap::new, Collectors.toList()));
+        for (EngineStatus engine : snapshot.engines()) {
+            HostFacts facts = HostFacts.of(engine);
+            HostModel host = hostNamed(facts);
+            host.showEngine(facts);
+            // An engine not checked yet has no verdicts: keep the waiting tiles rather than emptying the section.
+            if (facts.engine() != HostFacts.EngineState.CHECKING || byHost.containsKey(engine.host())) {
+                host.showServices(byHost.getOrDefault(engine.host(), List.of()));
+            }
+        }
+        lastSnapshotAt = snapshot.takenAt();
+        showOverall(snapshot);
+        showAge();
+    }
+
+    private HostModel hostNamed(HostFacts facts) {
+        Optional<HostModel> known = hosts.stream().filter(h -> h.name().equals(facts.name())).findFirst();
+        if (known.isPresent()) return known.get();
+        HostModel added = new HostModel(facts, List.of());
+        hosts.add(added);
+        return added;
+    }
+
+    private void showOverall(HealthSnapshot snapshot) {
+        Map<HealthState, Long> counts = new EnumMap<>(HealthState.class);
+        hosts.stream().flatMap(h -> h.getTiles().stream())
+                .forEach(t -> counts.merge(t.getFacts().state(), 1L, Long::sum));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        HealthState worst = counts.keySet().stream().reduce(HealthState.UP, (a, b) -> b.worseThan(a) ? b : a);
+        overallState.set(worst);
+        overallText.set(total > 0 && worst == HealthState.UP ? "ALL UP" : worst.name());
+
+        StringBuilder text = new StringBuilder(total + (total == 1 ? " service" : " services"));
+        for (HealthState state : List.of(HealthState.UP, HealthState.DEGRADED, HealthState.DOWN, HealthState.UNKNOWN)) {
+            long n = counts.getOrDefault(state, 0L);
+            if (n > 0) text.append(" · ").append(n).append(' ').append(state.name().toLowerCase(Locale.ROOT));
+        }
+        long unreachable = snapshot.engines().stream().filter(e -> HostFacts.of(e).engine() == HostFacts.EngineState.UNREACHABLE).count();
+        if (unreachable > 0) text.append(" · ").append(unreachable).append(unreachable == 1 ? " engine" : " engines").append(" unreachable");
+        summary.set(text.toString());
+    }
+
+    /** Says when the last news came, and flags it when the monitor has gone quiet for too long. */
+    private void showAge() {
+        if (lastSnapshotAt == null) return;
+        String at = TIME.withZone(clock.getZone()).format(lastSnapshotAt);
+        java.time.Duration age = java.time.Duration.between(lastSnapshotAt, clock.instant());
+        boolean old = age.compareTo(staleAfter) > 0;
+        stale.set(old);
+        lastUpdate.set(old ? "no update for " + Durations.human(age) + " (last " + at + ")" : "updated " + at);
+    }
+
+    private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    public ObservableList<HostModel> getHosts() { return hostsView; }
+    public ReadOnlyStringProperty profileSourceProperty() { return profileSource.getReadOnlyProperty(); }
+    /** E.g. "7 services · 5 up · 2 down · 1 engine unreachable". */
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastUpdateProperty() { return lastUpdate.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<HealthState> overallStateProperty() { return overallState.getReadOnlyProperty(); }
+    /** "ALL UP", "DEGRADED", "DOWN", "UNKNOWN", or "CHECKING" before the first snapshot. */
+    public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+}

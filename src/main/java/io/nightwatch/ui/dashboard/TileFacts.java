@@ -1,0 +1,75 @@
+package io.nightwatch.ui.dashboard;
+
+import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.MemoryUsage;
+import io.nightwatch.health.Bytes;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.probe.ProbeTransport;
+import io.nightwatch.stack.ServiceSpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one tile shows, already worded. Built from a {@link ServiceHealth} off the FX thread or on it; being an
+ * immutable value, a new one simply replaces the old and unchanged words cause no repaint.
+ *
+ * @param memoryFraction used/limit, or -1 when nothing was measured or there is no limit
+ */
+public record TileFacts(String id, String title, String subtitle, boolean discovered, String version, HealthState state,
+                        String reason, String transport, String latency, String uptime, int restarts,
+                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings) {
+
+    static final String WAITING = "waiting for the first check";
+
+    public TileFacts {
+        findings = List.copyOf(findings);
+    }
+
+    /** Before the first snapshot: the profile says the service exists, nothing is known yet. */
+    public static TileFacts waiting(ServiceSpec spec) {
+        return new TileFacts(spec.id(), spec.name(), subtitle(spec), spec.discovered(), "", HealthState.UNKNOWN,
+                WAITING, "", "", "", 0, -1, true, "", List.of());
+    }
+
+    public static TileFacts of(ServiceHealth health) {
+        ServiceSpec spec = health.spec();
+        ProbeResult probe = health.probe();
+        String transport = probe.transport() == ProbeTransport.NONE ? "not probed" : probe.transport().label();
+        String latency = probe.latency().map(Durations::human).orElse("");
+        String uptime = health.uptime().map(Durations::human)
+                .orElseGet(() -> health.container().map(c -> c.state().label()).orElse("no container"));
+        boolean limited = health.container().map(c -> c.memoryLimitBytes() > 0).orElse(true);
+        return new TileFacts(health.id(), spec.name(), subtitle(spec), spec.discovered(), health.version().orElse(""),
+                health.state(), health.reason(), transport, latency, uptime, health.restarts(),
+                memoryFraction(health.memory(), health.container()), limited,
+                memoryText(health.memory(), health.container()), health.findings());
+    }
+
+    /** Kind and container, leaving out whichever the title already says. */
+    private static String subtitle(ServiceSpec spec) {
+        String kind = spec.kind().id();
+        String base;
+        if (spec.name().equals(spec.container())) base = kind;
+        else if (spec.name().equals(kind)) base = spec.container();
+        else base = kind + " · " + spec.container();
+        return spec.discovered() ? base + " · discovered" : base;
+    }
+
+    private static double memoryFraction(Optional<MemoryUsage> memory, Optional<ContainerFacts> container) {
+        long limit = container.map(ContainerFacts::memoryLimitBytes).orElse(0L);
+        // Without a container limit the engine reports the host's memory as the limit: not a fraction worth a bar.
+        if (memory.isEmpty() || limit <= 0) return -1;
+        return memory.get().limitBytes() > 0 ? memory.get().fractionOfLimit() : (double) memory.get().usedBytes() / limit;
+    }
+
+    private static String memoryText(Optional<MemoryUsage> memory, Optional<ContainerFacts> container) {
+        long limit = container.map(ContainerFacts::memoryLimitBytes).orElse(0L);
+        if (memory.isEmpty()) return limit > 0 ? "limit " + Bytes.human(limit) : "";
+        String used = Bytes.human(memory.get().usedBytes());
+        return limit > 0 ? used + " / " + Bytes.human(limit) : used + ", no limit";
+    }
+}

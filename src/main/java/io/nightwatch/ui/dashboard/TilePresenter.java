@@ -1,0 +1,48 @@
+package io.nightwatch.ui.dashboard;
+
+import io.nightwatch.ui.controls.HealthTile;
+import javafx.beans.value.ChangeListener;
+
+/** Creates a tile for a service model and keeps it showing the model's newest facts until released. */
+final class TilePresenter {
+
+    private static final String LISTENER = TilePresenter.class.getName();
+
+    private TilePresenter() {}
+
+    static HealthTile create(ServiceTileModel model) {
+        HealthTile tile = new HealthTile();
+        // "tile-local-redis": a selector-safe id, handy for tests and for styling a single tile.
+        tile.setId("tile-" + model.id().replaceAll("[^A-Za-z0-9_-]", "-"));
+        ChangeListener<TileFacts> listener = (o, old, facts) -> show(tile, facts);
+        model.factsProperty().addListener(listener);
+        tile.getProperties().put(LISTENER, new Registration(model, listener));
+        show(tile, model.getFacts());
+        return tile;
+    }
+
+    static void release(HealthTile tile) {
+        if (tile.getProperties().remove(LISTENER) instanceof Registration r) {
+            r.model().factsProperty().removeListener(r.listener());
+        }
+    }
+
+    private record Registration(ServiceTileModel model, ChangeListener<TileFacts> listener) {}
+
+    static void show(HealthTile tile, TileFacts facts) {
+        tile.setTitle(facts.title());
+        tile.setSubtitle(facts.subtitle());
+        tile.setDiscovered(facts.discovered());
+        tile.setVersion(facts.version());
+        tile.setState(facts.state());
+        tile.setReason(facts.reason());
+        tile.setTransport(facts.transport());
+        tile.setLatency(facts.latency());
+        tile.setUptime(facts.uptime());
+        tile.setRestarts(facts.restarts());
+        tile.setMemoryFraction(facts.memoryFraction());
+        tile.setMemoryLimited(facts.memoryLimited());
+        tile.setMemoryText(facts.memoryText());
+        if (!tile.getFindings().equals(facts.findings())) tile.getFindings().setAll(facts.findings());
+    }
+}

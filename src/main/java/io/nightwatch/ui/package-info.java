@@ -1,0 +1,9 @@
+/**
+ * The console window. Shape: a feature is a view (nodes and layout, no logic) plus a view model (JavaFX
+ * properties fed by the core); reusable widgets are real Controls with Skins in {@code controls}; state reaches CSS
+ * as pseudo-classes and colours are looked-up variables in {@code styles/}, so a theme only redefines them.
+ *
+ * <p>Threading: the core reports on its own threads. {@link io.nightwatch.ui.FxBridge} is the only way onto the FX
+ * thread (an ArchUnit rule checks it); it coalesces bursts so the newest snapshot wins. Views never call the core.
+ */
+package io.nightwatch.ui;

@@ -1,0 +1,105 @@
+package io.nightwatch.ui;
+
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.stack.ReferenceStack;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.testbed.EngineTest;
+import io.nightwatch.testbed.TestEngine;
+import io.nightwatch.ui.controls.HealthTile;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real window, the real monitor, the real (private) Docker engine: a killed Redis turns its tile DOWN. */
+@EngineTest
+@ExtendWith(ApplicationExtension.class)
+class MainWindowEngineTest {
+
+    private static TestEngine engine;
+    private NightwatchApp app;
+
+    @BeforeAll
+    static void referenceServices() {
+        engine = TestEngine.shared();
+        engine.runReferenceServices();
+    }
+
+    @Start
+    void start(Stage stage) {
+        StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
+        app = new NightwatchApp(new HealthMonitor(profile, engineEnv(), Clock.systemDefaultZone()));
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void showsTheStackAndNoticesAKilledRedis(FxRobot robot) throws Exception {
+        try {
+            await(60, () -> tile(robot, "prometheus").getState() == HealthState.UP);
+            await(30, () -> tile(robot, "redis").getState() == HealthState.UP);
+            assertEquals("direct", onFx(() -> tile(robot, "prometheus").getTransport()));
+
+            engine.docker("kill", "sva-studio-redis");
+            await(30, () -> tile(robot, "redis").getState() == HealthState.DOWN);
+            assertTrue(onFx(() -> tile(robot, "redis").getReason()).startsWith("exited"),
+                    onFx(() -> tile(robot, "redis").getReason()));
+            // Let the other tiles settle, memory figures included, before the picture is taken.
+            await(30, () -> tile(robot, "alertmanager").getState() == HealthState.UP);
+            await(30, () -> tile(robot, "prometheus").getMemoryFraction() >= 0);
+
+            Path shot = Screenshots.save(app.window().scene(), "dashboard.png");
+            Path docs = Path.of("docs", "images");
+            Files.createDirectories(docs);
+            Files.copy(shot, docs.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            // Stop watching before the stack is recreated: its flurry of engine events would only race the close.
+            robot.interact(app::stop);
+            engine.runReferenceServices(); // later tests expect the stack up
+        }
+    }
+
+    /** The engine's client variables over ours; a null value means "unset this one". */
+    private static Map<String, String> engineEnv() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        engine.dockerEnv().forEach((k, v) -> {
+            if (v == null) env.remove(k);
+            else env.put(k, v);
+        });
+        return env;
+    }
+
+    private static HealthTile tile(FxRobot robot, String service) {
+        return robot.lookup("#tile-local-" + service).queryAs(HealthTile.class);
+    }
+
+    private static void await(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+}

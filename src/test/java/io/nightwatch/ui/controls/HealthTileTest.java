@@ -1,0 +1,66 @@
+package io.nightwatch.ui.controls;
+
+import io.nightwatch.health.HealthState;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The control's CSS contract: exactly one state pseudo-class, memory refinements, and a kept room for the trend. */
+@ExtendWith(ApplicationExtension.class)
+class HealthTileTest {
+
+    private HealthTile tile;
+
+    @Start
+    void start(Stage stage) {
+        tile = new HealthTile(); // a Control needs the toolkit, which exists from here on
+        stage.setScene(new Scene(new StackPane(tile), 400, 320));
+        stage.show();
+    }
+
+    @Test
+    void exactlyOneStatePseudoClassAndTheWordNextToTheIcon(FxRobot robot) {
+        assertTrue(has(tile, "unknown"));
+        robot.interact(() -> tile.setState(HealthState.DEGRADED));
+        assertTrue(has(tile, "degraded"));
+        assertFalse(has(tile, "unknown"));
+        assertEquals("DEGRADED", robot.lookup(".tile-state").queryAs(Label.class).getText());
+        assertEquals(HealthState.DEGRADED, robot.lookup(".state-glyph").queryAs(StateGlyph.class).getState());
+    }
+
+    @Test
+    void memoryStatesAreStyleable(FxRobot robot) {
+        assertTrue(has(tile, "memory-unmeasured"), "nothing measured yet");
+        robot.interact(() -> tile.setMemoryFraction(0.85));
+        assertTrue(has(tile, "memory-high"));
+        robot.interact(() -> tile.setMemoryFraction(0.95));
+        assertTrue(has(tile, "memory-critical"));
+        assertFalse(has(tile, "memory-high"));
+        robot.interact(() -> tile.setMemoryLimited(false));
+        assertTrue(has(tile, "no-limit"));
+        assertFalse(has(tile, "memory-critical"));
+    }
+
+    @Test
+    void theTrendSlotTakesANode(FxRobot robot) {
+        Label sparkline = new Label("~");
+        robot.interact(() -> tile.setTrend(sparkline));
+        assertSame(sparkline, robot.lookup(".tile-trend").queryParent().getChildrenUnmodifiable().get(0));
+    }
+
+    private static boolean has(HealthTile tile, String pseudoClass) {
+        return tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass(pseudoClass));
+    }
+}

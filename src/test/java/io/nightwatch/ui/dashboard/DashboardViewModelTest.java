@@ -1,0 +1,119 @@
+package io.nightwatch.ui.dashboard;
+
+import io.nightwatch.health.EngineStatus;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.ui.FakeStack;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Snapshots in, hosts and tiles out: identity kept across snapshots, waiting tiles kept until their engine answers. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardViewModelTest {
+
+    private final MovableClock clock = new MovableClock();
+    private DashboardViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = new DashboardViewModel(FakeStack.profile(), clock);
+    }
+
+    @Test
+    void aQuietMonitorIsFlaggedStale() throws Exception {
+        model.publish(FakeStack.first());
+        await(() -> model.lastUpdateProperty().get().equals("updated 03:12:45"));
+        assertEquals(false, onFx(() -> model.staleProperty().get()));
+
+        clock.now = FakeStack.NOW.plusSeconds(30); // the profile polls every 2 s: 30 s of silence is news
+        await(() -> model.staleProperty().get());
+        assertEquals("no update for 30 s (last 03:12:45)", onFx(() -> model.lastUpdateProperty().get()));
+    }
+
+    /** Time that the test moves; read by the view model's once-a-second age check. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now = FakeStack.NOW;
+
+        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    @Test
+    void anEngineNotCheckedYetKeepsItsWaitingTiles() throws Exception {
+        HealthSnapshot first = FakeStack.first();
+        List<ServiceHealth> localOnly = first.services().stream().filter(s -> s.spec().host().equals("local")).toList();
+        model.publish(new HealthSnapshot(FakeStack.NOW, List.of(first.engines().get(0),
+                EngineStatus.notCheckedYet("edge", FakeStack.EDGE_ADDRESS_SHOWN, FakeStack.NOW)), localOnly));
+
+        await(() -> host("local").getEngine().engine() == HostFacts.EngineState.REACHABLE);
+        HostModel edge = host("edge");
+        assertEquals(HostFacts.EngineState.CHECKING, onFx(() -> edge.getEngine().engine()));
+        assertEquals(2, onFx(() -> edge.getTiles().size()));
+        assertEquals(TileFacts.WAITING, onFx(() -> edge.getTiles().get(0).getFacts().reason()));
+        assertEquals("9 services · 5 up · 1 degraded · 1 down · 2 unknown", onFx(() -> model.summaryProperty().get()));
+    }
+
+    @Test
+    void tilesAreKeptByIdAndDiscoveredOnesComeAndGo() throws Exception {
+        model.publish(FakeStack.first());
+        await(() -> host("local").getTiles().get(0).getFacts().reason().startsWith("up"));
+        ServiceTileModel redis = tile("local/redis");
+
+        model.publish(withDiscoveredCache(FakeStack.first()));
+        await(() -> host("local").getTiles().size() == 8);
+        assertEquals("cache-7", onFx(() -> host("local").getTiles().get(1).getFacts().title()), "kept in name order");
+
+        model.publish(FakeStack.redisKilled());
+        await(() -> host("local").getTiles().size() == 7);
+        assertSame(redis, tile("local/redis"));
+        assertEquals("DOWN", onFx(() -> redis.getFacts().state().name()));
+        assertEquals("updated 03:12:45", onFx(() -> model.lastUpdateProperty().get()));
+    }
+
+    private static HealthSnapshot withDiscoveredCache(HealthSnapshot snapshot) {
+        ServiceHealth redis = snapshot.services().stream().filter(s -> s.id().equals("local/redis")).findFirst().orElseThrow();
+        ServiceSpec found = new ServiceSpec("cache-7", ServiceKind.REDIS, "local", "cache-7", redis.spec().health(),
+                Optional.empty(), Optional.empty(), Optional.empty(), true);
+        List<ServiceHealth> services = new ArrayList<>(snapshot.services());
+        services.add(new ServiceHealth(found, redis.state(), redis.reason(), redis.container(), redis.memory(), redis.probe(),
+                redis.findings(), redis.checkedAt()));
+        return new HealthSnapshot(snapshot.takenAt(), snapshot.engines(), services);
+    }
+
+    private HostModel host(String name) throws Exception {
+        return onFx(() -> model.getHosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    private ServiceTileModel tile(String id) throws Exception {
+        return onFx(() -> model.getHosts().stream().flatMap(h -> h.getTiles().stream())
+                .filter(t -> t.id().equals(id)).findFirst().orElseThrow());
+    }
+
+    private void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+}

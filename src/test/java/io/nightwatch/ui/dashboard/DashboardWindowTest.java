@@ -1,0 +1,135 @@
+package io.nightwatch.ui.dashboard;
+
+import io.nightwatch.health.HealthState;
+import io.nightwatch.ui.FakeStack;
+import io.nightwatch.ui.MainWindow;
+import io.nightwatch.ui.Screenshots;
+import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.controls.HealthTile;
+import io.nightwatch.ui.controls.StateStyles;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real main window over hand-built snapshots pushed through the real FxBridge: no engine needed. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardWindowTest {
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        DashboardViewModel model = new DashboardViewModel(FakeStack.profile(), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC));
+        window = MainWindow.of(model, Theme.DARK);
+        window.showIn(stage);
+    }
+
+    @Stop
+    void stop() {
+        window.dispose();
+    }
+
+    @Test
+    void tilesAppearAndFollowNewSnapshotsInPlace(FxRobot robot) throws Exception {
+        assertEquals("Nightwatch", stage.getTitle());
+        // Before any snapshot the profile already lays out one waiting tile per service.
+        assertEquals(9, robot.lookup(".health-tile").queryAll().size());
+        assertEquals("waiting for the first check", onFx(() -> tile(robot, "local-redis").getReason()));
+
+        publishFromBackground(FakeStack.first());
+        await(() -> tile(robot, "local-redis").getState() == HealthState.UP);
+        HealthTile redis = tile(robot, "local-redis");
+        assertTrue(texts(redis, ".tile-reason").contains("up 5 h, PONG in 1 ms"), texts(redis, ".tile-reason").toString());
+        assertTrue(texts(redis, ".tile-state").contains("UP"));
+        assertTrue(texts(redis, ".tile-probe").contains("direct · 1 ms"));
+        assertTrue(texts(redis, ".tile-findings").stream().anyMatch(t -> t.contains("no memory limit")));
+        assertTrue(redis.getPseudoClassStates().contains(StateStyles.of(HealthState.UP)));
+        assertTrue(texts(tile(robot, "local-prometheus"), ".tile-probe").contains("exec in container · 41 ms"));
+        assertEquals("DOWN", onFx(() -> window.model().overallTextProperty().get()));
+
+        publishFromBackground(FakeStack.redisKilled());
+        await(() -> tile(robot, "local-redis").getState() == HealthState.DOWN);
+        assertSame(redis, tile(robot, "local-redis"), "the tile is updated in place, not rebuilt");
+        assertTrue(redis.getPseudoClassStates().contains(StateStyles.of(HealthState.DOWN)));
+        assertTrue(!redis.getPseudoClassStates().contains(StateStyles.of(HealthState.UP)));
+        assertTrue(texts(redis, ".tile-state").contains("DOWN"));
+        assertTrue(texts(redis, ".tile-reason").contains("exited (code 137) 2 s ago"));
+        assertEquals(9, robot.lookup(".health-tile").queryAll().size());
+
+        Screenshots.save(window.scene(), "dashboard-fake.png");
+        WaitForAsyncUtils.asyncFx(() -> Theme.LIGHT.applyTo(window.scene())).get(5, TimeUnit.SECONDS);
+        Screenshots.save(window.scene(), "dashboard-fake-light.png");
+    }
+
+    @Test
+    void anUnreachableEngineShowsItsBannerWithTheAddressTried(FxRobot robot) throws Exception {
+        publishFromBackground(FakeStack.first());
+        await(() -> robot.lookup("#host-edge .engine-banner").query().isVisible());
+        Node banner = robot.lookup("#host-edge .engine-banner").query();
+        assertTrue(texts(banner, ".engine-banner-title").contains("engine unreachable at " + FakeStack.EDGE_ADDRESS_SHOWN),
+                texts(banner, ".engine-banner-title").toString());
+        assertTrue(texts(banner, ".engine-banner-detail").contains("connect timed out after 3 s"));
+        assertTrue(!robot.lookup("#host-local .engine-banner").query().isVisible(), "a reachable engine has no banner");
+        assertTrue(texts(robot.lookup("#host-local").query(), ".host-engine").contains("Docker 27.5.1 · API 1.47"));
+
+        robot.interact(() -> robot.lookup(".host-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        Screenshots.save(window.scene(), "dashboard-fake-edge.png");
+    }
+
+    @Test
+    void aBurstOfSnapshotsEndsOnTheNewest(FxRobot robot) throws Exception {
+        Thread burst = new Thread(() -> {
+            for (int i = 0; i < 500; i++) window.model().publish(i % 2 == 0 ? FakeStack.redisKilled() : FakeStack.first());
+            window.model().publish(FakeStack.redisKilled());
+        });
+        burst.start();
+        burst.join();
+        await(() -> tile(robot, "local-redis").getState() == HealthState.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(HealthState.DOWN, onFx(() -> tile(robot, "local-redis").getState()));
+    }
+
+    private void publishFromBackground(io.nightwatch.health.HealthSnapshot snapshot) throws InterruptedException {
+        Thread monitorThread = new Thread(() -> window.model().publish(snapshot), "fake-monitor");
+        monitorThread.start();
+        monitorThread.join();
+    }
+
+    private static HealthTile tile(FxRobot robot, String id) {
+        return robot.lookup("#tile-" + id).queryAs(HealthTile.class);
+    }
+
+    private static Set<String> texts(Node root, String selector) {
+        return root.lookupAll(selector).stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).collect(Collectors.toSet());
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    }
+}
