@@ -41,7 +41,9 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         String transport = probe.transport() == ProbeTransport.NONE ? "not probed" : probe.transport().label();
         String latency = probe.latency().map(Durations::human).orElse("");
         String uptime = health.uptime().map(Durations::human)
-                .orElseGet(() -> health.container().map(c -> c.state().label()).orElse("no container"));
+                .orElseGet(() -> health.container().map(c -> c.state().label())
+                        // With the engine unreachable nothing is known about the container.
+                        .orElse(health.state() == io.nightwatch.health.HealthState.UNKNOWN ? "unknown" : "no container"));
         boolean limited = health.container().map(c -> c.memoryLimitBytes() > 0).orElse(true);
         return new TileFacts(health.id(), spec.name(), subtitle(spec), spec.discovered(), health.version().orElse(""),
                 health.state(), health.reason(), transport, latency, uptime, health.restarts(),
