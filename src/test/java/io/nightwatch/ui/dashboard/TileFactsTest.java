@@ -51,7 +51,7 @@ class TileFactsTest {
         assertEquals("3 d", facts("local/grafana").uptime());
         assertEquals("restarting", facts("local/promtail").uptime());
         assertEquals(4, facts("local/promtail").restarts());
-        assertEquals("no container", facts("edge/prometheus").uptime());
+        assertEquals("unknown", facts("edge/prometheus").uptime(), "engine unreachable: nothing is known of the container");
     }
 
     @Test
