@@ -236,6 +236,46 @@ public final class DockerGateway implements Closeable {
         return callback;
     }
 
+    /**
+     * Follows a container's log (stdout and stderr) from {@code sinceEpochSeconds}, line by line, until the returned
+     * handle is closed or the container stops; {@code onEnd} is called once when the stream ends.
+     */
+    public Closeable followLogs(String container, long sinceEpochSeconds, Consumer<String> onLine, Consumer<Throwable> onEnd) {
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            private final StringBuilder partialOut = new StringBuilder();
+            private final StringBuilder partialErr = new StringBuilder();
+
+            @Override
+            public void onNext(Frame frame) {
+                StringBuilder partial = frame.getStreamType() == StreamType.STDERR ? partialErr : partialOut;
+                partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                int newline;
+                while ((newline = partial.indexOf("\n")) >= 0) {
+                    onLine.accept(partial.substring(0, newline));
+                    partial.delete(0, newline + 1);
+                }
+                // A line with no end in sight (binary junk) must not grow without bound.
+                if (partial.length() > 64 * 1024) {
+                    onLine.accept(partial.toString());
+                    partial.setLength(0);
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                onEnd.accept(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                onEnd.accept(new IOException("log stream of " + container + " ended"));
+            }
+        };
+        call(() -> streams.logContainerCmd(container).withFollowStream(true).withStdOut(true).withStdErr(true)
+                .withSince((int) Math.max(0, sinceEpochSeconds)).exec(callback));
+        return callback;
+    }
+
     @Override
     public void close() {
         closeQuietly(requests);

@@ -83,6 +83,11 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
+    /** The engine of a host while it answers; shared so other capabilities do not open connections of their own. */
+    public java.util.Optional<io.nightwatch.docker.DockerGateway> gateway(String host) {
+        return watchers.stream().filter(w -> w.hostName().equals(host)).findFirst().flatMap(HostWatcher::gatewayIfReachable);
+    }
+
     public HealthSnapshot snapshot() {
         List<EngineStatus> engines = watchers.stream().map(HostWatcher::engine).toList();
         List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).toList();

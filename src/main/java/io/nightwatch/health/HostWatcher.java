@@ -82,6 +82,13 @@ final class HostWatcher implements Closeable {
 
     EngineStatus engine() { return engine.get(); }
 
+    String hostName() { return host.name(); }
+
+    /** The engine connection, for capabilities that read more than health (metrics via exec, logs). */
+    Optional<DockerGateway> gatewayIfReachable() {
+        return engine.get().reachable() ? Optional.of(gateway) : Optional.empty();
+    }
+
     List<ServiceHealth> verdicts() {
         return services.get().stream().map(s -> verdicts.get(s.id())).filter(java.util.Objects::nonNull)
                 .map(Stamped::health).sorted(Comparator.comparing(h -> h.spec().name())).toList();

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Does inside the container what the stack's own healthchecks do ({@code wget -qO- http://localhost:PORT/...},
@@ -19,13 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class ExecProbe {
 
-    private static final Pattern HTTP_ERROR = Pattern.compile("(?:HTTP/\\d(?:\\.\\d)? |ERROR )(\\d{3})");
-
     private final Duration timeout;
-    private final java.util.Set<String> withoutWgetTimeout = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final InContainerHttp http;
 
     public ExecProbe(Duration timeout) {
         this.timeout = timeout;
+        this.http = new InContainerHttp(timeout);
     }
 
     public ProbeResult probe(DockerGateway gateway, String container, Endpoint endpoint, Optional<String> password) {
@@ -39,41 +36,19 @@ public final class ExecProbe {
     }
 
     private ProbeResult http(DockerGateway gateway, String container, Endpoint endpoint) throws ExecUnavailableException {
-        ExecResult r = wget(gateway, container, endpoint);
-        if (r.timedOut()) return timedOut(endpoint.path());
-        String said = r.stdout() + "\n" + r.stderr();
+        ExecResult r = http.get(gateway, container, endpoint.inContainerUrl());
         if (r.succeeded()) return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.EXEC, r.took(), endpoint.path() + " answers");
-        Matcher status = HTTP_ERROR.matcher(said);
-        if (status.find()) {
-            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(), endpoint.path() + " returns " + status.group(1));
+        Optional<Integer> status = InContainerHttp.errorStatus(r);
+        if (status.isPresent()) {
+            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(), endpoint.path() + " returns " + status.get());
         }
-        if (said.contains("refused") || said.contains("can't connect")) {
+        if (InContainerHttp.refused(r)) {
             return ProbeResult.of(ProbeOutcome.REFUSED, ProbeTransport.EXEC, r.took(),
                     "nothing answers on :" + endpoint.containerPort() + " inside the container");
         }
-        if (said.contains("timed out")) return timedOut(endpoint.path());
-        if (r.exitCode() == 126 || r.exitCode() == 127) throw new ExecUnavailableException("wget is not available in " + container);
+        if (InContainerHttp.timedOut(r)) return timedOut(endpoint.path());
         return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(),
-                endpoint.path() + " failed: " + firstLine(said));
-    }
-
-    /**
-     * Gives wget its own deadline ({@code -T}) so a hanging endpoint leaves no process behind in the container.
-     * Some busybox builds lack that option (Debian's segfaults on it, exit 139); for those containers the probe
-     * falls back to the plain form the stack's own healthchecks use, bounded by the exec timeout alone.
-     */
-    private ExecResult wget(DockerGateway gateway, String container, Endpoint endpoint) throws ExecUnavailableException {
-        String url = endpoint.inContainerUrl();
-        if (!withoutWgetTimeout.contains(container)) {
-            long seconds = Math.max(1, timeout.toSeconds());
-            ExecResult r = gateway.exec(container, List.of("wget", "-q", "-T", String.valueOf(seconds), "-O", "-", url),
-                    timeout.plusSeconds(1));
-            String said = r.stderr() + r.stdout();
-            boolean optionRejected = r.exitCode() == 139 || said.contains("unrecognized option") || said.contains("invalid option");
-            if (!optionRejected) return r;
-            withoutWgetTimeout.add(container);
-        }
-        return gateway.exec(container, List.of("wget", "-q", "-O", "-", url), timeout);
+                endpoint.path() + " failed: " + firstLine(r.stdout() + "\n" + r.stderr()));
     }
 
     private ProbeResult redis(DockerGateway gateway, String container, Endpoint endpoint, Optional<String> password)

@@ -1,0 +1,215 @@
+package io.nightwatch.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nightwatch.flow.CanaryResult;
+import io.nightwatch.flow.ContainerErrors;
+import io.nightwatch.flow.DiskHeadroom;
+import io.nightwatch.flow.FlowMonitor;
+import io.nightwatch.flow.FlowSettings;
+import io.nightwatch.flow.FlowSnapshot;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.flow.Rates;
+import io.nightwatch.flow.StageStatus;
+import io.nightwatch.health.Bytes;
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.stack.ProfileException;
+import io.nightwatch.stack.StackProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code nightwatch flow}: is data moving through every stage? Exit 1 when any stage is STALLED. */
+@Command(name = "flow", mixinStandardHelpOptions = true,
+        description = {"Read every stage of the stack's data paths for one stall window and print rate and state",
+                "(FLOWING / IDLE / STALLED / UNKNOWN). Exit 0, or 1 when any stage or canary is STALLED."})
+public class FlowCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Option(names = "--json", description = "Print JSON: one document, or with --watch one line per state change.")
+    boolean json;
+
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Stall window: how long a stage may stay at zero before it is STALLED (default ${DEFAULT-VALUE}).")
+    double windowSeconds;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How often metrics are read (default ${DEFAULT-VALUE}).")
+    double intervalSeconds;
+
+    @Option(names = "--canary", description = "Also push a tagged log line through Loki and a metric through the collector.")
+    boolean canary;
+
+    @Option(names = "--watch", description = "Keep reading and print every stage state change until interrupted.")
+    boolean watch;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public FlowCommand() {
+        this(System.getenv());
+    }
+
+    FlowCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        StackProfile profile;
+        try {
+            profile = profileOptions.load(env);
+        } catch (ProfileException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        FlowSettings settings;
+        try {
+            settings = new FlowSettings(seconds(intervalSeconds), seconds(windowSeconds), Duration.ofMinutes(15), canary);
+        } catch (IllegalArgumentException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (HealthMonitor health = new HealthMonitor(profile, env, Clock.systemUTC());
+             FlowMonitor flow = new FlowMonitor(health, settings, env, Clock.systemUTC())) {
+            health.checkOnce();
+            health.start();
+            if (watch) return watch(flow, out);
+            err.println("nightwatch: reading flows for " + Durations.human(settings.window().plus(settings.interval()))
+                    + " (the stall window; shorten with --window)");
+            err.flush();
+            long end = System.nanoTime() + settings.window().plus(settings.interval()).toNanos();
+            FlowSnapshot snapshot = flow.round();
+            while (System.nanoTime() < end) {
+                Thread.sleep(Math.min(settings.interval().toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                snapshot = flow.round();
+            }
+            if (canary) {
+                flow.runCanaries();
+                snapshot = flow.round();
+            }
+            if (json) out.println(document(snapshot).toPrettyString()); else printText(snapshot, out);
+            out.flush();
+            return snapshot.anyStalled() ? 1 : 0;
+        }
+    }
+
+    private int watch(FlowMonitor flow, PrintWriter out) throws InterruptedException {
+        Map<String, FlowState> last = new HashMap<>();
+        flow.addListener(snapshot -> {
+            synchronized (last) {
+                for (StageStatus stage : snapshot.stages()) {
+                    FlowState before = last.put(stage.id(), stage.state());
+                    if (before != stage.state()) {
+                        ObjectNode line = stage(stage);
+                        line.put("time", snapshot.takenAt().toString());
+                        if (before == null) line.putNull("previous"); else line.put("previous", before.name());
+                        out.println(json ? line.toString() : snapshot.takenAt() + " " + textLine(stage));
+                    }
+                }
+                out.flush();
+            }
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "nightwatch-flow-stop"));
+        flow.start();
+        stopped.await();
+        return 0;
+    }
+
+    private static Duration seconds(double value) {
+        if (!(value >= 0.1 && value <= 86_400)) throw new IllegalArgumentException("durations are seconds between 0.1 and 86400, not " + value);
+        return Duration.ofMillis((long) (value * 1000));
+    }
+
+    static void printText(FlowSnapshot snapshot, PrintWriter out) {
+        for (StageStatus stage : snapshot.stages()) out.println(textLine(stage));
+        for (CanaryResult c : snapshot.canaries()) {
+            out.printf("%-8s %-8s %-16s %-38s %s%n", c.state(), "canary", serviceName(c.serviceId()), c.name(),
+                    c.roundTrip().map(d -> "round trip " + Durations.human(d)).orElse(c.detail()));
+        }
+        for (ContainerErrors e : snapshot.logErrors()) {
+            if (e.total() > 0) {
+                out.printf("errors   %-25s %s error lines/s, %d since start; last: %s%n", e.container(),
+                        Rates.number(e.perSecond()), e.total(), e.lastLines().isEmpty() ? "" : e.lastLines().get(e.lastLines().size() - 1));
+            }
+        }
+        for (DiskHeadroom d : snapshot.disks()) {
+            out.println(d.problem().isEmpty()
+                    ? String.format("disk     %-25s %s free of %s%s", serviceName(d.serviceId()) + " " + d.path(), Bytes.human(d.freeBytes()),
+                    Bytes.human(d.sizeBytes()), d.timeToFull().map(t -> ", full in " + Durations.human(t)).orElse(""))
+                    : String.format("disk     %-25s %s", serviceName(d.serviceId()) + " " + d.path(), d.problem()));
+        }
+    }
+
+    static String textLine(StageStatus s) {
+        String value = s.value().isPresent() ? Rates.format(s.value().getAsDouble(), s.spec().unit()) : "–";
+        return String.format("%-8s %-8s %-16s %-38s %-18s %s", s.state(), s.spec().pipeline().name().toLowerCase(),
+                s.serviceName(), s.spec().title(), value, s.detail());
+    }
+
+    static ObjectNode document(FlowSnapshot snapshot) {
+        ObjectNode root = StatusJson.MAPPER.createObjectNode();
+        root.put("takenAt", snapshot.takenAt().toString());
+        root.put("windowSeconds", snapshot.settings().window().toMillis() / 1000.0);
+        root.put("anyStalled", snapshot.anyStalled());
+        ArrayNode stages = root.putArray("stages");
+        snapshot.stages().forEach(s -> stages.add(stage(s)));
+        ArrayNode canaries = root.putArray("canaries");
+        for (CanaryResult c : snapshot.canaries()) {
+            ObjectNode node = canaries.addObject().put("name", c.name()).put("service", c.serviceId()).put("state", c.state().name())
+                    .put("detail", c.detail());
+            c.roundTrip().ifPresent(d -> node.put("roundTripMs", d.toMillis()));
+        }
+        ArrayNode errors = root.putArray("logErrors");
+        for (ContainerErrors e : snapshot.logErrors()) {
+            ObjectNode node = errors.addObject().put("service", e.serviceId()).put("container", e.container())
+                    .put("perSecond", e.perSecond()).put("total", e.total());
+            e.lastLines().forEach(node.putArray("lastLines")::add);
+            if (!e.problem().isEmpty()) node.put("problem", e.problem());
+        }
+        ArrayNode disks = root.putArray("disks");
+        for (DiskHeadroom d : snapshot.disks()) {
+            ObjectNode node = disks.addObject().put("service", d.serviceId()).put("path", d.path())
+                    .put("sizeBytes", d.sizeBytes()).put("freeBytes", d.freeBytes());
+            d.timeToFull().ifPresent(t -> node.put("timeToFullSeconds", t.toSeconds()));
+            if (!d.problem().isEmpty()) node.put("problem", d.problem());
+        }
+        return root;
+    }
+
+    static ObjectNode stage(StageStatus s) {
+        ObjectNode node = StatusJson.MAPPER.createObjectNode();
+        node.put("pipeline", s.spec().pipeline().name().toLowerCase());
+        node.put("host", s.host());
+        node.put("service", s.serviceName());
+        node.put("stage", s.spec().qualifiedKey());
+        node.put("title", s.spec().title());
+        node.put("state", s.state().name());
+        if (s.value().isPresent()) node.put("value", s.value().getAsDouble()); else node.putNull("value");
+        node.put("unit", s.spec().unit());
+        node.put("detail", s.detail());
+        return node;
+    }
+
+    private static String serviceName(String serviceId) {
+        return serviceId.substring(serviceId.indexOf('/') + 1);
+    }
+}

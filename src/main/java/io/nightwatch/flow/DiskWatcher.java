@@ -1,0 +1,104 @@
+package io.nightwatch.flow;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.EngineUnreachableException;
+import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.ExecUnavailableException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Measures a data volume from inside its container ({@code df -Pk PATH}, which busybox and coreutils both
+ * understand) and estimates the time to full from the growth trend (least squares over the kept history).
+ */
+final class DiskWatcher {
+
+    /** A trend needs a few points over some time before it means anything. */
+    static final int MIN_POINTS = 3;
+    static final Duration MIN_SPAN = Duration.ofSeconds(30);
+
+    private final String serviceId;
+    private final String container;
+    private final String path;
+    private final RingSeries used;
+    private DiskHeadroom last;
+
+    DiskWatcher(String serviceId, String container, String path, int historyPoints) {
+        this.serviceId = serviceId;
+        this.container = container;
+        this.path = path;
+        this.used = new RingSeries(historyPoints);
+        this.last = new DiskHeadroom(serviceId, path, 0, 0, Optional.empty(), Series.EMPTY, "not measured yet");
+    }
+
+    DiskHeadroom last() { return last; }
+
+    DiskHeadroom measure(DockerGateway gateway, Instant at, Duration timeout) {
+        try {
+            ExecResult r = gateway.exec(container, List.of("df", "-Pk", path), timeout);
+            Optional<long[]> sizes = parseDf(r.stdout());
+            if (!r.succeeded() || sizes.isEmpty()) {
+                last = unmeasured("df failed: " + (r.stderr() + r.stdout()).strip());
+                return last;
+            }
+            long size = sizes.get()[0];
+            long usedBytes = sizes.get()[1];
+            long free = sizes.get()[2];
+            used.add(at.toEpochMilli(), usedBytes);
+            Series series = used.snapshot();
+            last = new DiskHeadroom(serviceId, path, size, free, timeToFull(series, free), series, "");
+        } catch (ExecUnavailableException e) {
+            last = unmeasured("cannot run df in the container: " + e.getMessage());
+        } catch (EngineUnreachableException e) {
+            last = unmeasured(e.getMessage());
+        }
+        return last;
+    }
+
+    private DiskHeadroom unmeasured(String problem) {
+        return new DiskHeadroom(serviceId, path, last.sizeBytes(), last.freeBytes(), last.timeToFull(), last.used(), problem);
+    }
+
+    /** {size, used, available} in bytes from the second line of {@code df -Pk}. */
+    static Optional<long[]> parseDf(String output) {
+        String[] lines = output.strip().split("\n");
+        if (lines.length < 2) return Optional.empty();
+        String[] fields = lines[lines.length - 1].trim().split("\\s+");
+        if (fields.length < 6) return Optional.empty();
+        try {
+            return Optional.of(new long[] {Long.parseLong(fields[1]) * 1024, Long.parseLong(fields[2]) * 1024,
+                    Long.parseLong(fields[3]) * 1024});
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Free bytes divided by the least-squares growth in bytes per second; empty when not growing. */
+    static Optional<Duration> timeToFull(Series usedSeries, long freeBytes) {
+        long[] t = usedSeries.epochMillis();
+        double[] v = usedSeries.values();
+        int n = 0;
+        double sumT = 0, sumV = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) continue;
+            n++;
+            sumT += (t[i] - t[0]) / 1000.0;
+            sumV += v[i];
+        }
+        if (n < MIN_POINTS || t[t.length - 1] - t[0] < MIN_SPAN.toMillis()) return Optional.empty();
+        double meanT = sumT / n, meanV = sumV / n, num = 0, den = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) continue;
+            double dt = (t[i] - t[0]) / 1000.0 - meanT;
+            num += dt * (v[i] - meanV);
+            den += dt * dt;
+        }
+        if (den == 0) return Optional.empty();
+        double bytesPerSecond = num / den;
+        if (bytesPerSecond <= 1) return Optional.empty();
+        return Optional.of(Duration.ofSeconds((long) Math.min(freeBytes / bytesPerSecond, Duration.ofDays(3650).toSeconds())));
+    }
+}

@@ -1,0 +1,272 @@
+package io.nightwatch.flow;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.ServiceSpec;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The data-flow capability: every interval it reads each service's own figures (directly, or through the
+ * engine), turns counters into rates, decides which stages are STALLED, follows error lines in container logs,
+ * measures data volumes and, if asked, runs canaries. It stands on the health monitor for containers, engines
+ * and "is upstream up", and publishes {@link FlowSnapshot}s to its listeners on its own thread.
+ */
+public final class FlowMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowMonitor.class);
+    private static final Duration DISK_EVERY = Duration.ofSeconds(30);
+    private static final Duration CANARY_EVERY = Duration.ofSeconds(60);
+
+    private final HealthMonitor health;
+    private final FlowSettings settings;
+    private final Clock clock;
+    private final ServiceReader reader;
+    private final LokiCanary lokiCanary;
+    private final OtlpCanary otlpCanary;
+    private final Instant startedAt;
+    private final Map<String, StageTracker> trackers = new LinkedHashMap<>();
+    private final Map<String, LogErrorWatcher> logWatchers = new HashMap<>();
+    private final Map<String, DiskWatcher> diskWatchers = new HashMap<>();
+    private final Map<String, CanaryResult> canaries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean canaryInFlight = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<Consumer<FlowSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<FlowSnapshot> latest = new AtomicReference<>();
+    private final ScheduledExecutorService rounds;
+    private final ExecutorService reads;
+    private final ExecutorService canaryRunner;
+    private Instant lastDiskRound = Instant.EPOCH;
+    private Instant lastCanaryRound = Instant.EPOCH;
+
+    public FlowMonitor(HealthMonitor health, FlowSettings settings, Map<String, String> env, Clock clock) {
+        this.health = health;
+        this.settings = settings;
+        this.clock = clock;
+        Duration timeout = health.profile().probeTimeout();
+        this.reader = new ServiceReader(timeout, env);
+        this.lokiCanary = new LokiCanary(timeout, Duration.ofSeconds(15), clock);
+        this.otlpCanary = new OtlpCanary(timeout, Duration.ofSeconds(20), clock);
+        this.startedAt = clock.instant();
+        this.rounds = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nightwatch-flow"));
+        this.reads = Executors.newFixedThreadPool(4, r -> daemon(r, "nightwatch-flow-read"));
+        this.canaryRunner = Executors.newSingleThreadExecutor(r -> daemon(r, "nightwatch-canary"));
+        latest.set(new FlowSnapshot(startedAt, settings, List.of(), List.of(), List.of(), List.of()));
+    }
+
+    public FlowSettings settings() { return settings; }
+
+    public void addListener(Consumer<FlowSnapshot> listener) { listeners.add(listener); }
+
+    public void removeListener(Consumer<FlowSnapshot> listener) { listeners.remove(listener); }
+
+    public FlowSnapshot snapshot() { return latest.get(); }
+
+    /** Reads every interval from now on. */
+    public void start() {
+        rounds.scheduleWithFixedDelay(() -> {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                LOG.warn("flow round failed", e); // one bad round must not end the schedule
+            }
+        }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One round now; rounds never overlap. */
+    public synchronized FlowSnapshot round() {
+        Instant at = clock.instant();
+        HealthSnapshot healthNow = health.snapshot();
+        List<ServiceHealth> services = healthNow.services();
+
+        Map<ServiceHealth, Map<String, Reading>> readings = readAll(services);
+        readings.forEach((service, byKey) -> byKey.forEach((key, reading) ->
+                tracker(service.spec(), key).read(at, reading)));
+
+        List<StageStatus> stages = new ArrayList<>();
+        for (ServiceHealth service : services) {
+            for (StageSpec spec : StageCatalog.forKind(service.spec().kind())) {
+                StageTracker tracker = tracker(service.spec(), spec.key());
+                Upstream upstream = upstreamOf(spec, service, services);
+                stages.add(tracker.decide(at, settings.window(), upstream.active, upstream.name,
+                        service.id(), service.spec().name(), service.spec().host()));
+            }
+        }
+        stages.sort(java.util.Comparator.<StageStatus, Pipeline>comparing(s -> s.spec().pipeline())
+                .thenComparing(s -> StageCatalog.all().indexOf(s.spec())).thenComparing(StageStatus::serviceId));
+        trackers.keySet().removeIf(id -> services.stream().noneMatch(s -> id.startsWith(s.id() + "#")));
+
+        FlowSnapshot snapshot = new FlowSnapshot(at, settings, stages, logErrors(services, at), disks(services, at),
+                canaryRound(services, at));
+        latest.set(snapshot);
+        for (Consumer<FlowSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("a flow listener failed", e);
+            }
+        }
+        return snapshot;
+    }
+
+    private Map<ServiceHealth, Map<String, Reading>> readAll(List<ServiceHealth> services) {
+        Map<ServiceHealth, CompletableFuture<Map<String, Reading>>> futures = new LinkedHashMap<>();
+        for (ServiceHealth service : services) {
+            List<StageSpec> stages = StageCatalog.forKind(service.spec().kind());
+            if (stages.isEmpty()) continue;
+            Optional<DockerGateway> gateway = health.gateway(service.spec().host());
+            futures.put(service, CompletableFuture.supplyAsync(
+                    () -> reader.read(service.spec(), stages, service.container(), gateway), reads));
+        }
+        Map<ServiceHealth, Map<String, Reading>> result = new LinkedHashMap<>();
+        futures.forEach((service, future) -> {
+            try {
+                result.put(service, future.get(settings.interval().plus(health.profile().probeTimeout().multipliedBy(4)).toMillis(),
+                        TimeUnit.MILLISECONDS));
+            } catch (Exception e) {
+                Map<String, Reading> failed = new HashMap<>();
+                StageCatalog.forKind(service.spec().kind()).forEach(s -> failed.put(s.key(), Reading.unreadable("read did not finish: " + e)));
+                result.put(service, failed);
+            }
+        });
+        return result;
+    }
+
+    private record Upstream(boolean active, String name) {}
+
+    /**
+     * What feeds a stage: the named upstream stage wherever it runs (active when it moves), else the service
+     * itself (active when its own endpoint answers healthy).
+     */
+    private Upstream upstreamOf(StageSpec spec, ServiceHealth service, List<ServiceHealth> services) {
+        if (spec.upstream().isPresent()) {
+            String key = spec.upstream().get();
+            List<StageTracker> feeders = new ArrayList<>();
+            for (ServiceHealth other : services) {
+                for (StageSpec candidate : StageCatalog.forKind(other.spec().kind())) {
+                    if (candidate.qualifiedKey().equals(key)) feeders.add(tracker(other.spec(), candidate.key()));
+                }
+            }
+            if (!feeders.isEmpty()) {
+                boolean moving = feeders.stream().anyMatch(StageTracker::moving);
+                return new Upstream(moving, feeders.get(0).spec().title().toLowerCase());
+            }
+        }
+        return new Upstream(service.probe().healthy(), service.spec().name());
+    }
+
+    private StageTracker tracker(ServiceSpec service, String key) {
+        return trackers.computeIfAbsent(service.id() + "#" + key, id -> new StageTracker(
+                StageCatalog.forKind(service.kind()).stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow(),
+                settings.historyPoints(), settings.lookBack()));
+    }
+
+    private List<ContainerErrors> logErrors(List<ServiceHealth> services, Instant at) {
+        List<ContainerErrors> result = new ArrayList<>();
+        for (ServiceHealth service : services) {
+            if (service.container().isEmpty()) continue;
+            LogErrorWatcher watcher = logWatchers.computeIfAbsent(service.id(),
+                    id -> new LogErrorWatcher(id, service.spec().container(), settings.historyPoints()));
+            if (service.container().get().running()) {
+                health.gateway(service.spec().host()).ifPresent(g -> watcher.ensureFollowing(g, startedAt));
+            }
+            result.add(watcher.round(at));
+        }
+        return result;
+    }
+
+    private List<DiskHeadroom> disks(List<ServiceHealth> services, Instant at) {
+        boolean measure = Duration.between(lastDiskRound, at).compareTo(DISK_EVERY) >= 0;
+        if (measure) lastDiskRound = at;
+        List<DiskHeadroom> result = new ArrayList<>();
+        for (ServiceHealth service : services) {
+            ServiceKind kind = service.spec().kind();
+            if (service.spec().dataPath().isEmpty() || (kind != ServiceKind.PROMETHEUS && kind != ServiceKind.LOKI
+                    && kind != ServiceKind.REDIS && kind != ServiceKind.ALERTMANAGER && kind != ServiceKind.GRAFANA)) {
+                continue;
+            }
+            DiskWatcher watcher = diskWatchers.computeIfAbsent(service.id(), id -> new DiskWatcher(id,
+                    service.spec().container(), service.spec().dataPath().get(), Math.max(2, (int) (settings.history().toSeconds() / DISK_EVERY.toSeconds()))));
+            Optional<DockerGateway> gateway = health.gateway(service.spec().host());
+            boolean running = service.container().map(c -> c.running()).orElse(false);
+            result.add(measure && running && gateway.isPresent()
+                    ? watcher.measure(gateway.get(), at, health.profile().probeTimeout().multipliedBy(2))
+                    : watcher.last());
+        }
+        return result;
+    }
+
+    /** Canaries take seconds (they wait for the far side), so they run beside the rounds, never inside one. */
+    private List<CanaryResult> canaryRound(List<ServiceHealth> services, Instant at) {
+        if (!settings.canary()) return List.of();
+        if (Duration.between(lastCanaryRound, at).compareTo(CANARY_EVERY) >= 0 && canaryInFlight.compareAndSet(false, true)) {
+            lastCanaryRound = at;
+            CompletableFuture.runAsync(() -> {
+                try {
+                    runCanaries(services);
+                } finally {
+                    canaryInFlight.set(false);
+                }
+            }, canaryRunner);
+        }
+        return canaries.values().stream().sorted(java.util.Comparator.comparing(CanaryResult::serviceId)
+                .thenComparing(CanaryResult::name)).toList();
+    }
+
+    /** Runs every applicable canary now and waits for them (the CLI's {@code --canary}). */
+    public List<CanaryResult> runCanaries() {
+        runCanaries(health.snapshot().services());
+        return canaries.values().stream().toList();
+    }
+
+    private void runCanaries(List<ServiceHealth> services) {
+        for (ServiceHealth service : services) {
+            String host = service.spec().health().directHost();
+            if (host.isEmpty()) continue;
+            HttpUrl base = new HttpUrl.Builder().scheme("http").host(host).port(service.spec().health().directPort()).build();
+            if (service.spec().kind() == ServiceKind.LOKI) {
+                canaries.put(service.id() + "#loki", lokiCanary.run(service.id(), base));
+            } else if (service.spec().kind() == ServiceKind.OTEL_COLLECTOR) {
+                canaries.put(service.id() + "#otlp", otlpCanary.run(service.id(), base.newBuilder().port(4318).build(),
+                        base.newBuilder().port(8889).build()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        rounds.shutdownNow();
+        reads.shutdownNow();
+        canaryRunner.shutdownNow();
+        synchronized (this) {
+            logWatchers.values().forEach(LogErrorWatcher::close);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,88 @@
+package io.nightwatch.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nightwatch.flow.exposition.ExpositionParseException;
+import io.nightwatch.flow.exposition.ExpositionParser;
+import io.nightwatch.flow.exposition.Sample;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends one gauge point through the collector's OTLP/HTTP receiver ({@code :4318/v1/metrics}) and waits for it on
+ * the collector's Prometheus exporter ({@code :8889/metrics}), where Prometheus scrapes app metrics. The point's
+ * value is unique (the send time in seconds), so no label adds cardinality.
+ */
+final class OtlpCanary {
+
+    static final String METRIC = "nightwatch_canary";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OkHttpClient client;
+    private final Duration patience;
+    private final Clock clock;
+
+    OtlpCanary(Duration timeout, Duration patience, Clock clock) {
+        this.client = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        this.patience = patience;
+        this.clock = clock;
+    }
+
+    CanaryResult run(String serviceId, HttpUrl otlpHttp, HttpUrl exporter) {
+        Instant sentAt = clock.instant();
+        double marker = sentAt.getEpochSecond();
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode resourceMetrics = body.putArray("resourceMetrics").addObject();
+        resourceMetrics.putObject("resource").putArray("attributes").addObject()
+                .put("key", "service.name").putObject("value").put("stringValue", "nightwatch-canary");
+        ObjectNode scope = resourceMetrics.putArray("scopeMetrics").addObject();
+        scope.putObject("scope").put("name", "nightwatch");
+        ObjectNode metric = scope.putArray("metrics").addObject().put("name", METRIC).put("unit", "1");
+        metric.putObject("gauge").putArray("dataPoints").addObject().put("asDouble", marker)
+                .put("timeUnixNano", Long.toString(sentAt.getEpochSecond() * 1_000_000_000L + sentAt.getNano()));
+        try (Response sent = client.newCall(new Request.Builder().url(otlpHttp.resolve("/v1/metrics"))
+                .post(RequestBody.create(body.toString(), LokiCanary.JSON_TYPE)).build()).execute()) {
+            if (!sent.isSuccessful()) {
+                return result(serviceId, FlowState.STALLED, Optional.empty(), "OTLP receiver refused the point with " + sent.code());
+            }
+        } catch (IOException e) {
+            return result(serviceId, FlowState.UNKNOWN, Optional.empty(), "OTLP send failed: " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        String lastProblem = "";
+        while (System.nanoTime() < deadline) {
+            try (Response r = client.newCall(new Request.Builder().url(exporter.resolve("/metrics")).build()).execute()) {
+                if (r.isSuccessful() && r.body() != null) {
+                    for (Sample s : ExpositionParser.parse(r.body().string()).samples(METRIC)) {
+                        if (s.value() == marker) {
+                            return result(serviceId, FlowState.FLOWING, Optional.of(Duration.between(sentAt, clock.instant())),
+                                    "point " + (long) marker + " exported");
+                        }
+                    }
+                } else {
+                    lastProblem = "exporter returns " + r.code();
+                }
+            } catch (IOException e) {
+                lastProblem = "exporter: " + e.getMessage();
+            } catch (ExpositionParseException e) {
+                lastProblem = "exporter metrics unreadable: " + e.getMessage();
+            }
+            LokiCanary.sleep(300);
+        }
+        return result(serviceId, FlowState.STALLED, Optional.empty(), "point " + (long) marker + " sent but not exported after "
+                + io.nightwatch.probe.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
+    }
+
+    private CanaryResult result(String serviceId, FlowState state, Optional<Duration> rtt, String detail) {
+        return new CanaryResult("OTLP metric canary", serviceId, state, rtt, detail, clock.instant());
+    }
+}

@@ -1,0 +1,168 @@
+package io.nightwatch.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.EngineUnreachableException;
+import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.ExecUnavailableException;
+import io.nightwatch.flow.exposition.Exposition;
+import io.nightwatch.flow.exposition.ExpositionParseException;
+import io.nightwatch.flow.exposition.ExpositionParser;
+import io.nightwatch.flow.exposition.Sample;
+import io.nightwatch.health.Bytes;
+import io.nightwatch.stack.Endpoint;
+import io.nightwatch.stack.ServiceSpec;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Reads every signal one service's stages need, once per round: its own {@code /metrics} (parsed by the
+ * project's exposition parser), Redis {@code INFO}, Prometheus' targets. A malformed document fails that
+ * round's readings with the parser's message; it never produces a figure.
+ */
+final class ServiceReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EndpointReader http;
+    private final Duration timeout;
+    private final Map<String, String> env;
+
+    ServiceReader(Duration timeout, Map<String, String> env) {
+        this.http = new EndpointReader(timeout);
+        this.timeout = timeout;
+        this.env = env;
+    }
+
+    Map<String, Reading> read(ServiceSpec service, List<StageSpec> stages, Optional<ContainerFacts> container,
+                              Optional<DockerGateway> gateway) {
+        Map<String, Reading> readings = new HashMap<>();
+        Exposition exposition = null;
+        String metricsProblem = "";
+        if (stages.stream().anyMatch(s -> s.signal() instanceof Signal.Metric)) {
+            if (service.metrics().isEmpty()) {
+                metricsProblem = "no metrics endpoint in the profile";
+            } else {
+                Endpoint metrics = service.metrics().get();
+                EndpointReader.Fetched fetched = http.get(metrics, metrics.path(), container, gateway);
+                if (fetched.body().isEmpty()) {
+                    metricsProblem = "metrics: " + fetched.problem();
+                } else {
+                    try {
+                        exposition = ExpositionParser.parse(fetched.body().get());
+                    } catch (ExpositionParseException e) {
+                        metricsProblem = "metrics unreadable: " + e.getMessage();
+                    }
+                }
+            }
+        }
+        Optional<RedisInfo> redis = Optional.empty();
+        String redisProblem = "";
+        if (stages.stream().anyMatch(s -> s.signal() instanceof Signal.RedisInfo)) {
+            try {
+                redis = Optional.of(redisInfo(service, container, gateway));
+            } catch (IOException e) {
+                redisProblem = "INFO: " + e.getMessage();
+            }
+        }
+        for (StageSpec stage : stages) {
+            Reading reading;
+            if (stage.signal() instanceof Signal.Metric metric) {
+                reading = exposition == null ? Reading.unreadable(metricsProblem) : fromExposition(exposition, metric);
+            } else if (stage.signal() instanceof Signal.RedisInfo field) {
+                reading = redis.map(info -> fromRedis(info, field.field())).orElse(Reading.unreadable(redisProblem));
+            } else {
+                reading = targetsDown(service, container, gateway);
+            }
+            readings.put(stage.key(), reading);
+        }
+        return readings;
+    }
+
+    static Reading fromExposition(Exposition exposition, Signal.Metric metric) {
+        OptionalDouble sum = exposition.sum(metric.sample(), metric.labels());
+        if (sum.isEmpty()) return Reading.unreadable(metric.sample() + " not exposed");
+        Map<String, Double> breakdown = new HashMap<>();
+        if (!metric.breakdownLabel().isEmpty()) {
+            for (Sample sample : exposition.samples(metric.sample())) {
+                String key = sample.label(metric.breakdownLabel());
+                if (key != null) breakdown.merge(key, sample.value(), Double::sum);
+            }
+        }
+        return Reading.of(sum.getAsDouble(), breakdown);
+    }
+
+    private static Reading fromRedis(RedisInfo info, String field) {
+        OptionalDouble value = info.number(field);
+        if (value.isEmpty()) return Reading.unreadable("INFO has no " + field);
+        if (field.equals("used_memory")) {
+            double max = info.number("maxmemory").orElse(0);
+            return Reading.level(value.getAsDouble(), max > 0
+                    ? String.format("%.0f%% of %s maxmemory", 100 * value.getAsDouble() / max, Bytes.human((long) max))
+                    : "no maxmemory set");
+        }
+        return Reading.of(value.getAsDouble(), Map.of());
+    }
+
+    private RedisInfo redisInfo(ServiceSpec service, Optional<ContainerFacts> container, Optional<DockerGateway> gateway)
+            throws IOException {
+        Optional<String> password = service.credentialEnv().map(env::get).filter(p -> !p.isEmpty());
+        Endpoint endpoint = service.health();
+        String directProblem = "";
+        if (!endpoint.directHost().isEmpty()) {
+            DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis((int) Math.min(1000, timeout.toMillis())).socketTimeoutMillis((int) timeout.toMillis());
+            password.ifPresent(config::password);
+            try (Jedis jedis = new Jedis(endpoint.directHost(), endpoint.directPort(), config.build())) {
+                return RedisInfo.parse(jedis.info());
+            } catch (JedisException e) {
+                directProblem = e.getMessage();
+            }
+        }
+        if (container.isEmpty() || !container.get().running() || gateway.isEmpty()) {
+            throw new IOException(directProblem.isEmpty() ? "not reachable" : directProblem);
+        }
+        try {
+            ExecResult r = gateway.get().exec(container.get().name(),
+                    List.of("redis-cli", "-p", String.valueOf(endpoint.containerPort()), "INFO"),
+                    password.map(p -> Map.of("REDISCLI_AUTH", p)).orElse(Map.of()), timeout.multipliedBy(2));
+            RedisInfo info = RedisInfo.parse(r.stdout());
+            if (!r.succeeded() || !info.looksValid()) throw new IOException("redis-cli INFO failed: " + (r.stdout() + r.stderr()).strip());
+            return info;
+        } catch (ExecUnavailableException | EngineUnreachableException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    private Reading targetsDown(ServiceSpec service, Optional<ContainerFacts> container, Optional<DockerGateway> gateway) {
+        EndpointReader.Fetched fetched = http.get(service.health(), "/api/v1/targets?state=active", container, gateway);
+        if (fetched.body().isEmpty()) return Reading.unreadable("targets: " + fetched.problem());
+        try {
+            JsonNode targets = JSON.readTree(fetched.body().get()).path("data").path("activeTargets");
+            if (!targets.isArray()) return Reading.unreadable("targets: unexpected answer from /api/v1/targets");
+            Map<String, Double> down = new HashMap<>();
+            int total = targets.size();
+            for (JsonNode t : targets) {
+                if ("down".equals(t.path("health").asText())) {
+                    String name = t.path("labels").path("job").asText("?") + " " + t.path("labels").path("instance").asText("")
+                            + (t.path("lastError").asText("").isEmpty() ? "" : ": " + t.path("lastError").asText());
+                    down.put(name, 1.0);
+                }
+            }
+            return new Reading(OptionalDouble.of(down.size()), "", down, total - down.size() + " of " + total + " up");
+        } catch (IOException e) {
+            return Reading.unreadable("targets: not JSON (" + e.getMessage() + ")");
+        }
+    }
+}
