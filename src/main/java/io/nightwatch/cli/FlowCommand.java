@@ -42,13 +42,13 @@ public class FlowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: one document, or with --watch one line per state change.")
     boolean json;
 
-    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Stall window: how long a stage may stay at zero before it is STALLED (default ${DEFAULT-VALUE}).")
-    double windowSeconds;
+    @Option(names = "--window", paramLabel = "SECONDS",
+            description = "Stall window: how long a stage may stay at zero before it is STALLED (default from the profile, 60).")
+    Double windowSeconds;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
-            description = "How often metrics are read (default ${DEFAULT-VALUE}).")
-    double intervalSeconds;
+    @Option(names = "--interval", paramLabel = "SECONDS",
+            description = "How often metrics are read (default from the profile, 5).")
+    Double intervalSeconds;
 
     @Option(names = "--canary", description = "Also push a tagged log line through Loki and a metric through the collector.")
     boolean canary;
@@ -81,7 +81,10 @@ public class FlowCommand implements Callable<Integer> {
         }
         FlowSettings settings;
         try {
-            settings = new FlowSettings(seconds(intervalSeconds), seconds(windowSeconds), Duration.ofMinutes(15), canary);
+            FlowSettings configured = FlowSettings.of(profile.flow());
+            settings = new FlowSettings(intervalSeconds == null ? configured.interval() : seconds(intervalSeconds),
+                    windowSeconds == null ? configured.window() : seconds(windowSeconds), configured.history(),
+                    canary || configured.canary());
         } catch (IllegalArgumentException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;

@@ -1,5 +1,7 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.stack.FlowOptions;
+
 import java.time.Duration;
 
 /**
@@ -10,8 +12,12 @@ import java.time.Duration;
  */
 public record FlowSettings(Duration interval, Duration window, Duration history, boolean canary) {
 
-    public static final FlowSettings DEFAULT = new FlowSettings(Duration.ofSeconds(5), Duration.ofSeconds(60),
-            Duration.ofMinutes(15), false);
+    public static final FlowSettings DEFAULT = of(FlowOptions.DEFAULT);
+
+    /** The settings an operator's profile asks for. */
+    public static FlowSettings of(FlowOptions options) {
+        return new FlowSettings(options.interval(), options.window(), options.history(), options.canary());
+    }
 
     public FlowSettings {
         if (interval.toMillis() < 100) throw new IllegalArgumentException("interval must be at least 100 ms");

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /** Turns a parsed YAML tree into a {@link StackProfile}, checking every field it reads. */
 final class ProfileReader {
 
-    private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services");
+    private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow");
+    private static final Set<String> FLOW_FIELDS = Set.of("interval", "window", "history", "canary");
     private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
             "containerPort", "dataPath", "passwordEnv");
@@ -38,7 +39,20 @@ final class ProfileReader {
         Duration timeout = duration(root, "", "probeTimeout", StackProfile.DEFAULT_PROBE_TIMEOUT);
         List<DockerHostSpec> hosts = readHosts(root.get("hosts"));
         List<ServiceSpec> services = readServices(root.get("services"), hosts);
-        return new StackProfile(hosts, services, poll, timeout, file.toString());
+        return new StackProfile(hosts, services, poll, timeout, file.toString(), readFlow(root.get("flow")));
+    }
+
+    private FlowOptions readFlow(JsonNode node) throws ProfileException {
+        if (node == null || node.isNull()) return FlowOptions.DEFAULT;
+        requireObject(node, "/flow", "flow");
+        checkFields(node, "/flow", FLOW_FIELDS);
+        FlowOptions d = FlowOptions.DEFAULT;
+        Duration interval = duration(node, "/flow", "interval", d.interval());
+        Duration window = duration(node, "/flow", "window", d.window());
+        Duration history = duration(node, "/flow", "history", d.history());
+        if (window.compareTo(interval) < 0) throw error("/flow/window", "window", "must be at least the interval (" + interval.toSeconds() + " s)");
+        if (history.compareTo(interval.multipliedBy(2)) < 0) throw error("/flow/history", "history", "must cover at least two intervals");
+        return new FlowOptions(interval, window, history, bool(node, "/flow", "canary").orElse(d.canary()));
     }
 
     private List<DockerHostSpec> readHosts(JsonNode node) throws ProfileException {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param source where it came from ("built-in reference stack" or a file path), shown to the operator
  */
 public record StackProfile(List<DockerHostSpec> hosts, List<ServiceSpec> services, Duration pollInterval,
-                           Duration probeTimeout, String source) {
+                           Duration probeTimeout, String source, FlowOptions flow) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -19,6 +19,11 @@ public record StackProfile(List<DockerHostSpec> hosts, List<ServiceSpec> service
     public StackProfile {
         hosts = List.copyOf(hosts);
         services = List.copyOf(services);
+    }
+
+    public StackProfile(List<DockerHostSpec> hosts, List<ServiceSpec> services, Duration pollInterval,
+                        Duration probeTimeout, String source) {
+        this(hosts, services, pollInterval, probeTimeout, source, FlowOptions.DEFAULT);
     }
 
     public Optional<DockerHostSpec> host(String name) {
@@ -43,14 +48,14 @@ public record StackProfile(List<DockerHostSpec> hosts, List<ServiceSpec> service
         List<ServiceSpec> newServices = services.stream()
                 .map(s -> s.host().equals(primary.name()) ? ServiceDefaults.retarget(s, oldProbeHost, newProbeHost) : s)
                 .toList();
-        return new StackProfile(newHosts, newServices, pollInterval, probeTimeout, source + " (host " + address + ")");
+        return new StackProfile(newHosts, newServices, pollInterval, probeTimeout, source + " (host " + address + ")", flow);
     }
 
     public StackProfile withServices(List<ServiceSpec> newServices) {
-        return new StackProfile(hosts, newServices, pollInterval, probeTimeout, source);
+        return new StackProfile(hosts, newServices, pollInterval, probeTimeout, source, flow);
     }
 
     public StackProfile withTimings(Duration newPollInterval, Duration newProbeTimeout) {
-        return new StackProfile(hosts, services, newPollInterval, newProbeTimeout, source);
+        return new StackProfile(hosts, services, newPollInterval, newProbeTimeout, source, flow);
     }
 }

@@ -63,6 +63,15 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void flowSettingsAreReadAndChecked() throws Exception {
+        StackProfile profile = ProfileLoader.parse(FILE, "flow:\n  interval: 2s\n  window: 90s\n  history: 30m\n  canary: true\n");
+        assertEquals(new FlowOptions(Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ofMinutes(30), true), profile.flow());
+        assertEquals(FlowOptions.DEFAULT, ProfileLoader.parse(FILE, "pollInterval: 3s\n").flow());
+        assertProblem("flow:\n  interval: 10s\n  window: 5s\n", 3, "flow.window", "at least the interval");
+        assertProblem("flow:\n  canaries: true\n", 2, "flow.canaries", "unknown field");
+    }
+
+    @Test
     void unknownKindNamesFileLineAndField() {
         String yaml = """
                 services:

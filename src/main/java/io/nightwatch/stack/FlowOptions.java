@@ -1,0 +1,17 @@
+package io.nightwatch.stack;
+
+import java.time.Duration;
+
+/**
+ * The profile's data-flow settings, as the operator wrote them (the flow capability checks and derives from them).
+ *
+ * @param interval how often services' own metrics are read
+ * @param window   how long a stage may stay at zero, with upstream up, before it is STALLED
+ * @param history  how much the sparklines show
+ * @param canary   whether canary lines and metrics are pushed through Loki and the collector
+ */
+public record FlowOptions(Duration interval, Duration window, Duration history, boolean canary) {
+
+    public static final FlowOptions DEFAULT = new FlowOptions(Duration.ofSeconds(5), Duration.ofSeconds(60),
+            Duration.ofMinutes(15), false);
+}
