@@ -36,10 +36,7 @@ public final class ProfileLoader {
     }
 
     public static Optional<Path> configDirectory(Map<String, String> env) {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) return Optional.of(Path.of(xdg, "nightwatch"));
-        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return home == null ? Optional.empty() : Optional.of(Path.of(home, ".config", "nightwatch"));
+        return XdgDirs.config(env);
     }
 
     public static StackProfile load(Path file) throws ProfileException {
