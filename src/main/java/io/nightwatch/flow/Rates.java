@@ -19,6 +19,7 @@ public final class Rates {
     public static String number(double value) {
         double abs = Math.abs(value);
         if (abs == 0) return "0";
+        if (abs < 100 && value == Math.rint(value)) return String.format(Locale.ROOT, "%.0f", value); // counted: "12 clients"
         if (abs >= 1_000_000) return String.format(Locale.ROOT, "%.1fM", value / 1_000_000);
         if (abs >= 10_000) return String.format(Locale.ROOT, "%.0fk", value / 1_000);
         if (abs >= 1_000) return String.format(Locale.ROOT, "%.1fk", value / 1_000);

@@ -1,5 +1,7 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.flow.FlowMonitor;
+import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.ProfileLoader;
@@ -13,21 +15,32 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The console window. Owns the {@link HealthMonitor}'s life: it listens before starting it and closes it when the
- * window goes. Launched by {@code io.nightwatch.Nightwatch} (which must not extend Application itself).
+ * The console window. Owns the {@link HealthMonitor}'s and the {@link FlowMonitor}'s lives: it listens before
+ * starting them and closes them when the window goes. Launched by {@code io.nightwatch.Nightwatch} (which must not
+ * extend Application itself).
  */
 public class NightwatchApp extends Application {
 
     private final Map<String, String> env = System.getenv();
     private HealthMonitor monitor;
+    private FlowMonitor flowMonitor;
     private MainWindow window;
 
     /** For {@link Application#launch}: the profile is resolved as the CLI does, the monitor built in {@link #start}. */
     public NightwatchApp() {}
 
-    /** For tests and embedding: a monitor built elsewhere, not yet started; this app starts and closes it. */
+    /**
+     * For tests and embedding: a monitor built elsewhere, not yet started; this app adds a flow monitor with the
+     * default settings over it, and starts and closes both.
+     */
     public NightwatchApp(HealthMonitor monitor) {
         this.monitor = monitor;
+    }
+
+    /** For tests and embedding: both monitors built elsewhere (the flow one over {@code monitor}), not yet started. */
+    public NightwatchApp(HealthMonitor monitor, FlowMonitor flowMonitor) {
+        this.monitor = monitor;
+        this.flowMonitor = flowMonitor;
     }
 
     public static void launchWindow(String[] args) {
@@ -46,9 +59,13 @@ public class NightwatchApp extends Application {
                 return;
             }
         }
-        window = MainWindow.watching(monitor, Clock.systemDefaultZone(), Theme.from(env));
+        if (flowMonitor == null) {
+            flowMonitor = new FlowMonitor(monitor, FlowSettings.of(monitor.profile().flow()), env, Clock.systemDefaultZone());
+        }
+        window = MainWindow.watching(monitor, flowMonitor, Clock.systemDefaultZone(), Theme.from(env));
         window.showIn(stage);
-        monitor.start(); // after the listener is in, so the first snapshot is not missed
+        monitor.start(); // after the listeners are in, so the first snapshots are not missed
+        flowMonitor.start();
     }
 
     /** The window this app shows; null before {@link #start}. */
@@ -60,7 +77,9 @@ public class NightwatchApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.dispose();
+        if (flowMonitor != null) flowMonitor.close(); // first: its rounds read the health monitor
         if (monitor != null) monitor.close();
+        flowMonitor = null;
         monitor = null;
     }
 

@@ -6,7 +6,10 @@ import io.nightwatch.stack.ReferenceStack;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.testbed.EngineTest;
 import io.nightwatch.testbed.TestEngine;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.flow.Pipeline;
 import io.nightwatch.ui.controls.HealthTile;
+import io.nightwatch.ui.controls.Sparkline;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,11 +72,21 @@ class MainWindowEngineTest {
             // Let the other tiles settle, memory figures included, before the picture is taken.
             await(30, () -> tile(robot, "alertmanager").getState() == HealthState.UP);
             await(30, () -> tile(robot, "prometheus").getMemoryFraction() >= 0);
+            // The flow monitor reads every 5 s: wait for a few real points on Prometheus' sparkline.
+            await(60, () -> sparklinePoints(tile(robot, "prometheus")) >= 3);
+            assertTrue(onFx(() -> tile(robot, "prometheus").getErrorSummary()).contains("error line"),
+                    "the container's log is followed: " + onFx(() -> tile(robot, "prometheus").getErrorSummary()));
 
             Path shot = Screenshots.save(app.window().scene(), "dashboard.png");
             Path docs = Path.of("docs", "images");
             Files.createDirectories(docs);
             Files.copy(shot, docs.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+
+            // The same stack on the Flow view: real Prometheus samples and Redis figures.
+            robot.interact(() -> app.window().show(MainWindow.View.FLOW));
+            await(30, () -> app.window().flow().lane(Pipeline.METRICS).getCards().stream()
+                    .anyMatch(c -> c.id().equals("local/prometheus#samples-appended") && c.getFacts().state() == FlowState.FLOWING));
+            Screenshots.save(app.window().scene(), "flow-engine.png");
         } finally {
             // Stop watching before the stack is recreated: its flurry of engine events would only race the close.
             robot.interact(app::stop);
@@ -89,6 +102,10 @@ class MainWindowEngineTest {
             else env.put(k, v);
         });
         return env;
+    }
+
+    private static int sparklinePoints(HealthTile tile) {
+        return tile.lookup(".sparkline") instanceof Sparkline line ? line.getSeries().size() : 0;
     }
 
     private static HealthTile tile(FxRobot robot, String service) {

@@ -25,7 +25,9 @@ import javafx.scene.control.Skin;
  * <p>The tile only displays: every value arrives already worded (the dashboard's view model formats them), so the
  * control stays reusable and its skin stays free of health logic. The state is exposed to CSS as
  * {@code :up :degraded :down :unknown}; {@code :discovered}, {@code :no-limit}, {@code :memory-unmeasured},
- * {@code :memory-high}, {@code :memory-critical}, {@code :restarted} and {@code :has-findings} refine it.
+ * {@code :memory-high}, {@code :memory-critical}, {@code :restarted} and {@code :has-findings} refine it;
+ * {@code :has-errors} says the container writes error-level log lines right now, {@code :has-error-lines} that
+ * there are some to open (a click on the ERRORS line shows them).
  */
 public class HealthTile extends Control {
 
@@ -40,6 +42,8 @@ public class HealthTile extends Control {
     private static final PseudoClass MEMORY_UNMEASURED = PseudoClass.getPseudoClass("memory-unmeasured");
     private static final PseudoClass RESTARTED = PseudoClass.getPseudoClass("restarted");
     private static final PseudoClass HAS_FINDINGS = PseudoClass.getPseudoClass("has-findings");
+    private static final PseudoClass HAS_ERRORS = PseudoClass.getPseudoClass("has-errors");
+    private static final PseudoClass HAS_ERROR_LINES = PseudoClass.getPseudoClass("has-error-lines");
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty subtitle = new SimpleStringProperty(this, "subtitle", "");
@@ -50,6 +54,16 @@ public class HealthTile extends Control {
     private final StringProperty uptime = new SimpleStringProperty(this, "uptime", "");
     private final StringProperty memoryText = new SimpleStringProperty(this, "memoryText", "");
     private final ObservableList<String> findings = FXCollections.observableArrayList();
+    /** E.g. "3 error lines/min"; empty while nothing is known about the container's log. */
+    private final StringProperty errorSummary = new SimpleStringProperty(this, "errorSummary", "");
+    private final BooleanProperty errorsActive = new SimpleBooleanProperty(this, "errorsActive") {
+        @Override
+        protected void invalidated() {
+            pseudoClassStateChanged(HAS_ERRORS, get());
+        }
+    };
+    /** The most recent error lines, newest last. */
+    private final ObservableList<String> errorLines = FXCollections.observableArrayList();
     /** Reserved for a sparkline; the skin keeps its room even while empty so tiles do not change shape. */
     private final ObjectProperty<Node> trend = new SimpleObjectProperty<>(this, "trend");
 
@@ -91,6 +105,8 @@ public class HealthTile extends Control {
         updateMemoryClasses(); // the defaults (nothing measured) never fire an invalidation
         findings.addListener((javafx.collections.ListChangeListener<String>) c ->
                 pseudoClassStateChanged(HAS_FINDINGS, !findings.isEmpty()));
+        errorLines.addListener((javafx.collections.ListChangeListener<String>) c ->
+                pseudoClassStateChanged(HAS_ERROR_LINES, !errorLines.isEmpty()));
     }
 
     @Override
@@ -165,6 +181,17 @@ public class HealthTile extends Control {
 
     public ObservableList<String> getFindings() { return findings; }
 
+    public StringProperty errorSummaryProperty() { return errorSummary; }
+    public String getErrorSummary() { return errorSummary.get(); }
+    public void setErrorSummary(String value) { errorSummary.set(value); }
+
+    public BooleanProperty errorsActiveProperty() { return errorsActive; }
+    public boolean isErrorsActive() { return errorsActive.get(); }
+    public void setErrorsActive(boolean value) { errorsActive.set(value); }
+
+    public ObservableList<String> getErrorLines() { return errorLines; }
+
+    /** A sparkline of the service's most telling rate; the tile keeps this room even while it is empty. */
     public ObjectProperty<Node> trendProperty() { return trend; }
     public Node getTrend() { return trend.get(); }
     public void setTrend(Node value) { trend.set(value); }

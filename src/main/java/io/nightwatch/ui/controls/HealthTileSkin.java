@@ -19,6 +19,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 
+import java.util.List;
+
 /**
  * Lays a {@link HealthTile} out like a dashboard tile: identity on top, the big state in the middle, then the reason
  * and a small table of facts. Sizes and colours live in the stylesheet; this class only builds and binds nodes.
@@ -40,11 +42,14 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
     private final Label restarts = label("tile-restarts");
     private final ProgressBar memoryBar = new ProgressBar(0);
     private final Label memory = label("tile-memory-text");
+    private final Label errors = label("tile-errors");
+    private final SVGPath errorIcon = new SVGPath();
     private final Label findings = label("tile-findings");
     private final SVGPath findingIcon = new SVGPath();
     private final Tooltip tooltip = new Tooltip();
     private final ListChangeListener<String> findingsListener = c -> showFindings();
     private final InvalidationListener trendListener = o -> showTrend();
+    private final ListChangeListener<String> errorLinesListener = c -> showErrorLinesAffordance();
 
     public HealthTileSkin(HealthTile tile) {
         super(tile);
@@ -85,7 +90,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         return reason;
     }
 
-    /** A caption/value table: PROBE, UPTIME and RESTARTS, MEMORY. */
+    /** A caption/value table: PROBE, UPTIME and RESTARTS, MEMORY, ERRORS. */
     private GridPane facts() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tile-facts");
@@ -110,6 +115,17 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         memoryRow.getStyleClass().add("tile-memory");
         memoryRow.setAlignment(Pos.CENTER_LEFT);
         grid.add(memoryRow, 1, 2, 3, 1);
+        grid.add(caption("ERRORS"), 0, 3);
+        errorIcon.setContent("M0 1 L10 1 M0 5 L10 5 M0 9 L6 9"); // lines of text: "opens the lines"
+        errorIcon.getStyleClass().add("tile-errors-icon");
+        errors.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        errors.setMaxWidth(Double.MAX_VALUE);
+        errors.setOnMouseClicked(e -> {
+            if (getSkinnable().getErrorLines().isEmpty()) return;
+            openErrorLines();
+            e.consume();
+        });
+        grid.add(errors, 1, 3, 3, 1);
         return grid;
     }
 
@@ -143,6 +159,9 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         showTrend();
         tile.getFindings().addListener(findingsListener);
         showFindings();
+        errors.textProperty().bind(Bindings.createStringBinding(() -> orDash(tile.getErrorSummary()), tile.errorSummaryProperty()));
+        tile.getErrorLines().addListener(errorLinesListener);
+        showErrorLinesAffordance();
         tooltip.textProperty().bind(Bindings.createStringBinding(this::tooltipText, tile.titleProperty(),
                 tile.reasonProperty(), tile.getFindings()));
         Tooltip.install(tile, tooltip);
@@ -152,6 +171,19 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         Node trend = getSkinnable().getTrend();
         if (trend == null) trendSlot.getChildren().clear();
         else trendSlot.getChildren().setAll(trend);
+    }
+
+    private void showErrorLinesAffordance() {
+        boolean any = !getSkinnable().getErrorLines().isEmpty();
+        errors.setGraphic(any ? errorIcon : null);
+        errors.setCursor(any ? javafx.scene.Cursor.HAND : null);
+    }
+
+    /** Public for the keyboard-less and for tests; the ERRORS line calls it on click. */
+    public void openErrorLines() {
+        HealthTile tile = getSkinnable();
+        ErrorLinesPopOver.toggle(errors, "Error lines · " + tile.getTitle(), orDash(tile.getErrorSummary()),
+                List.copyOf(tile.getErrorLines()));
     }
 
     private void showFindings() {
@@ -197,8 +229,10 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         if (tile == null) return;
         tile.getFindings().removeListener(findingsListener);
         tile.trendProperty().removeListener(trendListener);
+        tile.getErrorLines().removeListener(errorLinesListener);
+        errors.setOnMouseClicked(null);
         Tooltip.uninstall(tile, tooltip);
-        for (Label l : new Label[] {title, subtitle, version, state, reason, probe, uptime, restarts, memory}) {
+        for (Label l : new Label[] {title, subtitle, version, state, reason, probe, uptime, restarts, memory, errors}) {
             l.textProperty().unbind();
         }
         version.visibleProperty().unbind();

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
@@ -34,8 +35,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The dashboard's state as JavaFX properties: hosts, their tiles, and the header's overall verdict. Snapshots may
- * be published from any thread; they reach the FX thread through one {@link FxBridge}, so a burst costs one
+ * The dashboard's state as JavaFX properties: hosts, their tiles, and the header's overall verdict. Health and flow
+ * snapshots may be published from any thread; they reach the FX thread through one {@link FxBridge}, so a burst costs one
  * update and the newest snapshot wins. Everything else here runs on the FX thread.
  */
 public final class DashboardViewModel {
@@ -54,6 +55,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "CHECKING");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final FxBridge<HealthSnapshot> bridge = new FxBridge<>(this::apply);
+    private final FxBridge<FlowSnapshot> flowBridge = new FxBridge<>(this::applyFlow);
     private final Timeline ageTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showAge()));
     private Instant lastSnapshotAt;
 
@@ -82,6 +84,11 @@ public final class DashboardViewModel {
         bridge.publish(snapshot);
     }
 
+    /** Any thread, returns at once: the tiles' sparklines and error lines follow the flow monitor. */
+    public void publishFlow(FlowSnapshot snapshot) {
+        flowBridge.publish(snapshot);
+    }
+
     /** Stops the once-a-second age check; the model shows nothing new afterwards. */
     public void dispose() {
         ageTicker.stop();
@@ -102,6 +109,11 @@ public final class DashboardViewModel {
         lastSnapshotAt = snapshot.takenAt();
         showOverall(snapshot);
         showAge();
+    }
+
+    private void applyFlow(FlowSnapshot snapshot) {
+        Map<String, TileFlow> byService = TileFlow.byService(snapshot);
+        hosts.forEach(host -> host.showFlow(byService));
     }
 
     private HostModel hostNamed(HostFacts facts) {

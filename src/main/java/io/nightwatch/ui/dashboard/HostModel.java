@@ -64,6 +64,14 @@ public final class HostModel {
         updateSummary();
     }
 
+    /** Gives each tile its flow figures; a tile the snapshot does not mention keeps what it showed. */
+    void showFlow(Map<String, TileFlow> byService) {
+        for (ServiceTileModel tile : tiles) {
+            TileFlow flow = byService.get(tile.id());
+            if (flow != null) tile.showFlow(flow);
+        }
+    }
+
     private void updateSummary() {
         long up = tiles.stream().filter(t -> t.getFacts().state() == HealthState.UP).count();
         summary.set(up + " of " + tiles.size() + " up");

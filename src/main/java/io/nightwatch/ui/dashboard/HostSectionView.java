@@ -1,6 +1,7 @@
 package io.nightwatch.ui.dashboard;
 
 import io.nightwatch.health.HealthState;
+import io.nightwatch.ui.NodeMirror;
 import io.nightwatch.ui.controls.StateGlyph;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;

@@ -8,6 +8,7 @@ public final class ServiceTileModel {
 
     private final String id;
     private final ReadOnlyObjectWrapper<TileFacts> facts;
+    private final ReadOnlyObjectWrapper<TileFlow> flow = new ReadOnlyObjectWrapper<>(this, "flow", TileFlow.NONE);
 
     ServiceTileModel(TileFacts initial) {
         this.id = initial.id();
@@ -20,7 +21,15 @@ public final class ServiceTileModel {
     public ReadOnlyObjectProperty<TileFacts> factsProperty() { return facts.getReadOnlyProperty(); }
     public TileFacts getFacts() { return facts.get(); }
 
+    /** The headline stage's sparkline and the container's error lines; {@link TileFlow#NONE} until flow is read. */
+    public ReadOnlyObjectProperty<TileFlow> flowProperty() { return flow.getReadOnlyProperty(); }
+    public TileFlow getFlow() { return flow.get(); }
+
     void show(TileFacts next) {
         if (!next.equals(facts.get())) facts.set(next);
+    }
+
+    void showFlow(TileFlow next) {
+        if (!next.equals(flow.get())) flow.set(next);
     }
 }

@@ -15,19 +15,36 @@ final class TilePresenter {
         // "tile-local-redis": a selector-safe id, handy for tests and for styling a single tile.
         tile.setId("tile-" + model.id().replaceAll("[^A-Za-z0-9_-]", "-"));
         ChangeListener<TileFacts> listener = (o, old, facts) -> show(tile, facts);
+        ChangeListener<TileFlow> flowListener = (o, old, flow) -> showFlow(tile, flow);
         model.factsProperty().addListener(listener);
-        tile.getProperties().put(LISTENER, new Registration(model, listener));
+        model.flowProperty().addListener(flowListener);
+        tile.getProperties().put(LISTENER, new Registration(model, listener, flowListener));
         show(tile, model.getFacts());
+        showFlow(tile, model.getFlow());
         return tile;
     }
 
     static void release(HealthTile tile) {
         if (tile.getProperties().remove(LISTENER) instanceof Registration r) {
             r.model().factsProperty().removeListener(r.listener());
+            r.model().flowProperty().removeListener(r.flowListener());
         }
     }
 
-    private record Registration(ServiceTileModel model, ChangeListener<TileFacts> listener) {}
+    private record Registration(ServiceTileModel model, ChangeListener<TileFacts> listener,
+                                ChangeListener<TileFlow> flowListener) {}
+
+    /** The sparkline appears with the first flow figures; a kind without a headline stage keeps the slot empty. */
+    static void showFlow(HealthTile tile, TileFlow flow) {
+        if (flow.hasTrend()) {
+            TileTrend trend = tile.getTrend() instanceof TileTrend existing ? existing : new TileTrend();
+            trend.show(flow);
+            if (tile.getTrend() != trend) tile.setTrend(trend);
+        }
+        tile.setErrorSummary(flow.errorSummary());
+        tile.setErrorsActive(flow.errorsActive());
+        if (!tile.getErrorLines().equals(flow.errorLines())) tile.getErrorLines().setAll(flow.errorLines());
+    }
 
     static void show(HealthTile tile, TileFacts facts) {
         tile.setTitle(facts.title());

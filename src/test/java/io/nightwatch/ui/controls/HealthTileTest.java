@@ -4,6 +4,7 @@ import io.nightwatch.health.HealthState;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +30,7 @@ class HealthTileTest {
     @Start
     void start(Stage stage) {
         tile = new HealthTile(); // a Control needs the toolkit, which exists from here on
-        stage.setScene(new Scene(new StackPane(tile), 400, 320));
+        stage.setScene(new Scene(new StackPane(tile), 400, 360));
         stage.show();
     }
 
@@ -58,6 +62,34 @@ class HealthTileTest {
         Label sparkline = new Label("~");
         robot.interact(() -> tile.setTrend(sparkline));
         assertSame(sparkline, robot.lookup(".tile-trend").queryParent().getChildrenUnmodifiable().get(0));
+    }
+
+    @Test
+    void theErrorsLineOpensTheLastLines(FxRobot robot) throws Exception {
+        assertEquals("—", robot.lookup(".tile-errors").queryAs(Label.class).getText(), "nothing known yet");
+        robot.interact(() -> {
+            tile.setTitle("loki");
+            tile.setErrorSummary("3 error lines/min");
+            tile.setErrorsActive(true);
+            tile.getErrorLines().setAll("level=error msg=\"failed to flush\"", "level=error msg=\"ingester not ready\"");
+        });
+        assertTrue(has(tile, "has-errors"));
+        assertTrue(has(tile, "has-error-lines"));
+        assertEquals("3 error lines/min", robot.lookup(".tile-errors").queryAs(Label.class).getText());
+
+        robot.clickOn(".tile-errors");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".error-lines-text").tryQuery().isPresent());
+        assertEquals("level=error msg=\"failed to flush\"\n\nlevel=error msg=\"ingester not ready\"",
+                robot.lookup(".error-lines-text").queryAs(TextArea.class).getText());
+        assertEquals("Error lines · loki", robot.lookup(".error-lines-title").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup(".error-lines-text").query().getScene().getWindow().hide());
+
+        robot.interact(() -> {
+            tile.setErrorsActive(false);
+            tile.getErrorLines().clear();
+        });
+        assertFalse(has(tile, "has-errors"));
+        assertFalse(has(tile, "has-error-lines"));
     }
 
     private static boolean has(HealthTile tile, String pseudoClass) {

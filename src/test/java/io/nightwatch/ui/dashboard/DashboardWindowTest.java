@@ -2,10 +2,15 @@ package io.nightwatch.ui.dashboard;
 
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.FakeStack;
+import io.nightwatch.flow.FlowSettings;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.ui.FakeFlow;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.Theme;
 import io.nightwatch.ui.controls.HealthTile;
+import io.nightwatch.ui.controls.Sparkline;
+import io.nightwatch.ui.flow.FlowViewModel;
 import io.nightwatch.ui.controls.StateStyles;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -21,12 +26,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +47,9 @@ class DashboardWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        DashboardViewModel model = new DashboardViewModel(FakeStack.profile(), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC));
-        window = MainWindow.of(model, Theme.DARK);
+        Clock clock = Clock.fixed(FakeStack.NOW, ZoneOffset.UTC);
+        DashboardViewModel model = new DashboardViewModel(FakeStack.profile(), clock);
+        window = MainWindow.of(model, new FlowViewModel(FakeStack.profile(), FlowSettings.DEFAULT, clock), Theme.DARK);
         window.showIn(stage);
     }
 
@@ -76,6 +84,22 @@ class DashboardWindowTest {
         assertTrue(texts(redis, ".tile-state").contains("DOWN"));
         assertTrue(texts(redis, ".tile-reason").contains("exited (code 137) 2 s ago"));
         assertEquals(9, robot.lookup(".health-tile").queryAll().size());
+
+        // Flow figures join the tiles by service id: the headline sparkline and the error lines.
+        Thread flowThread = new Thread(() -> window.model().publishFlow(FakeFlow.stalled()), "fake-flow-monitor");
+        flowThread.start();
+        flowThread.join();
+        await(() -> tile(robot, "local-promtail").getTrend() != null);
+        Sparkline promtailLine = (Sparkline) tile(robot, "local-promtail").lookup(".sparkline");
+        assertEquals(FlowState.STALLED, onFx(promtailLine::getState));
+        assertEquals(FakeFlow.POINTS, onFx(() -> promtailLine.getSeries().size()));
+        assertTrue(texts(tile(robot, "local-promtail"), ".tile-trend-value").contains("STALLED"));
+        assertTrue(texts(tile(robot, "local-prometheus"), ".tile-trend-value").contains("2.4k samples/s"),
+                texts(tile(robot, "local-prometheus"), ".tile-trend-value").toString());
+        assertEquals("3 error lines/min", onFx(() -> tile(robot, "local-loki").getErrorSummary()));
+        assertEquals(FakeFlow.LOKI_ERRORS, onFx(() -> List.copyOf(tile(robot, "local-loki").getErrorLines())));
+        assertEquals("no error lines", onFx(() -> tile(robot, "local-redis").getErrorSummary()));
+        assertNull(onFx(() -> tile(robot, "local-grafana").getTrend()), "grafana has no headline stage");
 
         Screenshots.save(window.scene(), "dashboard-fake.png");
         WaitForAsyncUtils.asyncFx(() -> Theme.LIGHT.applyTo(window.scene())).get(5, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package io.nightwatch.ui.dashboard;
+package io.nightwatch.ui;
 
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -15,7 +15,7 @@ import java.util.function.Function;
  * Keeps a pane's children in step with a list of models, one node per model, created once and reused: a new
  * snapshot re-lays nodes only when models come, go or move, never rebuilds them.
  */
-final class NodeMirror<M, N extends Node> {
+public final class NodeMirror<M, N extends Node> {
 
     private final ObservableList<M> models;
     private final ObservableList<Node> children;
@@ -30,7 +30,7 @@ final class NodeMirror<M, N extends Node> {
         this.release = release;
     }
 
-    static <M, N extends Node> void mirror(ObservableList<M> models, ObservableList<Node> children,
+    public static <M, N extends Node> void mirror(ObservableList<M> models, ObservableList<Node> children,
                                            Function<M, N> create, Consumer<N> release) {
         NodeMirror<M, N> mirror = new NodeMirror<>(models, children, create, release);
         models.addListener((ListChangeListener<M>) change -> mirror.sync());

@@ -1,0 +1,38 @@
+package io.nightwatch.ui.dashboard;
+
+import io.nightwatch.ui.controls.FlowStyles;
+import io.nightwatch.ui.controls.Sparkline;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** The tile's trend slot: the headline figure over its sparkline, both in the stage's flow state. */
+final class TileTrend extends VBox {
+
+    private final Label value = new Label();
+    private final Sparkline sparkline = new Sparkline();
+    private final Tooltip tooltip = new Tooltip();
+
+    TileTrend() {
+        getStyleClass().add("tile-trend-box");
+        value.getStyleClass().add("tile-trend-value");
+        value.setMinWidth(0);
+        value.setMaxWidth(Double.MAX_VALUE);
+        value.setAlignment(Pos.CENTER_RIGHT);
+        sparkline.getStyleClass().add("tile-sparkline");
+        sparkline.setMaxWidth(Double.MAX_VALUE);
+        setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(value, sparkline);
+        Tooltip.install(this, tooltip);
+    }
+
+    void show(TileFlow flow) {
+        FlowStyles.apply(this, flow.state());
+        value.setText(flow.value());
+        sparkline.setSpan(flow.span());
+        sparkline.show(flow.history(), flow.state());
+        tooltip.setText(flow.trendTitle() + ": " + flow.value() + (flow.detail().isEmpty() ? "" : "\n" + flow.detail()));
+    }
+
+}
