@@ -53,7 +53,7 @@ class StageTrackerTest {
         failed.read(at.plusSeconds(10), Reading.of(13, Map.of("webhook", 13.0, "email", 0.0)));
         StageStatus failing = failed.decide(at.plusSeconds(10), WINDOW, true, "alertmanager", "local/alertmanager", "alertmanager", "local");
         assertEquals(FlowState.STALLED, failing.state());
-        assertEquals("failing now (webhook 1.00 notifications/s)", failing.detail());
+        assertEquals("failing now (webhook 1 notifications/s)", failing.detail());
         failed.read(at.plusSeconds(80), Reading.of(13, Map.of("webhook", 13.0)));
         assertEquals(FlowState.IDLE, failed.decide(at.plusSeconds(80), WINDOW, true, "", "", "", "").state());
     }
