@@ -1,0 +1,154 @@
+package io.nightwatch.alerts;
+
+import io.nightwatch.flow.DiskHeadroom;
+import io.nightwatch.flow.FlowSnapshot;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.flow.StageStatus;
+import io.nightwatch.health.EngineStatus;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.health.Bytes;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.store.AlertState;
+import io.nightwatch.store.IncomingAlert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Nightwatch's own detections, recorded as alerts of source {@code nightwatch} so they exist even when
+ * Prometheus or Alertmanager is the thing that is down: a service DOWN, an OOM kill, a restart loop, an engine
+ * out of reach, a stalled flow, a data volume running out. Each is raised once when it appears and resolved
+ * when it goes away.
+ */
+public final class FindingsDetector {
+
+    public static final String SOURCE = "nightwatch";
+    static final double DISK_WARNING_FREE = 0.10;
+    static final double DISK_CRITICAL_FREE = 0.05;
+    static final Duration DISK_WARNING_TTF = Duration.ofHours(24);
+    static final Duration DISK_CRITICAL_TTF = Duration.ofHours(6);
+    static final Duration RESTART_LOOP_RECENT = Duration.ofMinutes(10);
+    static final int RESTART_LOOP_COUNT = 3;
+
+    /** A finding as it stands now; the key says what it is about (so the same trouble is one alert). */
+    record Finding(String key, Map<String, String> labels, Map<String, String> annotations) {}
+
+    private record Open(Finding finding, Instant since) {}
+
+    private final Clock clock;
+    private final Map<String, Open> openHealth = new LinkedHashMap<>();
+    private final Map<String, Open> openFlow = new LinkedHashMap<>();
+
+    public FindingsDetector(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized List<IncomingAlert> onHealth(HealthSnapshot snapshot) {
+        List<Finding> now = new ArrayList<>();
+        for (EngineStatus engine : snapshot.engines()) {
+            if (engine.unreachable()) {
+                now.add(finding("engine:" + engine.host(), "NightwatchEngineUnreachable", "critical", Map.of("host", engine.host()),
+                        "Docker engine of " + engine.host() + " unreachable", engine.error()));
+            }
+        }
+        for (ServiceHealth s : snapshot.services()) {
+            Map<String, String> where = Map.of("service", s.spec().name(), "host", s.spec().host(), "component", s.spec().kind().id());
+            if (s.state() == HealthState.DOWN) {
+                now.add(finding("down:" + s.id(), "NightwatchServiceDown", "critical", where, s.spec().name() + " is down", s.reason()));
+            }
+            boolean oom = s.container().map(c -> c.oomKilled()).orElse(false) || s.reason().contains("OOM-killed");
+            if (oom) {
+                now.add(finding("oom:" + s.id(), "NightwatchOOMKilled", "critical", where,
+                        s.spec().name() + " was killed for exceeding its memory limit", s.reason()));
+            }
+            if (restartLoop(s, snapshot.takenAt())) {
+                now.add(finding("restarts:" + s.id(), "NightwatchRestartLoop", "critical", where,
+                        s.spec().name() + " keeps restarting", "restarted " + s.restarts() + "×; " + s.reason()));
+            }
+        }
+        return diff(openHealth, now, snapshot.takenAt());
+    }
+
+    public synchronized List<IncomingAlert> onFlow(FlowSnapshot snapshot) {
+        List<Finding> now = new ArrayList<>();
+        for (StageStatus stage : snapshot.stages()) {
+            if (stage.state() != FlowState.STALLED) continue;
+            now.add(finding("stall:" + stage.id(), "NightwatchFlowStalled", "warning",
+                    Map.of("service", stage.serviceName(), "host", stage.host(), "component", stage.spec().kind().id(),
+                            "stage", stage.spec().qualifiedKey(), "pipeline", stage.spec().pipeline().name().toLowerCase()),
+                    stage.spec().title() + " stalled", stage.detail()));
+        }
+        for (DiskHeadroom disk : snapshot.disks()) {
+            if (!disk.problem().isEmpty() || disk.sizeBytes() <= 0) continue;
+            Optional<String> severity = diskSeverity(disk);
+            if (severity.isEmpty()) continue;
+            String service = disk.serviceId().substring(disk.serviceId().indexOf('/') + 1);
+            String host = disk.serviceId().substring(0, disk.serviceId().indexOf('/'));
+            now.add(finding("disk:" + disk.serviceId() + ":" + disk.path(), "NightwatchDiskHeadroomLow", severity.get(),
+                    Map.of("service", service, "host", host, "path", disk.path()),
+                    "data volume of " + service + " running out",
+                    Bytes.human(disk.freeBytes()) + " free of " + Bytes.human(disk.sizeBytes())
+                            + disk.timeToFull().map(t -> ", full in " + Durations.human(t)).orElse("")));
+        }
+        return diff(openFlow, now, snapshot.takenAt());
+    }
+
+    static Optional<String> diskSeverity(DiskHeadroom disk) {
+        double free = disk.freeFraction();
+        Optional<Duration> ttf = disk.timeToFull();
+        if (free < DISK_CRITICAL_FREE || ttf.map(t -> t.compareTo(DISK_CRITICAL_TTF) < 0).orElse(false)) return Optional.of("critical");
+        if (free < DISK_WARNING_FREE || ttf.map(t -> t.compareTo(DISK_WARNING_TTF) < 0).orElse(false)) return Optional.of("warning");
+        return Optional.empty();
+    }
+
+    private static boolean restartLoop(ServiceHealth s, Instant now) {
+        if (s.container().isEmpty()) return false;
+        var c = s.container().get();
+        boolean recent = c.startedAt().map(t -> Duration.between(t, now).compareTo(RESTART_LOOP_RECENT) < 0).orElse(false);
+        return c.restartCount() >= RESTART_LOOP_COUNT
+                && (c.state() == io.nightwatch.docker.ContainerState.RESTARTING || recent);
+    }
+
+    /** New findings fire, vanished ones resolve; unchanged ones say nothing (the store already has them). */
+    private List<IncomingAlert> diff(Map<String, Open> open, List<Finding> now, Instant at) {
+        List<IncomingAlert> changes = new ArrayList<>();
+        Map<String, Finding> current = new HashMap<>();
+        now.forEach(f -> current.put(f.key(), f));
+        for (Finding f : now) {
+            if (!open.containsKey(f.key())) {
+                open.put(f.key(), new Open(f, at));
+                changes.add(alert(f, AlertState.FIRING, at, Optional.empty()));
+            }
+        }
+        for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!current.containsKey(entry.getKey())) {
+                changes.add(alert(entry.getValue().finding(), AlertState.RESOLVED, entry.getValue().since(), Optional.of(at)));
+                it.remove();
+            }
+        }
+        return changes;
+    }
+
+    private IncomingAlert alert(Finding f, AlertState state, Instant startsAt, Optional<Instant> endsAt) {
+        return new IncomingAlert(null, f.labels(), f.annotations(), state, startsAt, endsAt, SOURCE, "", "", clock.instant());
+    }
+
+    private static Finding finding(String key, String alertname, String severity, Map<String, String> where,
+                                   String summary, String description) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", alertname);
+        labels.put("severity", severity);
+        labels.putAll(where);
+        return new Finding(key, labels, Map.of("summary", summary, "description", description));
+    }
+}

@@ -1,0 +1,151 @@
+package io.nightwatch.cli;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.FileAppender;
+import io.nightwatch.alerts.AlertService;
+import io.nightwatch.alerts.AlertSettings;
+import io.nightwatch.flow.FlowMonitor;
+import io.nightwatch.flow.FlowSettings;
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.stack.ProfileException;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.stack.XdgDirs;
+import io.nightwatch.store.AlertStore;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code nightwatch serve}: everything but the window — receiver, pollers, health, flow, findings, store — for
+ * a server, a second screen or systemd. Logs to the XDG state dir; stops cleanly on SIGTERM.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the webhook receiver, pollers, detections and alert store without a window, until SIGTERM.")
+public class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5001",
+            description = "Webhook receiver address (default ${DEFAULT-VALUE}); beyond loopback needs NIGHTWATCH_WEBHOOK_TOKEN.")
+    String listen;
+
+    @Option(names = "--no-receiver", description = "Do not listen for webhooks (poll only).")
+    boolean noReceiver;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Log file. Default: $XDG_STATE_HOME/nightwatch/nightwatch.log.")
+    Path logFile;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public ServeCommand() {
+        this(System.getenv());
+    }
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        StackProfile profile;
+        try {
+            profile = profileOptions.load(env);
+        } catch (ProfileException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        Optional<InetSocketAddress> address;
+        try {
+            address = noReceiver ? Optional.empty() : Optional.of(parseAddress(listen));
+        } catch (IllegalArgumentException e) {
+            err.println("nightwatch: --listen " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        Path log = logFile != null ? logFile : XdgDirs.state(env).map(d -> d.resolve("nightwatch.log")).orElse(null);
+        if (log != null) logTo(log);
+        AlertSettings settings = AlertSettings.defaults().withListen(address);
+        Path db = storeOptions.resolve(env);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (AlertStore store = AlertStore.open(db);
+             HealthMonitor health = new HealthMonitor(profile, env, Clock.systemUTC());
+             FlowMonitor flow = new FlowMonitor(health, FlowSettings.of(profile.flow()), env, Clock.systemUTC());
+             AlertService alerts = new AlertService(profile, store, settings, Clock.systemUTC())) {
+            alerts.start(Optional.of(health), Optional.of(flow));
+            health.start();
+            flow.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                LoggerFactory.getLogger(ServeCommand.class).info("SIGTERM: stopping");
+            }, "nightwatch-serve-stop"));
+            err.println("nightwatch: serving " + profile.source() + "; history in " + db
+                    + alerts.receiverPort().map(p -> "; webhooks on " + address.get().getHostString() + ":" + p).orElse("; no webhook receiver")
+                    + (log == null ? "" : "; log " + log));
+            err.flush();
+            LoggerFactory.getLogger(ServeCommand.class).info("serving {} with history in {}", profile.source(), db);
+            stop.await();
+        } catch (IOException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_SOFTWARE;
+        }
+        return 0;
+    }
+
+    static InetSocketAddress parseAddress(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0) throw new IllegalArgumentException("'" + text + "' is not HOST:PORT");
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " out of range");
+            return new InetSocketAddress(text.substring(0, colon).replaceAll("^\\[|\\]$", ""), port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' has no numeric port");
+        }
+    }
+
+    /** Adds a file appender to the root logger: a service's log belongs in the state dir, not only on stderr. */
+    private static void logTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            return;
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{0} - %msg%n");
+        encoder.start();
+        FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("FILE");
+        appender.setFile(file.toString());
+        appender.setEncoder(encoder);
+        appender.start();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
+        context.getLogger("io.nightwatch").setLevel(ch.qos.logback.classic.Level.INFO);
+    }
+}
