@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The headless face of Nightwatch: every capability as a scriptable command. */
 @Command(name = "nightwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Operations console for the observability stack. Without a command, opens the window.",
-        subcommands = {StatusCommand.class, FlowCommand.class, ServeCommand.class, AlertsCommand.class, SilenceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {StatusCommand.class, FlowCommand.class, ServeCommand.class, AlertsCommand.class, SilenceCommand.class,
+                BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, RunbooksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all services UP", "1:a service DEGRADED or UNKNOWN", "2:a service DOWN",
                 "3:a Docker engine unreachable", "64:invalid arguments or profile", "70:internal error"})

@@ -276,6 +276,98 @@ public final class DockerGateway implements Closeable {
         return callback;
     }
 
+    /**
+     * Streams a file or directory out of a container as a tar archive (the engine's archive API: works for running
+     * and stopped containers, locally and remotely). The caller closes the stream.
+     */
+    public java.io.InputStream copyOut(String container, String path) {
+        try {
+            return call(() -> requests.copyArchiveFromContainerCmd(container, path).exec());
+        } catch (NotFoundException e) {
+            throw new IllegalStateException("no " + path + " in container " + container);
+        }
+    }
+
+    /** Unpacks a tar stream into a directory of a (running or stopped) container. */
+    public void copyIn(String container, String directory, java.io.InputStream tar) {
+        call(() -> {
+            requests.copyArchiveToContainerCmd(container).withRemotePath(directory).withTarInputStream(tar).exec();
+            return null;
+        });
+    }
+
+    /** Stops a container, giving it {@code grace} to shut down on SIGTERM before the engine kills it. */
+    public void stop(String container, Duration grace) {
+        try {
+            call(() -> requests.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec());
+        } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
+            // stopping a stopped container is what the caller wanted
+        }
+    }
+
+    public void start(String container) {
+        try {
+            call(() -> requests.startContainerCmd(container).exec());
+        } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyRunning) {
+            // already running
+        }
+    }
+
+    public void pause(String container) {
+        call(() -> requests.pauseContainerCmd(container).exec());
+    }
+
+    public void unpause(String container) {
+        call(() -> requests.unpauseContainerCmd(container).exec());
+    }
+
+    /**
+     * Runs a short-lived helper container from the same image as {@code container}, with its volumes, to work on
+     * data while the service itself is stopped (emptying a data directory before a restore). Returns its output.
+     */
+    public ExecResult runWithVolumesOf(String container, List<String> shellCommand, Duration timeout) {
+        InspectContainerResponse target = call(() -> requests.inspectContainerCmd(container).exec());
+        String image = target.getConfig().getImage();
+        String id = call(() -> requests.createContainerCmd(image)
+                .withEntrypoint(shellCommand.toArray(String[]::new))
+                .withCmd(List.of())
+                .withUser("0")
+                .withLabels(Map.of("io.nightwatch.helper", "true"))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
+                        .withVolumesFrom(new com.github.dockerjava.api.model.VolumesFrom(target.getId())))
+                .exec().getId());
+        long started = System.nanoTime();
+        try {
+            call(() -> requests.startContainerCmd(id).exec());
+            Integer exit = requests.waitContainerCmd(id).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            StringBuilder out = new StringBuilder();
+            ResultCallback.Adapter<Frame> logs = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (out) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }
+            };
+            try (logs) {
+                requests.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(logs).awaitCompletion(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException ignored) {
+                // output is a nicety here
+            }
+            return new ExecResult(exit == null ? -1 : exit, out.toString(), "", Duration.ofNanos(System.nanoTime() - started));
+        } catch (com.github.dockerjava.api.exception.DockerClientException e) {
+            return new ExecResult(-1, "", e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            try {
+                requests.removeContainerCmd(id).withForce(true).exec();
+            } catch (RuntimeException ignored) {
+                // a helper left behind is labelled io.nightwatch.helper=true
+            }
+        }
+    }
+
     @Override
     public void close() {
         closeQuietly(requests);

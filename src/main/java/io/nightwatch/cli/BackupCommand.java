@@ -1,0 +1,128 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.health.Bytes;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.runbook.backup.BackupRunbook;
+import io.nightwatch.runbook.backup.BackupSets;
+import io.nightwatch.runbook.backup.SetVerifier;
+import io.nightwatch.stack.ProfileException;
+import io.nightwatch.stack.StackProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nightwatch backup}: take a verified backup set (or: {@code backup verify SET}). */
+@Command(name = "backup", mixinStandardHelpOptions = true, subcommands = BackupCommand.Verify.class,
+        description = "Back up the stack's data into a new verified set (the backup runbook).")
+public class BackupCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Option(names = "--service", defaultValue = "all", description = "Services, comma-separated, or all (default).")
+    String services;
+
+    @Option(names = "--to", paramLabel = "DIR", description = "Folder for the set (default $XDG_DATA_HOME/nightwatch/backups).")
+    Path to;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, String> env = System.getenv();
+        PrintWriter err = spec.commandLine().getErr();
+        StackProfile profile;
+        try {
+            profile = profileOptions.load(env);
+        } catch (ProfileException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        Map<String, String> params = new HashMap<>();
+        params.put("services", services);
+        params.put("to", (to != null ? to : RunbookCli.backupRoot(env)).toString());
+        try (RunbookCli cli = new RunbookCli(profile, env)) {
+            var runbook = cli.registry().find(BackupRunbook.ID).orElseThrow().build(params);
+            RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
+            err.println("nightwatch: backup " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
+                    + (result.message().isEmpty() ? "" : ": " + result.message()) + " (journal " + result.journal() + ")");
+            return RunbookCli.exitCode(result);
+        } catch (IllegalArgumentException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check every file of a set against its manifest.")
+    static class Verify implements Callable<Integer> {
+        @Parameters(paramLabel = "SET", description = "The set's folder.")
+        Path set;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Files.isDirectory(set)) {
+                spec.commandLine().getErr().println("nightwatch: no backup set at " + set);
+                return NightwatchCommand.EXIT_USAGE;
+            }
+            SetVerifier.Report report = SetVerifier.verify(set, bytes -> { });
+            out.println((report.ok() ? "OK " : "DAMAGED ") + set + ": " + report.files() + " files, " + Bytes.human(report.bytes()));
+            report.problems().forEach(p -> out.println("  " + p));
+            out.flush();
+            return report.ok() ? 0 : 1;
+        }
+    }
+
+    /** {@code nightwatch backups}: the sets with size, age and verification state. */
+    @Command(name = "backups", mixinStandardHelpOptions = true, description = "List backup sets with size, age and verification.")
+    public static class ListSets implements Callable<Integer> {
+        @Option(names = "--in", paramLabel = "DIR", description = "Folder of sets (default $XDG_DATA_HOME/nightwatch/backups).")
+        Path in;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path root = in != null ? in : RunbookCli.backupRoot(System.getenv());
+            var sets = BackupSets.list(root);
+            if (json) {
+                var array = StatusJson.MAPPER.createArrayNode();
+                for (var s : sets) {
+                    var n = array.addObject().put("set", s.dir().toString()).put("complete", s.complete()).put("bytes", s.bytes())
+                            .put("created", s.created().toString()).put("verified", s.verified());
+                    s.services().forEach(n.putArray("services")::add);
+                    s.verification().ifPresent(v -> v.problems().forEach(n.putArray("problems")::add));
+                }
+                out.println(array.toPrettyString());
+            } else {
+                for (var s : sets) {
+                    out.printf("%-40s %-10s %-9s %-10s %s%n", s.id(), Bytes.human(s.bytes()), Durations.human(Duration.between(s.created(), Instant.now())),
+                            !s.complete() ? "INCOMPLETE" : s.verified() ? "verified" : s.verification().isPresent() ? "DAMAGED" : "unverified",
+                            String.join(",", s.services()));
+                }
+                if (sets.isEmpty()) spec.commandLine().getErr().println("nightwatch: no backup sets in " + root);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.probe.Durations;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.runbook.Runbook;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.stack.ProfileException;
+import io.nightwatch.stack.StackProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nightwatch restore SET}: the restore runbook, previewed and confirmed unless {@code --yes}. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restore services from a verified backup set (asks for confirmation unless --yes).")
+public class RestoreCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Parameters(paramLabel = "SET", description = "The backup set folder.")
+    Path set;
+
+    @Option(names = "--service", defaultValue = "all", description = "Services, comma-separated, or all in the set.")
+    String services;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = System.getenv();
+        PrintWriter err = spec.commandLine().getErr();
+        StackProfile profile;
+        try {
+            profile = profileOptions.load(env);
+        } catch (ProfileException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        Map<String, String> params = new HashMap<>(Map.of("set", set.toAbsolutePath().toString(), "services", services));
+        try (RunbookCli cli = new RunbookCli(profile, env)) {
+            Runbook runbook;
+            try {
+                runbook = cli.registry().find(RestoreRunbook.ID).orElseThrow().build(params);
+            } catch (IllegalArgumentException e) {
+                err.println("nightwatch: " + e.getMessage());
+                return NightwatchCommand.EXIT_USAGE;
+            }
+            err.println("Restore plan:");
+            int i = 1;
+            for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
+            err.flush();
+            if (!yes && !confirmed(err)) {
+                err.println("nightwatch: nothing done");
+                return 130;
+            }
+            RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
+            err.println("nightwatch: restore " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
+                    + " (RTO achieved; journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
+            return RunbookCli.exitCode(result);
+        }
+    }
+
+    private static boolean confirmed(PrintWriter err) throws Exception {
+        if (System.console() == null && System.in.available() == 0) {
+            err.println("nightwatch: no terminal to confirm on; pass --yes");
+            return false;
+        }
+        err.print("Proceed? Type 'yes': ");
+        err.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();
+        return "yes".equalsIgnoreCase(answer == null ? "" : answer.trim());
+    }
+}

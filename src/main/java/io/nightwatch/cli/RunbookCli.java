@@ -1,0 +1,116 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.runbook.RunListener;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.runbook.RunbookRegistry;
+import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.backup.BackupRunbook;
+import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.stack.XdgDirs;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the runbook commands share: where journals and backups live, the engines, and a console listener. */
+final class RunbookCli implements AutoCloseable {
+
+    private final Map<String, DockerGateway> engines = new HashMap<>();
+    private final StackProfile profile;
+    private final Map<String, String> env;
+
+    RunbookCli(StackProfile profile, Map<String, String> env) {
+        this.profile = profile;
+        this.env = env;
+    }
+
+    static Path dataDir(Map<String, String> env) {
+        return XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME"));
+    }
+
+    static Path backupRoot(Map<String, String> env) { return dataDir(env).resolve("backups"); }
+
+    static Path journalDir(Map<String, String> env) { return dataDir(env).resolve("runs"); }
+
+    DockerGateway engine(String host) {
+        return engines.computeIfAbsent(host, h -> DockerGateway.connect(EngineAddress.resolve(
+                profile.host(h).orElseThrow(() -> new IllegalArgumentException("no host " + h)), env)));
+    }
+
+    RunbookRegistry registry() {
+        return new RunbookRegistry(List.of(
+                new BackupRunbook(profile, env, this::engine, backupRoot(env), Clock.systemUTC()),
+                new RestoreRunbook(profile, env, this::engine, Clock.systemUTC())));
+    }
+
+    RunbookRunner runner() {
+        return new RunbookRunner(journalDir(env), Clock.systemUTC());
+    }
+
+    /** Prints each step as it goes; progress lines are throttled to one a second. */
+    static RunListener console(PrintWriter err) {
+        return new RunListener() {
+            private long lastProgress;
+
+            @Override
+            public void stepStarted(int index, Step s) {
+                err.printf("[%d] %s…%n", index + 1, s.title());
+                err.flush();
+            }
+
+            @Override
+            public void output(Step s, String line) {
+                err.println("    " + line);
+                err.flush();
+            }
+
+            @Override
+            public void progress(Step s, double f, String what) {
+                long now = System.nanoTime();
+                if (now - lastProgress < 1_000_000_000L) return;
+                lastProgress = now;
+                err.println("    … " + what);
+                err.flush();
+            }
+
+            @Override
+            public void stepFinished(int index, Step s, Duration took) {
+                err.printf("    done in %s%n", io.nightwatch.probe.Durations.human(took));
+                err.flush();
+            }
+
+            @Override
+            public void stepFailed(int index, Step s, String why) {
+                err.println("    FAILED: " + why);
+                err.flush();
+            }
+
+            @Override
+            public void compensated(Step s, java.util.Optional<String> problem) {
+                err.println("    undone: " + s.title() + problem.map(p -> " — INCOMPLETE: " + p).orElse(""));
+                err.flush();
+            }
+        };
+    }
+
+    static int exitCode(RunResult result) {
+        return switch (result.outcome()) {
+            case SUCCEEDED -> 0;
+            case CANCELLED, ABORTED -> 130;
+            default -> 1;
+        };
+    }
+
+    @Override
+    public void close() {
+        engines.values().forEach(DockerGateway::close);
+    }
+}

@@ -1,0 +1,112 @@
+package io.nightwatch.runbook.backup;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.runbook.Parameter;
+import io.nightwatch.runbook.Runbook;
+import io.nightwatch.runbook.RunbookDefinition;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.stack.StackProfile;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The backup runbook: one set per run, each service copied the way that keeps its data consistent. */
+public final class BackupRunbook implements RunbookDefinition {
+
+    public static final String ID = "backup";
+    static final DateTimeFormatter SET_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final StackProfile profile;
+    private final Map<String, String> env;
+    private final Function<String, DockerGateway> engines;
+    private final Path defaultRoot;
+    private final Clock clock;
+
+    public BackupRunbook(StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines, Path defaultRoot, Clock clock) {
+        this.profile = profile;
+        this.env = env;
+        this.engines = engines;
+        this.defaultRoot = defaultRoot;
+        this.clock = clock;
+    }
+
+    public String id() { return ID; }
+    public String title() { return "Back up the stack's data"; }
+    public String purpose() {
+        return "Take a consistent, verified copy of every stateful service (Prometheus TSDB, Redis sessions, Alertmanager "
+                + "silences and notification log, Loki chunks and index, Grafana's database) into one backup set, through the "
+                + "Docker API, so it works the same against a remote engine.";
+    }
+    public List<Parameter> parameters() {
+        return List.of(new Parameter("services", "Services to back up, comma-separated, or all", false, "all"),
+                new Parameter("to", "Folder that receives the set (default: the XDG data dir's backups/)", false, defaultRoot.toString()));
+    }
+
+    /** The services a backup can take, in the profile's order. */
+    public List<ServiceSpec> backupable() {
+        return profile.services().stream().filter(s -> s.dataPath().isPresent() && s.kind() != ServiceKind.OTEL_COLLECTOR
+                && s.kind() != ServiceKind.PROMTAIL).toList();
+    }
+
+    public Runbook build(Map<String, String> params) {
+        List<ServiceSpec> chosen = choose(backupable(), params.getOrDefault("services", "all"));
+        Path root = Path.of(params.getOrDefault("to", defaultRoot.toString()));
+        String host = chosen.get(0).host();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new CommonSteps.PrepareSet(root, SET_ID.format(clock.instant()) + "-" + host));
+        for (ServiceSpec spec : chosen) {
+            ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
+            String data = spec.dataPath().orElseThrow();
+            switch (spec.kind()) {
+                case PROMETHEUS -> {
+                    steps.add(new ServiceSteps.PrometheusSnapshot(s));
+                    steps.add(new CommonSteps.CopyOut(s, "prometheus tsdb snapshot", data + "/snapshots/<snapshot>",
+                            ctx -> data + "/snapshots/" + ctx.get(ServiceSteps.snapshotKey(s)).orElseThrow(), 1));
+                    steps.add(new ServiceSteps.RemovePrometheusSnapshot(s));
+                }
+                case REDIS -> {
+                    steps.add(new ServiceSteps.RedisBgsave(s));
+                    steps.add(new CommonSteps.CopyOut(s, "redis BGSAVE + dump.rdb", "<dir>/<dbfilename>",
+                            ctx -> ctx.get("redis." + spec.name() + ".dir").orElseThrow() + "/"
+                                    + ctx.get("redis." + spec.name() + ".dbfilename").orElseThrow(), 0));
+                }
+                case LOKI -> {
+                    steps.add(new ServiceSteps.LokiFlush(s));
+                    steps.add(new CommonSteps.CopyOut(s, "loki flush + path_prefix tree", data, ctx -> data, 1));
+                }
+                case GRAFANA -> {
+                    steps.add(new ServiceSteps.Pause(s));
+                    steps.add(new CommonSteps.CopyOut(s, "grafana paused copy", data, ctx -> data, 1));
+                    steps.add(new ServiceSteps.Unpause(s));
+                }
+                default -> steps.add(new CommonSteps.CopyOut(s, "data directory copy", data, ctx -> data, 1));
+            }
+        }
+        steps.add(new CommonSteps.WriteManifest(host, engines.apply(host).address().toString()));
+        steps.add(new CommonSteps.VerifySet(ctx -> Path.of(ctx.get(CommonSteps.SET).orElseThrow()), "A set that fails this is not offered for restore."));
+        return new Runbook(ID, title(), purpose(), parameters(), steps);
+    }
+
+    static List<ServiceSpec> choose(List<ServiceSpec> available, String wanted) {
+        if (wanted == null || wanted.isBlank() || wanted.equals("all")) {
+            if (available.isEmpty()) throw new IllegalArgumentException("the profile has no service with data to back up");
+            return available;
+        }
+        List<ServiceSpec> chosen = new ArrayList<>();
+        for (String name : Arrays.stream(wanted.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
+            chosen.add(available.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no service '" + name + "' with data (choose from "
+                            + String.join(", ", available.stream().map(ServiceSpec::name).toList()) + ")")));
+        }
+        return chosen;
+    }
+}

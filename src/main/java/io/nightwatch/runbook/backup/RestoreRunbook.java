@@ -1,0 +1,116 @@
+package io.nightwatch.runbook.backup;
+
+import io.nightwatch.alerts.AlertmanagerClient;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.runbook.Parameter;
+import io.nightwatch.runbook.Runbook;
+import io.nightwatch.runbook.RunbookDefinition;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.stack.StackProfile;
+import okhttp3.HttpUrl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The restore runbook: verify the set, keep a safety copy, silence, stop, replace, start, check the data, lift
+ * the silence. Any failure puts the safety copy back. The journal records the RTO achieved.
+ */
+public final class RestoreRunbook implements RunbookDefinition {
+
+    public static final String ID = "restore";
+    static final Duration GRACE = Duration.ofSeconds(30);
+    static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
+
+    private final StackProfile profile;
+    private final Map<String, String> env;
+    private final Function<String, DockerGateway> engines;
+    private final Clock clock;
+
+    public RestoreRunbook(StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines, Clock clock) {
+        this.profile = profile;
+        this.env = env;
+        this.engines = engines;
+        this.clock = clock;
+    }
+
+    public String id() { return ID; }
+    public String title() { return "Restore services from a backup set"; }
+    public String purpose() {
+        return "Put a service's data back from a verified backup set, with a safety copy of what is there now and an "
+                + "automatic way back if anything fails: after a crash that lost Redis' sessions, Prometheus data deleted "
+                + "by mistake, or a corrupted volume.";
+    }
+    public List<Parameter> parameters() {
+        return List.of(new Parameter("set", "The backup set folder (must hold manifest.json)", true, "~/.local/share/nightwatch/backups/20261125-030000-local"),
+                new Parameter("services", "Services to restore, comma-separated, or all in the set", false, "redis"));
+    }
+
+    public Runbook build(Map<String, String> params) {
+        Path set = Path.of(Optional.ofNullable(params.get("set")).orElseThrow(() -> new IllegalArgumentException("set is required")));
+        BackupManifest manifest = manifestOrExample(set, params);
+        String wanted = params.getOrDefault("services", "all");
+        List<BackupManifest.ServiceBackup> chosen = new ArrayList<>();
+        for (BackupManifest.ServiceBackup b : manifest.services()) {
+            if (wanted.equals("all") || List.of(wanted.split(",")).stream().map(String::trim).anyMatch(b.service()::equals)) chosen.add(b);
+        }
+        if (chosen.isEmpty()) throw new IllegalArgumentException("the set has none of: " + wanted + " (it holds "
+                + String.join(", ", manifest.services().stream().map(BackupManifest.ServiceBackup::service).toList()) + ")");
+        Path safetyRoot = set.getParent() == null ? Path.of("safety-" + clock.millis())
+                : set.getParent().resolve("safety-" + BackupRunbook.SET_ID.format(clock.instant()));
+        Optional<AlertmanagerClient> alertmanager = profile.services().stream()
+                .filter(s -> s.kind() == ServiceKind.ALERTMANAGER && !s.health().directHost().isEmpty()).findFirst()
+                .map(s -> new AlertmanagerClient(new HttpUrl.Builder().scheme("http").host(s.health().directHost())
+                        .port(s.health().directPort()).build(), Duration.ofSeconds(5)));
+        ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
+
+        List<Step> steps = new ArrayList<>();
+        steps.add(new CommonSteps.VerifySet(ctx -> set, "A mismatch stops the restore before anything is touched and names the file."));
+        List<RestoreSteps.Silence> silences = new ArrayList<>();
+        for (BackupManifest.ServiceBackup backup : chosen) {
+            ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + backup.service() + "'"));
+            ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
+            RestoreSteps.Silence silence = new RestoreSteps.Silence(alertmanager, s, Duration.ofMinutes(30));
+            silences.add(silence);
+            steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));
+            steps.add(silence);
+            steps.add(new RestoreSteps.Stop(s, GRACE));
+            steps.add(new RestoreSteps.ReplaceData(s, set));
+            steps.add(new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN));
+            steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));
+        }
+        silences.forEach(silence -> steps.add(new RestoreSteps.Unsilence(silence)));
+        return new Runbook(ID, title(), purpose(), parameters(), steps);
+    }
+
+    /** Docs render the runbook from the example parameters, where no set exists: describe one of each kind. */
+    private BackupManifest manifestOrExample(Path set, Map<String, String> params) {
+        if (Files.isRegularFile(set.resolve(BackupManifest.FILE))) {
+            try {
+                return BackupManifest.read(set);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+        if (!set.toString().startsWith("~")) {
+            throw new IllegalArgumentException(set + " is not a complete backup set (no " + BackupManifest.FILE + "); it cannot be restored");
+        }
+        List<BackupManifest.ServiceBackup> example = profile.services().stream()
+                .filter(s -> s.name().equals(params.getOrDefault("services", "redis")))
+                .map(s -> new BackupManifest.ServiceBackup(s.name(), s.kind().id(), s.container(), "", s.dataPath().orElse("/data"),
+                        "", List.of(), Map.of("keys", "<keys>"))).toList();
+        return new BackupManifest(1, "example", "local", "", clock.instant(), clock.instant(), example);
+    }
+}

@@ -1,0 +1,309 @@
+package io.nightwatch.runbook.backup;
+
+import io.nightwatch.alerts.AlertmanagerClient;
+import io.nightwatch.docker.ExecResult;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.runbook.Check;
+import io.nightwatch.runbook.RunContext;
+import io.nightwatch.runbook.Step;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Steps that put a service's data back, each with the way back if a later step fails. */
+final class RestoreSteps {
+
+    private RestoreSteps() {}
+
+    static String safetyKey(ServiceAccess s) { return "safety." + s.spec().name(); }
+
+    /** Before anything is replaced, the current data is copied out: the way back if the restore fails. */
+    static final class SafetyCopy implements Step {
+        private final ServiceAccess service;
+        private final Path safetyRoot;
+
+        SafetyCopy(ServiceAccess service, Path safetyRoot) {
+            this.service = service;
+            this.safetyRoot = safetyRoot;
+        }
+
+        public String id() { return "safety-copy-" + service.spec().name(); }
+        public String title() { return "Take a safety copy of " + service.spec().name() + "'s current data"; }
+        public String explanation() {
+            return "Whatever is in " + service.spec().dataPath().orElse("") + " now is copied out first, so a failed restore can put it back.";
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of("GET /containers/" + service.container() + "/archive?path=" + service.spec().dataPath().orElse(""),
+                    "write " + safetyRoot + "/" + service.spec().name() + "/");
+        }
+        public void execute(RunContext ctx) throws IOException {
+            Path dest = safetyRoot.resolve(service.spec().name());
+            try (InputStream tar = service.gateway().copyOut(service.container(), service.spec().dataPath().orElseThrow())) {
+                var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, io.nightwatch.health.Bytes.human(bytes) + " saved"));
+                ctx.output("safety copy: " + files.size() + " files in " + dest);
+            }
+            ctx.put(safetyKey(service), dest.toString());
+        }
+    }
+
+    /** Alertmanager would page everyone while the service is deliberately down: silence it for the restore. */
+    static final class Silence implements Step {
+        private final Optional<AlertmanagerClient> alertmanager;
+        private final ServiceAccess service;
+        private final Duration length;
+
+        Silence(Optional<AlertmanagerClient> alertmanager, ServiceAccess service, Duration length) {
+            this.alertmanager = alertmanager;
+            this.service = service;
+            this.length = length;
+        }
+
+        String key() { return "silence." + service.spec().name(); }
+
+        public String id() { return "silence-" + service.spec().name(); }
+        public String title() { return "Silence " + service.spec().name() + "'s alerts"; }
+        public String explanation() {
+            return "A silence in Alertmanager (matching job or service = " + service.spec().name() + ") for at most "
+                    + length.toMinutes() + " min keeps the planned downtime from paging; it is expired at the end either way.";
+        }
+        public List<String> preview(RunContext ctx) {
+            return alertmanager.map(a -> List.of("POST " + a.base() + "api/v2/silences (job=~\"" + service.spec().name() + "\")"))
+                    .orElse(List.of("no Alertmanager reachable: nothing to silence"));
+        }
+        public void execute(RunContext ctx) throws IOException {
+            if (alertmanager.isEmpty() || service.spec().kind() == io.nightwatch.stack.ServiceKind.ALERTMANAGER) {
+                ctx.output("no silence (no reachable Alertmanager, or it is the service being restored)");
+                return;
+            }
+            java.time.Instant now = ctx.clock().instant();
+            String id = alertmanager.get().createSilence(List.of(new AlertmanagerClient.Matcher("job", service.spec().name(), false, true)),
+                    now, now.plus(length), "nightwatch", "[nightwatch] restore of " + service.spec().name() + " (run " + ctx.runId() + ")");
+            ctx.put(key(), id);
+            ctx.output("silence " + id);
+        }
+        public String compensation() { return "Expire the silence."; }
+        public void compensate(RunContext ctx) throws IOException { expire(ctx); }
+
+        void expire(RunContext ctx) throws IOException {
+            Optional<String> id = ctx.get(key());
+            if (id.isPresent() && alertmanager.isPresent()) alertmanager.get().expireSilence(id.get());
+        }
+    }
+
+    static final class Unsilence implements Step {
+        private final Silence silence;
+
+        Unsilence(Silence silence) { this.silence = silence; }
+
+        public String id() { return "unsilence-" + silence.service.spec().name(); }
+        public String title() { return "Expire the silence"; }
+        public String explanation() { return "Alerts for the service page again as usual."; }
+        public List<String> preview(RunContext ctx) { return List.of("DELETE /api/v2/silence/<id>"); }
+        public void execute(RunContext ctx) throws IOException { silence.expire(ctx); }
+    }
+
+    /** A graceful stop (SIGTERM, then the grace period) so the service flushes what it holds. */
+    static final class Stop implements Step {
+        private final ServiceAccess service;
+        private final Duration grace;
+
+        Stop(ServiceAccess service, Duration grace) {
+            this.service = service;
+            this.grace = grace;
+        }
+
+        public String id() { return "stop-" + service.spec().name(); }
+        public String title() { return "Stop " + service.spec().name() + " gracefully"; }
+        public String explanation() {
+            return "The container gets SIGTERM and " + grace.toSeconds() + " s to shut down cleanly before the engine kills it "
+                    + "(unlike `docker compose down` without a grace period). Redis is stopped before its file is replaced, "
+                    + "since a shutdown with save points would write a fresh RDB over it.";
+        }
+        public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + service.container() + "/stop?t=" + grace.toSeconds()); }
+        public void execute(RunContext ctx) { service.gateway().stop(service.container(), grace); }
+        public Check verify(RunContext ctx) {
+            return service.gateway().inspect(service.container()).map(c -> !c.running()).orElse(false)
+                    ? Check.ok() : Check.failed(service.container() + " is still running");
+        }
+        public String compensation() { return "Start the container again."; }
+        public void compensate(RunContext ctx) { service.gateway().start(service.container()); }
+    }
+
+    /**
+     * Empties the data directory with a helper container (same image, same volumes; the service itself is stopped),
+     * unpacks the set's files into it through the archive API and gives them the owner the directory had.
+     */
+    static final class ReplaceData implements Step {
+        private final ServiceAccess service;
+        private final Path setDir;
+
+        ReplaceData(ServiceAccess service, Path setDir) {
+            this.service = service;
+            this.setDir = setDir;
+        }
+
+        public String id() { return "replace-data-" + service.spec().name(); }
+        public String title() { return "Replace " + service.spec().name() + "'s data with the set's"; }
+        public String explanation() {
+            return "Restoring over existing data fails (Prometheus: \"overlapping blocks\"; Redis would keep its own file), so "
+                    + "the data directory is emptied first by a short-lived helper container from the same image with the same "
+                    + "volumes; then the set's files are unpacked into it and given the directory's owner.";
+        }
+        public List<String> preview(RunContext ctx) {
+            String path = service.spec().dataPath().orElse("");
+            return List.of("run helper (image of " + service.container() + ", --volumes-from): rm -rf " + path + "/*",
+                    "PUT /containers/" + service.container() + "/archive?path=" + path + " ← " + setDir.resolve(service.spec().name()),
+                    "run helper: chown -R <owner of " + path + "> " + path);
+        }
+        public void execute(RunContext ctx) throws IOException {
+            put(ctx, setDir.resolve(service.spec().name()));
+        }
+        public String compensation() { return "Empty the directory again and put the safety copy back."; }
+        public void compensate(RunContext ctx) throws IOException {
+            Optional<String> safety = ctx.get(safetyKey(service));
+            if (safety.isPresent()) put(ctx, Path.of(safety.get()));
+        }
+
+        private void put(RunContext ctx, Path source) throws IOException {
+            String path = service.spec().dataPath().orElseThrow();
+            if (!path.startsWith("/") || path.equals("/")) throw new IOException("refusing to empty '" + path + "'");
+            ExecResult owner = service.gateway().runWithVolumesOf(service.container(),
+                    List.of("sh", "-c", "stat -c %u:%g " + path + " && rm -rf " + path + "/* " + path + "/.[!.]*"), Duration.ofMinutes(2));
+            if (owner.exitCode() != 0) throw new IOException("emptying " + path + " failed: " + (owner.stdout() + owner.stderr()).strip());
+            String uidGid = owner.stdout().strip().split("\n")[0].strip();
+            try (InputStream tar = TarPacker.pack(source, p -> false)) {
+                service.gateway().copyIn(service.container(), path, tar);
+            }
+            if (uidGid.matches("\\d+:\\d+")) {
+                ExecResult chown = service.gateway().runWithVolumesOf(service.container(),
+                        List.of("chown", "-R", uidGid, path), Duration.ofMinutes(2));
+                if (chown.exitCode() != 0) throw new IOException("chown " + uidGid + " " + path + " failed: " + chown.stdout().strip());
+            }
+            ctx.output("data of " + service.spec().name() + " replaced from " + source);
+        }
+    }
+
+    /** Starts the service and waits for its own health endpoint, through the same probes as the dashboard. */
+    static final class StartAndWaitHealthy implements Step {
+        private final ServiceAccess service;
+        private final ServiceProber prober;
+        private final Duration timeout;
+
+        StartAndWaitHealthy(ServiceAccess service, ServiceProber prober, Duration timeout) {
+            this.service = service;
+            this.prober = prober;
+            this.timeout = timeout;
+        }
+
+        public String id() { return "start-" + service.spec().name(); }
+        public String title() { return "Start " + service.spec().name() + " and wait until it is healthy"; }
+        public String explanation() {
+            return "The container is started and its health endpoint asked (direct, else inside the container) until it answers "
+                    + "healthy, for at most " + timeout.toSeconds() + " s.";
+        }
+        public String verificationText() { return "The health endpoint answers healthy."; }
+        public List<String> preview(RunContext ctx) {
+            return List.of("POST /containers/" + service.container() + "/start", "probe " + service.spec().health() + " until healthy");
+        }
+        public void execute(RunContext ctx) throws Exception {
+            service.gateway().start(service.container());
+            long deadline = System.nanoTime() + timeout.toNanos();
+            ProbeResult last = null;
+            while (System.nanoTime() < deadline) {
+                ctx.throwIfCancelled();
+                last = prober.probe(service.spec(), service.gateway().inspect(service.container()), Optional.of(service.gateway()));
+                if (last.healthy()) {
+                    ctx.output(service.spec().name() + " healthy: " + last.detail());
+                    return;
+                }
+                Thread.sleep(500);
+            }
+            throw new IOException(service.spec().name() + " not healthy after " + timeout.toSeconds() + " s: " + (last == null ? "" : last.detail()));
+        }
+    }
+
+    /** The data must really be there, not just the process. */
+    static final class CheckData implements Step {
+        private final ServiceAccess service;
+        private final BackupManifest.ServiceBackup backup;
+        private final Duration timeout;
+
+        CheckData(ServiceAccess service, BackupManifest.ServiceBackup backup, Duration timeout) {
+            this.service = service;
+            this.backup = backup;
+            this.timeout = timeout;
+        }
+
+        public String id() { return "check-data-" + service.spec().name(); }
+        public String title() { return "Check the restored data is there"; }
+        public String explanation() {
+            return switch (service.spec().kind()) {
+                case PROMETHEUS -> "A PromQL query at the newest block's end time must return series.";
+                case REDIS -> "DBSIZE must equal the number of keys recorded when the set was made.";
+                default -> "The service's data directory must hold the set's files.";
+            };
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of(switch (service.spec().kind()) {
+                case PROMETHEUS -> "GET /api/v1/query?query=count({__name__=~\".+\"})&time=<newest block maxTime>";
+                case REDIS -> "DBSIZE (expect " + backup.facts().getOrDefault("keys", "?") + ")";
+                default -> "list " + service.spec().dataPath().orElse("");
+            });
+        }
+        public void execute(RunContext ctx) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String last = "";
+            while (System.nanoTime() < deadline) {
+                ctx.throwIfCancelled();
+                Optional<String> problem = problem(ctx);
+                if (problem.isEmpty()) return;
+                last = problem.get();
+                Thread.sleep(500);
+            }
+            throw new IOException("restored data not found: " + last);
+        }
+
+        private Optional<String> problem(RunContext ctx) {
+            try {
+                switch (service.spec().kind()) {
+                    case PROMETHEUS -> {
+                        long newest = ctx.get("set.newestPrometheusMillis").map(Long::parseLong).orElse(0L);
+                        if (newest == 0) return Optional.empty();
+                        double at = (newest - 1) / 1000.0;
+                        var body = service.get("/api/v1/query?query=count(%7B__name__%3D~%22.%2B%22%7D)&time=" + at);
+                        var result = BackupManifest.JSON.readTree(body).path("data").path("result");
+                        double series = result.size() == 0 ? 0 : result.get(0).path("value").path(1).asDouble(0);
+                        if (series > 0) {
+                            ctx.output((long) series + " series at " + java.time.Instant.ofEpochMilli(newest - 1));
+                            return Optional.empty();
+                        }
+                        return Optional.of("no series at " + java.time.Instant.ofEpochMilli(newest - 1));
+                    }
+                    case REDIS -> {
+                        String expected = backup.facts().getOrDefault("keys", "");
+                        String now = service.redis("DBSIZE").strip();
+                        if (expected.isEmpty() || expected.equals(now)) {
+                            ctx.output(now + " keys, as in the set");
+                            return Optional.empty();
+                        }
+                        return Optional.of("DBSIZE " + now + ", the set had " + expected);
+                    }
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            } catch (IOException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+    }
+
+
+}

@@ -1,0 +1,132 @@
+package io.nightwatch.runbook.backup;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.ExecUnavailableException;
+import io.nightwatch.stack.ServiceSpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Talks to one service for the wizards the way the probes do: directly when its published address answers,
+ * else from inside its container ({@code wget}, {@code redis-cli}), so backups work against remote engines too.
+ */
+public final class ServiceAccess {
+
+    private final DockerGateway gateway;
+    private final ServiceSpec spec;
+    private final Optional<String> password;
+    private final Duration timeout;
+    private final OkHttpClient http;
+
+    public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout) {
+        this.gateway = gateway;
+        this.spec = spec;
+        this.password = spec.credentialEnv().map(env::get).filter(p -> !p.isEmpty());
+        this.timeout = timeout;
+        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(1)).readTimeout(timeout).callTimeout(timeout.plusSeconds(2)).build();
+    }
+
+    public DockerGateway gateway() { return gateway; }
+
+    public ServiceSpec spec() { return spec; }
+
+    public String container() { return spec.container(); }
+
+    /** POSTs to the service's HTTP API and returns the body; throws with the service's own words on failure. */
+    public String post(String path) throws IOException {
+        if (!spec.health().directHost().isEmpty()) {
+            String url = "http://" + spec.health().directHost() + ":" + spec.health().directPort() + path;
+            try (Response r = http.newCall(new Request.Builder().url(url).post(RequestBody.create(new byte[0], MediaType.get("application/json"))).build()).execute()) {
+                String body = r.body() == null ? "" : r.body().string();
+                if (!r.isSuccessful()) throw new IOException("POST " + path + " returns " + r.code() + ": " + body.strip());
+                return body;
+            } catch (ConnectException unreachable) {
+                // not published here: go through the engine
+            }
+        }
+        ExecResult r = exec(List.of("wget", "-q", "-O", "-", "--post-data=", "http://localhost:" + spec.health().containerPort() + path));
+        if (!r.succeeded()) throw new IOException("POST " + path + " inside " + container() + " failed: " + (r.stderr() + r.stdout()).strip());
+        return r.stdout();
+    }
+
+    /** GETs from the service's HTTP API (direct, else wget inside the container) and returns the body. */
+    public String get(String pathAndQuery) throws IOException {
+        if (!spec.health().directHost().isEmpty()) {
+            String url = "http://" + spec.health().directHost() + ":" + spec.health().directPort() + pathAndQuery;
+            try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+                String body = r.body() == null ? "" : r.body().string();
+                if (!r.isSuccessful()) throw new IOException("GET " + pathAndQuery + " returns " + r.code() + ": " + body.strip());
+                return body;
+            } catch (ConnectException unreachable) {
+                // not published here: go through the engine
+            }
+        }
+        ExecResult r = exec(List.of("wget", "-q", "-O", "-", "http://localhost:" + spec.health().containerPort() + pathAndQuery));
+        if (!r.succeeded()) throw new IOException("GET " + pathAndQuery + " inside " + container() + " failed: " + (r.stderr() + r.stdout()).strip());
+        return r.stdout();
+    }
+
+    /** One Redis command's reply as text (bulk replies joined by newlines). */
+    public String redis(String... command) throws IOException {
+        if (!spec.health().directHost().isEmpty()) {
+            DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(1000).socketTimeoutMillis((int) timeout.toMillis());
+            password.ifPresent(config::password);
+            try (Jedis jedis = new Jedis(spec.health().directHost(), spec.health().directPort(), config.build())) {
+                Object reply = jedis.sendCommand(Protocol.Command.valueOf(command[0].toUpperCase()),
+                        java.util.Arrays.copyOfRange(command, 1, command.length));
+                return text(reply);
+            } catch (JedisConnectionException e) {
+                if (!(e.getCause() instanceof ConnectException)) throw new IOException("redis " + command[0] + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new IOException("redis " + command[0] + ": " + e.getMessage());
+            }
+        }
+        List<String> cli = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(spec.health().containerPort())));
+        cli.addAll(List.of(command));
+        ExecResult r;
+        try {
+            r = gateway.exec(container(), cli, password.map(p -> Map.of("REDISCLI_AUTH", p)).orElse(Map.of()), timeout);
+        } catch (ExecUnavailableException e) {
+            throw new IOException(e.getMessage());
+        }
+        if (!r.succeeded() || r.stdout().startsWith("ERR") || r.stdout().startsWith("NOAUTH")) {
+            throw new IOException("redis-cli " + command[0] + " failed: " + (r.stdout() + r.stderr()).strip());
+        }
+        return r.stdout().strip();
+    }
+
+    public ExecResult exec(List<String> command) throws IOException {
+        try {
+            return gateway.exec(container(), command, timeout);
+        } catch (ExecUnavailableException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    private static String text(Object reply) {
+        if (reply instanceof byte[] bytes) return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (reply instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : list) parts.add(text(o));
+            return String.join("\n", parts);
+        }
+        return String.valueOf(reply);
+    }
+}

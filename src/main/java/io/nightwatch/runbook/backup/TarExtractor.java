@@ -1,0 +1,87 @@
+package io.nightwatch.runbook.backup;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Unpacks the engine's tar stream to disk in one pass, computing each file's SHA-256 while writing it: the
+ * copy is read once, memory stays at one buffer, and the checksums describe exactly the bytes on disk.
+ */
+public final class TarExtractor {
+
+    private static final int BUFFER = 1 << 20;
+
+    private TarExtractor() {}
+
+    /**
+     * @param stripComponents leading path parts to drop (the engine names the copied directory itself first)
+     * @param progress        called with the bytes written so far
+     */
+    public static List<FileEntry> extract(InputStream tar, Path destination, int stripComponents, LongConsumer progress)
+            throws IOException {
+        Files.createDirectories(destination);
+        Path root = destination.toAbsolutePath().normalize();
+        List<FileEntry> files = new ArrayList<>();
+        byte[] buffer = new byte[BUFFER];
+        long total = 0;
+        try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
+            TarArchiveEntry entry;
+            while ((entry = in.getNextTarEntry()) != null) {
+                String name = strip(entry.getName(), stripComponents);
+                if (name.isEmpty()) continue;
+                Path target = root.resolve(name).normalize();
+                if (!target.startsWith(root)) throw new IOException("archive entry escapes the target: " + entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                if (!entry.isFile()) continue; // symlinks and devices are not data
+                Files.createDirectories(target.getParent());
+                MessageDigest sha = sha256();
+                long size = 0;
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        out.write(buffer, 0, n);
+                        sha.update(buffer, 0, n);
+                        size += n;
+                        total += n;
+                        progress.accept(total);
+                    }
+                }
+                files.add(new FileEntry(root.relativize(target).toString(), size, HexFormat.of().formatHex(sha.digest())));
+            }
+        }
+        return files;
+    }
+
+    static String strip(String name, int components) {
+        String path = name.startsWith("./") ? name.substring(2) : name;
+        for (int i = 0; i < components; i++) {
+            int slash = path.indexOf('/');
+            if (slash < 0) return "";
+            path = path.substring(slash + 1);
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
