@@ -32,7 +32,7 @@ public class BackupCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profileOptions;
 
-    @Option(names = "--service", defaultValue = "all", description = "Services, comma-separated, or all (default).")
+    @Option(names = {"--service", "--services"}, defaultValue = "all", description = "Services, comma-separated, or all (default).")
     String services;
 
     @Option(names = "--to", paramLabel = "DIR", description = "Folder for the set (default $XDG_DATA_HOME/nightwatch/backups).")

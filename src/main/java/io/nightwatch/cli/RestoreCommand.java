@@ -30,10 +30,13 @@ public class RestoreCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profileOptions;
 
-    @Parameters(paramLabel = "SET", description = "The backup set folder.")
+    @Parameters(paramLabel = "SET", arity = "0..1", description = "The backup set folder.")
     Path set;
 
-    @Option(names = "--service", defaultValue = "all", description = "Services, comma-separated, or all in the set.")
+    @Option(names = "--set", paramLabel = "SET", description = "The backup set folder (instead of the argument).")
+    Path setOption;
+
+    @Option(names = {"--service", "--services"}, defaultValue = "all", description = "Services, comma-separated, or all in the set.")
     String services;
 
     @Option(names = "--yes", description = "Do not ask for confirmation.")
@@ -53,7 +56,12 @@ public class RestoreCommand implements Callable<Integer> {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
-        Map<String, String> params = new HashMap<>(Map.of("set", set.toAbsolutePath().toString(), "services", services));
+        Path chosen = set != null ? set : setOption;
+        if (chosen == null) {
+            err.println("nightwatch: which set? nightwatch restore SET (see nightwatch backups)");
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        Map<String, String> params = new HashMap<>(Map.of("set", chosen.toAbsolutePath().toString(), "services", services));
         try (RunbookCli cli = new RunbookCli(profile, env)) {
             Runbook runbook;
             try {

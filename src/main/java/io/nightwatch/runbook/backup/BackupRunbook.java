@@ -62,7 +62,7 @@ public final class BackupRunbook implements RunbookDefinition {
         Path root = Path.of(params.getOrDefault("to", defaultRoot.toString()));
         String host = chosen.get(0).host();
         List<Step> steps = new ArrayList<>();
-        steps.add(new CommonSteps.PrepareSet(root, SET_ID.format(clock.instant()) + "-" + host));
+        steps.add(new CommonSteps.PrepareSet(root, host));
         for (ServiceSpec spec : chosen) {
             ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
             String data = spec.dataPath().orElseThrow();

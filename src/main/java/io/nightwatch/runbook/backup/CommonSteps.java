@@ -24,11 +24,11 @@ final class CommonSteps {
     /** Creates the set's folder; on failure the incomplete folder is removed again. */
     static final class PrepareSet implements Step {
         private final Path root;
-        private final String setId;
+        private final String host;
 
-        PrepareSet(Path root, String setId) {
+        PrepareSet(Path root, String host) {
             this.root = root;
-            this.setId = setId;
+            this.host = host;
         }
 
         public String id() { return "prepare-set"; }
@@ -44,9 +44,9 @@ final class CommonSteps {
             long free = Files.getFileStore(root).getUsableSpace();
             return free > 0 ? Check.ok(io.nightwatch.health.Bytes.human(free) + " free in " + root) : Check.failed(root + " is full");
         }
-        public List<String> preview(RunContext ctx) { return List.of("create folder " + root.resolve(setId)); }
+        public List<String> preview(RunContext ctx) { return List.of("create folder " + root.resolve("<yyyyMMdd-HHmmss>-" + host)); }
         public void execute(RunContext ctx) throws IOException {
-            Path dir = root.resolve(setId);
+            Path dir = root.resolve(BackupRunbook.SET_ID.format(ctx.clock().instant()) + "-" + host);
             Files.createDirectories(dir);
             ctx.put(SET, dir.toString());
             ctx.put("startedAt", ctx.clock().instant().toString());

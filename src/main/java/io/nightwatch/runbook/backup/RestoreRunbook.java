@@ -67,8 +67,8 @@ public final class RestoreRunbook implements RunbookDefinition {
         }
         if (chosen.isEmpty()) throw new IllegalArgumentException("the set has none of: " + wanted + " (it holds "
                 + String.join(", ", manifest.services().stream().map(BackupManifest.ServiceBackup::service).toList()) + ")");
-        Path safetyRoot = set.getParent() == null ? Path.of("safety-" + clock.millis())
-                : set.getParent().resolve("safety-" + BackupRunbook.SET_ID.format(clock.instant()));
+        // Safety copies go beside the sets (BackupSets skips "safety-" folders), never inside the set being restored.
+        Path safetyRoot = set.getParent() == null ? Path.of(".") : set.getParent();
         Optional<AlertmanagerClient> alertmanager = profile.services().stream()
                 .filter(s -> s.kind() == ServiceKind.ALERTMANAGER && !s.health().directHost().isEmpty()).findFirst()
                 .map(s -> new AlertmanagerClient(new HttpUrl.Builder().scheme("http").host(s.health().directHost())

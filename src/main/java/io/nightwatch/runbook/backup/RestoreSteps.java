@@ -41,10 +41,10 @@ final class RestoreSteps {
         }
         public List<String> preview(RunContext ctx) {
             return List.of("GET /containers/" + service.container() + "/archive?path=" + service.spec().dataPath().orElse(""),
-                    "write " + safetyRoot + "/" + service.spec().name() + "/");
+                    "write " + safetyRoot + "/safety-<run id>/" + service.spec().name() + "/");
         }
         public void execute(RunContext ctx) throws IOException {
-            Path dest = safetyRoot.resolve(service.spec().name());
+            Path dest = safetyRoot.resolve("safety-" + ctx.runId()).resolve(service.spec().name());
             try (InputStream tar = service.gateway().copyOut(service.container(), service.spec().dataPath().orElseThrow())) {
                 var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, io.nightwatch.health.Bytes.human(bytes) + " saved"));
                 ctx.output("safety copy: " + files.size() + " files in " + dest);
