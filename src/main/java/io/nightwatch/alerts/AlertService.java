@@ -100,6 +100,30 @@ public final class AlertService implements AutoCloseable {
         }, 1, 60, TimeUnit.MINUTES);
     }
 
+    /**
+     * Checks every {@code every} that each stateful service of the profile has a verified backup set in {@code root}
+     * younger than {@code rpo}, and raises (or resolves) NightwatchBackupOverdue.
+     */
+    public void watchBackups(List<String> services, java.nio.file.Path root, Duration rpo, Duration every) {
+        polls.scheduleWithFixedDelay(() -> {
+            try {
+                recordAndAnnounce(findings.onBackups(newestVerified(services, root), rpo, clock.instant()));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("backup check of {} failed: {}", root, e.toString());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static java.util.Map<String, Optional<Instant>> newestVerified(List<String> services, java.nio.file.Path root) throws IOException {
+        var sets = io.nightwatch.runbook.backup.BackupSets.list(root);
+        java.util.Map<String, Optional<Instant>> newest = new java.util.LinkedHashMap<>();
+        for (String service : services) {
+            newest.put(service, sets.stream().filter(s -> s.verified() && s.services().contains(service))
+                    .map(io.nightwatch.runbook.backup.BackupSets.SetInfo::created).findFirst());
+        }
+        return newest;
+    }
+
     /** One poll of Alertmanager and Prometheus now; alerts that vanished from both are resolved. */
     public synchronized void poll() throws IOException {
         Instant now = clock.instant();

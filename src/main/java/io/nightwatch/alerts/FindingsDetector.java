@@ -47,6 +47,7 @@ public final class FindingsDetector {
     private final Clock clock;
     private final Map<String, Open> openHealth = new LinkedHashMap<>();
     private final Map<String, Open> openFlow = new LinkedHashMap<>();
+    private final Map<String, Open> openBackups = new LinkedHashMap<>();
 
     public FindingsDetector(Clock clock) {
         this.clock = clock;
@@ -100,6 +101,23 @@ public final class FindingsDetector {
                             + disk.timeToFull().map(t -> ", full in " + Durations.human(t)).orElse("")));
         }
         return diff(openFlow, now, snapshot.takenAt());
+    }
+
+    /**
+     * The RPO check: every stateful service needs a verified backup set younger than {@code rpo}.
+     *
+     * @param newestVerified per service name, when its newest verified set was made (empty: none at all)
+     */
+    public synchronized List<IncomingAlert> onBackups(Map<String, Optional<Instant>> newestVerified, Duration rpo, Instant now) {
+        List<Finding> overdue = new ArrayList<>();
+        newestVerified.forEach((service, newest) -> {
+            if (newest.isPresent() && Duration.between(newest.get(), now).compareTo(rpo) <= 0) return;
+            overdue.add(finding("backup:" + service, "NightwatchBackupOverdue", "warning", Map.of("service", service),
+                    "no verified backup of " + service + " within the RPO of " + Durations.human(rpo),
+                    newest.map(t -> "the newest verified set is " + Durations.human(Duration.between(t, now)) + " old")
+                            .orElse("there is no verified backup set of " + service)));
+        });
+        return diff(openBackups, overdue, now);
     }
 
     static Optional<String> diskSeverity(DiskHeadroom disk) {

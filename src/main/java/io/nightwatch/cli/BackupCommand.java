@@ -56,6 +56,7 @@ public class BackupCommand implements Callable<Integer> {
         params.put("services", services);
         params.put("to", (to != null ? to : RunbookCli.backupRoot(env)).toString());
         try (RunbookCli cli = new RunbookCli(profile, env)) {
+            RunsCommand.warnAboutInterrupted(cli, err);
             var runbook = cli.registry().find(BackupRunbook.ID).orElseThrow().build(params);
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             err.println("nightwatch: backup " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())

@@ -63,6 +63,7 @@ public class RestoreCommand implements Callable<Integer> {
         }
         Map<String, String> params = new HashMap<>(Map.of("set", chosen.toAbsolutePath().toString(), "services", services));
         try (RunbookCli cli = new RunbookCli(profile, env)) {
+            RunsCommand.warnAboutInterrupted(cli, err);
             Runbook runbook;
             try {
                 runbook = cli.registry().find(RestoreRunbook.ID).orElseThrow().build(params);

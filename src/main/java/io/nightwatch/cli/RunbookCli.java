@@ -26,6 +26,7 @@ final class RunbookCli implements AutoCloseable {
     private final Map<String, DockerGateway> engines = new HashMap<>();
     private final StackProfile profile;
     private final Map<String, String> env;
+    private RunbookRunner runner;
 
     RunbookCli(StackProfile profile, Map<String, String> env) {
         this.profile = profile;
@@ -52,7 +53,8 @@ final class RunbookCli implements AutoCloseable {
     }
 
     RunbookRunner runner() {
-        return new RunbookRunner(journalDir(env), Clock.systemUTC());
+        if (runner == null) runner = new RunbookRunner(journalDir(env), Clock.systemUTC());
+        return runner;
     }
 
     /** Prints each step as it goes; progress lines are throttled to one a second. */

@@ -95,6 +95,8 @@ public class ServeCommand implements Callable<Integer> {
              FlowMonitor flow = new FlowMonitor(health, FlowSettings.of(profile.flow()), env, Clock.systemUTC());
              AlertService alerts = new AlertService(profile, store, settings, Clock.systemUTC())) {
             alerts.start(Optional.of(health), Optional.of(flow));
+            alerts.watchBackups(profile.services().stream().filter(s -> s.dataPath().isPresent()).map(s -> s.name()).toList(),
+                    RunbookCli.backupRoot(env), java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(10));
             health.start();
             flow.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

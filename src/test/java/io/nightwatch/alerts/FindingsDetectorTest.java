@@ -99,4 +99,21 @@ class FindingsDetectorTest {
         assertEquals("critical", disk.labels().get("severity"), "full within 6 h");
         assertEquals("8 GiB free of 100 GiB, full in 3 h", disk.annotations().get("description"));
     }
+
+    @Test
+    void backupsOlderThanTheRpoAreOverdueUntilAFreshOneIsVerified() {
+        Map<String, Optional<Instant>> sets = new java.util.LinkedHashMap<>();
+        sets.put("prometheus", Optional.of(T0.minus(Duration.ofHours(30))));
+        sets.put("redis", Optional.empty());
+        sets.put("alertmanager", Optional.of(T0.minus(Duration.ofHours(2))));
+        List<IncomingAlert> overdue = detector.onBackups(sets, Duration.ofHours(24), T0);
+        assertEquals(List.of("prometheus", "redis"), overdue.stream().map(a -> a.labels().get("service")).toList());
+        assertEquals("the newest verified set is 30 h old", overdue.get(0).annotations().get("description"));
+        assertEquals("there is no verified backup set of redis", overdue.get(1).annotations().get("description"));
+        sets.put("prometheus", Optional.of(T0.plusSeconds(60)));
+        List<IncomingAlert> later = detector.onBackups(sets, Duration.ofHours(24), T0.plusSeconds(120));
+        assertEquals(1, later.size());
+        assertEquals(AlertState.RESOLVED, later.get(0).state());
+        assertEquals("prometheus", later.get(0).labels().get("service"));
+    }
 }

@@ -1,0 +1,130 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.probe.Durations;
+import io.nightwatch.runbook.InterruptedRun;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.stack.ProfileException;
+import io.nightwatch.stack.StackProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nightwatch runs}: runbook runs that a crash or a closed console left unfinished, with {@code resume ID}
+ * and {@code abort ID} (abort undoes what was done) — never left half-done in silence.
+ */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List interrupted runbook runs; resume or abort them.",
+        subcommands = {RunsCommand.Resume.class, RunsCommand.Abort.class})
+public class RunsCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        return withCli(profileOptions, spec.commandLine().getErr(), cli -> {
+            List<InterruptedRun> runs = cli.runner().interrupted();
+            for (InterruptedRun r : runs) out.println(describe(r));
+            if (runs.isEmpty()) spec.commandLine().getErr().println("nightwatch: no interrupted runs");
+            out.flush();
+            return 0;
+        });
+    }
+
+    static String describe(InterruptedRun r) {
+        return String.format("%-44s %-8s stopped %s ago%s, %d of %d steps done — %s", r.runId(), r.runbookId(),
+                Durations.human(Duration.between(r.stoppedAt(), Instant.now())),
+                r.stoppedInStep().map(s -> " in step " + s).orElse(""), r.finishedSteps().size(), r.stepIds().size(),
+                r.resumable() ? "resume or abort" : "abort only (it was undoing)");
+    }
+
+    /** Printed by backup and restore before they start: earlier runs that need a decision. */
+    static void warnAboutInterrupted(RunbookCli cli, PrintWriter err) {
+        List<InterruptedRun> runs = cli.runner().interrupted();
+        for (InterruptedRun r : runs) err.println("nightwatch: unfinished run " + describe(r) + " (nightwatch runs resume|abort ID)");
+    }
+
+    interface Action {
+        int run(RunbookCli cli) throws Exception;
+    }
+
+    static int withCli(ProfileOptions options, PrintWriter err, Action action) {
+        Map<String, String> env = System.getenv();
+        StackProfile profile;
+        try {
+            profile = options.load(env);
+        } catch (ProfileException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        try (RunbookCli cli = new RunbookCli(profile, env)) {
+            return action.run(cli);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        } catch (Exception e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_SOFTWARE;
+        }
+    }
+
+    static Optional<InterruptedRun> find(RunbookCli cli, String id) {
+        return cli.runner().interrupted().stream().filter(r -> r.runId().equals(id)).findFirst();
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue an interrupted run where it stopped.")
+    static class Resume implements Callable<Integer> {
+        @Mixin
+        ProfileOptions profileOptions;
+        @Parameters(paramLabel = "ID")
+        String id;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return withCli(profileOptions, err, cli -> {
+                InterruptedRun run = find(cli, id).orElseThrow(() -> new IllegalArgumentException("no interrupted run " + id));
+                RunResult r = cli.runner().resume(run, cli.registry(), RunbookCli.console(err));
+                err.println("nightwatch: run " + id + " " + r.outcome().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
+                return RunbookCli.exitCode(r);
+            });
+        }
+    }
+
+    @Command(name = "abort", mixinStandardHelpOptions = true, description = "Undo what an interrupted run did, in reverse order.")
+    static class Abort implements Callable<Integer> {
+        @Mixin
+        ProfileOptions profileOptions;
+        @Parameters(paramLabel = "ID")
+        String id;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            return withCli(profileOptions, err, cli -> {
+                InterruptedRun run = find(cli, id).orElseThrow(() -> new IllegalArgumentException("no interrupted run " + id));
+                RunResult r = cli.runner().abort(run, cli.registry(), RunbookCli.console(err));
+                err.println("nightwatch: run " + id + " " + r.outcome().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
+                return r.outcome() == RunResult.Outcome.ABORTED ? 0 : 1;
+            });
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.nightwatch.store;
+
+/** The SQL of each schema version (see {@link Migrations}). Times are epoch milliseconds, UTC. */
+final class Schema {
+
+    private Schema() {}
+
+    static final String[] V1 = {
+            """
+            CREATE TABLE alert (
+              id                INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: incidents will point at ids
+              fingerprint       TEXT    NOT NULL,
+              alertname         TEXT    NOT NULL,
+              severity          TEXT    NOT NULL,
+              service           TEXT    NOT NULL,
+              labels            TEXT    NOT NULL, -- JSON object, sorted keys
+              annotations       TEXT    NOT NULL, -- JSON object, sorted keys
+              state             TEXT    NOT NULL CHECK (state IN ('PENDING', 'FIRING', 'SUPPRESSED', 'RESOLVED')),
+              starts_at         INTEGER NOT NULL,
+              ends_at           INTEGER,
+              source            TEXT    NOT NULL, -- first seen by
+              seen_by           TEXT    NOT NULL, -- sorted, comma-separated
+              generator_url     TEXT    NOT NULL,
+              receiver          TEXT    NOT NULL,
+              first_received_at INTEGER NOT NULL,
+              last_received_at  INTEGER NOT NULL,
+              state_changed_at  INTEGER NOT NULL  -- receipt time of the report that set the state (orders races)
+            )""",
+            // Dedup safety nets: one row per (fingerprint, start); at most one open occurrence per fingerprint.
+            "CREATE UNIQUE INDEX alert_fingerprint_start ON alert (fingerprint, starts_at)",
+            "CREATE UNIQUE INDEX alert_open_fingerprint ON alert (fingerprint) WHERE state <> 'RESOLVED'",
+            // Filters; each ends in starts_at so that the newest-first order comes from the index itself.
+            "CREATE INDEX alert_start ON alert (starts_at)",
+            "CREATE INDEX alert_severity_start ON alert (severity, starts_at)",
+            "CREATE INDEX alert_service_start ON alert (service, starts_at)",
+            "CREATE INDEX alert_state_start ON alert (state, starts_at)",
+            "CREATE INDEX alert_source_start ON alert (source, starts_at)",
+            "CREATE INDEX alert_retention ON alert (ends_at) WHERE state = 'RESOLVED'",
+            """
+            CREATE TABLE alert_transition (
+              id         INTEGER PRIMARY KEY,
+              alert_id   INTEGER NOT NULL REFERENCES alert (id) ON DELETE CASCADE,
+              at         INTEGER NOT NULL,
+              from_state TEXT    NOT NULL,
+              to_state   TEXT    NOT NULL,
+              source     TEXT    NOT NULL
+            )""",
+            "CREATE INDEX alert_transition_alert ON alert_transition (alert_id, id)",
+            """
+            CREATE TABLE alert_ack (
+              id       INTEGER PRIMARY KEY,
+              alert_id INTEGER NOT NULL REFERENCES alert (id) ON DELETE CASCADE,
+              who      TEXT    NOT NULL,
+              at       INTEGER NOT NULL,
+              note     TEXT    NOT NULL
+            )""",
+            "CREATE INDEX alert_ack_alert ON alert_ack (alert_id, id)",
+            """
+            CREATE TABLE silence (
+              id                    TEXT    PRIMARY KEY, -- Alertmanager's silence id
+              matchers              TEXT    NOT NULL,    -- JSON array of {name, value, isRegex, isEqual}
+              comment               TEXT    NOT NULL,
+              created_by            TEXT    NOT NULL,
+              starts_at             INTEGER NOT NULL,
+              ends_at               INTEGER NOT NULL,
+              created_by_nightwatch INTEGER NOT NULL,
+              recorded_at           INTEGER NOT NULL,
+              expired_at            INTEGER
+            )""",
+            "CREATE INDEX silence_end ON silence (ends_at)",
+            // What full-text search sees: label values and annotation text, unescaped (JSON's "\n" would glue
+            // an "n" to the next word; label names would match every alert). FTS5's external content is this
+            // view and the triggers below index exactly what it says. FTS5 prepares its 'rebuild' and
+            // content-checking 'integrity-check' scans without virtual tables, and json_each is one: rebuild by
+            // hand with 'delete-all' then INSERT INTO alert_fts (rowid, labels, annotations) SELECT * FROM
+            // alert_search_text.
+            """
+            CREATE VIEW alert_search_text AS
+              SELECT id,
+                     (SELECT group_concat(value, ' ') FROM json_each(alert.labels))      AS labels,
+                     (SELECT group_concat(value, ' ') FROM json_each(alert.annotations)) AS annotations
+              FROM alert""",
+            // columnsize=0: no per-row token counts (only bm25 ranking needs them; results are ordered by time).
+            """
+            CREATE VIRTUAL TABLE alert_fts USING fts5 (labels, annotations, content = 'alert_search_text',
+              content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', columnsize = 0)""",
+            """
+            CREATE TRIGGER alert_fts_insert AFTER INSERT ON alert BEGIN
+              INSERT INTO alert_fts (rowid, labels, annotations)
+                SELECT id, labels, annotations FROM alert_search_text WHERE id = new.id;
+            END""",
+            """
+            CREATE TRIGGER alert_fts_delete BEFORE DELETE ON alert BEGIN
+              INSERT INTO alert_fts (alert_fts, rowid, labels, annotations)
+                SELECT 'delete', id, labels, annotations FROM alert_search_text WHERE id = old.id;
+            END""",
+            // Updates rewrite the index only when the text changed (state updates are the common case).
+            """
+            CREATE TRIGGER alert_fts_update_old BEFORE UPDATE OF labels, annotations ON alert
+              WHEN old.labels IS NOT new.labels OR old.annotations IS NOT new.annotations BEGIN
+              INSERT INTO alert_fts (alert_fts, rowid, labels, annotations)
+                SELECT 'delete', id, labels, annotations FROM alert_search_text WHERE id = old.id;
+            END""",
+            """
+            CREATE TRIGGER alert_fts_update_new AFTER UPDATE OF labels, annotations ON alert
+              WHEN old.labels IS NOT new.labels OR old.annotations IS NOT new.annotations BEGIN
+              INSERT INTO alert_fts (rowid, labels, annotations)
+                SELECT id, labels, annotations FROM alert_search_text WHERE id = new.id;
+            END""",
+    };
+}
