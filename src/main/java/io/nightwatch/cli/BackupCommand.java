@@ -38,6 +38,12 @@ public class BackupCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DIR", description = "Folder for the set (default $XDG_DATA_HOME/nightwatch/backups).")
     Path to;
 
+    @Option(names = "--keep", paramLabel = "N", description = "After a successful backup, keep only the newest N complete sets (the newest verified one always stays).")
+    Integer keep;
+
+    @Option(names = "--max-age", paramLabel = "AGE", description = "After a successful backup, delete complete sets older than this (e.g. 30d).")
+    String maxAge;
+
     @Spec
     CommandSpec spec;
 
@@ -59,12 +65,22 @@ public class BackupCommand implements Callable<Integer> {
             RunsCommand.warnAboutInterrupted(cli, err);
             var runbook = cli.registry().find(BackupRunbook.ID).orElseThrow().build(params);
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
+            if (result.outcome() == RunResult.Outcome.SUCCEEDED && (keep != null || maxAge != null)) {
+                Duration age = maxAge == null ? Duration.ofDays(36_500) : AlertsCommand.age(maxAge)
+                        .orElseThrow(() -> new IllegalArgumentException("--max-age takes an age such as 30d, not " + maxAge));
+                for (Path removed : BackupSets.applyRetention(Path.of(params.get("to")), keep == null ? Integer.MAX_VALUE : keep, age, Instant.now())) {
+                    err.println("nightwatch: retention removed " + removed);
+                }
+            }
             err.println("nightwatch: backup " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                     + (result.message().isEmpty() ? "" : ": " + result.message()) + " (journal " + result.journal() + ")");
             return RunbookCli.exitCode(result);
         } catch (IllegalArgumentException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
+        } catch (java.io.IOException e) {
+            err.println("nightwatch: retention failed: " + e.getMessage());
+            return NightwatchCommand.EXIT_SOFTWARE;
         }
     }
 

@@ -36,7 +36,9 @@ public final class TarExtractor {
         List<FileEntry> files = new ArrayList<>();
         byte[] buffer = new byte[BUFFER];
         long total = 0;
-        try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
+        // Large reads from the engine's socket: the tar reader asks for 10 KiB at a time, and each read through the
+        // unix-socket transport has a fixed cost.
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new java.io.BufferedInputStream(tar, BUFFER))) {
             TarArchiveEntry entry;
             while ((entry = in.getNextTarEntry()) != null) {
                 String name = strip(entry.getName(), stripComponents);
