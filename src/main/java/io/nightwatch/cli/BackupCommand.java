@@ -6,7 +6,6 @@ import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.SetVerifier;
-import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +50,9 @@ public class BackupCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         PrintWriter err = spec.commandLine().getErr();
-        StackProfile profile;
-        try {
-            profile = profileOptions.load(env);
-        } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        }
+        var loaded = profileOptions.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        StackProfile profile = loaded.get();
         Map<String, String> params = new HashMap<>();
         params.put("services", services);
         params.put("to", (to != null ? to : RunbookCli.backupRoot(env)).toString());

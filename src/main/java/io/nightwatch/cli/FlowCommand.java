@@ -14,7 +14,6 @@ import io.nightwatch.flow.StageStatus;
 import io.nightwatch.health.Bytes;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.probe.Durations;
-import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,13 +71,9 @@ public class FlowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        StackProfile profile;
-        try {
-            profile = profileOptions.load(env);
-        } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        }
+        var loaded = profileOptions.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        StackProfile profile = loaded.get();
         FlowSettings settings;
         try {
             FlowSettings configured = FlowSettings.of(profile.flow());

@@ -19,6 +19,17 @@ public class ProfileOptions {
             description = "Docker engine of the first host, e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376 (overrides DOCKER_HOST).")
     String host;
 
+    /** Loads the profile, or says on {@code err} what is wrong with it and returns empty (exit {@code EXIT_USAGE}). */
+    public java.util.Optional<StackProfile> loadOrReport(Map<String, String> env, java.io.PrintWriter err) {
+        try {
+            return java.util.Optional.of(load(env));
+        } catch (ProfileException e) {
+            err.println("nightwatch: " + e.getMessage());
+            err.flush();
+            return java.util.Optional.empty();
+        }
+    }
+
     public StackProfile load(Map<String, String> env) throws ProfileException {
         StackProfile loaded = ProfileLoader.resolve(profile, env);
         return host == null ? loaded : loaded.withPrimaryHostAddress(host);

@@ -5,7 +5,6 @@ import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.RestoreRunbook;
-import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +48,9 @@ public class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
         PrintWriter err = spec.commandLine().getErr();
-        StackProfile profile;
-        try {
-            profile = profileOptions.load(env);
-        } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        }
+        var loaded = profileOptions.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        StackProfile profile = loaded.get();
         Path chosen = set != null ? set : setOption;
         if (chosen == null) {
             err.println("nightwatch: which set? nightwatch restore SET (see nightwatch backups)");

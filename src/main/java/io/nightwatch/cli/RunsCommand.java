@@ -3,7 +3,6 @@ package io.nightwatch.cli;
 import io.nightwatch.probe.Durations;
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.RunResult;
-import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,13 +63,9 @@ public class RunsCommand implements Callable<Integer> {
 
     static int withCli(ProfileOptions options, PrintWriter err, Action action) {
         Map<String, String> env = System.getenv();
-        StackProfile profile;
-        try {
-            profile = options.load(env);
-        } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        }
+        var loaded = options.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        StackProfile profile = loaded.get();
         try (RunbookCli cli = new RunbookCli(profile, env)) {
             return action.run(cli);
         } catch (IllegalArgumentException | IllegalStateException e) {

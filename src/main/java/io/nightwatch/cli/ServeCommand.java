@@ -9,7 +9,6 @@ import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
-import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.stack.XdgDirs;
 import io.nightwatch.store.AlertStore;
@@ -71,13 +70,9 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        StackProfile profile;
-        try {
-            profile = profileOptions.load(env);
-        } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        }
+        var loaded = profileOptions.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        StackProfile profile = loaded.get();
         Optional<InetSocketAddress> address;
         try {
             address = noReceiver ? Optional.empty() : Optional.of(parseAddress(listen));

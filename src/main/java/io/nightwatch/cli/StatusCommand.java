@@ -4,7 +4,6 @@ import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,13 +54,9 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StackProfile profile;
-        try {
-            profile = profileOptions.load(env);
-        } catch (ProfileException e) {
-            spec.commandLine().getErr().println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        }
+        var loaded = profileOptions.loadOrReport(env, spec.commandLine().getErr());
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        StackProfile profile = loaded.get();
         for (Double seconds : new Double[] {intervalSeconds, timeoutSeconds}) {
             if (seconds != null && !(seconds >= 0.1 && seconds <= 3600)) {
                 spec.commandLine().getErr().println("nightwatch: --interval and --timeout take seconds between 0.1 and 3600, not " + seconds);
