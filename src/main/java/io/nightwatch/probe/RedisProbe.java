@@ -36,7 +36,7 @@ public final class RedisProbe {
             return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, null, "PING refused: " + firstWords(e.getMessage()));
         } catch (JedisConnectionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof ConnectException) return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " refused");
+            if (refused(e)) return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " refused");
             if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
                 return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " did not accept a connection");
             }
@@ -45,6 +45,15 @@ public final class RedisProbe {
             }
             return ProbeResult.unreachable(ProbeTransport.DIRECT, where + ": " + firstWords(e.getMessage()));
         }
+    }
+
+    /** Jedis reports a refused connection as a cause or, since 5.x, as a suppressed exception of its own. */
+    public static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) return true;
+            for (Throwable s : t.getSuppressed()) if (s instanceof ConnectException) return true;
+        }
+        return false;
     }
 
     /** Redis error texts can be long; the first words carry the meaning (NOAUTH, WRONGPASS, LOADING). */

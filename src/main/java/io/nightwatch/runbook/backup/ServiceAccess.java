@@ -93,7 +93,7 @@ public final class ServiceAccess {
                         java.util.Arrays.copyOfRange(command, 1, command.length));
                 return text(reply);
             } catch (JedisConnectionException e) {
-                if (!(e.getCause() instanceof ConnectException)) throw new IOException("redis " + command[0] + ": " + e.getMessage());
+                if (!io.nightwatch.probe.RedisProbe.refused(e)) throw new IOException("redis " + command[0] + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 throw new IOException("redis " + command[0] + ": " + e.getMessage());
             }
