@@ -190,4 +190,27 @@ class BackupRestoreIntegrationTest {
         assertTrue(e.getMessage().contains("is not a complete backup set"), e.getMessage());
         assertNotNull(DockerHostSpec.LOCAL);
     }
+
+    @Test
+    void containerKilledMidBackupEndsWithAClearMessageAndNoSet(@TempDir Path dir) throws Exception {
+        engine.runReferenceServices();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (seriesNow() < 10 && System.nanoTime() < deadline) Thread.sleep(500);
+        Path root = dir.resolve("backups");
+        Map<String, String> params = Map.of("services", "prometheus", "to", root.toString());
+        try {
+            RunResult r = new RunbookRunner(dir.resolve("runs"), Clock.systemUTC()).run(backup(root).build(params), params,
+                    new RunListener() {
+                        @Override
+                        public void stepStarted(int index, io.nightwatch.runbook.Step s) {
+                            if (s.id().startsWith("copy-")) engine.docker("kill", "sva-studio-prometheus");
+                        }
+                    });
+            assertNotEquals(RunResult.Outcome.SUCCEEDED, r.outcome());
+            assertTrue(r.message().contains("sva-studio-prometheus"), r.message());
+            assertTrue(BackupSets.list(root).stream().noneMatch(BackupSets.SetInfo::complete), "no set claims to be complete");
+        } finally {
+            engine.runReferenceServices();
+        }
+    }
 }
