@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WebhookReceiver implements AutoCloseable {
 
     public static final int MAX_BODY_BYTES = 1 << 20;
+    /** How much of an oversized body is read and dropped so its sender gets the 413 (see {@link #drainAtMost}). */
+    private static final long DRAIN_LIMIT_BYTES = 16L << 20;
     static final Set<String> PATHS = Set.of("/alerts", "/alerts/critical", "/alerts/warning");
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
@@ -114,11 +116,13 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             String length = exchange.getRequestHeaders().getFirst("Content-Length");
             if (length != null && parseLong(length) > MAX_BODY_BYTES) {
+                drainAtMost(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
                 refuse(exchange, 413, "body of " + length + " bytes exceeds " + MAX_BODY_BYTES, from, path);
                 return;
             }
             byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                drainAtMost(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
                 refuse(exchange, 413, "body exceeds " + MAX_BODY_BYTES + " bytes", from, path);
                 return;
             }
@@ -167,6 +171,18 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
         return in.readNBytes(limit);
+    }
+
+    /**
+     * Reads and drops what the sender is still sending, up to a bound: a server that answers and closes while the
+     * client writes makes the client's kernel see a reset, and the sender gets "connection reset" instead of the 413.
+     * Past the bound the connection is closed all the same.
+     */
+    private static void drainAtMost(InputStream in, long limit) throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        long left = limit;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
     }
 
     private static long parseLong(String s) {

@@ -1,59 +1,39 @@
 package io.nightwatch.cli;
 
 import io.nightwatch.docker.DockerGateway;
-import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunbookRegistry;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.Step;
-import io.nightwatch.runbook.backup.BackupRunbook;
-import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.stack.StackProfile;
-import io.nightwatch.stack.XdgDirs;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** What the runbook commands share: where journals and backups live, the engines, and a console listener. */
 final class RunbookCli implements AutoCloseable {
 
-    private final Map<String, DockerGateway> engines = new HashMap<>();
-    private final StackProfile profile;
-    private final Map<String, String> env;
+    private final RunbookCatalog catalog;
     private RunbookRunner runner;
 
     RunbookCli(StackProfile profile, Map<String, String> env) {
-        this.profile = profile;
-        this.env = env;
+        this.catalog = new RunbookCatalog(profile, env);
     }
 
-    static Path dataDir(Map<String, String> env) {
-        return XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME"));
-    }
+    static Path backupRoot(Map<String, String> env) { return RunbookCatalog.dataDir(env).resolve("backups"); }
 
-    static Path backupRoot(Map<String, String> env) { return dataDir(env).resolve("backups"); }
+    RunbookCatalog catalog() { return catalog; }
 
-    static Path journalDir(Map<String, String> env) { return dataDir(env).resolve("runs"); }
+    DockerGateway engine(String host) { return catalog.engine(host); }
 
-    DockerGateway engine(String host) {
-        return engines.computeIfAbsent(host, h -> DockerGateway.connect(EngineAddress.resolve(
-                profile.host(h).orElseThrow(() -> new IllegalArgumentException("no host " + h)), env)));
-    }
-
-    RunbookRegistry registry() {
-        return new RunbookRegistry(List.of(
-                new BackupRunbook(profile, env, this::engine, backupRoot(env), Clock.systemUTC()),
-                new RestoreRunbook(profile, env, this::engine, Clock.systemUTC())));
-    }
+    RunbookRegistry registry() { return catalog.registry(); }
 
     RunbookRunner runner() {
-        if (runner == null) runner = new RunbookRunner(journalDir(env), Clock.systemUTC());
+        if (runner == null) runner = catalog.newRunner();
         return runner;
     }
 
@@ -113,6 +93,6 @@ final class RunbookCli implements AutoCloseable {
 
     @Override
     public void close() {
-        engines.values().forEach(DockerGateway::close);
+        catalog.close();
     }
 }

@@ -3,12 +3,16 @@ package io.nightwatch.ui;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.ui.alerts.AlertsViewModel;
+import io.nightwatch.ui.alerts.DesktopNotices;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -19,8 +23,9 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * The main window's scene: the FXML shell, the Health dashboard and the Flow view inside it, and the theme. Build on
- * the FX thread. Shortcut+1 and Shortcut+2 switch between the views.
+ * The main window's scene: the FXML shell, the Health dashboard, the Flow view and the Alerts view inside it, and the
+ * theme. Build on the FX thread. Shortcut+1, Shortcut+2 and Shortcut+3 switch between the views. New critical alerts
+ * show as desktop notifications over this window; clicking one opens the alert here.
  */
 public final class MainWindow {
 
@@ -29,18 +34,22 @@ public final class MainWindow {
     public static final double HEIGHT = 800;
 
     /** What the window's body shows. */
-    public enum View { HEALTH, FLOW }
+    public enum View { HEALTH, FLOW, ALERTS }
 
     private final DashboardViewModel model;
     private final FlowViewModel flow;
+    private final AlertsViewModel alerts;
     private final MainWindowController controller;
     private final Scene scene;
     private Runnable detach = () -> { };
 
-    private MainWindow(DashboardViewModel model, FlowViewModel flow, Theme theme) {
+    private Consumer<String> openUrl = MainWindow::copyToClipboard;
+
+    private MainWindow(DashboardViewModel model, FlowViewModel flow, AlertsViewModel alerts, Theme theme) {
         this.model = model;
         this.flow = flow;
-        this.controller = new MainWindowController(model, flow);
+        this.alerts = alerts;
+        this.controller = new MainWindowController(model, flow, alerts, url -> openUrl.accept(url));
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent root;
@@ -52,23 +61,43 @@ public final class MainWindow {
         this.scene = new Scene(root, WIDTH, HEIGHT);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), () -> show(View.HEALTH));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show(View.FLOW));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show(View.ALERTS));
         theme.applyTo(scene);
+        DesktopNotices.follow(alerts, scene::getWindow, id -> {
+            show(View.ALERTS);
+            if (id >= 0) alerts.select(id);
+        });
     }
 
-    /** A window fed by both monitors; the caller starts and closes them. */
+    /** A window fed by both monitors, without an alert history; the caller starts and closes them. */
     public static MainWindow watching(HealthMonitor monitor, FlowMonitor flowMonitor, Clock clock, Theme theme) {
+        return watching(monitor, flowMonitor, AlertsViewModel.unavailable("no alert history was opened", clock), clock, theme);
+    }
+
+    /** A window fed by both monitors and an alerts model (listening to its service already); the caller starts them. */
+    public static MainWindow watching(HealthMonitor monitor, FlowMonitor flowMonitor, AlertsViewModel alerts, Clock clock, Theme theme) {
         DashboardViewModel dashboard = DashboardViewModel.watching(monitor, clock);
         FlowViewModel flow = FlowViewModel.watching(flowMonitor, monitor.profile(), clock);
-        MainWindow window = new MainWindow(dashboard, flow, theme);
+        MainWindow window = new MainWindow(dashboard, flow, alerts, theme);
         Consumer<FlowSnapshot> tiles = dashboard::publishFlow; // the tiles' sparklines and error lines
         flowMonitor.addListener(tiles);
         window.detach = () -> flowMonitor.removeListener(tiles);
         return window;
     }
 
-    /** A window over view models fed by other means (tests push snapshots by hand). */
+    /** A window over view models fed by other means (tests push snapshots by hand), without an alert history. */
     public static MainWindow of(DashboardViewModel model, FlowViewModel flow, Theme theme) {
-        return new MainWindow(model, flow, theme);
+        return new MainWindow(model, flow, AlertsViewModel.unavailable("no alert history was opened", Clock.systemDefaultZone()), theme);
+    }
+
+    /** A window over view models fed by other means. */
+    public static MainWindow of(DashboardViewModel model, FlowViewModel flow, AlertsViewModel alerts, Theme theme) {
+        return new MainWindow(model, flow, alerts, theme);
+    }
+
+    /** How a rule's link is opened (the application's browser); by default it is copied to the clipboard. */
+    public void setOpenUrl(Consumer<String> open) {
+        openUrl = open == null ? MainWindow::copyToClipboard : open;
     }
 
     /** Shows the window at its designed size, or the screen's if that is smaller. */
@@ -93,10 +122,18 @@ public final class MainWindow {
     public Scene scene() { return scene; }
     public DashboardViewModel model() { return model; }
     public FlowViewModel flow() { return flow; }
+    public AlertsViewModel alerts() { return alerts; }
 
     public void dispose() {
         detach.run();
         model.dispose();
         flow.dispose();
+        alerts.dispose();
+    }
+
+    private static void copyToClipboard(String url) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(url);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -1,6 +1,10 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.flow.FlowState;
 import io.nightwatch.health.HealthState;
+import io.nightwatch.ui.alerts.AlertsView;
+import io.nightwatch.ui.alerts.AlertsViewModel;
+import io.nightwatch.ui.controls.BellGlyph;
 import io.nightwatch.ui.controls.FlowGlyph;
 import io.nightwatch.ui.controls.FlowStyles;
 import io.nightwatch.ui.controls.StateGlyph;
@@ -20,17 +24,24 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+import java.util.function.Consumer;
 
 /**
- * Binds the FXML shell to the two views' models. The header's summary, age line and verdict pill speak for the view
- * on show; each switch button carries its view's state icon, so a stall is visible from the Health view too.
+ * Binds the FXML shell to the three views' models. The header's summary, age line and verdict pill speak for the view
+ * on show; each switch button carries its view's state icon, so a stall or a critical alert is visible from any view.
+ * The notification switch beside them mutes desktop notifications.
  */
 public final class MainWindowController {
 
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
 
     private final DashboardViewModel model;
     private final FlowViewModel flow;
+    private final AlertsViewModel alerts;
+    private final Consumer<String> openUrl;
     private final ObjectProperty<MainWindow.View> view = new SimpleObjectProperty<>(this, "view", MainWindow.View.HEALTH);
 
     @FXML private Label profileSource;
@@ -43,14 +54,21 @@ public final class MainWindowController {
     @FXML private ToggleGroup views;
     @FXML private ToggleButton healthTab;
     @FXML private ToggleButton flowTab;
+    @FXML private ToggleButton alertsTab;
+    @FXML private ToggleButton muteToggle;
     @FXML private StateGlyph healthGlyph;
     @FXML private FlowGlyph flowGlyph;
+    @FXML private BellGlyph alertsGlyph;
+    @FXML private BellGlyph muteGlyph;
     @FXML private ScrollPane hostScroll;
     @FXML private ScrollPane flowScroll;
+    @FXML private StackPane alertsPane;
 
-    MainWindowController(DashboardViewModel model, FlowViewModel flow) {
+    MainWindowController(DashboardViewModel model, FlowViewModel flow, AlertsViewModel alerts, Consumer<String> openUrl) {
         this.model = model;
         this.flow = flow;
+        this.alerts = alerts;
+        this.openUrl = openUrl;
     }
 
     @FXML
@@ -59,8 +77,6 @@ public final class MainWindowController {
         Tooltip profileTip = new Tooltip();
         profileTip.textProperty().bind(profileSource.textProperty());
         profileSource.setTooltip(profileTip);
-        overallGlyph.stateProperty().bind(model.overallStateProperty());
-        overallFlowGlyph.stateProperty().bind(flow.overallStateProperty());
         healthGlyph.stateProperty().bind(model.overallStateProperty());
         flowGlyph.stateProperty().bind(flow.overallStateProperty());
         flowTab.textProperty().bind(flow.stalledCountProperty().map(n -> n.intValue() > 0 ? "Flow · " + n + " stalled" : "Flow"));
@@ -74,18 +90,33 @@ public final class MainWindowController {
             showPill();
         });
         StateStyles.apply(healthTab, model.overallStateProperty().get());
+        alertsTab.textProperty().bind(alerts.criticalFiringProperty().map(n -> n.intValue() > 0 ? "Alerts · " + n + " critical" : "Alerts"));
+        alerts.criticalFiringProperty().addListener((o, old, n) -> showCritical());
+        alerts.overallStateProperty().addListener((o, old, state) -> showPill());
+        showCritical();
         model.staleProperty().addListener((o, was, stale) -> showStale());
         flow.staleProperty().addListener((o, was, stale) -> showStale());
+        alerts.staleProperty().addListener((o, was, stale) -> showStale());
+
+        muteToggle.selectedProperty().bindBidirectional(alerts.mutedProperty());
+        muteGlyph.mutedProperty().bind(muteToggle.selectedProperty());
+        // the bell alone while notifying (the usual case, and the header is full); the struck bell and a word when muted
+        muteToggle.textProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? "Muted" : ""));
+        muteToggle.setTooltip(new Tooltip("Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
+        muteToggle.selectedProperty().addListener((o, was, muted) -> muteToggle.getTooltip().setText(muted
+                ? "Desktop notifications are muted; the alert history still records everything. Click to notify again."
+                : "Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
 
         hostScroll.setContent(new DashboardView(model));
         flowScroll.setContent(new FlowView(flow));
+        alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));
 
         views.selectedToggleProperty().addListener((o, old, selected) -> {
             if (selected == null) {
-                views.selectToggle(old); // a switch, not a pair of check boxes: one view is always on show
+                views.selectToggle(old); // a switch, not a set of check boxes: one view is always on show
                 return;
             }
-            view.set(selected == flowTab ? MainWindow.View.FLOW : MainWindow.View.HEALTH);
+            view.set(selected == flowTab ? MainWindow.View.FLOW : selected == alertsTab ? MainWindow.View.ALERTS : MainWindow.View.HEALTH);
         });
         view.addListener((o, old, shown) -> show(shown));
         show(view.get());
@@ -93,45 +124,80 @@ public final class MainWindowController {
 
     /** Switches the body and the header to {@code shown}. */
     void select(MainWindow.View shown) {
-        Toggle wanted = shown == MainWindow.View.FLOW ? flowTab : healthTab;
+        Toggle wanted = switch (shown) {
+            case HEALTH -> healthTab;
+            case FLOW -> flowTab;
+            case ALERTS -> alertsTab;
+        };
         if (views.getSelectedToggle() != wanted) views.selectToggle(wanted);
     }
 
     ObjectProperty<MainWindow.View> viewProperty() { return view; }
 
     private void show(MainWindow.View shown) {
-        boolean flowShown = shown == MainWindow.View.FLOW;
-        hostScroll.setVisible(!flowShown);
-        flowScroll.setVisible(flowShown);
+        hostScroll.setVisible(shown == MainWindow.View.HEALTH);
+        flowScroll.setVisible(shown == MainWindow.View.FLOW);
+        alertsPane.setVisible(shown == MainWindow.View.ALERTS);
         summary.textProperty().unbind();
         lastUpdate.textProperty().unbind();
         overallText.textProperty().unbind();
-        summary.textProperty().bind(flowShown ? flow.summaryProperty() : model.summaryProperty());
-        lastUpdate.textProperty().bind(flowShown ? flow.lastUpdateProperty() : model.lastUpdateProperty());
-        overallText.textProperty().bind(flowShown ? flow.overallTextProperty() : model.overallTextProperty());
+        overallGlyph.stateProperty().unbind();
+        switch (shown) {
+            case HEALTH -> {
+                summary.textProperty().bind(model.summaryProperty());
+                lastUpdate.textProperty().bind(model.lastUpdateProperty());
+                overallText.textProperty().bind(model.overallTextProperty());
+                overallGlyph.stateProperty().bind(model.overallStateProperty());
+            }
+            case FLOW -> {
+                summary.textProperty().bind(flow.summaryProperty());
+                lastUpdate.textProperty().bind(flow.lastUpdateProperty());
+                overallText.textProperty().bind(flow.overallTextProperty());
+            }
+            case ALERTS -> {
+                summary.textProperty().bind(alerts.summaryProperty());
+                lastUpdate.textProperty().bind(alerts.lastUpdateProperty());
+                overallText.textProperty().bind(alerts.overallTextProperty());
+                overallGlyph.stateProperty().bind(alerts.overallStateProperty());
+            }
+        }
+        boolean flowShown = shown == MainWindow.View.FLOW;
         overallGlyph.setVisible(!flowShown);
         overallGlyph.setManaged(!flowShown);
         overallFlowGlyph.setVisible(flowShown);
         overallFlowGlyph.setManaged(flowShown);
+        overallFlowGlyph.stateProperty().unbind();
+        if (flowShown) overallFlowGlyph.stateProperty().bind(flow.overallStateProperty());
         showPill();
         showStale();
     }
 
     /** The pill carries exactly one state pseudo-class: the shown view's. */
     private void showPill() {
-        if (view.get() == MainWindow.View.FLOW) {
+        MainWindow.View shown = view.get();
+        if (shown == MainWindow.View.FLOW) {
             for (HealthState s : HealthState.values()) overallPill.pseudoClassStateChanged(StateStyles.of(s), false);
             FlowStyles.apply(overallPill, flow.overallStateProperty().get());
-        } else {
-            for (io.nightwatch.flow.FlowState s : io.nightwatch.flow.FlowState.values()) {
-                overallPill.pseudoClassStateChanged(FlowStyles.of(s), false);
-            }
-            StateStyles.apply(overallPill, model.overallStateProperty().get());
+            return;
         }
+        for (FlowState s : FlowState.values()) overallPill.pseudoClassStateChanged(FlowStyles.of(s), false);
+        StateStyles.apply(overallPill, shown == MainWindow.View.ALERTS ? alerts.overallStateProperty().get()
+                : model.overallStateProperty().get());
+    }
+
+    /** A firing critical alert rings the bell: its mark and its colour, whichever view is on show. */
+    private void showCritical() {
+        boolean critical = alerts.criticalFiringProperty().get() > 0;
+        alertsGlyph.setRinging(critical);
+        alertsTab.pseudoClassStateChanged(CRITICAL, critical);
     }
 
     private void showStale() {
-        boolean stale = view.get() == MainWindow.View.FLOW ? flow.staleProperty().get() : model.staleProperty().get();
+        boolean stale = switch (view.get()) {
+            case HEALTH -> model.staleProperty().get();
+            case FLOW -> flow.staleProperty().get();
+            case ALERTS -> alerts.staleProperty().get();
+        };
         lastUpdate.pseudoClassStateChanged(STALE, stale);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The console window: a Health view ({@code dashboard}) and a Flow view ({@code flow}), switched in the header.
+ * The console window: a Health view ({@code dashboard}), a Flow view ({@code flow}) and an Alerts view
+ * ({@code alerts}), switched in the header, where a bell also mutes desktop notifications.
  * Shape: a feature is a view (nodes and layout, no logic) plus a view model (JavaFX properties fed by the core);
  * reusable widgets are real Controls with Skins in {@code controls}; state reaches CSS as pseudo-classes and colours
  * are looked-up variables in {@code styles/}, so a theme only redefines them.

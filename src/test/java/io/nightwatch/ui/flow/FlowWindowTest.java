@@ -115,7 +115,7 @@ class FlowWindowTest {
         assertEquals(Set.of("2 s"), texts(otlp, ".stage-value"));
         assertEquals(Set.of("round trip"), texts(otlp, ".stage-unit"));
         assertEquals("3 STALLED", text(robot, ".overall-state-text"));
-        assertEquals("Flow · 3 stalled", onFx(() -> robot.lookup(".nav-last").queryAs(ToggleButton.class).getText()));
+        assertEquals("Flow · 3 stalled", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
         assertEquals("26 stages · 12 flowing · 10 idle · 3 stalled · 1 unknown", text(robot, ".app-summary"));
 
         // data volumes: free of size, time to full
@@ -146,7 +146,7 @@ class FlowWindowTest {
         assertSame(lokiCanary, robot.lookup("#stage-canary-local-loki-Loki-log-canary").query());
         assertTrue(has(webhook.lookup(".stage-card"), FlowState.IDLE));
         assertEquals("FLOWING", text(robot, ".overall-state-text"));
-        assertEquals("Flow", onFx(() -> robot.lookup(".nav-last").queryAs(ToggleButton.class).getText()));
+        assertEquals("Flow", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
         assertEquals(26, robot.lookup(".stage-card").queryAll().size());
         assertEquals(2, onFx(() -> ((Sparkline) lokiCanary.lookup(".sparkline")).getSeries().size()),
                 "the canary card keeps a trail of round trips");
@@ -178,15 +178,15 @@ class FlowWindowTest {
         assertEquals(MainWindow.View.HEALTH, onFx(window::shown));
         assertTrue(robot.lookup(".host-scroll").query().isVisible());
         publishFromBackground(FakeFlow.stalled());
-        await(() -> onFx(() -> robot.lookup(".nav-last").queryAs(ToggleButton.class).getText()).equals("Flow · 3 stalled"));
-        assertTrue(robot.lookup(".nav-last").query().getPseudoClassStates().contains(FlowStyles.of(FlowState.STALLED)));
+        await(() -> onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()).equals("Flow · 3 stalled"));
+        assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(FlowStyles.of(FlowState.STALLED)));
 
-        robot.clickOn(".nav-last");
+        robot.clickOn("#flowTab");
         await(() -> onFx(window::shown) == MainWindow.View.FLOW);
         assertTrue(robot.lookup(".flow-scroll").query().isVisible());
-        robot.clickOn(".nav-first");
+        robot.clickOn("#healthTab");
         await(() -> onFx(window::shown) == MainWindow.View.HEALTH);
-        robot.clickOn(".nav-first"); // clicking the shown view again keeps it
+        robot.clickOn("#healthTab"); // clicking the shown view again keeps it
         assertEquals(MainWindow.View.HEALTH, onFx(window::shown));
         assertTrue(robot.lookup(".host-scroll").query().isVisible());
     }

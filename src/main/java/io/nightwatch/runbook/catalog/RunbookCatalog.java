@@ -1,0 +1,88 @@
+package io.nightwatch.runbook.catalog;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.runbook.RunbookRegistry;
+import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.runbook.backup.BackupRunbook;
+import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.stack.XdgDirs;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every runbook the application offers over one profile, with what they share: one engine connection per host
+ * (opened on first use, closed with the catalog), runners over one journal folder, and where backup sets and run journals live. The CLI
+ * and the window both start here, so a run begun in one is found, resumed or aborted by the other.
+ */
+public final class RunbookCatalog implements Closeable {
+
+    private final Map<String, DockerGateway> engines = new ConcurrentHashMap<>();
+    private final StackProfile profile;
+    private final Map<String, String> env;
+    private final Path dataDir;
+    private final Clock clock;
+
+    /** @throws IllegalStateException when neither XDG_DATA_HOME nor HOME says where data lives */
+    public RunbookCatalog(StackProfile profile, Map<String, String> env) {
+        this(profile, env, dataDir(env), Clock.systemUTC());
+    }
+
+    public RunbookCatalog(StackProfile profile, Map<String, String> env, Path dataDir, Clock clock) {
+        this.profile = profile;
+        this.env = Map.copyOf(env);
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    public static Path dataDir(Map<String, String> env) {
+        return XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: nowhere to keep backups and run journals"));
+    }
+
+    /** Where backup sets go by default. */
+    public Path backupRoot() { return dataDir.resolve("backups"); }
+
+    /** Where run journals go (and interrupted runs are looked for). */
+    public Path journalDir() { return dataDir.resolve("runs"); }
+
+    public StackProfile profile() { return profile; }
+
+    /** The engine of a profile host, connected on first use; the catalog closes it. */
+    public DockerGateway engine(String host) {
+        return engines.computeIfAbsent(host, h -> DockerGateway.connect(EngineAddress.resolve(
+                profile.host(h).orElseThrow(() -> new IllegalArgumentException("the profile has no host '" + h + "'")), env)));
+    }
+
+    public BackupRunbook backup() {
+        return new BackupRunbook(profile, env, this::engine, backupRoot(), clock);
+    }
+
+    public RestoreRunbook restore() {
+        return new RestoreRunbook(profile, env, this::engine, clock);
+    }
+
+    /** All runbooks, in the order of menus and the docs index; resume and abort look them up here. */
+    public RunbookRegistry registry() {
+        return new RunbookRegistry(List.of(backup(), restore()));
+    }
+
+    /**
+     * A runner over the shared journal folder. A runner runs one runbook at a time and its cancel stops that run, so
+     * each wizard or command takes its own.
+     */
+    public RunbookRunner newRunner() {
+        return new RunbookRunner(journalDir(), clock);
+    }
+
+    @Override
+    public void close() {
+        engines.values().forEach(DockerGateway::close);
+        engines.clear();
+    }
+}

@@ -1,0 +1,64 @@
+package io.nightwatch.ui.alerts;
+
+import io.nightwatch.store.AlertOccurrence;
+import io.nightwatch.store.Transition;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the detail pane shows about one alert occurrence, worded: the state line, the summary, the runbook
+ * step, the acknowledgement, when and from where, all labels and annotations, and the state transitions.
+ *
+ * @param ack         "" when nobody has acknowledged it
+ * @param transitions oldest first, starting with how it arrived
+ */
+public record AlertDetail(long id, AlertRow row, String stateLine, String summary, Optional<String> hint, String ack,
+                          List<Field> facts, List<Field> labels, List<Field> annotations, List<String> transitions,
+                          String generatorUrl, Map<String, String> labelMap) {
+
+    /** One name and its value, as a row of a grid. */
+    public record Field(String name, String value) {}
+
+    public static AlertDetail of(AlertOccurrence a, List<Transition> transitions, Optional<String> hint, Instant now, ZoneId zone) {
+        AlertRow row = AlertRow.of(a, now, zone);
+        List<Field> facts = new ArrayList<>();
+        facts.add(new Field("started", AlertWording.full(a.startsAt(), now, zone)));
+        AlertWording.end(a).ifPresent(end -> facts.add(new Field("ended", AlertWording.full(end, now, zone))));
+        facts.add(new Field(a.isOpen() ? "so far" : "lasted", row.duration()));
+        facts.add(new Field("severity", row.severity()));
+        if (!a.service().isEmpty()) facts.add(new Field("service", a.service()));
+        facts.add(new Field("source", row.sources()));
+        if (!a.receiver().isEmpty()) facts.add(new Field("receiver", a.receiver()));
+        facts.add(new Field("received", AlertWording.when(a.firstReceivedAt(), now, zone)
+                + (a.lastReceivedAt().equals(a.firstReceivedAt()) ? "" : ", last " + AlertWording.when(a.lastReceivedAt(), now, zone))));
+        facts.add(new Field("fingerprint", a.fingerprint()));
+
+        List<Field> labels = new ArrayList<>();
+        if (a.labels().containsKey("alertname")) labels.add(new Field("alertname", a.labels().get("alertname")));
+        a.labels().forEach((k, v) -> { if (!k.equals("alertname")) labels.add(new Field(k, v)); });
+        List<Field> annotations = new ArrayList<>();
+        a.annotations().forEach((k, v) -> annotations.add(new Field(k, v)));
+
+        List<String> lines = new ArrayList<>();
+        lines.add(AlertWording.when(a.startsAt(), now, zone) + "  began " + firstState(a, transitions) + " (" + a.source() + ")");
+        for (Transition t : transitions) {
+            lines.add(AlertWording.when(t.at(), now, zone) + "  " + t.from().name() + " → " + t.to().name() + " (" + t.source() + ")");
+        }
+        String ack = a.ack().map(k -> "Acknowledged by " + k.who() + " at " + AlertWording.full(k.at(), now, zone)
+                + (k.note().isBlank() ? "" : ": " + k.note().strip())).orElse("");
+        return new AlertDetail(a.id(), row, AlertWording.stateLine(a, now), AlertWording.summary(a), hint, ack, List.copyOf(facts),
+                List.copyOf(labels), List.copyOf(annotations), List.copyOf(lines), a.generatorUrl(), Map.copyOf(a.labels()));
+    }
+
+    /** The state it was inserted with: the first transition's "from", or its state now when it never changed. */
+    private static String firstState(AlertOccurrence a, List<Transition> transitions) {
+        return (transitions.isEmpty() ? a.state() : transitions.get(0).from()).name();
+    }
+
+    public String alertname() { return row.alertname(); }
+}

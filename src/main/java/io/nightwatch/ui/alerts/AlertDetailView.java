@@ -1,0 +1,161 @@
+package io.nightwatch.ui.alerts;
+
+import io.nightwatch.ui.controls.AlertStateGlyph;
+import io.nightwatch.ui.controls.SeverityGlyph;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The selected alert: name, state, summary, the runbook step, acknowledge and silence buttons, the acknowledgement,
+ * then when and where, every label and annotation in a grid, the state transitions and the rule's link. Nodes only;
+ * the buttons call back into {@link AlertsView}, which opens the dialogs.
+ */
+final class AlertDetailView extends ScrollPane {
+
+    private final VBox body = new VBox();
+    private final Label placeholder = label("detail-placeholder", "Select an alert to see its labels, annotations and runbook step.");
+    private final SeverityGlyph severity = new SeverityGlyph();
+    private final Label title = label("detail-title", "");
+    private final AlertStateGlyph stateGlyph = new AlertStateGlyph();
+    private final Label state = label("detail-state", "");
+    private final Label summary = label("detail-summary", "");
+    private final Label hint = label("detail-hint-text", "");
+    private final VBox hintBox = new VBox();
+    private final Button acknowledge = new Button("Acknowledge…");
+    private final Button silence = new Button("Silence…");
+    private final Label ack = label("detail-ack", "");
+    private final GridPane facts = grid("detail-facts");
+    private final GridPane labels = grid("detail-labels");
+    private final GridPane annotations = grid("detail-annotations");
+    private final VBox transitions = new VBox();
+    private final Hyperlink link = new Hyperlink();
+    private final VBox content = new VBox();
+    private long shownId = -1;
+
+    AlertDetailView(AlertsViewModel model, Consumer<AlertDetail> onAcknowledge, Consumer<AlertDetail> onSilence, Consumer<String> open) {
+        getStyleClass().add("alert-detail-scroll");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        body.getStyleClass().add("alert-detail");
+        body.setId("alert-detail");
+
+        title.setWrapText(true);
+        HBox head = new HBox(new Group(severity), title);
+        head.getStyleClass().add("detail-head");
+        head.setAlignment(Pos.CENTER_LEFT);
+        HBox stateRow = new HBox(new Group(stateGlyph), state);
+        stateRow.getStyleClass().add("detail-state-row");
+        stateRow.setAlignment(Pos.CENTER_LEFT);
+        summary.setWrapText(true);
+
+        Label hintTitle = label("detail-hint-title", "Runbook step");
+        hint.setWrapText(true);
+        hintBox.getChildren().addAll(hintTitle, hint);
+        hintBox.getStyleClass().add("detail-hint");
+
+        acknowledge.getStyleClass().add("detail-acknowledge");
+        acknowledge.setId("acknowledge-button");
+        silence.getStyleClass().add("detail-silence");
+        silence.setId("silence-button");
+        silence.disableProperty().bind(model.canSilenceProperty().not());
+        Tooltip.install(silence, new Tooltip("Create an Alertmanager silence with matchers taken from this alert"));
+        HBox actions = new HBox(acknowledge, silence);
+        actions.getStyleClass().add("detail-actions");
+        ack.setWrapText(true);
+
+        link.getStyleClass().add("detail-link");
+        link.setWrapText(true);
+        link.setOnAction(e -> open.accept(link.getText()));
+        transitions.getStyleClass().add("detail-transitions");
+
+        content.getStyleClass().add("detail-content");
+        content.getChildren().addAll(head, stateRow, summary, hintBox, actions, ack,
+                section("When and where"), facts, section("Labels"), labels, section("Annotations"), annotations,
+                section("State changes"), transitions, section("Rule"), link);
+        body.getChildren().addAll(placeholder, content);
+        setContent(body);
+
+        model.detailProperty().addListener((o, old, detail) -> show(detail));
+        acknowledge.setOnAction(e -> { if (model.detailProperty().get() != null) onAcknowledge.accept(model.detailProperty().get()); });
+        silence.setOnAction(e -> { if (model.detailProperty().get() != null) onSilence.accept(model.detailProperty().get()); });
+        show(model.detailProperty().get());
+    }
+
+    private void show(AlertDetail d) {
+        boolean shown = d != null;
+        placeholder.setVisible(!shown);
+        placeholder.setManaged(!shown);
+        content.setVisible(shown);
+        content.setManaged(shown);
+        if (!shown) return;
+        severity.setSeverity(d.row().severityKind());
+        title.setText(d.alertname());
+        stateGlyph.setState(d.row().state());
+        state.setText(d.stateLine() + " · " + d.row().severity() + (d.row().service().isEmpty() ? "" : " · " + d.row().service()));
+        summary.setText(d.summary());
+        summary.setVisible(!d.summary().isEmpty());
+        summary.setManaged(!d.summary().isEmpty());
+        hint.setText(d.hint().orElse(""));
+        hintBox.setVisible(d.hint().isPresent());
+        hintBox.setManaged(d.hint().isPresent());
+        ack.setText(d.ack().isEmpty() ? "Not acknowledged yet." : d.ack());
+        ack.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("acknowledged"), !d.ack().isEmpty());
+        acknowledge.setText(d.ack().isEmpty() ? "Acknowledge…" : "Acknowledge again…");
+        fill(facts, d.facts());
+        fill(labels, d.labels());
+        fill(annotations, d.annotations().isEmpty() ? List.of(new AlertDetail.Field("", "none")) : d.annotations());
+        transitions.getChildren().setAll(d.transitions().stream().map(t -> label("detail-transition", t)).toList());
+        link.setText(d.generatorUrl());
+        link.setVisible(!d.generatorUrl().isEmpty());
+        link.setManaged(!d.generatorUrl().isEmpty());
+        if (d.id() != shownId) setVvalue(0); // a new alert starts at the top; a refresh of the same one keeps the place
+        shownId = d.id();
+    }
+
+    private static void fill(GridPane grid, List<AlertDetail.Field> fields) {
+        grid.getChildren().clear();
+        for (int i = 0; i < fields.size(); i++) {
+            Label name = label("detail-name", fields.get(i).name());
+            name.setMinWidth(Label.USE_PREF_SIZE);
+            Label value = label("detail-value", fields.get(i).value());
+            value.setWrapText(true);
+            grid.addRow(i, name, value);
+        }
+    }
+
+    private static GridPane grid(String styleClass) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().addAll("detail-grid", styleClass);
+        ColumnConstraints names = new ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().addAll(names, values);
+        return grid;
+    }
+
+    private static Label section(String text) {
+        return label("detail-section", text);
+    }
+
+    private static Label label(String styleClass, String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setMinWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+}

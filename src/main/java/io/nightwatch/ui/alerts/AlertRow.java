@@ -1,0 +1,48 @@
+package io.nightwatch.ui.alerts;
+
+import io.nightwatch.probe.Durations;
+import io.nightwatch.store.AlertOccurrence;
+import io.nightwatch.store.AlertState;
+import io.nightwatch.ui.controls.AlertStyles;
+import io.nightwatch.ui.controls.TimelineLayout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * One line of the alert table, already worded. Sorting uses the raw values ({@link #startsAt}, {@link #lasted}, the
+ * severity's and state's order), the cells show the words.
+ *
+ * @param ackBy who acknowledged it, when someone has
+ */
+public record AlertRow(long id, AlertStyles.Severity severityKind, String severity, String alertname, String service,
+                       Instant startsAt, String started, Duration lasted, String duration, AlertState state,
+                       String sources, Optional<String> ackBy, String summary, Optional<Instant> endsAt) {
+
+    public static AlertRow of(AlertOccurrence a, Instant now, ZoneId zone) {
+        Duration lasted = AlertWording.lasted(a, now);
+        return new AlertRow(a.id(), AlertStyles.Severity.of(a.severity()), AlertWording.severity(a.severity()), a.alertname(),
+                a.service(), a.startsAt(), AlertWording.when(a.startsAt(), now, zone), lasted, Durations.human(lasted), a.state(),
+                AlertWording.sources(a), a.ack().map(k -> k.who()), AlertWording.summary(a), AlertWording.end(a));
+    }
+
+    /** "prometheus +1": the first source, and how many others have reported it too (the table's narrow column). */
+    public String sourceShort() {
+        String[] parts = sources.split(" \\+ ");
+        return parts.length == 1 ? parts[0] : parts[0] + " +" + (parts.length - 1);
+    }
+
+    public boolean open() {
+        return state != AlertState.RESOLVED;
+    }
+
+    /** How the timeline draws it. */
+    public TimelineLayout.Bar bar() {
+        String label = alertname + (service.isEmpty() ? "" : " · " + service) + " · " + severity + " · " + state.name()
+                + " " + (open() ? "for " : "after ") + duration + (summary.isEmpty() ? "" : "\n" + summary);
+        return new TimelineLayout.Bar(id, startsAt, open() ? Optional.empty() : endsAt.or(() -> Optional.of(startsAt.plus(lasted))),
+                severityKind, state, label);
+    }
+}

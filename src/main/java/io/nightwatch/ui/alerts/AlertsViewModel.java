@@ -1,0 +1,588 @@
+package io.nightwatch.ui.alerts;
+
+import io.nightwatch.alerts.AlertNotifier;
+import io.nightwatch.alerts.AlertService;
+import io.nightwatch.alerts.AlertmanagerClient;
+import io.nightwatch.alerts.RunbookHints;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.store.AlertOccurrence;
+import io.nightwatch.store.AlertQuery;
+import io.nightwatch.store.AlertState;
+import io.nightwatch.store.AlertStore;
+import io.nightwatch.store.SilenceRecord;
+import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.controls.TimelineLayout;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The alert view's state as JavaFX properties, and its commands. The filters live here (FX thread); every store call
+ * and every Alertmanager call runs on a background worker of this model (one for the store, one for Alertmanager, so
+ * a slow Alertmanager never holds up the table), and results come back through {@link FxBridge}s, newest wins.
+ *
+ * <p>The {@link AlertService} says when the history changed, on its own threads; that only schedules a re-query, and
+ * a burst of changes (a webhook flood) costs one query, not one per change. New critical alerts go through the
+ * {@link AlertNotifier} (rate-limited, mutable) and the notices it decides on are collected in {@link #getNotices()},
+ * where the window shows them as desktop notifications.
+ */
+public final class AlertsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsViewModel.class);
+    public static final int ROW_LIMIT = 500;
+    static final long CHANGE_DELAY_MILLIS = 150;
+    private static final Duration REFRESH = Duration.seconds(30);
+    private static final Duration TYPING_PAUSE = Duration.millis(250);
+    private static final int NOTICES_KEPT = 50;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    /** The outcome of the last command, shown under the filter bar. */
+    public record Status(String text, boolean problem) {
+        static final Status NONE = new Status("", false);
+    }
+
+    /** One finished query, handed to the FX thread. */
+    private record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
+                          int pending, int suppressed, Set<String> services, String pollProblem) {}
+
+    private record DetailResult(long id, Optional<AlertDetail> detail) {}
+
+    /** What the timeline strip shows: the bars over their range, replaced as one value. */
+    public record TimelineFacts(List<TimelineLayout.Bar> bars, Instant from, Instant to) {
+        static final TimelineFacts EMPTY = new TimelineFacts(List.of(), Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
+    }
+
+    private record SilencesResult(List<SilenceRow> rows, String note) {}
+
+    private final Optional<AlertService> service;
+    private final AlertNotifier notifier;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String who;
+    private final ScheduledExecutorService storeWorker;
+    private final ExecutorService alertmanagerWorker;
+
+    private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range", TimeRange.DAY);
+    private final StringProperty severity = new SimpleStringProperty(this, "severity", "");
+    private final ObjectProperty<StateFilter> state = new SimpleObjectProperty<>(this, "state", StateFilter.ANY);
+    private final StringProperty serviceFilter = new SimpleStringProperty(this, "service", "");
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final LongProperty selectedId = new SimpleLongProperty(this, "selectedId", -1);
+    private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted");
+
+    private final AtomicReference<AlertFilters> filters = new AtomicReference<>(AlertFilters.DEFAULT);
+    private final AtomicLong selectedForWorker = new AtomicLong(-1);
+    private final AtomicBoolean queryQueued = new AtomicBoolean();
+    private final AtomicBoolean detailQueued = new AtomicBoolean();
+    private final AtomicBoolean silencesQueued = new AtomicBoolean();
+    private final AtomicBoolean servicesGathered = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<AlertNotifier.Notice> pendingNotices = new ConcurrentLinkedQueue<>();
+
+    private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<AlertRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final ObservableList<String> servicesView = FXCollections.unmodifiableObservableList(services);
+    private final ObservableList<SilenceRow> silences = FXCollections.observableArrayList();
+    private final ObservableList<SilenceRow> silencesView = FXCollections.unmodifiableObservableList(silences);
+    private final ObservableList<AlertNotifier.Notice> notices = FXCollections.observableArrayList();
+    private final ObservableList<AlertNotifier.Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
+    private final ReadOnlyObjectWrapper<AlertDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyObjectWrapper<TimelineFacts> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFacts.EMPTY);
+    private final ReadOnlyStringWrapper timelineCaption = new ReadOnlyStringWrapper(this, "timelineCaption", "");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "reading the history…");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "reading the history…");
+    private final ReadOnlyIntegerWrapper criticalFiring = new ReadOnlyIntegerWrapper(this, "criticalFiring");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "reading the alert history");
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "not read yet");
+    private final ReadOnlyObjectWrapper<HealthState> overallState = new ReadOnlyObjectWrapper<>(this, "overallState", HealthState.UNKNOWN);
+    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "READING");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
+    private final ReadOnlyStringWrapper silencesNote = new ReadOnlyStringWrapper(this, "silencesNote", "");
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.NONE);
+    private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(this, "canSilence");
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
+
+    private final FxBridge<Result> results = new FxBridge<>(this::apply);
+    private final FxBridge<DetailResult> details = new FxBridge<>(this::applyDetail);
+    private final FxBridge<SilencesResult> silenceResults = new FxBridge<>(this::applySilences);
+    private final FxBridge<Status> statuses = new FxBridge<>(status::set);
+    private final FxBridge<Boolean> noticeTicks = new FxBridge<>(tick -> drainNotices());
+    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> tick()));
+    private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
+    private final AlertService.Listener listener = this::historyChanged;
+    private String receiverText = "";
+    private boolean receiverProblem;
+    private String pollProblem = "";
+    private String unavailableReason = "";
+    private Instant lastReadAt;
+
+    /**
+     * Must be created on the FX thread. Listens to {@code service} at once (so create it before the service starts)
+     * and reads the history in the background.
+     *
+     * @param who who acknowledges and silences from this window ($USER)
+     */
+    public AlertsViewModel(AlertService service, AlertNotifier notifier, Clock clock, String who) {
+        this(Optional.of(service), notifier, clock, who, "");
+    }
+
+    private AlertsViewModel(Optional<AlertService> service, AlertNotifier notifier, Clock clock, String who, String unavailable) {
+        this.service = service;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.who = who == null || who.isBlank() ? "nightwatch" : who.trim();
+        this.unavailableReason = unavailable;
+        muted.addListener((o, was, now) -> notifier.setMuted(now));
+        range.addListener((o, old, now) -> filtersChanged());
+        severity.addListener((o, old, now) -> filtersChanged());
+        state.addListener((o, old, now) -> filtersChanged());
+        serviceFilter.addListener((o, old, now) -> filtersChanged());
+        typing.setOnFinished(e -> filtersChanged());
+        text.addListener((o, old, now) -> typing.playFromStart()); // one query when the typing pauses, not one per key
+        selectedId.addListener((o, old, id) -> {
+            selectedForWorker.set(id.longValue());
+            requestDetail();
+        });
+        if (service.isEmpty()) {
+            storeWorker = null;
+            alertmanagerWorker = null;
+            overallState.set(HealthState.UNKNOWN);
+            overallText.set("NO HISTORY");
+            summary.set("alert history unavailable");
+            lastUpdate.set(unavailable);
+            resultText.set("");
+            emptyText.set("The alert history is not open: " + unavailable);
+            silencesNote.set("silences need the alert history");
+            showBanner();
+            return;
+        }
+        available.set(true);
+        canSilence.set(service.get().alertmanager().isPresent());
+        storeWorker = Executors.newSingleThreadScheduledExecutor(daemon("nightwatch-alerts-ui"));
+        alertmanagerWorker = Executors.newSingleThreadExecutor(daemon("nightwatch-alerts-silences"));
+        service.get().addListener(listener);
+        refresher.setCycleCount(Animation.INDEFINITE);
+        refresher.play();
+        refresh();
+    }
+
+    /** A model without a history (it could not be opened): says why, offers nothing. */
+    public static AlertsViewModel unavailable(String reason, Clock clock) {
+        return new AlertsViewModel(Optional.empty(), new AlertNotifier(clock), clock, "", reason);
+    }
+
+    /** Who acts from this window: {@code $USER}, else the JVM's user name. */
+    public static String currentUser(Map<String, String> env) {
+        String user = env.get("USER");
+        if (user == null || user.isBlank()) user = System.getProperty("user.name", "nightwatch");
+        return user;
+    }
+
+    // ---- commands (FX thread) -------------------------------------------------------------------------------
+
+    /** Reads the history (and the silences) again now. */
+    public void refresh() {
+        requestQuery(0);
+        requestSilences();
+    }
+
+    /**
+     * The refresh timer's round: besides reading again, gives the notifier a chance to say "and N more" for notices it
+     * held back in a burst (it only says so when asked, and nothing else may fire for a while).
+     */
+    private void tick() {
+        refresh();
+        submit(storeWorker, () -> announce(notifier.offer(List.of())));
+    }
+
+    public void select(long id) {
+        selectedId.set(id);
+    }
+
+    /** Says where webhooks go; {@code problem} puts it in the banner. */
+    public void showReceiver(String text, boolean problem) {
+        receiverText = text == null ? "" : text;
+        receiverProblem = problem;
+        showBanner();
+        showLastUpdate(lastReadAt);
+    }
+
+    /** Stores an acknowledgement by {@link #who()} with {@code note}, then reads the history again. */
+    public void acknowledge(long id, String note) {
+        if (service.isEmpty()) return;
+        String alert = describe(id);
+        submit(storeWorker, () -> {
+            try {
+                service.get().store().acknowledge(id, who, note == null ? "" : note.strip());
+                statuses.publish(new Status("Acknowledged " + alert + " as " + who, false));
+            } catch (RuntimeException e) {
+                statuses.publish(new Status("Could not acknowledge " + alert + ": " + e.getMessage(), true));
+            }
+            requestQuery(0);
+        });
+    }
+
+    /** Creates the silence in Alertmanager (recorded as Nightwatch's), then lists the silences again. */
+    public void createSilence(List<SilenceDraft.Matcher> matchers, java.time.Duration duration, String comment) {
+        if (service.isEmpty()) return;
+        List<AlertmanagerClient.Matcher> wire = matchers.stream().map(SilenceDraft.Matcher::toAlertmanager).toList();
+        String described = SilenceDraft.describe(matchers, duration);
+        submit(alertmanagerWorker, () -> {
+            try {
+                String id = service.get().createSilence(wire, duration, who, comment.strip());
+                statuses.publish(new Status("Silenced " + described + " (silence " + shortId(id) + ")", false));
+            } catch (IOException | RuntimeException e) {
+                statuses.publish(new Status("Could not create the silence: " + e.getMessage(), true));
+            }
+            loadSilences();
+        });
+    }
+
+    public void expireSilence(String id) {
+        if (service.isEmpty()) return;
+        submit(alertmanagerWorker, () -> {
+            try {
+                service.get().expireSilence(id);
+                statuses.publish(new Status("Expired silence " + shortId(id), false));
+            } catch (IOException | RuntimeException e) {
+                statuses.publish(new Status("Could not expire silence " + shortId(id) + ": " + e.getMessage(), true));
+            }
+            loadSilences();
+        });
+    }
+
+    /** Stops listening, the refresh timer and the workers (waiting a moment for a running query to finish). */
+    public void dispose() {
+        refresher.stop();
+        typing.stop();
+        service.ifPresent(s -> s.removeListener(listener));
+        for (ExecutorService worker : new ExecutorService[] {storeWorker, alertmanagerWorker}) {
+            if (worker == null) continue;
+            worker.shutdownNow();
+            try {
+                worker.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- background -------------------------------------------------------------------------------------------
+
+    /** The service's threads: decide on notices at once, re-query a moment later (coalesced). */
+    private void historyChanged(List<AlertOccurrence> newlyFiring) {
+        announce(notifier.offer(newlyFiring));
+        requestQuery(CHANGE_DELAY_MILLIS);
+    }
+
+    /** Any thread: notices are queued, never coalesced away, and drained on the FX thread. */
+    private void announce(List<AlertNotifier.Notice> decided) {
+        if (decided.isEmpty()) return;
+        pendingNotices.addAll(decided);
+        noticeTicks.publish(Boolean.TRUE);
+    }
+
+    private void requestQuery(long delayMillis) {
+        if (storeWorker == null || !queryQueued.compareAndSet(false, true)) return; // a queued query will see this too
+        try {
+            storeWorker.schedule(this::runQuery, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            queryQueued.set(false);
+        }
+    }
+
+    private void requestDetail() {
+        if (storeWorker == null || !detailQueued.compareAndSet(false, true)) return;
+        submit(storeWorker, () -> {
+            detailQueued.set(false);
+            loadDetail();
+        });
+    }
+
+    private void requestSilences() {
+        if (alertmanagerWorker == null || !silencesQueued.compareAndSet(false, true)) return;
+        submit(alertmanagerWorker, () -> {
+            silencesQueued.set(false);
+            loadSilences();
+        });
+    }
+
+    private void runQuery() {
+        queryQueued.set(false); // first: a change from now on queues a fresh query
+        AlertFilters f = filters.get();
+        Instant now = clock.instant();
+        AlertStore store = service.get().store();
+        try {
+            Map<Long, AlertOccurrence> found = new LinkedHashMap<>();
+            store.search(f.inRange(now, ROW_LIMIT)).forEach(a -> found.put(a.id(), a));
+            Optional<AlertQuery> before = f.openBefore(now, ROW_LIMIT);
+            before.ifPresent(q -> store.search(q).forEach(a -> found.putIfAbsent(a.id(), a)));
+            List<AlertOccurrence> list = new ArrayList<>(found.values());
+            list.sort(Comparator.comparing(AlertOccurrence::startsAt).reversed().thenComparing(AlertOccurrence::id, Comparator.reverseOrder()));
+            long total = store.count(f.inRange(now, 1)) + before.map(store::count).orElse(0L);
+
+            List<AlertOccurrence> open = store.search(AlertQuery.builder()
+                    .states(Set.of(AlertState.PENDING, AlertState.FIRING, AlertState.SUPPRESSED)).limit(AlertQuery.MAX_LIMIT).build());
+            Map<AlertState, Integer> openCounts = new EnumMap<>(AlertState.class);
+            int critical = 0;
+            for (AlertOccurrence a : open) {
+                openCounts.merge(a.state(), 1, Integer::sum);
+                if (a.state() == AlertState.FIRING && "critical".equals(a.severity())) critical++;
+            }
+            Set<String> seen = new TreeSet<>();
+            list.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
+            open.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
+            if (servicesGathered.compareAndSet(false, true)) {
+                // once: every service of the kept history, so the filter offers them before they fire again
+                store.search(AlertQuery.builder().limit(5_000).build()).forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
+            }
+            results.publish(new Result(f, now, List.copyOf(list), total, critical, openCounts.getOrDefault(AlertState.FIRING, 0),
+                    openCounts.getOrDefault(AlertState.PENDING, 0), openCounts.getOrDefault(AlertState.SUPPRESSED, 0),
+                    Set.copyOf(seen), service.get().lastPollProblem()));
+        } catch (RuntimeException e) {
+            LOG.warn("alert history query failed: {}", e.toString());
+            statuses.publish(new Status("Could not read the alert history: " + e.getMessage(), true));
+        }
+        loadDetail(); // the selected alert may have changed too (acknowledged, resolved)
+    }
+
+    private void loadDetail() {
+        long id = selectedForWorker.get();
+        if (id < 0) {
+            details.publish(new DetailResult(id, Optional.empty()));
+            return;
+        }
+        try {
+            AlertStore store = service.get().store();
+            Instant now = clock.instant();
+            Optional<AlertDetail> loaded = store.get(id).map(a -> AlertDetail.of(a, store.transitions(id), RunbookHints.hintFor(a), now, zone));
+            details.publish(new DetailResult(id, loaded));
+        } catch (RuntimeException e) {
+            LOG.warn("reading alert {} failed: {}", id, e.toString());
+        }
+    }
+
+    private void loadSilences() {
+        Instant now = clock.instant();
+        AlertService s = service.get();
+        List<SilenceRecord> history;
+        try {
+            history = s.store().silences();
+        } catch (RuntimeException e) {
+            history = List.of();
+        }
+        if (s.alertmanager().isEmpty()) {
+            silenceResults.publish(new SilencesResult(SilenceRow.fromHistory(history, now, zone),
+                    "no Alertmanager reachable directly in the profile: silences cannot be made here"));
+            return;
+        }
+        try {
+            List<AlertmanagerClient.Silence> fromAlertmanager = s.alertmanager().get().silences();
+            silenceResults.publish(new SilencesResult(SilenceRow.of(fromAlertmanager, history, now, zone),
+                    "Alertmanager's active and pending silences at " + s.alertmanager().get().base()));
+        } catch (IOException | RuntimeException e) {
+            silenceResults.publish(new SilencesResult(SilenceRow.fromHistory(history, now, zone),
+                    "Alertmanager did not answer (" + e.getMessage() + "); showing the silences the history knows"));
+        }
+    }
+
+    // ---- FX thread --------------------------------------------------------------------------------------------
+
+    private void filtersChanged() {
+        filters.set(new AlertFilters(range.get(), severity.get(), state.get(), serviceFilter.get(), text.get()));
+        requestQuery(0);
+    }
+
+    private void apply(Result r) {
+        List<AlertRow> next = r.found().stream().map(a -> AlertRow.of(a, r.now(), zone)).toList();
+        if (!next.equals(rows)) rows.setAll(next);
+        timeline.set(new TimelineFacts(next.stream().map(AlertRow::bar).toList(), r.filters().since(r.now()), r.now()));
+        List<String> known = new ArrayList<>(new TreeSet<>(services));
+        for (String s : r.services()) if (!known.contains(s)) known.add(s);
+        known.sort(String::compareTo);
+        if (!known.equals(services)) services.setAll(known);
+
+        boolean filtered = !r.filters().severity().isEmpty() || r.filters().state() != StateFilter.ANY
+                || !r.filters().service().isEmpty() || !r.filters().text().isEmpty();
+        String range = r.filters().range().words();
+        resultText.set(r.total() > next.size() ? "newest " + next.size() + " of " + r.total() + " shown"
+                : next.size() + (next.size() == 1 ? " alert" : " alerts"));
+        timelineCaption.set(next.size() + (next.size() == 1 ? " alert" : " alerts") + " · " + range + (filtered ? " · filtered" : ""));
+        emptyText.set(filtered ? "No alert in the " + range + " matches these filters." : "No alerts in the " + range + ": a quiet night.");
+
+        criticalFiring.set(r.critical());
+        if (r.critical() > 0) {
+            overallState.set(HealthState.DOWN);
+            overallText.set(r.critical() + " CRITICAL");
+        } else if (r.firing() > 0) {
+            overallState.set(HealthState.DEGRADED);
+            overallText.set(r.firing() + " FIRING");
+        } else {
+            overallState.set(HealthState.UP);
+            overallText.set("ALL QUIET");
+        }
+        StringBuilder text = new StringBuilder(r.firing() + " firing");
+        if (r.pending() > 0) text.append(" · ").append(r.pending()).append(" pending");
+        if (r.suppressed() > 0) text.append(" · ").append(r.suppressed()).append(" suppressed");
+        summary.set(text.toString());
+        pollProblem = r.pollProblem() == null ? "" : r.pollProblem();
+        lastReadAt = r.now();
+        showLastUpdate(r.now());
+        showBanner();
+    }
+
+    private void showLastUpdate(Instant at) {
+        if (service.isEmpty()) return;
+        String read = at == null ? "not read yet" : "read " + TIME.withZone(zone).format(at);
+        lastUpdate.set(receiverText.isEmpty() || receiverProblem ? read : read + " · " + receiverText);
+        stale.set(!pollProblem.isEmpty());
+    }
+
+    private void showBanner() {
+        List<String> parts = new ArrayList<>();
+        if (!unavailableReason.isEmpty()) parts.add("The alert history is not open: " + unavailableReason);
+        if (receiverProblem && !receiverText.isEmpty()) parts.add(receiverText);
+        if (!pollProblem.isEmpty()) parts.add("polling: " + pollProblem);
+        banner.set(String.join("\n", parts));
+    }
+
+    private void applyDetail(DetailResult r) {
+        if (r.id() != selectedId.get()) return; // the selection moved on while this was read
+        detail.set(r.detail().orElse(null));
+    }
+
+    private void applySilences(SilencesResult r) {
+        if (!r.rows().equals(silences)) silences.setAll(r.rows());
+        silencesNote.set(r.note());
+    }
+
+    private void drainNotices() {
+        List<AlertNotifier.Notice> drained = new ArrayList<>();
+        for (AlertNotifier.Notice n; (n = pendingNotices.poll()) != null; ) drained.add(n);
+        if (drained.isEmpty()) return;
+        notices.addAll(drained);
+        if (notices.size() > NOTICES_KEPT) notices.remove(0, notices.size() - NOTICES_KEPT);
+    }
+
+    private String describe(long id) {
+        return rows.stream().filter(r -> r.id() == id).findFirst()
+                .map(r -> r.alertname() + (r.service().isEmpty() ? "" : " (" + r.service() + ")"))
+                .orElseGet(() -> detail.get() != null && detail.get().id() == id ? detail.get().alertname() : "alert " + id);
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    private static void submit(ExecutorService worker, Runnable task) {
+        if (worker == null) return;
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // the window is closing
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---- properties -------------------------------------------------------------------------------------------
+
+    public ObjectProperty<TimeRange> rangeProperty() { return range; }
+    /** "" for any severity. */
+    public StringProperty severityProperty() { return severity; }
+    public ObjectProperty<StateFilter> stateProperty() { return state; }
+    /** "" for any service. */
+    public StringProperty serviceProperty() { return serviceFilter; }
+    public StringProperty textProperty() { return text; }
+    /** -1 when nothing is selected. */
+    public LongProperty selectedIdProperty() { return selectedId; }
+    /** Desktop notifications off. */
+    public BooleanProperty mutedProperty() { return muted; }
+
+    public ObservableList<AlertRow> getRows() { return rowsView; }
+    /** Every service seen in the history, sorted: the service filter's choices. */
+    public ObservableList<String> getServices() { return servicesView; }
+    public ObservableList<SilenceRow> getSilences() { return silencesView; }
+    /** The notices decided on (newest last, the last {@value #NOTICES_KEPT}); the window shows each as it arrives. */
+    public ObservableList<AlertNotifier.Notice> getNotices() { return noticesView; }
+    /** The selected alert's detail; null when nothing is selected. */
+    public ReadOnlyObjectProperty<AlertDetail> detailProperty() { return detail.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TimelineFacts> timelineProperty() { return timeline.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty timelineCaptionProperty() { return timelineCaption.getReadOnlyProperty(); }
+    /** "37 alerts", "newest 500 of 812 shown". */
+    public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
+    /** What the empty table says. */
+    public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
+    /** Firing critical alerts, whenever they started: the Alerts entry's count. */
+    public ReadOnlyIntegerProperty criticalFiringProperty() { return criticalFiring.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastUpdateProperty() { return lastUpdate.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<HealthState> overallStateProperty() { return overallState.getReadOnlyProperty(); }
+    /** "2 CRITICAL", "1 FIRING", "ALL QUIET", "NO HISTORY". */
+    public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    /** What needs saying above everything ("" for nothing): the receiver is elsewhere, polling fails. */
+    public ReadOnlyStringProperty bannerProperty() { return banner.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty silencesNoteProperty() { return silencesNote.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
+    /** False without an Alertmanager in the profile. */
+    public ReadOnlyBooleanProperty canSilenceProperty() { return canSilence.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }
+    public String who() { return who; }
+    public ZoneId zone() { return zone; }
+}

@@ -1,0 +1,22 @@
+/**
+ * The runbook wizard: backup and restore (any {@link io.nightwatch.runbook.RunbookDefinition} with one of those two
+ * shapes of parameters) as four pages in their own window: choose, preview, run, result.
+ *
+ * <p>Shape: {@link io.nightwatch.ui.wizard.WizardModel} is the view model (JavaFX properties and the commands next,
+ * back, start, cancel, resume, abort); it is the only class here that talks to the core, and it does so on one worker
+ * thread per wizard, because {@code RunbookDefinition.build}, the previews, listing backup sets and of course
+ * {@code RunbookRunner.run} may block. What the worker learns reaches the FX thread through {@link
+ * io.nightwatch.ui.FxBridge}s only. The runner's callbacks are folded by {@link io.nightwatch.ui.wizard.RunTracker}
+ * into immutable {@link io.nightwatch.ui.wizard.RunProgress} snapshots: each one holds the whole state of the run
+ * (and a numbered tail of the output), so the bridge may drop any snapshot but the newest without losing a step's
+ * state or an output line. The pages ({@code *Page} classes) are views: nodes, layout and bindings, no logic.
+ *
+ * <p>Why the frame is built in code rather than FXML (the house habit for static frames): the wizard's pages are
+ * almost entirely dynamic (one card per step, one row per backup set), and the frame that is left is a header and a
+ * button bar, so a separate FXML file would split a small class in two without making anything declarative.
+ *
+ * <p>Colour is never the only signal: a step's state is an icon shape and a word ({@link
+ * io.nightwatch.ui.wizard.StepState}), the outcome too; colours are the looked-up {@code -nw-*} variables of
+ * {@code styles/nightwatch.css} (its {@code wizard} section), so the dark theme needs nothing of its own.
+ */
+package io.nightwatch.ui.wizard;
