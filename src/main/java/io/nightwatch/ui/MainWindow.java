@@ -7,6 +7,7 @@ import io.nightwatch.ui.alerts.AlertsViewModel;
 import io.nightwatch.ui.alerts.DesktopNotices;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
+import io.nightwatch.ui.wizard.WizardLauncher;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -98,6 +99,11 @@ public final class MainWindow {
     /** How a rule's link is opened (the application's browser); by default it is copied to the clipboard. */
     public void setOpenUrl(Consumer<String> open) {
         openUrl = open == null ? MainWindow::copyToClipboard : open;
+    }
+
+    /** Enables the runbooks menu (backup, restore) over the application's runbook catalog. */
+    public void offerRunbooks(WizardLauncher launcher) {
+        controller.offerRunbooks(launcher);
     }
 
     /** Shows the window at its designed size, or the screen's if that is smaller. */

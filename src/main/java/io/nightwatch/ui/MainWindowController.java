@@ -5,6 +5,8 @@ import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.alerts.AlertsView;
 import io.nightwatch.ui.alerts.AlertsViewModel;
 import io.nightwatch.ui.controls.BellGlyph;
+import io.nightwatch.ui.wizard.WizardLauncher;
+import io.nightwatch.ui.wizard.WizardModel;
 import io.nightwatch.ui.controls.FlowGlyph;
 import io.nightwatch.ui.controls.FlowStyles;
 import io.nightwatch.ui.controls.StateGlyph;
@@ -20,6 +22,8 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Toggle;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -37,6 +41,7 @@ public final class MainWindowController {
 
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
+    private static final PseudoClass INTERRUPTED = PseudoClass.getPseudoClass("interrupted");
 
     private final DashboardViewModel model;
     private final FlowViewModel flow;
@@ -60,6 +65,9 @@ public final class MainWindowController {
     @FXML private FlowGlyph flowGlyph;
     @FXML private BellGlyph alertsGlyph;
     @FXML private BellGlyph muteGlyph;
+    @FXML private MenuButton runbooksMenu;
+    @FXML private MenuItem backupItem;
+    @FXML private MenuItem restoreItem;
     @FXML private ScrollPane hostScroll;
     @FXML private ScrollPane flowScroll;
     @FXML private StackPane alertsPane;
@@ -77,6 +85,9 @@ public final class MainWindowController {
         Tooltip profileTip = new Tooltip();
         profileTip.textProperty().bind(profileSource.textProperty());
         profileSource.setTooltip(profileTip);
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.textProperty().bind(summary.textProperty());
+        summary.setTooltip(summaryTip);
         healthGlyph.stateProperty().bind(model.overallStateProperty());
         flowGlyph.stateProperty().bind(flow.overallStateProperty());
         flowTab.textProperty().bind(flow.stalledCountProperty().map(n -> n.intValue() > 0 ? "Flow · " + n + " stalled" : "Flow"));
@@ -107,6 +118,9 @@ public final class MainWindowController {
                 ? "Desktop notifications are muted; the alert history still records everything. Click to notify again."
                 : "Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
 
+        runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
+        runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup and restore of the stack's data"));
+
         hostScroll.setContent(new DashboardView(model));
         flowScroll.setContent(new FlowView(flow));
         alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));
@@ -120,6 +134,18 @@ public final class MainWindowController {
         });
         view.addListener((o, old, shown) -> show(shown));
         show(view.get());
+    }
+
+    /**
+     * Enables the runbooks menu over {@code launcher}; the menu's label counts the runs a crash left unfinished, which
+     * the wizards offer for resume or abort.
+     */
+    void offerRunbooks(WizardLauncher launcher) {
+        backupItem.setOnAction(e -> launcher.open(WizardModel.Kind.BACKUP, runbooksMenu.getScene().getWindow()));
+        restoreItem.setOnAction(e -> launcher.open(WizardModel.Kind.RESTORE, runbooksMenu.getScene().getWindow()));
+        runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? n + " interrupted" : ""));
+        launcher.interruptedProperty().addListener((o, old, n) -> runbooksMenu.pseudoClassStateChanged(INTERRUPTED, n.intValue() > 0));
+        runbooksMenu.setDisable(false);
     }
 
     /** Switches the body and the header to {@code shown}. */

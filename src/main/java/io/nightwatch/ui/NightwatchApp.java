@@ -10,7 +10,9 @@ import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
+import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
+import io.nightwatch.ui.wizard.WizardLauncher;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -46,6 +48,8 @@ public class NightwatchApp extends Application {
     private AlertService alertService;
     private String storeProblem = "";
     private MainWindow window;
+    private RunbookCatalog catalog;
+    private WizardLauncher wizards;
 
     /**
      * For {@link Application#launch}: the profile is resolved as the CLI does, the monitor built in {@link #start}, the
@@ -84,6 +88,15 @@ public class NightwatchApp extends Application {
         this.openDefaultStore = false;
     }
 
+    /**
+     * For tests and embedding: the runbooks to offer (their data and journal folders), instead of the XDG data
+     * dir's. Call before {@link #start}; the app closes the catalog when it stops.
+     */
+    public NightwatchApp withRunbooks(RunbookCatalog runbooks) {
+        this.catalog = runbooks;
+        return this;
+    }
+
     public static void launchWindow(String[] args) {
         Application.launch(NightwatchApp.class, args);
     }
@@ -114,6 +127,7 @@ public class NightwatchApp extends Application {
         AlertsViewModel alerts = startAlerts(monitor.profile(), clock);
         window = MainWindow.watching(monitor, flowMonitor, alerts, clock, Theme.from(env));
         window.setOpenUrl(this::openInBrowser);
+        offerRunbooks(monitor.profile());
         window.showIn(stage);
         monitor.start(); // after the listeners are in, so the first snapshots are not missed
         flowMonitor.start();
@@ -153,6 +167,24 @@ public class NightwatchApp extends Application {
         return alerts;
     }
 
+    /**
+     * The backup and restore wizards over the same catalog as the CLI's (same journals, same sets). Without a data
+     * directory (no HOME) the menu stays disabled and the log says why.
+     */
+    private void offerRunbooks(StackProfile profile) {
+        if (catalog == null) {
+            try {
+                catalog = new RunbookCatalog(profile, env);
+            } catch (IllegalStateException e) {
+                LOG.warn("runbooks not offered: {}", e.getMessage());
+                return;
+            }
+        }
+        wizards = new WizardLauncher(catalog);
+        window.offerRunbooks(wizards);
+        wizards.lookForInterruptedRuns();
+    }
+
     /** The banner when the receiver could not listen: where the webhooks go instead. */
     static String receiverElsewhere(AlertSettings settings, Exception e) {
         String at = settings.listen().map(a -> a.getHostString() + ":" + a.getPort()).orElse("the receiver's address");
@@ -187,6 +219,11 @@ public class NightwatchApp extends Application {
         return window;
     }
 
+    /** The wizards' launcher; null before {@link #start} or without a data directory. */
+    public WizardLauncher wizards() {
+        return wizards;
+    }
+
     /** The running alert service; null before {@link #start} or without a history. */
     public AlertService alertService() {
         return alertService;
@@ -199,6 +236,8 @@ public class NightwatchApp extends Application {
         if (alertService != null) alertService.close(); // before the monitors whose findings it records
         if (flowMonitor != null) flowMonitor.close(); // first: its rounds read the health monitor
         if (monitor != null) monitor.close();
+        if (catalog != null) catalog.close(); // the wizards' engine connections
+        catalog = null;
         if (openDefaultStore && store != null) store.close(); // last: finishes queued writes
         alertService = null;
         flowMonitor = null;

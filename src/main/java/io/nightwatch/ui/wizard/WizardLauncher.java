@@ -1,0 +1,78 @@
+package io.nightwatch.ui.wizard;
+
+import io.nightwatch.runbook.InterruptedRun;
+import io.nightwatch.runbook.catalog.RunbookCatalog;
+import io.nightwatch.ui.FxBridge;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opens the runbook wizards from the main window: one window per kind (asking again brings it to the front), each
+ * with its own runner over the catalog's journals. On start it looks for runs a crash interrupted, off the FX thread,
+ * so the window can say so before anyone opens a wizard.
+ */
+public final class WizardLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WizardLauncher.class);
+
+    private final RunbookCatalog catalog;
+    private final Map<WizardModel.Kind, Stage> open = new EnumMap<>(WizardModel.Kind.class);
+    private final Map<WizardModel.Kind, WizardModel> models = new EnumMap<>(WizardModel.Kind.class);
+    private final ReadOnlyIntegerWrapper interrupted = new ReadOnlyIntegerWrapper(this, "interrupted");
+    private final FxBridge<Integer> found = new FxBridge<>(interrupted::set);
+
+    public WizardLauncher(RunbookCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Counts interrupted runs in the background; call once the window is up. */
+    public void lookForInterruptedRuns() {
+        Thread t = new Thread(() -> {
+            try {
+                List<InterruptedRun> runs = catalog.newRunner().interrupted();
+                found.publish(runs.size());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot look for interrupted runs in {}: {}", catalog.journalDir(), e.getMessage());
+            }
+        }, "nightwatch-interrupted-runs");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Runs a crash or a closed window left unfinished, as last counted; the wizards offer them for resume or abort. */
+    public ReadOnlyIntegerProperty interruptedProperty() {
+        return interrupted.getReadOnlyProperty();
+    }
+
+    /** The model of the wizard of {@code kind} opened last, if any (it may be closed by now). */
+    public java.util.Optional<WizardModel> model(WizardModel.Kind kind) {
+        return java.util.Optional.ofNullable(models.get(kind));
+    }
+
+    /** Opens (or brings forward) the wizard of {@code kind} over {@code owner}. Call on the FX thread. */
+    public Stage open(WizardModel.Kind kind, Window owner) {
+        Stage shown = open.get(kind);
+        if (shown != null && shown.isShowing()) {
+            shown.toFront();
+            return shown;
+        }
+        WizardModel model = switch (kind) {
+            case BACKUP -> WizardModel.backup(catalog.backup(), catalog.newRunner());
+            case RESTORE -> WizardModel.restore(catalog.restore(), catalog.backupRoot(), catalog.newRunner());
+        };
+        Stage stage = RunbookWizard.open(owner, model);
+        open.put(kind, stage);
+        models.put(kind, model);
+        // a finished or aborted run changes what is left interrupted
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> lookForInterruptedRuns());
+        return stage;
+    }
+}

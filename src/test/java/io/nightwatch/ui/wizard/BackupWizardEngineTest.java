@@ -1,0 +1,130 @@
+package io.nightwatch.ui.wizard;
+
+import io.nightwatch.flow.FlowMonitor;
+import io.nightwatch.flow.FlowSettings;
+import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.runbook.backup.BackupManifest;
+import io.nightwatch.runbook.catalog.RunbookCatalog;
+import io.nightwatch.stack.ReferenceStack;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.testbed.EngineTest;
+import io.nightwatch.testbed.TestEngine;
+import io.nightwatch.ui.NightwatchApp;
+import io.nightwatch.ui.Screenshots;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.nightwatch.ui.wizard.WizardRobot.await;
+import static io.nightwatch.ui.wizard.WizardRobot.click;
+import static io.nightwatch.ui.wizard.WizardRobot.onFx;
+import static io.nightwatch.ui.wizard.WizardRobot.root;
+import static io.nightwatch.ui.wizard.WizardRobot.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real window over the real (private) engine: the header's Runbooks menu opens the backup wizard, which is walked
+ * through to a verified set of the real Prometheus and Redis. Loki and Grafana are not real here, so they are unticked
+ * as an operator would for services the host does not run.
+ */
+@EngineTest
+@ExtendWith(ApplicationExtension.class)
+class BackupWizardEngineTest {
+
+    private static TestEngine engine;
+    private NightwatchApp app;
+    private Path data;
+
+    @BeforeAll
+    static void referenceServices() {
+        engine = TestEngine.shared();
+        engine.runReferenceServices();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
+        Map<String, String> env = engineEnv();
+        HealthMonitor monitor = new HealthMonitor(profile, env, Clock.systemDefaultZone());
+        FlowMonitor flow = new FlowMonitor(monitor, FlowSettings.of(profile.flow()), env, Clock.systemDefaultZone());
+        data = Files.createTempDirectory("nightwatch-wizard-engine");
+        app = new NightwatchApp(monitor, flow).withRunbooks(new RunbookCatalog(profile, env, data, Clock.systemUTC()));
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void theRunbooksMenuOpensTheBackupWizardWhichBacksUpTheRealServices(FxRobot robot) throws Exception {
+        robot.clickOn("#runbooksMenu");
+        robot.clickOn("Back up…");
+        await(() -> wizard() != null);
+        Stage wizard = onFx(this::wizard);
+        assertEquals("Back up the stack's data", text(wizard, "#wizard-title"));
+        assertEquals(data.resolve("backups").toString(), onFx(() -> ((javafx.scene.control.TextField) root(wizard).lookup("#wizard-folder")).getText()));
+        for (String absent : List.of("loki", "grafana")) {
+            if (onFx(() -> ((CheckBox) root(wizard).lookup("#service-" + absent)).isSelected())) click(robot, wizard, "#service-" + absent);
+        }
+        WizardModel model = onFx(() -> app.wizards().model(WizardModel.Kind.BACKUP).orElseThrow());
+
+        click(robot, wizard, "#wizard-next");
+        await(30, () -> model.getPage() == WizardPage.PREVIEW);
+        assertTrue(WizardRobot.texts(root(wizard), ".wizard-preview-line").stream()
+                .anyMatch(l -> l.contains("POST") && l.contains("/api/v1/admin/tsdb/snapshot")), "the preview names the snapshot call");
+        click(robot, wizard, "#wizard-next");
+        await(120, () -> model.getPage() == WizardPage.RESULT);
+        assertEquals("SUCCEEDED", text(wizard, "#wizard-outcome-word"), () -> String.join("\n", model.output()));
+
+        Path set;
+        try (Stream<Path> sets = Files.list(data.resolve("backups"))) {
+            set = sets.filter(p -> Files.isRegularFile(p.resolve(BackupManifest.FILE))).findFirst().orElseThrow();
+        }
+        BackupManifest manifest = BackupManifest.read(set);
+        assertEquals(java.util.Set.of("prometheus", "redis", "alertmanager"), manifest.services().stream().map(BackupManifest.ServiceBackup::service).collect(java.util.stream.Collectors.toSet()));
+
+        Path shot = Screenshots.save(wizard.getScene(), "backup-wizard-engine.png");
+        Path docs = Path.of("docs", "images");
+        Files.createDirectories(docs);
+        Files.copy(shot, docs.resolve("backup-wizard.png"), StandardCopyOption.REPLACE_EXISTING);
+        Screenshots.save(app.window().scene(), "runbooks-menu.png");
+        robot.interact(wizard::close);
+        assertEquals("", onFx(() -> robot.lookup("#runbooksMenu").queryAs(Labeled.class).getText()), "nothing left interrupted");
+    }
+
+    private Stage wizard() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing() && s != app.window().scene().getWindow()
+                        && s.getScene().getRoot().lookup("#wizard-title") != null)
+                .map(w -> (Stage) w).findFirst().orElse(null);
+    }
+
+    /** The engine's client variables over ours; a null value means "unset this one". */
+    private static Map<String, String> engineEnv() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        engine.dockerEnv().forEach((k, v) -> {
+            if (v == null) env.remove(k);
+            else env.put(k, v);
+        });
+        return env;
+    }
+}
