@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -70,7 +68,7 @@ public class RestoreCommand implements Callable<Integer> {
             int i = 1;
             for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
             err.flush();
-            if (!yes && !confirmed(err)) {
+            if (!yes && !ImageChangeCommand.confirmed(err)) {
                 err.println("nightwatch: nothing done");
                 return 130;
             }
@@ -79,16 +77,5 @@ public class RestoreCommand implements Callable<Integer> {
                     + " (RTO achieved; journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
             return RunbookCli.exitCode(result);
         }
-    }
-
-    private static boolean confirmed(PrintWriter err) throws Exception {
-        if (System.console() == null && System.in.available() == 0) {
-            err.println("nightwatch: no terminal to confirm on; pass --yes");
-            return false;
-        }
-        err.print("Proceed? Type 'yes': ");
-        err.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();
-        return "yes".equalsIgnoreCase(answer == null ? "" : answer.trim());
     }
 }

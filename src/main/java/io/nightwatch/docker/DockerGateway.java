@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -319,6 +320,98 @@ public final class DockerGateway implements Closeable {
 
     public void unpause(String container) {
         call(() -> requests.unpauseContainerCmd(container).exec());
+    }
+
+    // ---- recreating a container from another image (upgrade, rollback) --------------------------------------
+
+    /** The container's configuration as {@link ContainerConfig}; empty when there is no such container. */
+    public Optional<ContainerConfig> containerConfig(String container) {
+        try {
+            InspectContainerResponse c = call(() -> requests.inspectContainerCmd(container).exec());
+            return Optional.of(ContainerRecreation.describe(c, inspectImage(c.getImageId()).orElse(null)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What {@link #recreate} would make of {@code container} with {@code image}, without changing anything.
+     *
+     * @throws IllegalArgumentException when the container or the image is not on this engine
+     */
+    public ContainerConfig plannedConfig(String container, String image) {
+        InspectContainerResponse c = inspectOrThrow(container);
+        InspectImageResponse target = inspectImage(image).orElseThrow(() -> missingImage(image));
+        return ContainerRecreation.planned(c, inspectImage(c.getImageId()).orElse(null), target, image);
+    }
+
+    /** The local image of that reference or id; empty when the engine does not hold it (nothing is pulled). */
+    public Optional<ImageInfo> image(String reference) {
+        return inspectImage(reference).map(i -> new ImageInfo(i.getId(), i.getRepoTags() == null ? List.of() : i.getRepoTags(),
+                timestamp(i.getCreated()).orElse(Instant.EPOCH), i.getSize() == null ? 0 : i.getSize()));
+    }
+
+    /** Every local image, newest first. */
+    public List<ImageInfo> images() {
+        List<ImageInfo> out = new ArrayList<>();
+        for (com.github.dockerjava.api.model.Image i : call(() -> requests.listImagesCmd().exec())) {
+            out.add(new ImageInfo(i.getId(), i.getRepoTags() == null ? List.of() : List.of(i.getRepoTags()),
+                    Instant.ofEpochSecond(i.getCreated() == null ? 0 : i.getCreated()), i.getSize() == null ? 0 : i.getSize()));
+        }
+        out.sort(java.util.Comparator.comparing(ImageInfo::created).reversed());
+        return out;
+    }
+
+    /**
+     * Creates (does not start) {@code name} from {@code image} with {@code template}'s configuration: see
+     * {@link ContainerRecreation}. Returns the new container's id.
+     *
+     * @throws IllegalArgumentException when the template or the image is not on this engine
+     * @throws IllegalStateException    when a container called {@code name} exists already
+     */
+    public String recreate(String template, String name, String image) {
+        InspectContainerResponse c = inspectOrThrow(template);
+        if (inspectImage(image).isEmpty()) throw missingImage(image);
+        try {
+            return call(() -> ContainerRecreation.create(requests, c, inspectImage(c.getImageId()).orElse(null), name, image));
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            throw new IllegalStateException("a container called " + name + " exists already: " + e.getMessage());
+        }
+    }
+
+    public void rename(String container, String newName) {
+        call(() -> requests.renameContainerCmd(container).withName(newName).exec());
+    }
+
+    /** Removes the container (stopping it if need be); its named volumes stay. No-op when it does not exist. */
+    public void remove(String container) {
+        try {
+            call(() -> requests.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec());
+        } catch (NotFoundException gone) {
+            // already what the caller wanted
+        }
+    }
+
+    private InspectContainerResponse inspectOrThrow(String container) {
+        try {
+            return call(() -> requests.inspectContainerCmd(container).exec());
+        } catch (NotFoundException e) {
+            throw new IllegalArgumentException("no container " + container + " on " + address);
+        }
+    }
+
+    private Optional<InspectImageResponse> inspectImage(String reference) {
+        if (reference == null || reference.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(call(() -> requests.inspectImageCmd(reference).exec()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private IllegalArgumentException missingImage(String image) {
+        return new IllegalArgumentException("the image " + image + " is not on " + address + " (Nightwatch pulls nothing: "
+                + "`docker pull " + image + "` or `docker load` it on that host first)");
     }
 
     /**

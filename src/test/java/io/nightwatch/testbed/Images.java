@@ -24,6 +24,8 @@ final class Images {
 
     static final String PROMETHEUS = "local/prometheus:2.42.0";
     static final String PROMETHEUS_BROKEN = "local/prometheus:broken";
+    /** The same binary under a newer tag and version label: a second good image to upgrade to and roll back from. */
+    static final String PROMETHEUS_NEXT = "local/prometheus:2.42.1";
     static final String ALERTMANAGER = "local/alertmanager:0.25.0";
     static final String REDIS = "local/redis:7.0.15";
     static final String BUSYBOX = "local/busybox:latest";
@@ -70,6 +72,20 @@ final class Images {
             CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        derive(dockerd, workDir, PROMETHEUS, PROMETHEUS_NEXT, "LABEL org.opencontainers.image.version=2.42.1");
+    }
+
+    /** A tag built FROM another local image with one more instruction (a new image id in a second, no rootfs copy). */
+    private static void derive(Dockerd dockerd, Path workDir, String from, String image, String instruction) {
+        try {
+            Path dir = Files.createDirectories(workDir.resolve("derive-" + image.replaceAll("[^A-Za-z0-9.-]", "_")));
+            Files.writeString(dir.resolve("Dockerfile"), "FROM " + from + "\n" + instruction + "\n");
+            Map<String, String> env = new HashMap<>(dockerd.env());
+            env.put("DOCKER_BUILDKIT", "0"); // the classic builder: no buildx needed, nothing pulled
+            Cli.run(env, Duration.ofSeconds(120), Dockerd.DOCKER_CLI, "build", "-q", "-t", image, dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

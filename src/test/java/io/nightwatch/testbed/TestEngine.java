@@ -26,6 +26,7 @@ public final class TestEngine {
 
     public static final String PROMETHEUS = Images.PROMETHEUS;
     public static final String PROMETHEUS_BROKEN = Images.PROMETHEUS_BROKEN;
+    public static final String PROMETHEUS_NEXT = Images.PROMETHEUS_NEXT;
     public static final String ALERTMANAGER = Images.ALERTMANAGER;
     public static final String REDIS = Images.REDIS;
     public static final String BUSYBOX = Images.BUSYBOX;

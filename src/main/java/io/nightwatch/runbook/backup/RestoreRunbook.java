@@ -7,10 +7,8 @@ import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.Step;
-import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
-import okhttp3.HttpUrl;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,20 +67,17 @@ public final class RestoreRunbook implements RunbookDefinition {
                 + String.join(", ", manifest.services().stream().map(BackupManifest.ServiceBackup::service).toList()) + ")");
         // Safety copies go beside the sets (BackupSets skips "safety-" folders), never inside the set being restored.
         Path safetyRoot = set.getParent() == null ? Path.of(".") : set.getParent();
-        Optional<AlertmanagerClient> alertmanager = profile.services().stream()
-                .filter(s -> s.kind() == ServiceKind.ALERTMANAGER && !s.health().directHost().isEmpty()).findFirst()
-                .map(s -> new AlertmanagerClient(new HttpUrl.Builder().scheme("http").host(s.health().directHost())
-                        .port(s.health().directPort()).build(), Duration.ofSeconds(5)));
+        Optional<AlertmanagerClient> alertmanager = SilenceSteps.alertmanagerOf(profile);
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
 
         List<Step> steps = new ArrayList<>();
         steps.add(new CommonSteps.VerifySet(ctx -> set, "A mismatch stops the restore before anything is touched and names the file."));
-        List<RestoreSteps.Silence> silences = new ArrayList<>();
+        List<SilenceSteps.Silence> silences = new ArrayList<>();
         for (BackupManifest.ServiceBackup backup : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + backup.service() + "'"));
             ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
-            RestoreSteps.Silence silence = new RestoreSteps.Silence(alertmanager, s, Duration.ofMinutes(30));
+            SilenceSteps.Silence silence = new SilenceSteps.Silence(alertmanager, s, Duration.ofMinutes(30), "restore");
             silences.add(silence);
             steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));
             steps.add(silence);
@@ -91,7 +86,7 @@ public final class RestoreRunbook implements RunbookDefinition {
             steps.add(new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));
         }
-        silences.forEach(silence -> steps.add(new RestoreSteps.Unsilence(silence)));
+        silences.forEach(silence -> steps.add(new SilenceSteps.Unsilence(silence)));
         return new Runbook(ID, title(), purpose(), parameters(), steps);
     }
 

@@ -1,6 +1,5 @@
 package io.nightwatch.runbook.backup;
 
-import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.docker.ExecResult;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
@@ -51,62 +50,6 @@ final class RestoreSteps {
             }
             ctx.put(safetyKey(service), dest.toString());
         }
-    }
-
-    /** Alertmanager would page everyone while the service is deliberately down: silence it for the restore. */
-    static final class Silence implements Step {
-        private final Optional<AlertmanagerClient> alertmanager;
-        private final ServiceAccess service;
-        private final Duration length;
-
-        Silence(Optional<AlertmanagerClient> alertmanager, ServiceAccess service, Duration length) {
-            this.alertmanager = alertmanager;
-            this.service = service;
-            this.length = length;
-        }
-
-        String key() { return "silence." + service.spec().name(); }
-
-        public String id() { return "silence-" + service.spec().name(); }
-        public String title() { return "Silence " + service.spec().name() + "'s alerts"; }
-        public String explanation() {
-            return "A silence in Alertmanager (matching job or service = " + service.spec().name() + ") for at most "
-                    + length.toMinutes() + " min keeps the planned downtime from paging; it is expired at the end either way.";
-        }
-        public List<String> preview(RunContext ctx) {
-            return alertmanager.map(a -> List.of("POST " + a.base() + "api/v2/silences (job=~\"" + service.spec().name() + "\")"))
-                    .orElse(List.of("no Alertmanager reachable: nothing to silence"));
-        }
-        public void execute(RunContext ctx) throws IOException {
-            if (alertmanager.isEmpty() || service.spec().kind() == io.nightwatch.stack.ServiceKind.ALERTMANAGER) {
-                ctx.output("no silence (no reachable Alertmanager, or it is the service being restored)");
-                return;
-            }
-            java.time.Instant now = ctx.clock().instant();
-            String id = alertmanager.get().createSilence(List.of(new AlertmanagerClient.Matcher("job", service.spec().name(), false, true)),
-                    now, now.plus(length), "nightwatch", "[nightwatch] restore of " + service.spec().name() + " (run " + ctx.runId() + ")");
-            ctx.put(key(), id);
-            ctx.output("silence " + id);
-        }
-        public String compensation() { return "Expire the silence."; }
-        public void compensate(RunContext ctx) throws IOException { expire(ctx); }
-
-        void expire(RunContext ctx) throws IOException {
-            Optional<String> id = ctx.get(key());
-            if (id.isPresent() && alertmanager.isPresent()) alertmanager.get().expireSilence(id.get());
-        }
-    }
-
-    static final class Unsilence implements Step {
-        private final Silence silence;
-
-        Unsilence(Silence silence) { this.silence = silence; }
-
-        public String id() { return "unsilence-" + silence.service.spec().name(); }
-        public String title() { return "Expire the silence"; }
-        public String explanation() { return "Alerts for the service page again as usual."; }
-        public List<String> preview(RunContext ctx) { return List.of("DELETE /api/v2/silence/<id>"); }
-        public void execute(RunContext ctx) throws IOException { silence.expire(ctx); }
     }
 
     /** A graceful stop (SIGTERM, then the grace period) so the service flushes what it holds. */

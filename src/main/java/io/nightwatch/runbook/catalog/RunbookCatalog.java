@@ -6,6 +6,8 @@ import io.nightwatch.runbook.RunbookRegistry;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.runbook.rollback.DeploymentLog;
+import io.nightwatch.runbook.rollback.ImageChangeRunbook;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.stack.XdgDirs;
 
@@ -67,9 +69,22 @@ public final class RunbookCatalog implements Closeable {
         return new RestoreRunbook(profile, env, this::engine, clock);
     }
 
+    public ImageChangeRunbook upgrade() {
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile, env, this::engine, backupRoot(), deployments(), clock);
+    }
+
+    public ImageChangeRunbook rollback() {
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile, env, this::engine, backupRoot(), deployments(), clock);
+    }
+
+    /** Nightwatch's record of the image changes it made, for "what did this run before?". */
+    public DeploymentLog deployments() {
+        return new DeploymentLog(dataDir);
+    }
+
     /** All runbooks, in the order of menus and the docs index; resume and abort look them up here. */
     public RunbookRegistry registry() {
-        return new RunbookRegistry(List.of(backup(), restore()));
+        return new RunbookRegistry(List.of(backup(), restore(), upgrade(), rollback()));
     }
 
     /**

@@ -135,7 +135,9 @@ class RestoreWizardTest {
         assertTrue(onFx(() -> model.setsStatusProperty().get()).startsWith("1 set in "));
     }
 
+    /** The set's row, once the list has laid it out (the model may hold the sets a pulse before the cells exist). */
     private Node cell(String setId) throws Exception {
+        await(() -> root(wizard).lookup("#set-" + setId) != null);
         return onFx(() -> root(wizard).lookup("#set-" + setId));
     }
 }

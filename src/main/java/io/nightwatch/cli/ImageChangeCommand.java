@@ -1,0 +1,195 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.docker.ContainerSummary;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.runbook.Runbook;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.rollback.ChangePlan;
+import io.nightwatch.runbook.rollback.Deployment;
+import io.nightwatch.runbook.rollback.ImageChangeRunbook;
+import io.nightwatch.runbook.rollback.RollbackTargets;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.stack.StackProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code nightwatch upgrade} and {@code nightwatch rollback}: the image-change runbook with its plan (current and
+ * target image, the configuration diff, the compose line to change) shown and confirmed first; {@code --history}
+ * lists what the service ran and could go back to; {@code --retire} removes containers kept as the way back.
+ */
+abstract class ImageChangeCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Option(names = "--service", required = true, description = "The service to change.")
+    String service;
+
+    @Option(names = "--to", paramLabel = "IMAGE", description = "The target image (must be on the engine; nothing is pulled).")
+    String to;
+
+    @Option(names = "--backup", arity = "0..1", paramLabel = "yes|no", defaultValue = "no", fallbackValue = "yes",
+            description = "Back the service's data up first (--backup alone means yes).")
+    String backup;
+
+    @Option(names = "--hold", paramLabel = "PERIOD|keep", defaultValue = "keep",
+            description = "keep (default): leave the old container stopped until --retire; or a period (10m) to watch the new one, then remove the old.")
+    String hold;
+
+    @Option(names = "--gate", paramLabel = "PERIOD", defaultValue = "90s", description = "How long the new container may take to become healthy (default ${DEFAULT-VALUE}).")
+    String gate;
+
+    @Option(names = "--max-latency", paramLabel = "PERIOD", defaultValue = "2000ms", description = "Slowest acceptable median answer in the gate (default ${DEFAULT-VALUE}).")
+    String maxLatency;
+
+    @Option(names = "--history", description = "Show the current image, earlier images and kept containers; change nothing.")
+    boolean history;
+
+    @Option(names = "--retire", description = "Remove the containers kept by earlier changes (asks unless --yes).")
+    boolean retire;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Spec
+    CommandSpec spec;
+
+    abstract ImageChangeRunbook.Direction direction();
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = System.getenv();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<StackProfile> loaded = profileOptions.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        Optional<ServiceSpec> chosen = loaded.get().services().stream().filter(s -> s.name().equals(service)).findFirst();
+        if (chosen.isEmpty()) {
+            err.println("nightwatch: the profile has no service '" + service + "'");
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        try (RunbookCli cli = new RunbookCli(loaded.get(), env)) {
+            DockerGateway gateway = cli.engine(chosen.get().host());
+            if (history) return showHistory(cli, gateway, chosen.get());
+            if (retire) return retire(gateway, chosen.get(), err);
+            return change(cli, gateway, err);
+        }
+    }
+
+    private int change(RunbookCli cli, DockerGateway gateway, PrintWriter err) throws Exception {
+        RunsCommand.warnAboutInterrupted(cli, err);
+        Map<String, String> params = new HashMap<>(Map.of("service", service, "backup", backup, "hold", hold,
+                "gate", gate, "max-latency", maxLatency));
+        ImageChangeRunbook definition = direction() == ImageChangeRunbook.Direction.UPGRADE ? cli.catalog().upgrade() : cli.catalog().rollback();
+        ServiceSpec s = cli.catalog().profile().services().stream().filter(x -> x.name().equals(service)).findFirst().orElseThrow();
+        Runbook runbook;
+        ChangePlan plan;
+        try {
+            // the target is fixed before the run, so a resumed run cannot pick another "previous" image
+            String target = to != null ? to : direction() == ImageChangeRunbook.Direction.UPGRADE ? null
+                    : RollbackTargets.best(gateway, s, cli.catalog().deployments()).orElse(null);
+            if (target == null) {
+                throw new IllegalArgumentException(direction() == ImageChangeRunbook.Direction.UPGRADE ? "which image? --to IMAGE"
+                        : "nothing to roll " + service + " back to (see --history); name an image with --to");
+            }
+            params.put("to", target);
+            runbook = definition.build(params);
+            plan = ChangePlan.of(gateway, s, target);
+        } catch (IllegalArgumentException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+        err.println(definition.title() + ": " + service + " (" + plan.current().name() + ")");
+        err.println("  image: " + plan.current().image() + " → " + plan.planned().image() + (plan.sameImage() ? "  (the same image: nothing to do)" : ""));
+        List<String> lines = plan.differenceLines();
+        if (lines.size() <= 1) err.println("  configuration: identical (env, mounts, ports, labels, networks, limits, healthcheck, restart, command)");
+        else lines.stream().skip(1).forEach(l -> err.println("  " + l));
+        if (!plan.lostSettings().isEmpty()) err.println("  WARNING: not kept: " + plan.lostSettings());
+        plan.composeHint().ifPresent(h -> err.println("  compose: " + h));
+        err.println("Plan:");
+        int i = 1;
+        for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
+        err.flush();
+        if (!yes && !confirmed(err)) {
+            err.println("nightwatch: nothing done");
+            return 130;
+        }
+        RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
+        err.println("nightwatch: " + direction().id() + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
+                + " (journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
+        return RunbookCli.exitCode(result);
+    }
+
+    private int showHistory(RunbookCli cli, DockerGateway gateway, ServiceSpec s) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(s.name() + " (" + s.container() + "): " + gateway.inspect(s.container()).map(c -> c.image() + ", " + c.state().name().toLowerCase())
+                .orElse("no such container"));
+        List<Deployment> history = cli.catalog().deployments().history(s.host(), s.name());
+        out.println(history.isEmpty() ? "no changes recorded by Nightwatch" : "changes recorded by Nightwatch:");
+        for (Deployment d : history) out.println("  " + d.at() + "  " + d.runbook() + "  " + d.fromImage() + " → " + d.toImage()
+                + (d.keptContainer().isEmpty() ? "" : "  (kept " + d.keptContainer() + ")"));
+        List<RollbackTargets.Candidate> candidates = RollbackTargets.of(gateway, s, cli.catalog().deployments());
+        out.println(candidates.isEmpty() ? "nothing to roll back to" : "could go back to:");
+        for (RollbackTargets.Candidate c : candidates) out.println("  " + c.image() + "  — " + c.why());
+        List<ContainerSummary> kept = RollbackTargets.keptContainers(gateway, s);
+        if (!kept.isEmpty()) out.println("kept containers (remove with --retire):");
+        for (ContainerSummary k : kept) out.println("  " + k.name() + "  " + k.image() + "  " + k.state().name().toLowerCase());
+        out.flush();
+        return 0;
+    }
+
+    private int retire(DockerGateway gateway, ServiceSpec s, PrintWriter err) throws Exception {
+        List<ContainerSummary> kept = RollbackTargets.keptContainers(gateway, s);
+        if (kept.isEmpty()) {
+            err.println("nightwatch: no kept containers of " + s.name());
+            return 0;
+        }
+        kept.forEach(k -> err.println("  remove " + k.name() + " (" + k.image() + ")"));
+        if (!yes && !confirmed(err)) {
+            err.println("nightwatch: nothing done");
+            return 130;
+        }
+        for (ContainerSummary k : kept) {
+            gateway.remove(k.id());
+            err.println("nightwatch: removed " + k.name());
+        }
+        return 0;
+    }
+
+    static boolean confirmed(PrintWriter err) throws Exception {
+        if (System.console() == null && System.in.available() == 0) {
+            err.println("nightwatch: no terminal to confirm on; pass --yes");
+            return false;
+        }
+        err.print("Proceed? Type 'yes': ");
+        err.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();
+        return "yes".equalsIgnoreCase(answer == null ? "" : answer.trim());
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Move a service to another local image with the same configuration, behind a health gate that reverts on failure.")
+    static final class Upgrade extends ImageChangeCommand {
+        ImageChangeRunbook.Direction direction() { return ImageChangeRunbook.Direction.UPGRADE; }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Roll a service back to the image it ran before (or --to IMAGE), behind the same health gate.")
+    static final class Rollback extends ImageChangeCommand {
+        ImageChangeRunbook.Direction direction() { return ImageChangeRunbook.Direction.ROLLBACK; }
+    }
+}

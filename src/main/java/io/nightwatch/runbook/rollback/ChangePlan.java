@@ -1,0 +1,51 @@
+package io.nightwatch.runbook.rollback;
+
+import io.nightwatch.docker.ContainerConfig;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.runbook.Secrets;
+import io.nightwatch.stack.ServiceSpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What changing a service's image will do, read from the engine before anything changes: the container as it is, as
+ * it will be, what differs (the image, and what the new image brings by default) and, for compose-managed
+ * containers, where the compose file must change too.
+ */
+public record ChangePlan(ServiceSpec service, ContainerConfig current, ContainerConfig planned,
+                         List<ContainerConfig.Difference> differences, Optional<String> composeHint) {
+
+    /**
+     * @throws IllegalArgumentException when the container or the target image is not on the engine
+     */
+    public static ChangePlan of(DockerGateway gateway, ServiceSpec service, String targetImage) {
+        ContainerConfig current = gateway.containerConfig(service.container()).orElseThrow(() ->
+                new IllegalArgumentException("no container " + service.container() + " on " + gateway.address()));
+        ContainerConfig planned = gateway.plannedConfig(service.container(), targetImage);
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        current.settings().forEach((k, v) -> {
+            if (k.startsWith("label ")) labels.put(k.substring(6), v);
+        });
+        return new ChangePlan(service, current, planned, current.differencesTo(planned),
+                ComposeHint.forContainer(labels, targetImage));
+    }
+
+    /** Same image content: nothing to change (a re-tag of the running image). */
+    public boolean sameImage() {
+        return current.imageId().equals(planned.imageId());
+    }
+
+    /** Every difference as a line, values of secret-looking settings (passwords, tokens) hidden. */
+    public List<String> differenceLines() {
+        return differences.stream().map(d -> Secrets.isSecret(d.setting())
+                ? new ContainerConfig.Difference(d.setting(), d.before().isEmpty() ? "" : Secrets.REDACTED,
+                        d.after().isEmpty() ? "" : Secrets.REDACTED).toString()
+                : d.toString()).toList();
+    }
+
+    /** The container's own settings that would not survive: empty when the recreation keeps everything. */
+    public List<ContainerConfig.Difference> lostSettings() {
+        return current.settingDifferencesTo(planned);
+    }
+}

@@ -1,0 +1,188 @@
+package io.nightwatch.runbook.rollback;
+
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.runbook.Check;
+import io.nightwatch.runbook.Parameter;
+import io.nightwatch.runbook.RunContext;
+import io.nightwatch.runbook.Runbook;
+import io.nightwatch.runbook.RunbookDefinition;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.backup.BackupRunbook;
+import io.nightwatch.runbook.backup.ServiceAccess;
+import io.nightwatch.runbook.backup.SilenceSteps;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.stack.StackProfile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Upgrade or roll back one service's container to another local image: optional backup first, silence, graceful
+ * stop, keep the old container, create the new one with the identical configuration, start it, health gate (healthy
+ * in time and fast enough), optional hold period, then retire or keep the old container, lift the silence, record the
+ * change. A failed gate, a failure anywhere, or a cancel reverts to the kept container automatically.
+ */
+public final class ImageChangeRunbook implements RunbookDefinition {
+
+    /** The two faces of one procedure: they differ in wording and in where the target comes from. */
+    public enum Direction {
+        UPGRADE("upgrade"), ROLLBACK("rollback");
+
+        private final String id;
+
+        Direction(String id) { this.id = id; }
+
+        public String id() { return id; }
+    }
+
+    static final Duration GRACE = Duration.ofSeconds(30);
+    static final Duration GATE_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration MAX_LATENCY = Duration.ofSeconds(2);
+    static final String EXAMPLE_SERVICE = "prometheus";
+
+    private final Direction direction;
+    private final StackProfile profile;
+    private final Map<String, String> env;
+    private final Function<String, DockerGateway> engines;
+    private final Path backupRoot;
+    private final DeploymentLog log;
+    private final Clock clock;
+
+    public ImageChangeRunbook(Direction direction, StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines,
+                              Path backupRoot, DeploymentLog log, Clock clock) {
+        this.direction = direction;
+        this.profile = profile;
+        this.env = env;
+        this.engines = engines;
+        this.backupRoot = backupRoot;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public String id() { return direction.id(); }
+
+    public String title() {
+        return direction == Direction.UPGRADE ? "Upgrade a service to another image" : "Roll a service back to its previous image";
+    }
+
+    public String purpose() {
+        return direction == Direction.UPGRADE
+                ? "Move one service to a new image version with the same configuration, behind a health gate that reverts "
+                  + "automatically: the old container is kept until the new one has proven itself."
+                : "Go back to the image a service ran before (by Nightwatch's deployment journal, a kept container or the engine's "
+                  + "local tags) when an upgrade regressed, e.g. queries 100× slower after v2.51 → v2.53; same configuration, "
+                  + "same health gate, automatic revert.";
+    }
+
+    public List<Parameter> parameters() {
+        return List.of(new Parameter("service", "The service to change (its container is recreated)", true, EXAMPLE_SERVICE),
+                new Parameter("to", direction == Direction.UPGRADE ? "The target image, already on the engine"
+                        : "The image to go back to (default: the one it ran before)", direction == Direction.UPGRADE,
+                        direction == Direction.UPGRADE ? "prom/prometheus:v2.53.0" : "prom/prometheus:v2.51.0"),
+                new Parameter("backup", "yes: back the service's data up first (a set beside the others)", false, "no"),
+                new Parameter("hold", "keep: leave the old container until removed by hand; or a period (e.g. 10m) to watch the "
+                        + "new one, reverting on failure, then remove the old one", false, "keep"),
+                new Parameter("gate", "How long the new container may take to become healthy", false, GATE_TIMEOUT.toSeconds() + "s"),
+                new Parameter("max-latency", "The slowest acceptable median answer in the health gate", false, MAX_LATENCY.toMillis() + "ms"));
+    }
+
+    public Runbook build(Map<String, String> params) {
+        String name = Optional.ofNullable(params.get("service")).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("service is required"));
+        ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + name + "' (it has "
+                        + String.join(", ", profile.services().stream().map(ServiceSpec::name).toList()) + ")"));
+        DockerGateway gateway = engines.apply(spec.host());
+        String target = Optional.ofNullable(params.get("to")).filter(t -> !t.isBlank()).orElseGet(() -> defaultTarget(gateway, spec));
+        Optional<Duration> hold = hold(params.getOrDefault("hold", "keep"));
+        ImageChangeSteps.Change c = new ImageChangeSteps.Change(
+                new ServiceAccess(gateway, spec, env, profile.probeTimeout().multipliedBy(5)), target, GRACE,
+                duration(params.getOrDefault("gate", GATE_TIMEOUT.toSeconds() + "s"), "gate"),
+                duration(params.getOrDefault("max-latency", MAX_LATENCY.toMillis() + "ms"), "max-latency"),
+                hold, new ServiceProber(profile.probeTimeout(), env), direction.id());
+
+        List<Step> steps = new ArrayList<>();
+        steps.add(new ImageChangeSteps.CheckChange(c));
+        if (yes(params.getOrDefault("backup", "no"))) steps.addAll(backupSteps(spec));
+        SilenceSteps.Silence silence = new SilenceSteps.Silence(SilenceSteps.alertmanagerOf(profile), c.access(), Duration.ofMinutes(30), direction.id());
+        steps.add(silence);
+        steps.add(new ImageChangeSteps.StopOld(c));
+        steps.add(new ImageChangeSteps.KeepOld(c));
+        steps.add(new ImageChangeSteps.CreateNew(c));
+        steps.add(new ImageChangeSteps.StartNew(c));
+        steps.add(new ImageChangeSteps.HealthGate(c));
+        steps.add(new ImageChangeSteps.Hold(c));
+        steps.add(new ImageChangeSteps.RetireOld(c));
+        steps.add(new SilenceSteps.Unsilence(silence));
+        steps.add(new ImageChangeSteps.RecordDeployment(c, log, direction.id()));
+        return new Runbook(id(), title(), purpose(), parameters(), steps);
+    }
+
+    /** A rollback without a target goes back to the best candidate; an upgrade must be told. */
+    private String defaultTarget(DockerGateway gateway, ServiceSpec spec) {
+        if (direction == Direction.UPGRADE) throw new IllegalArgumentException("to (the target image) is required for an upgrade");
+        try {
+            return RollbackTargets.best(gateway, spec, log).orElseThrow(() -> new IllegalArgumentException(
+                    "nothing to roll " + spec.name() + " back to: no earlier image in the deployment journal, no kept container and no "
+                            + "other local tag of its image; name one with --to"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the deployment journal " + log.file(), e);
+        }
+    }
+
+    /** The backup runbook's steps for this service, kept when the change is undone: the copy is the way back to the data. */
+    private List<Step> backupSteps(ServiceSpec spec) {
+        BackupRunbook backup = new BackupRunbook(profile, env, engines, backupRoot, clock);
+        if (backup.backupable().stream().noneMatch(s -> s.name().equals(spec.name()))) return List.of();
+        return backup.build(Map.of("services", spec.name(), "to", backupRoot.toString())).steps().stream()
+                .map(s -> (Step) new KeptOnUndo(s)).toList();
+    }
+
+    static Optional<Duration> hold(String text) {
+        if (text == null || text.isBlank() || text.equalsIgnoreCase("keep")) return Optional.empty();
+        return Optional.of(duration(text, "hold"));
+    }
+
+    /** "90s", "10m", "1h", "500ms" or an ISO-8601 duration. */
+    static Duration duration(String text, String what) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            if (t.endsWith("s")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(what + ": '" + text + "' is not a duration (like 90s, 10m, 1h)");
+        }
+    }
+
+    private static boolean yes(String text) {
+        return List.of("yes", "true", "1", "on").contains(text.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** A backup step whose result survives the change being undone. */
+    private record KeptOnUndo(Step step) implements Step {
+        public String id() { return step.id(); }
+        public String title() { return step.title(); }
+        public String explanation() { return step.explanation(); }
+        public Check precondition(RunContext ctx) throws Exception { return step.precondition(ctx); }
+        public String preconditionText() { return step.preconditionText(); }
+        public List<String> preview(RunContext ctx) { return step.preview(ctx); }
+        public void execute(RunContext ctx) throws Exception { step.execute(ctx); }
+        public Check verify(RunContext ctx) throws Exception { return step.verify(ctx); }
+        public String verificationText() { return step.verificationText(); }
+        public String compensation() { return "Nothing: the backup is kept whatever happens to the change."; }
+    }
+}

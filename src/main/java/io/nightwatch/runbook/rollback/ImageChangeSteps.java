@@ -1,0 +1,398 @@
+package io.nightwatch.runbook.rollback;
+
+import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.probe.Durations;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.runbook.Check;
+import io.nightwatch.runbook.RunContext;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.backup.ServiceAccess;
+import io.nightwatch.stack.ServiceKind;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps of an image change (upgrade or rollback) of one container. The old container is stopped and kept under
+ * another name, never deleted before the new one has passed its health gate: undoing any later step removes the new
+ * container, gives the old one its name back and starts it.
+ */
+final class ImageChangeSteps {
+
+    /** Kept containers are named {@code <container>-kept-<yyyyMMdd-HHmmss>}. */
+    static final String KEPT_INFIX = "-kept-";
+
+    static final String FROM_ID = "change.from.id";
+    static final String FROM_IMAGE = "change.from.image";
+    static final String FROM_IMAGE_ID = "change.from.imageId";
+    static final String TO_IMAGE_ID = "change.to.imageId";
+    static final String KEPT = "change.kept";
+    static final String NEW_ID = "change.new.id";
+
+    private ImageChangeSteps() {}
+
+    /** What every step needs: the service, its engine, the target image and the limits of the gate. */
+    record Change(ServiceAccess access, String target, Duration grace, Duration gateTimeout, Duration maxLatency,
+                  Optional<Duration> hold, ServiceProber prober, String verb) {
+        DockerGateway gateway() { return access.gateway(); }
+        String container() { return access.container(); }
+        String service() { return access.spec().name(); }
+    }
+
+    /** Reads the plan from the engine: the target image is local, the configuration survives, what differs. */
+    static final class CheckChange implements Step {
+        private final Change c;
+
+        CheckChange(Change c) { this.c = c; }
+
+        public String id() { return "check-change"; }
+        public String title() { return "Check the target image and compare the configuration"; }
+        public String explanation() {
+            return "Nothing is pulled: the target image must already be on the engine. The container's own settings (env, mounts, "
+                    + "ports, labels, networks, limits, healthcheck, restart policy, command) are compared with what the new "
+                    + "container would get; only the image, and what the new image brings by default, may differ.";
+        }
+        public String preconditionText() { return "The container exists and the target image is on the engine."; }
+        public Check precondition(RunContext ctx) {
+            Optional<ContainerFacts> facts = c.gateway().inspect(c.container());
+            if (facts.isEmpty()) return Check.failed("no container " + c.container() + " on " + c.gateway().address());
+            if (ctx.get(FROM_ID).isPresent()) return Check.ok(); // resumed after this step had run: the old one is renamed by now
+            if (c.gateway().image(c.target()).isEmpty()) {
+                return Check.failed("the image " + c.target() + " is not on " + c.gateway().address() + ": Nightwatch pulls nothing. Run `docker pull "
+                        + c.target() + "` (or `docker load`) on that host first.");
+            }
+            return Check.ok();
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of("GET /containers/" + c.container() + "/json", "GET /images/" + c.target() + "/json (must be local)",
+                    "compare the configuration: only the image may change");
+        }
+        public void execute(RunContext ctx) throws IOException {
+            if (ctx.get(FROM_ID).isPresent()) return;
+            ChangePlan plan = ChangePlan.of(c.gateway(), c.access().spec(), c.target());
+            if (plan.sameImage()) throw new IOException(c.container() + " already runs " + c.target() + " (same image " + shortId(plan.planned().imageId()) + ")");
+            ContainerFacts facts = c.gateway().inspect(c.container()).orElseThrow();
+            ctx.put(FROM_ID, facts.id());
+            ctx.put(FROM_IMAGE, plan.current().image());
+            ctx.put(FROM_IMAGE_ID, plan.current().imageId());
+            ctx.put(TO_IMAGE_ID, plan.planned().imageId());
+            ctx.output(c.container() + ": " + plan.current().image() + " → " + c.target());
+            plan.differenceLines().forEach(line -> ctx.output("  " + line));
+            plan.composeHint().ifPresent(h -> ctx.output("compose: " + h));
+        }
+        public String verificationText() { return "No setting of the container is lost in the new one."; }
+        public Check verify(RunContext ctx) {
+            ChangePlan plan = ChangePlan.of(c.gateway(), c.access().spec(), c.target());
+            return plan.lostSettings().isEmpty() ? Check.ok()
+                    : Check.failed("the new container would not keep: " + plan.lostSettings());
+        }
+    }
+
+    /** A graceful stop, so the service flushes what it holds. Undone by starting it again. */
+    static final class StopOld implements Step {
+        private final Change c;
+
+        StopOld(Change c) { this.c = c; }
+
+        public String id() { return "stop-old"; }
+        public String title() { return "Stop " + c.service() + " gracefully"; }
+        public String explanation() {
+            return "SIGTERM and " + c.grace().toSeconds() + " s to shut down cleanly before the engine kills it, so nothing "
+                    + "in memory is lost (unlike `docker compose down` without a grace period).";
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of("POST /containers/" + c.container() + "/stop?t=" + c.grace().toSeconds());
+        }
+        public void execute(RunContext ctx) { c.gateway().stop(ctx.get(FROM_ID).orElseThrow(), c.grace()); }
+        public String verificationText() { return "The old container has stopped."; }
+        public Check verify(RunContext ctx) {
+            return c.gateway().inspect(ctx.get(FROM_ID).orElseThrow()).map(f -> !f.running()).orElse(false)
+                    ? Check.ok() : Check.failed(c.container() + " is still running");
+        }
+        public String compensation() { return "Start the old container again and wait until it answers healthy."; }
+        public void compensate(RunContext ctx) throws Exception {
+            Optional<String> old = ctx.get(FROM_ID);
+            if (old.isEmpty() || c.gateway().inspect(old.get()).isEmpty()) return;
+            c.gateway().start(old.get());
+            ProbeResult r = awaitHealthy(c, old.get(), ctx, false);
+            if (!r.healthy()) {
+                throw new IOException("the old container " + c.container() + " is running again but not healthy after "
+                        + c.gateTimeout().toSeconds() + " s: " + r.detail());
+            }
+            ctx.output("the old container is back and healthy: " + r.detail());
+        }
+    }
+
+    /** The old container keeps existing under another name: the way back until the new one has proven itself. */
+    static final class KeepOld implements Step {
+        private final Change c;
+
+        KeepOld(Change c) { this.c = c; }
+
+        public String id() { return "keep-old"; }
+        public String title() { return "Keep the old container as " + c.container() + KEPT_INFIX + "<time>"; }
+        public String explanation() {
+            return "The old container is renamed, not removed: its configuration and its anonymous volumes stay, and going back "
+                    + "is a rename and a start.";
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of("POST /containers/" + c.container() + "/rename?name=" + ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + "<time>"));
+        }
+        public void execute(RunContext ctx) {
+            String kept = ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + timeOf(ctx.runId()));
+            ctx.put(KEPT, kept); // journaled before the rename: undo must know the name even after a crash right after it
+            String old = ctx.get(FROM_ID).orElseThrow();
+            if (!c.gateway().inspect(old).map(f -> f.name().equals(kept)).orElse(false)) c.gateway().rename(old, kept);
+            ctx.output("old container kept as " + kept);
+        }
+        public String compensation() { return "Remove any new container of that name and give the old one its name back."; }
+        public void compensate(RunContext ctx) throws IOException {
+            Optional<String> old = ctx.get(FROM_ID);
+            if (old.isEmpty()) return;
+            try {
+                c.gateway().inspect(c.container()).filter(f -> !f.id().equals(old.get())).ifPresent(f -> c.gateway().remove(f.id()));
+                Optional<ContainerFacts> facts = c.gateway().inspect(old.get());
+                if (facts.isPresent() && !facts.get().name().equals(c.container())) c.gateway().rename(old.get(), c.container());
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage() + ". To put the old container back by hand on that host: docker rm -f "
+                        + c.container() + "; docker rename " + ctx.get(KEPT).orElse(old.get()) + " " + c.container()
+                        + "; docker start " + c.container(), e);
+            }
+        }
+    }
+
+    /** The new container: the old one's configuration, the target image. */
+    static final class CreateNew implements Step {
+        private final Change c;
+
+        CreateNew(Change c) { this.c = c; }
+
+        public String id() { return "create-new"; }
+        public String title() { return "Create " + c.container() + " from " + c.target(); }
+        public String explanation() {
+            return "Same env, mounts, ports, labels (compose labels included, so compose still recognises it), networks, limits, "
+                    + "healthcheck, restart policy and command as the old container; the image is " + c.target() + ".";
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of("POST /containers/create?name=" + c.container() + " (image " + c.target() + ", the kept container's configuration)");
+        }
+        public void execute(RunContext ctx) {
+            String id = c.gateway().recreate(ctx.get(FROM_ID).orElseThrow(), c.container(), c.target());
+            ctx.put(NEW_ID, id);
+        }
+        public String compensation() { return "Remove the new container (its named volumes stay)."; }
+        public void compensate(RunContext ctx) {
+            ctx.get(NEW_ID).ifPresent(id -> c.gateway().remove(id));
+        }
+    }
+
+    static final class StartNew implements Step {
+        private final Change c;
+
+        StartNew(Change c) { this.c = c; }
+
+        public String id() { return "start-new"; }
+        public String title() { return "Start the new " + c.service(); }
+        public String explanation() { return "Undoing this is part of removing the new container."; }
+        public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + c.container() + "/start"); }
+        public void execute(RunContext ctx) { c.gateway().start(ctx.get(NEW_ID).orElseThrow()); }
+    }
+
+    /**
+     * The health gate: the new container must answer healthy within the timeout, and answer fast enough (a Prometheus
+     * query for Prometheus, the health probe for the others). Failing it reverts to the kept container.
+     */
+    static final class HealthGate implements Step {
+        private final Change c;
+
+        HealthGate(Change c) { this.c = c; }
+
+        public String id() { return "health-gate"; }
+        public String title() { return "Health gate: " + c.service() + " healthy and fast"; }
+        public String explanation() {
+            return "The new container must answer its health endpoint within " + c.gateTimeout().toSeconds() + " s, keep running, and "
+                    + (c.access().spec().kind() == ServiceKind.PROMETHEUS ? "answer the query `up`" : "answer its probe")
+                    + " in under " + c.maxLatency().toMillis() + " ms (median of 3). Otherwise the change is reverted automatically.";
+        }
+        public List<String> preview(RunContext ctx) {
+            List<String> lines = new ArrayList<>(List.of("probe " + c.access().spec().health() + " until healthy (at most " + c.gateTimeout().toSeconds() + " s)"));
+            lines.add(c.access().spec().kind() == ServiceKind.PROMETHEUS ? "GET /api/v1/query?query=up ×3, median < " + c.maxLatency().toMillis() + " ms"
+                    : "probe ×3, median latency < " + c.maxLatency().toMillis() + " ms");
+            return lines;
+        }
+        public void execute(RunContext ctx) throws Exception {
+            String id = ctx.get(NEW_ID).orElseThrow();
+            long start = System.nanoTime();
+            ProbeResult r = awaitHealthy(c, id, ctx, true);
+            if (!r.healthy()) throw new IOException("the new " + c.service() + " is not healthy after " + c.gateTimeout().toSeconds() + " s: " + r.detail());
+            ctx.output("healthy after " + Durations.human(Duration.ofNanos(System.nanoTime() - start)) + " (" + r.transport().label() + "): " + r.detail());
+            if (c.access().spec().kind() == ServiceKind.PROMETHEUS) awaitReady(ctx, start);
+            List<Duration> samples = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ctx.throwIfCancelled();
+                samples.add(latency(ctx));
+            }
+            samples.sort(null);
+            Duration median = samples.get(1);
+            String what = c.access().spec().kind() == ServiceKind.PROMETHEUS ? "query `up` answered" : "probe answered";
+            if (median.compareTo(c.maxLatency()) > 0) {
+                throw new IOException(what + " in " + median.toMillis() + " ms (median of 3), over the " + c.maxLatency().toMillis()
+                        + " ms limit: too slow to keep");
+            }
+            ctx.output(what + " in " + median.toMillis() + " ms (median of 3; limit " + c.maxLatency().toMillis() + " ms)");
+        }
+
+        /** Prometheus is "healthy" at once but answers queries only once its WAL is replayed: wait for /-/ready too. */
+        private void awaitReady(RunContext ctx, long start) throws Exception {
+            long deadline = start + c.gateTimeout().toNanos();
+            String last = "";
+            while (System.nanoTime() < deadline) {
+                ctx.throwIfCancelled();
+                try {
+                    c.access().get("/-/ready");
+                    ctx.output("ready after " + Durations.human(Duration.ofNanos(System.nanoTime() - start)));
+                    return;
+                } catch (IOException notYet) {
+                    last = notYet.getMessage();
+                }
+                Thread.sleep(500);
+            }
+            throw new IOException("the new prometheus is not ready after " + c.gateTimeout().toSeconds() + " s: " + last);
+        }
+
+        private Duration latency(RunContext ctx) throws IOException {
+            long t0 = System.nanoTime();
+            if (c.access().spec().kind() == ServiceKind.PROMETHEUS) {
+                String body = c.access().get("/api/v1/query?query=up");
+                if (!body.contains("\"success\"")) throw new IOException("query `up` failed: " + body.strip());
+                return Duration.ofNanos(System.nanoTime() - t0);
+            }
+            ProbeResult r = c.prober().probe(c.access().spec(), c.gateway().inspect(ctx.get(NEW_ID).orElseThrow()), Optional.of(c.gateway()));
+            if (!r.healthy()) throw new IOException("probe failed: " + r.detail());
+            return r.latency().orElse(Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    /** Optionally keeps watching after the gate: a service that falls over within the hold period is reverted too. */
+    static final class Hold implements Step {
+        private final Change c;
+
+        Hold(Change c) { this.c = c; }
+
+        public String id() { return "hold"; }
+        public String title() {
+            return c.hold().filter(d -> !d.isZero()).map(d -> "Watch " + c.service() + " for " + Durations.human(d)).orElse("No hold period");
+        }
+        public String explanation() {
+            return "During the hold period the new container is probed every 2 s; two failures in a row, or a cancel, revert to the "
+                    + "kept container. Without a hold period the old container is kept until the operator removes it.";
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of(c.hold().filter(d -> !d.isZero()).map(d -> "probe every 2 s for " + Durations.human(d)).orElse("nothing"));
+        }
+        public void execute(RunContext ctx) throws Exception {
+            Duration hold = c.hold().orElse(Duration.ZERO);
+            if (hold.isZero()) return;
+            long end = System.nanoTime() + hold.toNanos();
+            int failures = 0;
+            String id = ctx.get(NEW_ID).orElseThrow();
+            while (System.nanoTime() < end) {
+                ctx.throwIfCancelled();
+                ctx.progress(1 - (double) (end - System.nanoTime()) / hold.toNanos(), "watching " + c.service());
+                ProbeResult r = c.prober().probe(c.access().spec(), c.gateway().inspect(id), Optional.of(c.gateway()));
+                failures = r.healthy() ? 0 : failures + 1;
+                if (failures >= 2) throw new IOException(c.service() + " failed during the hold period: " + r.detail());
+                Thread.sleep(2000);
+            }
+            ctx.output(c.service() + " stayed healthy for " + Durations.human(hold));
+        }
+    }
+
+    /** With a hold period the kept container goes once it is over; without one it stays until the operator says so. */
+    static final class RetireOld implements Step {
+        private final Change c;
+
+        RetireOld(Change c) { this.c = c; }
+
+        public String id() { return "retire-old"; }
+        public String title() { return c.hold().isPresent() ? "Remove the kept container" : "Leave the kept container for the operator"; }
+        public String explanation() {
+            return c.hold().isPresent() ? "The hold period is over: the kept container is removed (its named volumes stay)."
+                    : "The kept container stays (stopped) until removed with `nightwatch " + c.verb() + " --service " + c.service()
+                    + " --retire` once the new version has proven itself.";
+        }
+        public List<String> preview(RunContext ctx) {
+            return c.hold().isPresent() ? List.of("DELETE /containers/" + ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + "<time>") + "?force=1")
+                    : List.of("nothing");
+        }
+        public void execute(RunContext ctx) {
+            String kept = ctx.get(KEPT).orElseThrow();
+            if (c.hold().isPresent()) {
+                c.gateway().remove(kept);
+                ctx.output("removed the kept container " + kept);
+            } else {
+                ctx.output("kept " + kept + " (stopped); remove it with `nightwatch " + c.verb() + " --service " + c.service() + " --retire`");
+            }
+        }
+    }
+
+    /** Records the change in Nightwatch's deployment journal: a later rollback knows where to go back to. */
+    static final class RecordDeployment implements Step {
+        private final Change c;
+        private final DeploymentLog log;
+        private final String runbook;
+
+        RecordDeployment(Change c, DeploymentLog log, String runbook) {
+            this.c = c;
+            this.log = log;
+            this.runbook = runbook;
+        }
+
+        public String id() { return "record-deployment"; }
+        public String title() { return "Record the change in the deployment journal"; }
+        public String explanation() { return "So a later rollback knows what " + c.service() + " ran before."; }
+        public List<String> preview(RunContext ctx) { return List.of("append to " + log.file()); }
+        public void execute(RunContext ctx) throws IOException {
+            log.record(new Deployment(ctx.clock().instant(), c.access().spec().host(), c.service(), c.container(),
+                    ctx.get(FROM_IMAGE).orElse(""), ctx.get(FROM_IMAGE_ID).orElse(""), c.target(), ctx.get(TO_IMAGE_ID).orElse(""),
+                    runbook, ctx.runId(), c.hold().isPresent() ? "" : ctx.get(KEPT).orElse("")));
+        }
+    }
+
+    /**
+     * Probes {@code container} until it is healthy or the gate's time is up. A container that exits (or is restarting)
+     * ends the wait early when {@code failFast}: a crash loop will not heal by waiting.
+     */
+    static ProbeResult awaitHealthy(Change c, String container, RunContext ctx, boolean failFast) throws Exception {
+        long deadline = System.nanoTime() + c.gateTimeout().toNanos();
+        ProbeResult last = ProbeResult.notProbed("not probed yet");
+        while (System.nanoTime() < deadline) {
+            if (failFast) ctx.throwIfCancelled();
+            Optional<ContainerFacts> facts = c.gateway().inspect(container);
+            if (failFast && facts.isPresent() && !facts.get().running() && facts.get().startedAt().isPresent()) {
+                return ProbeResult.notProbed("the container " + facts.get().state().name().toLowerCase() + " (exit code " + facts.get().exitCode()
+                        + (facts.get().oomKilled() ? ", OOM-killed" : "") + ")");
+            }
+            last = c.prober().probe(c.access().spec(), facts, Optional.of(c.gateway()));
+            if (last.healthy()) return last;
+            ctx.progress(1 - (double) (deadline - System.nanoTime()) / c.gateTimeout().toNanos(), "waiting for " + c.service() + ": " + last.detail());
+            Thread.sleep(500);
+        }
+        return last;
+    }
+
+    /** {@code 20261127-031205} from a run id {@code 20261127-031205-upgrade-ab12cd}. */
+    static String timeOf(String runId) {
+        return runId.length() >= 15 ? runId.substring(0, 15) : runId;
+    }
+
+    static String shortId(String imageId) {
+        String id = imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}
