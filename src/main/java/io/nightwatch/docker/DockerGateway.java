@@ -51,10 +51,13 @@ public final class DockerGateway implements Closeable {
     /** The event stream may stay silent for hours, so it gets a client without a response timeout. */
     private final DockerClient streams;
 
-    private DockerGateway(EngineAddress address, DockerClient requests, DockerClient streams) {
+    private final SwarmApi swarm;
+
+    private DockerGateway(EngineAddress address, DockerClient requests, DockerHttpClient requestTransport, DockerClient streams) {
         this.address = address;
         this.requests = requests;
         this.streams = streams;
+        this.swarm = new SwarmApi(requestTransport);
     }
 
     /** Prepares a connection; nothing is sent until the first call. */
@@ -64,18 +67,19 @@ public final class DockerGateway implements Closeable {
                 .withDockerTlsVerify(address.tlsVerify());
         address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
         DockerClientConfig config = builder.build();
-        return new DockerGateway(address, client(config, RESPONSE_TIMEOUT), client(config, Duration.ZERO));
+        DockerHttpClient requestTransport = transport(config, RESPONSE_TIMEOUT);
+        return new DockerGateway(address, DockerClientImpl.getInstance(config, requestTransport), requestTransport,
+                DockerClientImpl.getInstance(config, transport(config, Duration.ZERO)));
     }
 
-    private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
+    private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(32)
                 .connectionTimeout(CONNECT_TIMEOUT);
         if (!responseTimeout.isZero()) http.responseTimeout(responseTimeout);
-        DockerHttpClient httpClient = http.build();
-        return DockerClientImpl.getInstance(config, httpClient);
+        return http.build();
     }
 
     public EngineAddress address() { return address; }
@@ -300,7 +304,9 @@ public final class DockerGateway implements Closeable {
     /** Stops a container, giving it {@code grace} to shut down on SIGTERM before the engine kills it. */
     public void stop(String container, Duration grace) {
         try {
-            call(() -> requests.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec());
+            // The engine answers only once the container is down, up to the grace period: longer than the request
+            // client's response timeout, so this goes through the client without one (the engine bounds the wait).
+            call(() -> streams.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec());
         } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
             // stopping a stopped container is what the caller wanted
         }
@@ -320,6 +326,52 @@ public final class DockerGateway implements Closeable {
 
     public void unpause(String container) {
         call(() -> requests.unpauseContainerCmd(container).exec());
+    }
+
+    // ---- Swarm services -----------------------------------------------------------------------------------------
+
+    /** The engine's Swarm services with their tasks; empty when it is not a Swarm manager. */
+    public List<SwarmService> swarmServices() {
+        return swarmCall(() -> swarm.isManager() ? swarm.services() : List.of());
+    }
+
+    /** One service by name or id; empty when there is none (or this engine is no manager). */
+    public Optional<SwarmService> swarmService(String nameOrId) {
+        return swarmCall(() -> swarm.isManager() ? swarm.service(nameOrId) : Optional.empty());
+    }
+
+    /** Starts a rolling update of the service to {@code image}, by its update config. Returns at once. */
+    public void updateSwarmService(String nameOrId, String image) {
+        swarmCall(() -> {
+            swarm.updateImage(nameOrId, image);
+            return null;
+        });
+    }
+
+    /** Starts the engine's own rollback of the service to its previous spec. Returns at once. */
+    public void rollbackSwarmService(String nameOrId) {
+        swarmCall(() -> {
+            swarm.rollback(nameOrId);
+            return null;
+        });
+    }
+
+    private interface SwarmRequest<T> {
+        T send() throws IOException;
+    }
+
+    /** The engine's refusals (4xx/5xx) become IllegalStateException with its words; a lost engine, unreachable. */
+    private <T> T swarmCall(SwarmRequest<T> request) {
+        try {
+            return request.send();
+        } catch (SwarmApi.NotFound e) {
+            throw new IllegalStateException("no such Swarm service: " + e.getMessage());
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(" returns ")) throw new IllegalStateException(e.getMessage(), e);
+            throw new EngineUnreachableException(address, e);
+        } catch (RuntimeException e) {
+            throw new EngineUnreachableException(address, e);
+        }
     }
 
     // ---- recreating a container from another image (upgrade, rollback) --------------------------------------

@@ -8,6 +8,7 @@ import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.RestoreRunbook;
 import io.nightwatch.runbook.rollback.DeploymentLog;
 import io.nightwatch.runbook.rollback.ImageChangeRunbook;
+import io.nightwatch.runbook.rollback.SwarmServiceRunbook;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.stack.XdgDirs;
 
@@ -77,6 +78,10 @@ public final class RunbookCatalog implements Closeable {
         return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile, env, this::engine, backupRoot(), deployments(), clock);
     }
 
+    public SwarmServiceRunbook swarm() {
+        return new SwarmServiceRunbook(profile, this::engine);
+    }
+
     /** Nightwatch's record of the image changes it made, for "what did this run before?". */
     public DeploymentLog deployments() {
         return new DeploymentLog(dataDir);
@@ -84,7 +89,7 @@ public final class RunbookCatalog implements Closeable {
 
     /** All runbooks, in the order of menus and the docs index; resume and abort look them up here. */
     public RunbookRegistry registry() {
-        return new RunbookRegistry(List.of(backup(), restore(), upgrade(), rollback()));
+        return new RunbookRegistry(List.of(backup(), restore(), upgrade(), rollback(), swarm()));
     }
 
     /**
