@@ -158,11 +158,12 @@ public final class ImageChangeRunbook implements RunbookDefinition {
     static Duration duration(String text, String what) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
+            if (t.startsWith("p")) return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
             if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             if (t.endsWith("s")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
             if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
             if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            throw new NumberFormatException(t);
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException(what + ": '" + text + "' is not a duration (like 90s, 10m, 1h)");
         }
