@@ -171,7 +171,8 @@ final class HostWatcher implements Closeable {
     private Optional<EngineInfo> checkEngine() {
         try {
             EngineInfo info = gateway.version();
-            engine.set(EngineStatus.reachable(host.name(), gateway.address().toString(), info.version(), info.apiVersion(), clock.instant()));
+            engine.set(EngineStatus.reachable(host.name(), gateway.address().toString(), info.version(), info.apiVersion(), clock.instant())
+                    .withSwarm(swarmServices()));
             return Optional.of(info);
         } catch (EngineUnreachableException e) {
             engine.set(EngineStatus.unreachable(host.name(), gateway.address().toString(), e.getMessage(), clock.instant()));
@@ -181,6 +182,16 @@ final class HostWatcher implements Closeable {
             // An engine that answers with an API error is still not one we can work with.
             engine.set(EngineStatus.unreachable(host.name(), gateway.address().toString(), String.valueOf(e.getMessage()), clock.instant()));
             return Optional.empty();
+        }
+    }
+
+    /** The Swarm services when the engine manages a Swarm (production runs the stack as one); a refusal costs a log line. */
+    private List<io.nightwatch.docker.SwarmService> swarmServices() {
+        try {
+            return gateway.swarmServices();
+        } catch (IllegalStateException e) {
+            LOG.debug("no Swarm services from {}: {}", gateway.address(), e.getMessage());
+            return List.of();
         }
     }
 

@@ -110,9 +110,22 @@ public final class FakeStack {
                         "engine unreachable at " + EDGE_ADDRESS_SHOWN + "; endpoint still answers directly", null, null,
                         ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.DIRECT, Duration.ofMillis(2), "PONG"), List.of())));
         List<EngineStatus> engines = List.of(
-                EngineStatus.reachable("local", LOCAL_ADDRESS, "27.5.1", "1.47", NOW),
+                EngineStatus.reachable("local", LOCAL_ADDRESS, "27.5.1", "1.47", NOW).withSwarm(swarm()),
                 EngineStatus.unreachable("edge", EDGE_ADDRESS_SHOWN, "connect timed out after 3 s", NOW));
         return new HealthSnapshot(NOW, engines, services);
+    }
+
+    /** What a Swarm manager reports mid-night: one service converged after a rollback, one whose update the engine paused. */
+    public static List<io.nightwatch.docker.SwarmService> swarm() {
+        return List.of(
+                new io.nightwatch.docker.SwarmService("x1", 42, "sva-studio_prometheus", "sva-studio", "prom/prometheus:v2.52.0", 1,
+                        Optional.of("prom/prometheus:v2.53.0"), "rollback_completed", "rollback completed", List.of(
+                        new io.nightwatch.docker.SwarmService.SwarmTask("t1", 1, "running", "running", "prom/prometheus:v2.52.0", "started", ""))),
+                new io.nightwatch.docker.SwarmService("x2", 17, "sva-studio_loki", "sva-studio", "grafana/loki:3.1.1", 2,
+                        Optional.of("grafana/loki:2.9.6"), "paused", "update paused due to failure or early termination of task", List.of(
+                        new io.nightwatch.docker.SwarmService.SwarmTask("t2", 1, "running", "running", "grafana/loki:2.9.6", "started", ""),
+                        new io.nightwatch.docker.SwarmService.SwarmTask("t3", 2, "failed", "running", "grafana/loki:3.1.1",
+                                "task: non-zero exit (1)", "task: non-zero exit (1)"))));
     }
 
     public static ServiceSpec spec(DockerHostSpec host, ServiceKind kind) {

@@ -3,6 +3,7 @@ package io.nightwatch.ui.dashboard;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.NodeMirror;
 import io.nightwatch.ui.controls.StateGlyph;
+import io.nightwatch.ui.controls.StateStyles;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -12,9 +13,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** One host: a header with its engine, a banner when that engine cannot be reached, then its tiles. */
+/** One host: a header with its engine, a banner when that engine cannot be reached, its tiles, its Swarm services. */
 final class HostSectionView extends VBox {
 
     private final Label name = styled(new Label(), "host-name");
@@ -25,6 +28,7 @@ final class HostSectionView extends VBox {
     private final Label bannerDetail = styled(new Label(), "engine-banner-detail");
     private final HBox banner = new HBox();
     private final FlowPane tiles = new FlowPane();
+    private final VBox swarm = new VBox();
 
     HostSectionView(HostModel host) {
         getStyleClass().add("host-section");
@@ -44,7 +48,8 @@ final class HostSectionView extends VBox {
         banner.setAlignment(Pos.CENTER_LEFT);
 
         tiles.getStyleClass().add("host-tiles");
-        getChildren().addAll(header, banner, tiles);
+        swarm.getStyleClass().add("swarm-services");
+        getChildren().addAll(header, banner, tiles, swarm);
 
         name.setText(host.name());
         summary.textProperty().bind(host.summaryProperty());
@@ -61,9 +66,42 @@ final class HostSectionView extends VBox {
         banner.setManaged(down);
         bannerTitle.setText(facts.engineLine());
         bannerDetail.setText(facts.error());
+        showSwarm(facts.swarm());
         for (HostFacts.EngineState state : HostFacts.EngineState.values()) {
             pseudoClassStateChanged(PseudoClass.getPseudoClass(state.name().toLowerCase(Locale.ROOT)), state == facts.engine());
         }
+    }
+
+    /** A row per Swarm service: state icon, name, image, replicas, the last update, where a rollback goes, its tasks. */
+    private void showSwarm(List<HostFacts.SwarmRow> rows) {
+        swarm.setVisible(!rows.isEmpty());
+        swarm.setManaged(!rows.isEmpty());
+        if (rows.isEmpty()) {
+            swarm.getChildren().clear();
+            return;
+        }
+        List<javafx.scene.Node> nodes = new ArrayList<>();
+        nodes.add(styled(new Label("Swarm services"), "swarm-title"));
+        for (HostFacts.SwarmRow row : rows) {
+            Label name = styled(new Label(row.name()), "swarm-name");
+            Label image = styled(new Label(row.image()), "swarm-image");
+            Label replicas = styled(new Label(row.replicas()), "swarm-replicas");
+            Label update = styled(new Label(row.update()), "swarm-update");
+            Label rollback = styled(new Label(row.rollbackTo()), "swarm-rollback");
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox line = new HBox(new StateGlyph(row.state()), name, image, grow, update, rollback, replicas);
+            line.getStyleClass().add("swarm-row");
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setId("swarm-" + row.name().replaceAll("[^A-Za-z0-9_-]", "-"));
+            StateStyles.apply(line, row.state());
+            Label tasks = styled(new Label("tasks: " + String.join(" · ", row.tasks())), "swarm-tasks");
+            tasks.setWrapText(true);
+            VBox card = new VBox(line, tasks);
+            card.getStyleClass().add("swarm-card");
+            nodes.add(card);
+        }
+        swarm.getChildren().setAll(nodes);
     }
 
     private static Label styled(Label label, String styleClass) {

@@ -102,6 +102,20 @@ class DashboardWindowTest {
         assertNull(onFx(() -> tile(robot, "local-grafana").getTrend()), "grafana has no headline stage");
 
         Screenshots.save(window.scene(), "dashboard-fake.png");
+
+        // The local engine is a Swarm manager: its services and their tasks below the tiles.
+        assertEquals(List.of("sva-studio_prometheus", "sva-studio_loki"), onFx(() -> robot.lookup(".swarm-name").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList()));
+        javafx.scene.Node loki = robot.lookup("#swarm-sva-studio_loki").query();
+        assertTrue(onFx(() -> loki.getPseudoClassStates().contains(StateStyles.of(HealthState.DOWN))), "a paused update is DOWN");
+        assertTrue(texts(loki.getParent(), ".swarm-update").iterator().next().startsWith("paused: update paused due to failure"));
+        assertEquals(List.of("1/2 running", "rollback → grafana/loki:2.9.6"),
+                List.of(texts(loki, ".swarm-replicas").iterator().next(), texts(loki, ".swarm-rollback").iterator().next()));
+        assertTrue(texts(loki.getParent(), ".swarm-tasks").iterator().next().contains(".1 running (grafana/loki:2.9.6) · .2 failed — task: non-zero exit (1)"),
+                texts(loki.getParent(), ".swarm-tasks").toString());
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup(".host-scroll").query()).setVvalue(0.55));
+        Screenshots.save(window.scene(), "dashboard-swarm.png");
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup(".host-scroll").query()).setVvalue(0));
         WaitForAsyncUtils.asyncFx(() -> Theme.LIGHT.applyTo(window.scene())).get(5, TimeUnit.SECONDS);
         Screenshots.save(window.scene(), "dashboard-fake-light.png");
     }
