@@ -68,6 +68,8 @@ public final class MainWindowController {
     @FXML private MenuButton runbooksMenu;
     @FXML private MenuItem backupItem;
     @FXML private MenuItem restoreItem;
+    @FXML private MenuItem upgradeItem;
+    @FXML private MenuItem rollbackItem;
     @FXML private ScrollPane hostScroll;
     @FXML private ScrollPane flowScroll;
     @FXML private StackPane alertsPane;
@@ -119,7 +121,7 @@ public final class MainWindowController {
                 : "Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
 
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
-        runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup and restore of the stack's data"));
+        runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade and rollback"));
 
         hostScroll.setContent(new DashboardView(model));
         flowScroll.setContent(new FlowView(flow));
@@ -143,6 +145,8 @@ public final class MainWindowController {
     void offerRunbooks(WizardLauncher launcher) {
         backupItem.setOnAction(e -> launcher.open(WizardModel.Kind.BACKUP, runbooksMenu.getScene().getWindow()));
         restoreItem.setOnAction(e -> launcher.open(WizardModel.Kind.RESTORE, runbooksMenu.getScene().getWindow()));
+        upgradeItem.setOnAction(e -> launcher.open(WizardModel.Kind.UPGRADE, runbooksMenu.getScene().getWindow()));
+        rollbackItem.setOnAction(e -> launcher.open(WizardModel.Kind.ROLLBACK, runbooksMenu.getScene().getWindow()));
         runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? n + " interrupted" : ""));
         launcher.interruptedProperty().addListener((o, old, n) -> runbooksMenu.pseudoClassStateChanged(INTERRUPTED, n.intValue() > 0));
         runbooksMenu.setDisable(false);

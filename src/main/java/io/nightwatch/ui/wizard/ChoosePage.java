@@ -5,6 +5,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,8 +27,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Page 1. Backup: the services as checkboxes and the target folder. Restore: the sets of a folder (size, age, state;
- * only verified sets can be chosen) and the services of the chosen set. Above both: interrupted runs of this
- * runbook, with Resume and Abort.
+ * only verified sets can be chosen) and the services of the chosen set. Upgrade, rollback: one service, what it runs,
+ * the image to go to (with the candidates and why), backup first, the hold period. Above all: interrupted runs of
+ * this runbook, with Resume and Abort.
  */
 final class ChoosePage {
 
@@ -48,6 +52,7 @@ final class ChoosePage {
         content.getChildren().add(interruptedBox);
 
         if (model.kind() == WizardModel.Kind.BACKUP) backupChoices();
+        else if (model.kind().changesImage()) imageChoices();
         else restoreChoices();
 
         Label problem = WizardNodes.hiddenWhenEmpty(WizardNodes.text("", "wizard-problem"));
@@ -72,6 +77,81 @@ final class ChoosePage {
                 folderRow("Choose the folder that receives the backup set"),
                 WizardNodes.text("A new folder named after the time and host is created inside it; nothing else there is "
                         + "touched. The set is verified before the wizard reports success.", "wizard-caption"));
+    }
+
+    private void imageChoices() {
+        ToggleGroup group = new ToggleGroup();
+        VBox services = new VBox();
+        services.getStyleClass().add("wizard-services");
+        for (ServiceOption option : model.services()) {
+            RadioButton button = new RadioButton(option.name());
+            button.getStyleClass().add("wizard-service");
+            button.setId("change-service-" + option.name());
+            button.setToggleGroup(group);
+            button.setUserData(option.name());
+            if (option.name().equals(model.chosenServiceProperty().get())) button.setSelected(true);
+            HBox row = new HBox(button, WizardNodes.label(option.detail(), "wizard-service-detail"));
+            row.getStyleClass().add("wizard-service-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            services.getChildren().add(row);
+        }
+        group.selectedToggleProperty().addListener((o, old, now) ->
+                model.chosenServiceProperty().set(now == null ? "" : (String) now.getUserData()));
+
+        Label current = WizardNodes.text("", "wizard-caption", "wizard-current-image");
+        current.setId("wizard-current-image");
+        current.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.chosenServiceProperty().get().isEmpty()
+                ? "Choose a service to see what it runs."
+                : model.currentImageProperty().get().isEmpty() ? "Reading what " + model.chosenServiceProperty().get() + " runs…"
+                : model.chosenServiceProperty().get() + " runs " + model.currentImageProperty().get() + " now.",
+                model.chosenServiceProperty(), model.currentImageProperty()));
+
+        ComboBox<String> target = new ComboBox<>();
+        target.setEditable(true);
+        target.setId("wizard-target");
+        target.getStyleClass().add("wizard-target");
+        target.setMaxWidth(Double.MAX_VALUE);
+        target.setPromptText("image:tag, already on the engine");
+        target.getEditor().textProperty().bindBidirectional(model.targetProperty());
+        Label candidates = WizardNodes.text("", "wizard-caption", "wizard-candidates");
+        candidates.setId("wizard-candidates");
+        Runnable showTargets = () -> {
+            target.getItems().setAll(model.targets().stream().map(WizardModel.ImageChoice::image).toList());
+            candidates.setText(model.targets().isEmpty() ? "No other image of this service is known here: type the one to go to."
+                    : String.join("\n", model.targets().stream().map(c -> c.image() + " — " + c.why()).toList()));
+        };
+        model.targets().addListener((ListChangeListener<WizardModel.ImageChoice>) c -> showTargets.run());
+        showTargets.run();
+
+        CheckBox backup = new CheckBox("Back up its data first (kept whatever happens)");
+        backup.setId("wizard-backup-first");
+        backup.getStyleClass().add("wizard-service");
+        backup.selectedProperty().bindBidirectional(model.backupFirstProperty());
+        ComboBox<String> hold = new ComboBox<>();
+        hold.setEditable(true);
+        hold.setId("wizard-hold");
+        hold.getItems().setAll("keep", "0s", "5m", "10m", "30m");
+        hold.getEditor().textProperty().bindBidirectional(model.holdProperty());
+        Label holdLabel = WizardNodes.label("Old container:", "wizard-service-detail");
+        HBox holdRow = new HBox(holdLabel, hold);
+        holdRow.getStyleClass().add("wizard-folder-row");
+        holdRow.setAlignment(Pos.CENTER_LEFT);
+
+        content.getChildren().addAll(
+                WizardNodes.label("Which service", "wizard-section"),
+                services,
+                current,
+                WizardNodes.label(model.kind() == WizardModel.Kind.ROLLBACK ? "Back to" : "To", "wizard-section"),
+                target,
+                candidates,
+                WizardNodes.text("Nothing is pulled: the image must already be on the service's engine. The new container gets "
+                        + "the old one's configuration; the preview shows every difference.", "wizard-caption"),
+                WizardNodes.label("Safety", "wizard-section"),
+                backup,
+                holdRow,
+                WizardNodes.text("keep: the old container stays, stopped, until you remove it (`--retire`). A period (10m): the new "
+                        + "one is watched that long and any failure reverts; then the old one is removed. A failed health gate "
+                        + "always reverts to the old container.", "wizard-caption"));
     }
 
     private void restoreChoices() {

@@ -67,6 +67,8 @@ public final class WizardLauncher {
         WizardModel model = switch (kind) {
             case BACKUP -> WizardModel.backup(catalog.backup(), catalog.newRunner());
             case RESTORE -> WizardModel.restore(catalog.restore(), catalog.backupRoot(), catalog.newRunner());
+            case UPGRADE, ROLLBACK -> WizardModel.imageChange(kind, kind == WizardModel.Kind.UPGRADE ? catalog.upgrade() : catalog.rollback(),
+                    CatalogImageChanges.services(catalog), new CatalogImageChanges(catalog), catalog.newRunner(), java.time.Clock.systemDefaultZone());
         };
         Stage stage = RunbookWizard.open(owner, model);
         open.put(kind, stage);

@@ -53,12 +53,16 @@ import java.util.function.Function;
  */
 public final class WizardModel {
 
-    /** The two shapes of choice the first page knows. */
+    /** The shapes of choice the first page knows. */
     public enum Kind {
         /** Services as checkboxes, a target folder: parameters {@code services} and {@code to}. */
         BACKUP("backup"),
         /** A verified set from a folder of sets, services from it: parameters {@code set} and {@code services}. */
-        RESTORE("restore");
+        RESTORE("restore"),
+        /** One service and a target image: parameters {@code service}, {@code to}, {@code backup}, {@code hold}. */
+        UPGRADE("upgrade"),
+        /** As {@link #UPGRADE}, the target preset to the image the service ran before. */
+        ROLLBACK("rollback");
 
         private final String word;
 
@@ -66,9 +70,14 @@ public final class WizardModel {
             this.word = word;
         }
 
-        /** "backup", "restore": for sentences. */
+        /** "backup", "restore", "upgrade", "rollback": for sentences. */
         public String word() {
             return word;
+        }
+
+        /** Upgrade and rollback: one service, another image. */
+        public boolean changesImage() {
+            return this == UPGRADE || this == ROLLBACK;
         }
     }
 
@@ -88,6 +97,14 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<SetRow> chosenSet = new ReadOnlyObjectWrapper<>(this, "chosenSet");
     private final ReadOnlyStringWrapper setsStatus = new ReadOnlyStringWrapper(this, "setsStatus", "");
     private final ObservableList<InterruptedRun> interrupted = FXCollections.observableArrayList();
+    private final StringProperty chosenService = new SimpleStringProperty(this, "chosenService", "");
+    private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    private final javafx.beans.property.BooleanProperty backupFirst = new javafx.beans.property.SimpleBooleanProperty(this, "backupFirst");
+    private final StringProperty hold = new SimpleStringProperty(this, "hold", "keep");
+    private final ReadOnlyStringWrapper currentImage = new ReadOnlyStringWrapper(this, "currentImage", "");
+    private final ObservableList<ImageChoice> targets = FXCollections.observableArrayList();
+    private ImageChanges changes;
+    private long changeTicket;
 
     private final ReadOnlyObjectWrapper<WizardPage> page = new ReadOnlyObjectWrapper<>(this, "page", WizardPage.CHOOSE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -117,6 +134,7 @@ public final class WizardModel {
     private final FxBridge<Listed> listed = new FxBridge<>(this::applyListed);
     private final FxBridge<Found> found = new FxBridge<>(this::applyFound);
     private final FxBridge<RunProgress> runs = new FxBridge<>(this::applyProgress);
+    private final FxBridge<Looked> looked = new FxBridge<>(this::applyLooked);
 
     /** Answers to an older question (the operator went back, or typed on) are dropped by their ticket. */
     private long buildTicket;
@@ -132,6 +150,26 @@ public final class WizardModel {
     private record Listed(long ticket, String root, List<SetRow> rows, String status) {}
 
     private record Found(List<InterruptedRun> runs) {}
+
+    private record Looked(long ticket, String service, String current, List<ImageChoice> targets, String problem) {}
+
+    /** An image the operator may go to, and why it is offered ("ran before the last change"). */
+    public record ImageChoice(String image, String why) {
+        @Override
+        public String toString() { return image; }
+    }
+
+    /**
+     * What the image-change wizard asks the core, off the FX thread: a service's current image, the images it could
+     * go to, and the plan of a change in words (image, configuration diff, compose line).
+     */
+    public interface ImageChanges {
+        String currentImage(String service) throws Exception;
+
+        List<ImageChoice> targets(String service) throws Exception;
+
+        List<String> planLines(Map<String, String> params) throws Exception;
+    }
 
     private WizardModel(Kind kind, RunbookDefinition definition, RunbookRunner runner, Clock clock) {
         this.kind = kind;
@@ -149,6 +187,12 @@ public final class WizardModel {
             check();
         });
         chosenSet.addListener((o, old, now) -> check());
+        chosenService.addListener((o, old, now) -> {
+            lookUpImages();
+            check();
+        });
+        target.addListener((o, old, now) -> check());
+        currentImage.addListener((o, old, now) -> check());
     }
 
     // ---- construction -----------------------------------------------------------------------------------------
@@ -193,6 +237,21 @@ public final class WizardModel {
         return model;
     }
 
+    /**
+     * An upgrade or rollback wizard over {@code definition} (parameters {@code service}, {@code to}, {@code backup},
+     * {@code hold}): the services to choose from, and what the core says about their images.
+     */
+    public static WizardModel imageChange(Kind kind, RunbookDefinition definition, List<ServiceOption> services,
+                                          ImageChanges changes, RunbookRunner runner, Clock clock) {
+        if (!kind.changesImage()) throw new IllegalArgumentException(kind + " is no image change");
+        WizardModel model = new WizardModel(kind, definition, runner, clock);
+        model.changes = changes;
+        model.services.setAll(services);
+        model.findInterrupted();
+        model.check();
+        return model;
+    }
+
     /** The folder the backup runbook names as its default target (the example of its {@code to} parameter). */
     private static Path defaultTarget(RunbookDefinition definition) {
         return definition.parameters().stream().filter(p -> p.name().equals("to")).map(Parameter::example)
@@ -222,6 +281,24 @@ public final class WizardModel {
 
     /** Restore: "3 sets in /x", "reading /x …", "no backup sets in /x", or why they cannot be read. */
     public ReadOnlyStringProperty setsStatusProperty() { return setsStatus.getReadOnlyProperty(); }
+
+    /** Upgrade, rollback: the service to change (one of {@link #services()} by name). */
+    public StringProperty chosenServiceProperty() { return chosenService; }
+
+    /** Upgrade, rollback: the image to go to. */
+    public StringProperty targetProperty() { return target; }
+
+    /** Upgrade, rollback: back the service's data up first. */
+    public javafx.beans.property.BooleanProperty backupFirstProperty() { return backupFirst; }
+
+    /** Upgrade, rollback: "keep" the old container until removed by hand, or a period to watch the new one. */
+    public StringProperty holdProperty() { return hold; }
+
+    /** Upgrade, rollback: what the chosen service runs now ("" until known). */
+    public ReadOnlyStringProperty currentImageProperty() { return currentImage.getReadOnlyProperty(); }
+
+    /** Upgrade, rollback: the images the chosen service could go to, best first. */
+    public ObservableList<ImageChoice> targets() { return targets; }
 
     /** Runs of this runbook that a crash or a closed window interrupted: offered for resume or abort. */
     public ObservableList<InterruptedRun> interrupted() { return interruptedView; }
@@ -400,6 +477,13 @@ public final class WizardModel {
     }
 
     private String whyNotNext() {
+        if (kind.changesImage()) {
+            if (chosenService.get() == null || chosenService.get().isBlank()) return "Choose the service to " + kind.word() + ".";
+            String to = target.get() == null ? "" : target.get().strip();
+            if (to.isEmpty()) return "Choose the image to go to.";
+            if (to.equals(currentImage.get())) return chosenService.get() + " already runs " + to + ".";
+            return "";
+        }
         boolean anyService = services.stream().anyMatch(ServiceOption::isSelected);
         if (kind == Kind.BACKUP) {
             if (services.isEmpty()) return "The profile has no service with data to back up.";
@@ -414,6 +498,13 @@ public final class WizardModel {
 
     private Map<String, String> params() {
         Map<String, String> params = new LinkedHashMap<>();
+        if (kind.changesImage()) {
+            params.put("service", chosenService.get());
+            params.put("to", target.get().strip());
+            params.put("backup", backupFirst.get() ? "yes" : "no");
+            params.put("hold", hold.get() == null || hold.get().isBlank() ? "keep" : hold.get().strip());
+            return params;
+        }
         String names = String.join(",", selectedNames());
         if (kind == Kind.BACKUP) {
             params.put("services", names);
@@ -426,6 +517,10 @@ public final class WizardModel {
     }
 
     private List<String> choices() {
+        if (kind.changesImage()) {
+            return List.of("Service: " + chosenService.get() + (backupFirst.get() ? ", backed up first" : ""),
+                    "Old container: " + ("keep".equals(params().get("hold")) ? "kept until you remove it" : "removed after a hold of " + params().get("hold")));
+        }
         if (kind == Kind.BACKUP) {
             return List.of("Services: " + String.join(", ", selectedNames()),
                     "Into: " + folder.get().strip() + " (a new set folder is created inside it)");
@@ -450,10 +545,15 @@ public final class WizardModel {
         submit(() -> {
             try {
                 Runbook runbook = definition.build(params);
-                built.publish(new Built(ticket, then, run, Optional.of(Plan.of(runbook, params, choices)), ""));
+                List<String> words = choices;
+                if (kind.changesImage() && then == Then.PREVIEW) {
+                    words = new ArrayList<>(choices);
+                    words.addAll(changes.planLines(params)); // the image and configuration diff, read from the engine
+                }
+                built.publish(new Built(ticket, then, run, Optional.of(Plan.of(runbook, params, words)), ""));
             } catch (IllegalArgumentException e) {
                 built.publish(new Built(ticket, then, run, Optional.empty(), describe(e)));
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 built.publish(new Built(ticket, then, run, Optional.empty(), "The " + kind.word() + " cannot be prepared: " + describe(e)));
             }
         });
@@ -503,6 +603,34 @@ public final class WizardModel {
                 .filter(r -> r.info().dir().equals(before.info().dir()) && r.choosable()).findFirst().orElse(null);
         if (again == null) choose(null);
         else chosenSet.set(again);
+    }
+
+    /** Upgrade, rollback: the chosen service's image and where it could go, from the engine (on the worker). */
+    private void lookUpImages() {
+        if (!kind.changesImage()) return;
+        long ticket = ++changeTicket;
+        String service = chosenService.get();
+        currentImage.set("");
+        targets.clear();
+        if (service == null || service.isBlank()) return;
+        submit(() -> {
+            try {
+                looked.publish(new Looked(ticket, service, changes.currentImage(service), changes.targets(service), ""));
+            } catch (Exception e) {
+                looked.publish(new Looked(ticket, service, "", List.of(), "Cannot read " + service + "'s images: " + describe(e)));
+            }
+        });
+    }
+
+    private void applyLooked(Looked l) {
+        if (l.ticket() != changeTicket || closed) return;
+        currentImage.set(l.current());
+        targets.setAll(l.targets());
+        problem.set(l.problem());
+        // a rollback goes back to the best candidate unless the operator typed something else
+        if (kind == Kind.ROLLBACK && (target.get() == null || target.get().isBlank()) && !l.targets().isEmpty()) {
+            target.set(l.targets().get(0).image());
+        }
     }
 
     private void findInterrupted() {

@@ -1,9 +1,10 @@
 /**
- * The runbook wizard: backup and restore (any {@link io.nightwatch.runbook.RunbookDefinition} with one of those two
- * shapes of parameters) as four pages in their own window: choose, preview, run, result.
+ * The runbook wizard: backup, restore, upgrade and rollback (any {@link io.nightwatch.runbook.RunbookDefinition} with
+ * one of those shapes of parameters) as four pages in their own window: choose, preview, run, result.
  *
  * <p>Shape: {@link io.nightwatch.ui.wizard.WizardModel} is the view model (JavaFX properties and the commands next,
- * back, start, cancel, resume, abort); it is the only class here that talks to the core, and it does so on one worker
+ * back, start, cancel, resume, abort); it and {@link io.nightwatch.ui.wizard.CatalogImageChanges} (the engine questions of an image change) are the only
+ * classes here that talk to the core, and they do so on one worker
  * thread per wizard, because {@code RunbookDefinition.build}, the previews, listing backup sets and of course
  * {@code RunbookRunner.run} may block. What the worker learns reaches the FX thread through {@link
  * io.nightwatch.ui.FxBridge}s only. The runner's callbacks are folded by {@link io.nightwatch.ui.wizard.RunTracker}

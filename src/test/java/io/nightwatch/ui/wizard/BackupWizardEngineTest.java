@@ -112,6 +112,61 @@ class BackupWizardEngineTest {
         assertEquals("", onFx(() -> robot.lookup("#runbooksMenu").queryAs(Labeled.class).getText()), "nothing left interrupted");
     }
 
+    @Test
+    void theUpgradeWizardMovesPrometheusToTheNewTagAndTheRollbackWizardBringsItBack(FxRobot robot) throws Exception {
+        // upgrade: choose the service, see what it runs, pick the new tag, preview the difference, run through the gate
+        robot.clickOn("#runbooksMenu");
+        robot.clickOn("Upgrade a service…");
+        await(() -> wizard() != null);
+        Stage upgrade = onFx(this::wizard);
+        WizardModel model = onFx(() -> app.wizards().model(WizardModel.Kind.UPGRADE).orElseThrow());
+        click(robot, upgrade, "#change-service-prometheus");
+        await(30, () -> model.currentImageProperty().get().equals(TestEngine.PROMETHEUS));
+        assertEquals("prometheus runs " + TestEngine.PROMETHEUS + " now.", text(upgrade, "#wizard-current-image"));
+        await(() -> model.targets().stream().anyMatch(t -> t.image().equals(TestEngine.PROMETHEUS_NEXT)));
+        robot.interact(() -> {
+            model.targetProperty().set(TestEngine.PROMETHEUS_NEXT);
+            model.holdProperty().set("0s");
+        });
+        Screenshots.save(upgrade.getScene(), "upgrade-wizard-choose.png");
+        click(robot, upgrade, "#wizard-next");
+        await(30, () -> model.getPage() == WizardPage.PREVIEW);
+        List<String> choices = WizardRobot.texts(root(upgrade), ".wizard-choice");
+        assertTrue(choices.contains("Image: " + TestEngine.PROMETHEUS + " → " + TestEngine.PROMETHEUS_NEXT), choices.toString());
+        assertTrue(choices.contains("label org.opencontainers.image.version (from the image): 2.42.0 → 2.42.1"), choices.toString());
+        assertTrue(choices.stream().anyMatch(c -> c.startsWith("Compose: compose project sva-studio, service prometheus")), choices.toString());
+        Files.copy(Screenshots.save(upgrade.getScene(), "upgrade-wizard-preview.png"), Path.of("docs", "images", "upgrade-wizard.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        click(robot, upgrade, "#wizard-next");
+        await(120, () -> model.getPage() == WizardPage.RESULT);
+        assertEquals("SUCCEEDED", text(upgrade, "#wizard-outcome-word"), () -> String.join("\n", model.output()));
+        Screenshots.save(upgrade.getScene(), "upgrade-wizard.png");
+        robot.interact(upgrade::close);
+
+        // rollback: the target is preset to what it ran before
+        robot.clickOn("#runbooksMenu");
+        robot.clickOn("Roll back a service…");
+        await(() -> wizard() != null);
+        Stage rollback = onFx(this::wizard);
+        WizardModel back = onFx(() -> app.wizards().model(WizardModel.Kind.ROLLBACK).orElseThrow());
+        click(robot, rollback, "#change-service-prometheus");
+        await(30, () -> back.targetProperty().get().equals(TestEngine.PROMETHEUS));
+        assertTrue(text(rollback, "#wizard-candidates").startsWith(TestEngine.PROMETHEUS + " — ran before the last change (deployment journal)"),
+                text(rollback, "#wizard-candidates"));
+        robot.interact(() -> back.holdProperty().set("0s"));
+        click(robot, rollback, "#wizard-next");
+        await(30, () -> back.getPage() == WizardPage.PREVIEW);
+        click(robot, rollback, "#wizard-next");
+        await(120, () -> back.getPage() == WizardPage.RESULT);
+        assertEquals("SUCCEEDED", text(rollback, "#wizard-outcome-word"), () -> String.join("\n", back.output()));
+        robot.interact(rollback::close);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreTheStack() {
+        engine.runReferenceServices();
+    }
+
     private Stage wizard() {
         return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing() && s != app.window().scene().getWindow()
                         && s.getScene().getRoot().lookup("#wizard-title") != null)
