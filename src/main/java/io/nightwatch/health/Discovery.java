@@ -30,6 +30,8 @@ public final class Discovery {
         List<ServiceSpec> found = new ArrayList<>();
         for (ContainerSummary c : containers) {
             if (claimed.contains(c.name())) continue;
+            // a stopped old version kept by an upgrade is the way back, not a service of its own to watch
+            if (known.stream().anyMatch(k -> k.isKeptCopy(c.name()))) continue;
             Optional<ServiceKind> kind = kindOf(c);
             kind.ifPresent(k -> found.add(specFor(c, k, host)));
         }

@@ -17,4 +17,12 @@ public record ServiceSpec(String name, ServiceKind kind, String host, String con
 
     /** Stable identity across snapshots: a service is unique per host. */
     public String id() { return host + "/" + name; }
+
+    /** Upgrades and rollbacks keep the old container as {@code <container>-kept-<time>} until it is retired. */
+    public static final String KEPT_INFIX = "-kept-";
+
+    /** Whether {@code containerName} is a container an upgrade or rollback of this service kept as the way back. */
+    public boolean isKeptCopy(String containerName) {
+        return containerName.startsWith(container + KEPT_INFIX);
+    }
 }

@@ -22,7 +22,10 @@ class DiscoveryTest {
                 summary("staging-loki-1", "grafana/loki:2.9.6", Map.of(), Map.of(3100, 13100)),
                 summary("cache", "mycorp/keydb:6", Map.of("com.docker.compose.service", "redis"), Map.of()),
                 summary("mon_alertmanager.1.xyz", "internal/am:1", Map.of("com.docker.swarm.service.name", "mon_alertmanager"), Map.of()),
-                summary("web", "nginx:1.25", Map.of("com.docker.compose.service", "web"), Map.of()));
+                summary("web", "nginx:1.25", Map.of("com.docker.compose.service", "web"), Map.of()),
+                // the old version an upgrade kept as the way back: not a service of its own
+                summary("sva-studio-prometheus-kept-20261127-031205", "prom/prometheus:v2.51.0",
+                        Map.of("com.docker.compose.service", "prometheus"), Map.of()));
         List<ServiceSpec> profile = ReferenceStack.profile().services();
         List<ServiceSpec> found = Discovery.discover(containers, profile, DockerHostSpec.fromEnvironment("local"));
 

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class ImageChangeSteps {
 
     /** Kept containers are named {@code <container>-kept-<yyyyMMdd-HHmmss>}. */
-    static final String KEPT_INFIX = "-kept-";
+    static final String KEPT_INFIX = io.nightwatch.stack.ServiceSpec.KEPT_INFIX;
 
     static final String FROM_ID = "change.from.id";
     static final String FROM_IMAGE = "change.from.image";

@@ -55,7 +55,7 @@ public final class RollbackTargets {
 
     /** Containers an upgrade or rollback kept as the way back ({@code <container>-kept-<time>}), newest first. */
     public static List<ContainerSummary> keptContainers(DockerGateway gateway, ServiceSpec spec) {
-        return gateway.listContainers().stream().filter(c -> c.name().startsWith(spec.container() + ImageChangeSteps.KEPT_INFIX))
+        return gateway.listContainers().stream().filter(c -> spec.isKeptCopy(c.name()))
                 .sorted(java.util.Comparator.comparing(ContainerSummary::name).reversed()).toList();
     }
 
