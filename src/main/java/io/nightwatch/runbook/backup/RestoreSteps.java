@@ -157,18 +157,9 @@ final class RestoreSteps {
         }
         public void execute(RunContext ctx) throws Exception {
             service.gateway().start(service.container());
-            long deadline = System.nanoTime() + timeout.toNanos();
-            ProbeResult last = null;
-            while (System.nanoTime() < deadline) {
-                ctx.throwIfCancelled();
-                last = prober.probe(service.spec(), service.gateway().inspect(service.container()), Optional.of(service.gateway()));
-                if (last.healthy()) {
-                    ctx.output(service.spec().name() + " healthy: " + last.detail());
-                    return;
-                }
-                Thread.sleep(500);
-            }
-            throw new IOException(service.spec().name() + " not healthy after " + timeout.toSeconds() + " s: " + (last == null ? "" : last.detail()));
+            ProbeResult last = service.awaitHealthy(prober, service.container(), timeout, ctx, true);
+            if (!last.healthy()) throw new IOException(service.spec().name() + " not healthy after " + timeout.toSeconds() + " s: " + last.detail());
+            ctx.output(service.spec().name() + " healthy: " + last.detail());
         }
     }
 

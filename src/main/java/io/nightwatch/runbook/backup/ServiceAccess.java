@@ -1,8 +1,12 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
 import io.nightwatch.docker.ExecUnavailableException;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.runbook.RunContext;
 import io.nightwatch.stack.ServiceSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -110,6 +114,31 @@ public final class ServiceAccess {
             throw new IOException("redis-cli " + command[0] + " failed: " + (r.stdout() + r.stderr()).strip());
         }
         return r.stdout().strip();
+    }
+
+    /**
+     * Probes {@code container} (this service's, or another container of it such as the one an upgrade kept) until it
+     * answers healthy or {@code timeout} passes, and returns the last answer. With {@code failFast} a container that
+     * has exited or is restarting ends the wait early (a crash loop does not heal by waiting) and the operator's cancel
+     * is honoured; without it the wait is an undo's, which is not cancellable.
+     */
+    public ProbeResult awaitHealthy(ServiceProber prober, String container, Duration timeout, RunContext ctx, boolean failFast)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ProbeResult last = ProbeResult.notProbed("not probed yet");
+        while (System.nanoTime() < deadline) {
+            if (failFast) ctx.throwIfCancelled();
+            Optional<ContainerFacts> facts = gateway.inspect(container);
+            if (failFast && facts.isPresent() && !facts.get().running() && facts.get().startedAt().isPresent()) {
+                return ProbeResult.notProbed("the container " + facts.get().state().name().toLowerCase() + " (exit code " + facts.get().exitCode()
+                        + (facts.get().oomKilled() ? ", OOM-killed" : "") + ")");
+            }
+            last = prober.probe(spec, facts, Optional.of(gateway));
+            if (last.healthy()) return last;
+            ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), "waiting for " + spec.name() + ": " + last.detail());
+            Thread.sleep(500);
+        }
+        return last;
     }
 
     public ExecResult exec(List<String> command) throws IOException {

@@ -364,26 +364,8 @@ final class ImageChangeSteps {
         }
     }
 
-    /**
-     * Probes {@code container} until it is healthy or the gate's time is up. A container that exits (or is restarting)
-     * ends the wait early when {@code failFast}: a crash loop will not heal by waiting.
-     */
     static ProbeResult awaitHealthy(Change c, String container, RunContext ctx, boolean failFast) throws Exception {
-        long deadline = System.nanoTime() + c.gateTimeout().toNanos();
-        ProbeResult last = ProbeResult.notProbed("not probed yet");
-        while (System.nanoTime() < deadline) {
-            if (failFast) ctx.throwIfCancelled();
-            Optional<ContainerFacts> facts = c.gateway().inspect(container);
-            if (failFast && facts.isPresent() && !facts.get().running() && facts.get().startedAt().isPresent()) {
-                return ProbeResult.notProbed("the container " + facts.get().state().name().toLowerCase() + " (exit code " + facts.get().exitCode()
-                        + (facts.get().oomKilled() ? ", OOM-killed" : "") + ")");
-            }
-            last = c.prober().probe(c.access().spec(), facts, Optional.of(c.gateway()));
-            if (last.healthy()) return last;
-            ctx.progress(1 - (double) (deadline - System.nanoTime()) / c.gateTimeout().toNanos(), "waiting for " + c.service() + ": " + last.detail());
-            Thread.sleep(500);
-        }
-        return last;
+        return c.access().awaitHealthy(c.prober(), container, c.gateTimeout(), ctx, failFast);
     }
 
     /** {@code 20261127-031205} from a run id {@code 20261127-031205-upgrade-ab12cd}. */
