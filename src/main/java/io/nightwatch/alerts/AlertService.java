@@ -8,6 +8,7 @@ import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;
+import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.store.IncomingAlert;
 import io.nightwatch.store.RecordResult;
@@ -102,26 +103,20 @@ public final class AlertService implements AutoCloseable {
 
     /**
      * Checks every {@code every} that each stateful service of the profile has a verified backup set in {@code root}
-     * younger than {@code rpo}, and raises (or resolves) NightwatchBackupOverdue.
+     * younger than {@code rpo}, raises (or resolves) NightwatchBackupOverdue, and hands each reading to {@code ages}
+     * (the dashboard's backup line).
      */
-    public void watchBackups(List<String> services, java.nio.file.Path root, Duration rpo, Duration every) {
+    public void watchBackups(List<String> services, java.nio.file.Path root, Duration rpo, Duration every,
+                             java.util.function.Consumer<BackupAges> ages) {
         polls.scheduleWithFixedDelay(() -> {
             try {
-                recordAndAnnounce(findings.onBackups(newestVerified(services, root), rpo, clock.instant()));
+                BackupAges read = BackupAges.read(services, root, rpo, clock.instant());
+                recordAndAnnounce(findings.onBackups(read.newestVerified(), rpo, read.readAt()));
+                ages.accept(read);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("backup check of {} failed: {}", root, e.toString());
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    static java.util.Map<String, Optional<Instant>> newestVerified(List<String> services, java.nio.file.Path root) throws IOException {
-        var sets = io.nightwatch.runbook.backup.BackupSets.list(root);
-        java.util.Map<String, Optional<Instant>> newest = new java.util.LinkedHashMap<>();
-        for (String service : services) {
-            newest.put(service, sets.stream().filter(s -> s.verified() && s.services().contains(service))
-                    .map(io.nightwatch.runbook.backup.BackupSets.SetInfo::created).findFirst());
-        }
-        return newest;
     }
 
     /** One poll of Alertmanager and Prometheus now; alerts that vanished from both are resolved. */

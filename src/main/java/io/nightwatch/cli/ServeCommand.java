@@ -90,8 +90,9 @@ public class ServeCommand implements Callable<Integer> {
              FlowMonitor flow = new FlowMonitor(health, FlowSettings.of(profile.flow()), env, Clock.systemUTC());
              AlertService alerts = new AlertService(profile, store, settings, Clock.systemUTC())) {
             alerts.start(Optional.of(health), Optional.of(flow));
-            alerts.watchBackups(profile.services().stream().filter(s -> s.dataPath().isPresent()).map(s -> s.name()).toList(),
-                    RunbookCli.backupRoot(env), java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(10));
+            io.nightwatch.runbook.catalog.RunbookCatalog runbooks = new io.nightwatch.runbook.catalog.RunbookCatalog(profile, env);
+            alerts.watchBackups(runbooks.backup().backupable().stream().map(s -> s.name()).toList(), runbooks.backupRoot(),
+                    io.nightwatch.runbook.backup.BackupAges.DEFAULT_RPO, java.time.Duration.ofMinutes(10), ages -> { });
             health.start();
             flow.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

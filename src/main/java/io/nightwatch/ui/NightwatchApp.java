@@ -10,6 +10,7 @@ import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
+import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
 import io.nightwatch.ui.wizard.WizardLauncher;
@@ -25,6 +26,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -183,6 +185,10 @@ public class NightwatchApp extends Application {
         wizards = new WizardLauncher(catalog);
         window.offerRunbooks(wizards);
         wizards.lookForInterruptedRuns();
+        if (alertService != null) { // the tiles' backup line and NightwatchBackupOverdue, as `serve` raises it
+            alertService.watchBackups(catalog.backup().backupable().stream().map(s -> s.name()).toList(), catalog.backupRoot(),
+                    BackupAges.DEFAULT_RPO, Duration.ofMinutes(1), window.model()::publishBackups);
+        }
     }
 
     /** The banner when the receiver could not listen: where the webhooks go instead. */

@@ -56,6 +56,8 @@ public class HealthTile extends Control {
     private final ObservableList<String> findings = FXCollections.observableArrayList();
     /** E.g. "3 error lines/min"; empty while nothing is known about the container's log. */
     private final StringProperty errorSummary = new SimpleStringProperty(this, "errorSummary", "");
+    private final StringProperty backupSummary = new SimpleStringProperty(this, "backupSummary", "");
+    private final javafx.beans.property.BooleanProperty backupOverdue = new javafx.beans.property.SimpleBooleanProperty(this, "backupOverdue");
     private final BooleanProperty errorsActive = new SimpleBooleanProperty(this, "errorsActive") {
         @Override
         protected void invalidated() {
@@ -182,6 +184,16 @@ public class HealthTile extends Control {
     public ObservableList<String> getFindings() { return findings; }
 
     public StringProperty errorSummaryProperty() { return errorSummary; }
+
+    /** "3 h ago", "none verified", "no data to back up"; "" until the backup sets have been read. */
+    public StringProperty backupSummaryProperty() { return backupSummary; }
+    public String getBackupSummary() { return backupSummary.get(); }
+    public void setBackupSummary(String value) { backupSummary.set(value); }
+
+    /** The newest verified backup is older than the RPO (or there is none): pseudo-class {@code :overdue} on the line. */
+    public javafx.beans.property.BooleanProperty backupOverdueProperty() { return backupOverdue; }
+    public boolean isBackupOverdue() { return backupOverdue.get(); }
+    public void setBackupOverdue(boolean value) { backupOverdue.set(value); }
     public String getErrorSummary() { return errorSummary.get(); }
     public void setErrorSummary(String value) { errorSummary.set(value); }
 

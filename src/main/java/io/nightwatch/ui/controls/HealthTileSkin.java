@@ -43,8 +43,11 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
     private final ProgressBar memoryBar = new ProgressBar(0);
     private final Label memory = label("tile-memory-text");
     private final Label errors = label("tile-errors");
+    private final Label backup = label("tile-backup");
     private final SVGPath errorIcon = new SVGPath();
     private final Label findings = label("tile-findings");
+    private static final javafx.css.PseudoClass OVERDUE = javafx.css.PseudoClass.getPseudoClass("overdue");
+    private final javafx.beans.value.ChangeListener<Boolean> overdueListener = (o, was, now) -> backup.pseudoClassStateChanged(OVERDUE, now);
     private final SVGPath findingIcon = new SVGPath();
     private final Tooltip tooltip = new Tooltip();
     private final ListChangeListener<String> findingsListener = c -> showFindings();
@@ -90,7 +93,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         return reason;
     }
 
-    /** A caption/value table: PROBE, UPTIME and RESTARTS, MEMORY, ERRORS. */
+    /** A caption/value table: PROBE, UPTIME and RESTARTS, MEMORY, ERRORS, BACKUP. */
     private GridPane facts() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tile-facts");
@@ -126,6 +129,9 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
             e.consume();
         });
         grid.add(errors, 1, 3, 3, 1);
+        grid.add(caption("BACKUP"), 0, 4);
+        backup.setMaxWidth(Double.MAX_VALUE);
+        grid.add(backup, 1, 4, 3, 1);
         return grid;
     }
 
@@ -161,6 +167,9 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         showFindings();
         errors.textProperty().bind(Bindings.createStringBinding(() -> orDash(tile.getErrorSummary()), tile.errorSummaryProperty()));
         tile.getErrorLines().addListener(errorLinesListener);
+        backup.textProperty().bind(Bindings.createStringBinding(() -> orDash(tile.getBackupSummary()), tile.backupSummaryProperty()));
+        tile.backupOverdueProperty().addListener(overdueListener);
+        backup.pseudoClassStateChanged(OVERDUE, tile.isBackupOverdue());
         showErrorLinesAffordance();
         tooltip.textProperty().bind(Bindings.createStringBinding(this::tooltipText, tile.titleProperty(),
                 tile.reasonProperty(), tile.getFindings()));
@@ -232,12 +241,13 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         tile.getErrorLines().removeListener(errorLinesListener);
         errors.setOnMouseClicked(null);
         Tooltip.uninstall(tile, tooltip);
-        for (Label l : new Label[] {title, subtitle, version, state, reason, probe, uptime, restarts, memory, errors}) {
+        for (Label l : new Label[] {title, subtitle, version, state, reason, probe, uptime, restarts, memory, errors, backup}) {
             l.textProperty().unbind();
         }
         version.visibleProperty().unbind();
         glyph.stateProperty().unbind();
         memoryBar.progressProperty().unbind();
+        tile.backupOverdueProperty().removeListener(overdueListener);
         tooltip.textProperty().unbind();
         super.dispose();
     }

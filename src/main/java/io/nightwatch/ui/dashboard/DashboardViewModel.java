@@ -56,6 +56,7 @@ public final class DashboardViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final FxBridge<HealthSnapshot> bridge = new FxBridge<>(this::apply);
     private final FxBridge<FlowSnapshot> flowBridge = new FxBridge<>(this::applyFlow);
+    private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
     private final Timeline ageTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showAge()));
     private Instant lastSnapshotAt;
 
@@ -89,6 +90,11 @@ public final class DashboardViewModel {
         flowBridge.publish(snapshot);
     }
 
+    /** The newest verified backup per service, for the tiles' backup line; from any thread. */
+    public void publishBackups(io.nightwatch.runbook.backup.BackupAges ages) {
+        backupBridge.publish(ages);
+    }
+
     /** Stops the once-a-second age check; the model shows nothing new afterwards. */
     public void dispose() {
         ageTicker.stop();
@@ -114,6 +120,10 @@ public final class DashboardViewModel {
     private void applyFlow(FlowSnapshot snapshot) {
         Map<String, TileFlow> byService = TileFlow.byService(snapshot);
         hosts.forEach(host -> host.showFlow(byService));
+    }
+
+    private void applyBackups(io.nightwatch.runbook.backup.BackupAges ages) {
+        hosts.forEach(host -> host.showBackups(ages, ages.readAt())); // ages as of the reading, refreshed each minute
     }
 
     private HostModel hostNamed(HostFacts facts) {

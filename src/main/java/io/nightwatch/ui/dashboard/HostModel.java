@@ -72,6 +72,11 @@ public final class HostModel {
         }
     }
 
+    /** Gives each tile its backup line (by service name: backup sets know services by name). */
+    void showBackups(io.nightwatch.runbook.backup.BackupAges ages, java.time.Instant now) {
+        for (ServiceTileModel tile : tiles) tile.showBackup(TileBackup.of(ages, tile.getFacts().title(), now));
+    }
+
     private void updateSummary() {
         long up = tiles.stream().filter(t -> t.getFacts().state() == HealthState.UP).count();
         summary.set(up + " of " + tiles.size() + " up");

@@ -16,11 +16,14 @@ final class TilePresenter {
         tile.setId("tile-" + model.id().replaceAll("[^A-Za-z0-9_-]", "-"));
         ChangeListener<TileFacts> listener = (o, old, facts) -> show(tile, facts);
         ChangeListener<TileFlow> flowListener = (o, old, flow) -> showFlow(tile, flow);
+        ChangeListener<TileBackup> backupListener = (o, old, backup) -> showBackup(tile, backup);
         model.factsProperty().addListener(listener);
         model.flowProperty().addListener(flowListener);
-        tile.getProperties().put(LISTENER, new Registration(model, listener, flowListener));
+        model.backupProperty().addListener(backupListener);
+        tile.getProperties().put(LISTENER, new Registration(model, listener, flowListener, backupListener));
         show(tile, model.getFacts());
         showFlow(tile, model.getFlow());
+        showBackup(tile, model.getBackup());
         return tile;
     }
 
@@ -28,11 +31,17 @@ final class TilePresenter {
         if (tile.getProperties().remove(LISTENER) instanceof Registration r) {
             r.model().factsProperty().removeListener(r.listener());
             r.model().flowProperty().removeListener(r.flowListener());
+            r.model().backupProperty().removeListener(r.backupListener());
         }
     }
 
     private record Registration(ServiceTileModel model, ChangeListener<TileFacts> listener,
-                                ChangeListener<TileFlow> flowListener) {}
+                                ChangeListener<TileFlow> flowListener, ChangeListener<TileBackup> backupListener) {}
+
+    static void showBackup(HealthTile tile, TileBackup backup) {
+        tile.setBackupSummary(backup.summary());
+        tile.setBackupOverdue(backup.overdue());
+    }
 
     /** The sparkline appears with the first flow figures; a kind without a headline stage keeps the slot empty. */
     static void showFlow(HealthTile tile, TileFlow flow) {

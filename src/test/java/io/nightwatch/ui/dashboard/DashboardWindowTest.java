@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -100,6 +101,20 @@ class DashboardWindowTest {
         assertEquals(FakeFlow.LOKI_ERRORS, onFx(() -> List.copyOf(tile(robot, "local-loki").getErrorLines())));
         assertEquals("no error lines", onFx(() -> tile(robot, "local-redis").getErrorSummary()));
         assertNull(onFx(() -> tile(robot, "local-grafana").getTrend()), "grafana has no headline stage");
+
+        // The backup line: the newest verified set of each stateful service against the 24 h RPO.
+        Instant now = Instant.now();
+        window.model().publishBackups(new io.nightwatch.runbook.backup.BackupAges(java.util.Map.of(
+                "prometheus", java.util.Optional.of(now.minus(java.time.Duration.ofHours(3))),
+                "redis", java.util.Optional.empty(),
+                "alertmanager", java.util.Optional.of(now.minus(java.time.Duration.ofHours(30)))), java.time.Duration.ofHours(24), now));
+        await(() -> !tile(robot, "local-redis").getBackupSummary().isEmpty());
+        assertEquals("3 h ago · RPO 24 h", onFx(() -> tile(robot, "local-prometheus").getBackupSummary()));
+        assertEquals("none verified · RPO 24 h", onFx(() -> tile(robot, "local-redis").getBackupSummary()));
+        assertEquals("30 h ago > RPO 24 h", onFx(() -> tile(robot, "local-alertmanager").getBackupSummary()));
+        assertTrue(onFx(() -> tile(robot, "local-alertmanager").isBackupOverdue()));
+        assertTrue(onFx(() -> tile(robot, "local-alertmanager").lookup(".tile-backup").getPseudoClassStates().toString()).contains("overdue"));
+        assertEquals("no data to back up", onFx(() -> tile(robot, "local-promtail").getBackupSummary()));
 
         Screenshots.save(window.scene(), "dashboard-fake.png");
 
