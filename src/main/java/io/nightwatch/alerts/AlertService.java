@@ -44,6 +44,9 @@ public final class AlertService implements AutoCloseable {
     /** What the GUI hears about: something changed in the history, and what just started firing. */
     public interface Listener {
         void historyChanged(List<AlertOccurrence> newlyFiring);
+
+        /** Occurrences whose state changed (fired, resolved, suppressed …), as stored; for the incident timeline. */
+        default void statesChanged(List<AlertOccurrence> changed) {}
     }
 
     private final AlertStore store;
@@ -220,17 +223,22 @@ public final class AlertService implements AutoCloseable {
         if (alerts.isEmpty()) return;
         List<RecordResult> results = store.recordAll(alerts);
         List<AlertOccurrence> newlyFiring = new ArrayList<>();
+        List<AlertOccurrence> stateChanged = new ArrayList<>();
         boolean changed = false;
         for (RecordResult r : results) {
             if (r.outcome() != RecordResult.Outcome.UNCHANGED) changed = true;
             if (r.stateChanged() || r.outcome() == RecordResult.Outcome.INSERTED) {
-                store.get(r.id()).filter(a -> a.state() == AlertState.FIRING).ifPresent(newlyFiring::add);
+                store.get(r.id()).ifPresent(a -> {
+                    stateChanged.add(a);
+                    if (a.state() == AlertState.FIRING) newlyFiring.add(a);
+                });
             }
         }
         if (!changed) return;
         for (Listener l : listeners) {
             try {
                 l.historyChanged(newlyFiring);
+                if (!stateChanged.isEmpty()) l.statesChanged(stateChanged);
             } catch (RuntimeException e) {
                 LOG.warn("an alert listener failed", e);
             }

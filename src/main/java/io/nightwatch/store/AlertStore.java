@@ -44,6 +44,7 @@ public final class AlertStore implements AutoCloseable {
     private final AlertWriter alerts;
     private final OperatorWriter operators;
     private final ReaderPool readers;
+    private final IncidentStore incidents;
 
     private AlertStore(Path file, Clock clock, Connection writerConnection) throws SQLException {
         this.file = file;
@@ -53,6 +54,12 @@ public final class AlertStore implements AutoCloseable {
         this.operators = new OperatorWriter(writerConnection);
         this.committer = new GroupCommitter(file, writerConnection);
         this.readers = new ReaderPool(file);
+        this.incidents = new IncidentStore(committer, readers, writerConnection);
+    }
+
+    /** Incidents and their timelines, kept in the same database. */
+    public IncidentStore incidents() {
+        return incidents;
     }
 
     /** {@code $XDG_DATA_HOME/nightwatch/alerts.db}, else {@code ~/.local/share/nightwatch/alerts.db}. */

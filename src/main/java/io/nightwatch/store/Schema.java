@@ -108,4 +108,41 @@ final class Schema {
                 SELECT id, labels, annotations FROM alert_search_text WHERE id = new.id;
             END""",
     };
+
+    /** Incidents: one open per scope, a timeline of events (with optional PNG attachments), samples for charts. */
+    static final String[] V2 = {
+            """
+            CREATE TABLE incident (
+              id        INTEGER PRIMARY KEY AUTOINCREMENT,
+              scope     TEXT    NOT NULL, -- a host name, or "stack"
+              title     TEXT    NOT NULL,
+              opened_at INTEGER NOT NULL,
+              opened_by TEXT    NOT NULL,
+              closed_at INTEGER,
+              closed_by TEXT    NOT NULL DEFAULT '',
+              summary   TEXT    NOT NULL DEFAULT ''
+            )""",
+            "CREATE UNIQUE INDEX incident_open_scope ON incident (scope) WHERE closed_at IS NULL",
+            "CREATE INDEX incident_opened ON incident (opened_at)",
+            """
+            CREATE TABLE incident_event (
+              id          INTEGER PRIMARY KEY,
+              incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+              at          INTEGER NOT NULL,
+              kind        TEXT    NOT NULL,
+              service     TEXT    NOT NULL,
+              text        TEXT    NOT NULL,
+              facts       TEXT    NOT NULL, -- JSON object, sorted keys
+              attachment  BLOB
+            )""",
+            "CREATE INDEX incident_event_incident ON incident_event (incident_id, at, id)",
+            """
+            CREATE TABLE incident_sample (
+              incident_id INTEGER NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+              series      TEXT    NOT NULL,
+              at          INTEGER NOT NULL,
+              value       REAL    NOT NULL
+            )""",
+            "CREATE INDEX incident_sample_series ON incident_sample (incident_id, series, at)"
+    };
 }

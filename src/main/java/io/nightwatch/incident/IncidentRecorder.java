@@ -1,0 +1,152 @@
+package io.nightwatch.incident;
+
+import io.nightwatch.alerts.AlertService;
+import io.nightwatch.flow.FlowSnapshot;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.flow.StageStatus;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.store.AlertOccurrence;
+import io.nightwatch.store.AlertState;
+import io.nightwatch.store.Incident;
+import io.nightwatch.store.IncidentEvent;
+import io.nightwatch.store.IncidentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes the night into incidents: the first critical alert or finding opens one (scope {@value #STACK} unless an
+ * operator opened one per host), and while one is open every alert fired or resolved, every tile state change, every
+ * flow stall and recovery goes onto its timeline, and the stages' rates are sampled for the export's charts.
+ * Listens to the same monitors and alert service as the window and {@code serve}; never throws into them.
+ */
+public final class IncidentRecorder implements AlertService.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentRecorder.class);
+    public static final String STACK = "stack";
+    static final Duration SAMPLE_EVERY = Duration.ofSeconds(15);
+
+    private final IncidentStore store;
+    private final Clock clock;
+    private final Map<String, HealthState> lastHealth = new ConcurrentHashMap<>();
+    private final Map<String, FlowState> lastFlow = new ConcurrentHashMap<>();
+    private volatile Instant lastSample = Instant.EPOCH;
+
+    public IncidentRecorder(IncidentStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The open incident an event of {@code host} belongs to: the host's own, else the stack's. */
+    Optional<Incident> openFor(String host) {
+        if (host != null && !host.isBlank()) {
+            Optional<Incident> own = store.openFor(host);
+            if (own.isPresent()) return own;
+        }
+        return store.openFor(STACK);
+    }
+
+    @Override
+    public void historyChanged(List<AlertOccurrence> newlyFiring) {
+        // statesChanged carries everything the timeline needs
+    }
+
+    @Override
+    public void statesChanged(List<AlertOccurrence> changed) {
+        try {
+            for (AlertOccurrence a : changed) {
+                String host = a.labels().getOrDefault("host", "");
+                boolean critical = a.severity().equalsIgnoreCase("critical");
+                if (a.state() == AlertState.FIRING && critical && openFor(host).isEmpty()) {
+                    store.openOrGet(STACK, a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service()),
+                            "nightwatch (first critical alert: " + a.alertname() + ")", clock.instant());
+                }
+                Optional<Incident> incident = openFor(host);
+                if (incident.isEmpty()) continue;
+                IncidentEvent.Kind kind = switch (a.state()) {
+                    case FIRING -> IncidentEvent.Kind.ALERT_FIRED;
+                    case RESOLVED -> IncidentEvent.Kind.ALERT_RESOLVED;
+                    default -> null;
+                };
+                if (kind == null) continue; // pending and suppressed are on the alert view; the timeline keeps to what paged
+                Map<String, String> facts = new LinkedHashMap<>();
+                facts.put("alertId", String.valueOf(a.id()));
+                facts.put("alertname", a.alertname());
+                facts.put("severity", a.severity());
+                facts.put("source", a.source());
+                facts.put("startsAt", a.startsAt().toString());
+                a.endsAt().ifPresent(e -> facts.put("endsAt", e.toString()));
+                String summary = a.annotations().getOrDefault("summary", a.annotations().getOrDefault("description", ""));
+                Instant at = kind == IncidentEvent.Kind.ALERT_FIRED ? a.startsAt() : a.endsAt().orElse(clock.instant());
+                store.add(incident.get().id(), IncidentEvent.of(at, kind, a.service(),
+                        (kind == IncidentEvent.Kind.ALERT_FIRED ? "fired: " : "resolved: ") + a.alertname() + " (" + a.severity() + ")"
+                                + (summary.isBlank() ? "" : " — " + summary), facts));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("incident timeline: alerts not recorded: {}", e.toString());
+        }
+    }
+
+    /** Tile state changes of the services (the first snapshot only sets the baseline). */
+    public void onHealth(HealthSnapshot snapshot) {
+        try {
+            for (ServiceHealth s : snapshot.services()) {
+                HealthState before = lastHealth.put(s.spec().id(), s.state());
+                if (before == null || before == s.state()) continue;
+                Optional<Incident> incident = openFor(s.spec().host());
+                if (incident.isEmpty()) continue;
+                store.add(incident.get().id(), IncidentEvent.of(s.checkedAt(), IncidentEvent.Kind.STATE_CHANGED, s.spec().name(),
+                        s.spec().name() + " " + before + " → " + s.state() + ": " + s.reason(),
+                        Map.of("from", before.name(), "to", s.state().name(), "host", s.spec().host())));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("incident timeline: health not recorded: {}", e.toString());
+        }
+    }
+
+    /** Stalls and recoveries of the data-flow stages, and a sample of every stage's rate every 15 s. */
+    public void onFlow(FlowSnapshot snapshot) {
+        try {
+            for (StageStatus stage : snapshot.stages()) {
+                FlowState before = lastFlow.put(stage.id(), stage.state());
+                if (before == null || before == stage.state()) continue;
+                IncidentEvent.Kind kind = stage.state() == FlowState.STALLED ? IncidentEvent.Kind.FLOW_STALLED
+                        : before == FlowState.STALLED ? IncidentEvent.Kind.FLOW_RECOVERED : null;
+                if (kind == null) continue;
+                Optional<Incident> incident = openFor(stage.host());
+                if (incident.isEmpty()) continue;
+                store.add(incident.get().id(), IncidentEvent.of(stage.at(), kind, stage.serviceName(),
+                        stage.spec().title() + (kind == IncidentEvent.Kind.FLOW_STALLED ? " STALLED: " : " flowing again: ") + stage.detail(),
+                        Map.of("stage", stage.spec().qualifiedKey(), "from", before.name(), "to", stage.state().name())));
+            }
+            Instant now = clock.instant();
+            if (Duration.between(lastSample, now).compareTo(SAMPLE_EVERY) < 0) return;
+            lastSample = now;
+            for (Incident open : store.list().stream().filter(Incident::open).toList()) {
+                Map<String, Double> values = new LinkedHashMap<>();
+                for (StageStatus stage : snapshot.stages()) {
+                    if (!open.scope().equals(STACK) && !open.scope().equals(stage.host())) continue;
+                    if (stage.value().isPresent()) values.put(series(stage), stage.value().getAsDouble());
+                }
+                store.sample(open.id(), values, snapshot.takenAt());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("incident timeline: flow not recorded: {}", e.toString());
+        }
+    }
+
+    /** "redis · Redis ops/s (ops/s)": the service, the stage, its unit. */
+    static String series(StageStatus stage) {
+        return stage.serviceName() + " · " + stage.spec().title() + " (" + stage.spec().unit() + ")";
+    }
+}

@@ -1,0 +1,71 @@
+package io.nightwatch.incident;
+
+import io.nightwatch.incident.export.IncidentExport;
+import io.nightwatch.store.AlertStore;
+import io.nightwatch.store.Incident;
+import io.nightwatch.store.IncidentEvent;
+import io.nightwatch.store.IncidentStore;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What operators do with incidents, for the CLI and the window alike: open, note, attach, close, read, export. */
+public final class Incidents {
+
+    private final IncidentStore store;
+    private final Path journalDir;
+    private final Clock clock;
+
+    public Incidents(AlertStore store, Path journalDir, Clock clock) {
+        this.store = store.incidents();
+        this.journalDir = journalDir;
+        this.clock = clock;
+    }
+
+    public IncidentStore store() { return store; }
+
+    /** Opens an incident for {@code scope} (a host, or {@value IncidentRecorder#STACK}), or returns the one open there. */
+    public Incident open(String scope, String title, String by) {
+        require(title, "a title");
+        return store.openOrGet(scope == null || scope.isBlank() ? IncidentRecorder.STACK : scope, title.strip(), by, clock.instant());
+    }
+
+    public void note(long id, String text, String by) {
+        require(text, "the note's text");
+        store.add(id, IncidentEvent.of(clock.instant(), IncidentEvent.Kind.NOTE, "", by + ": " + text.strip(), Map.of("by", by)));
+    }
+
+    /** Attaches what the dashboard showed (its tiles in words, and a picture when there is one). */
+    public void attachSnapshot(long id, String words, Optional<byte[]> png, String by) {
+        IncidentEvent e = IncidentEvent.of(clock.instant(), IncidentEvent.Kind.SNAPSHOT, "", "dashboard snapshot by " + by + ": " + words, Map.of("by", by));
+        store.add(id, png.map(e::withAttachment).orElse(e));
+    }
+
+    public Incident close(long id, String by, String summary) {
+        return store.close(id, by, summary, clock.instant());
+    }
+
+    public List<Incident> list() {
+        return store.list();
+    }
+
+    public Optional<Incident> get(long id) {
+        return store.get(id);
+    }
+
+    public IncidentReport report(long id) {
+        return IncidentReport.of(store, id, journalDir, clock.instant());
+    }
+
+    public void export(long id, IncidentExport.Format format, Path file) throws IOException {
+        IncidentExport.write(report(id), format, file);
+    }
+
+    private static void require(String text, String what) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " is empty");
+    }
+}
