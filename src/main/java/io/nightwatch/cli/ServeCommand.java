@@ -90,6 +90,7 @@ public class ServeCommand implements Callable<Integer> {
              FlowMonitor flow = new FlowMonitor(health, FlowSettings.of(profile.flow()), env, Clock.systemUTC());
              AlertService alerts = new AlertService(profile, store, settings, Clock.systemUTC())) {
             alerts.start(Optional.of(health), Optional.of(flow));
+            io.nightwatch.incident.IncidentRecorder.attach(store.incidents(), Clock.systemUTC(), alerts, health, Optional.of(flow));
             io.nightwatch.runbook.catalog.RunbookCatalog runbooks = new io.nightwatch.runbook.catalog.RunbookCatalog(profile, env);
             alerts.watchBackups(runbooks.backup().backupable().stream().map(s -> s.name()).toList(), runbooks.backupRoot(),
                     io.nightwatch.runbook.backup.BackupAges.DEFAULT_RPO, java.time.Duration.ofMinutes(10), ages -> { });

@@ -41,10 +41,31 @@ public final class IncidentRecorder implements AlertService.Listener {
     private final Map<String, HealthState> lastHealth = new ConcurrentHashMap<>();
     private final Map<String, FlowState> lastFlow = new ConcurrentHashMap<>();
     private volatile Instant lastSample = Instant.EPOCH;
+    /** What happened while no incident was open: the lead-up a new incident starts with (its first sign). */
+    private final java.util.Deque<Pending> backlog = new java.util.ArrayDeque<>();
+
+    /** How far back an opening incident reaches for its lead-up. */
+    static final Duration LEAD_UP = Duration.ofMinutes(15);
+    private static final int BACKLOG_MAX = 500;
+
+    private record Pending(String host, IncidentEvent event) {}
 
     public IncidentRecorder(IncidentStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * A recorder listening to everything the night brings: the alert service's state changes, the health monitor's
+     * snapshots and, when there is one, the flow monitor's. Attach before the monitors start.
+     */
+    public static IncidentRecorder attach(IncidentStore store, Clock clock, io.nightwatch.alerts.AlertService alerts,
+                                          io.nightwatch.health.HealthMonitor health, Optional<io.nightwatch.flow.FlowMonitor> flow) {
+        IncidentRecorder recorder = new IncidentRecorder(store, clock);
+        alerts.addListener(recorder);
+        health.addListener(recorder::onHealth);
+        flow.ifPresent(f -> f.addListener(recorder::onFlow));
+        return recorder;
     }
 
     /** The open incident an event of {@code host} belongs to: the host's own, else the stack's. */
@@ -68,8 +89,9 @@ public final class IncidentRecorder implements AlertService.Listener {
                 String host = a.labels().getOrDefault("host", "");
                 boolean critical = a.severity().equalsIgnoreCase("critical");
                 if (a.state() == AlertState.FIRING && critical && openFor(host).isEmpty()) {
-                    store.openOrGet(STACK, a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service()),
+                    Incident opened = store.openOrGet(STACK, a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service()),
                             "nightwatch (first critical alert: " + a.alertname() + ")", clock.instant());
+                    leadUp(opened);
                 }
                 Optional<Incident> incident = openFor(host);
                 if (incident.isEmpty()) continue;
@@ -97,15 +119,40 @@ public final class IncidentRecorder implements AlertService.Listener {
         }
     }
 
+    /** Gives a new incident what led up to it: the state changes and stalls of the last {@link #LEAD_UP}. */
+    private void leadUp(Incident opened) {
+        List<Pending> due;
+        synchronized (backlog) {
+            due = List.copyOf(backlog);
+            backlog.clear();
+        }
+        Instant from = opened.openedAt().minus(LEAD_UP);
+        for (Pending p : due) {
+            if (!p.event().at().isBefore(from)) store.add(opened.id(), p.event());
+        }
+    }
+
+    /** Into the open incident of {@code host}, or kept for the lead-up of the next one. */
+    private void record(String host, IncidentEvent event) {
+        Optional<Incident> incident = openFor(host);
+        if (incident.isPresent()) {
+            store.add(incident.get().id(), event);
+            return;
+        }
+        synchronized (backlog) {
+            backlog.addLast(new Pending(host, event));
+            Instant horizon = clock.instant().minus(LEAD_UP);
+            while (!backlog.isEmpty() && (backlog.size() > BACKLOG_MAX || backlog.peekFirst().event().at().isBefore(horizon))) backlog.removeFirst();
+        }
+    }
+
     /** Tile state changes of the services (the first snapshot only sets the baseline). */
     public void onHealth(HealthSnapshot snapshot) {
         try {
             for (ServiceHealth s : snapshot.services()) {
                 HealthState before = lastHealth.put(s.spec().id(), s.state());
                 if (before == null || before == s.state()) continue;
-                Optional<Incident> incident = openFor(s.spec().host());
-                if (incident.isEmpty()) continue;
-                store.add(incident.get().id(), IncidentEvent.of(s.checkedAt(), IncidentEvent.Kind.STATE_CHANGED, s.spec().name(),
+                record(s.spec().host(), IncidentEvent.of(s.checkedAt(), IncidentEvent.Kind.STATE_CHANGED, s.spec().name(),
                         s.spec().name() + " " + before + " → " + s.state() + ": " + s.reason(),
                         Map.of("from", before.name(), "to", s.state().name(), "host", s.spec().host())));
             }
@@ -123,9 +170,7 @@ public final class IncidentRecorder implements AlertService.Listener {
                 IncidentEvent.Kind kind = stage.state() == FlowState.STALLED ? IncidentEvent.Kind.FLOW_STALLED
                         : before == FlowState.STALLED ? IncidentEvent.Kind.FLOW_RECOVERED : null;
                 if (kind == null) continue;
-                Optional<Incident> incident = openFor(stage.host());
-                if (incident.isEmpty()) continue;
-                store.add(incident.get().id(), IncidentEvent.of(stage.at(), kind, stage.serviceName(),
+                record(stage.host(), IncidentEvent.of(stage.at(), kind, stage.serviceName(),
                         stage.spec().title() + (kind == IncidentEvent.Kind.FLOW_STALLED ? " STALLED: " : " flowing again: ") + stage.detail(),
                         Map.of("stage", stage.spec().qualifiedKey(), "from", before.name(), "to", stage.state().name())));
             }

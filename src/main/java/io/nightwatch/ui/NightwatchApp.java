@@ -10,6 +10,7 @@ import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
+import io.nightwatch.incident.IncidentRecorder;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
@@ -164,6 +165,8 @@ public class NightwatchApp extends Application {
                 receiver += "; polling failed to start: " + impossible.getMessage();
             }
         }
+        // the process that receives the webhooks writes the incident log; a second window would only write it twice
+        if (!receiverProblem) IncidentRecorder.attach(store.incidents(), clock, alertService, monitor, Optional.of(flowMonitor));
         AlertsViewModel alerts = new AlertsViewModel(alertService, new AlertNotifier(clock), clock, AlertsViewModel.currentUser(env));
         alerts.showReceiver(receiver, receiverProblem);
         return alerts;

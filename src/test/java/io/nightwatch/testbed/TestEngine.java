@@ -34,7 +34,7 @@ public final class TestEngine {
     public static final String PROJECT = ReferenceStack.PROJECT;
 
     static final String INSTALL_HINT = "run as root after: apt-get install -y --no-install-recommends "
-            + "docker.io prometheus prometheus-alertmanager redis-server busybox-static openssl";
+            + "docker.io prometheus prometheus-alertmanager redis-server busybox-static openssl chromium";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private static TestEngine instance;
