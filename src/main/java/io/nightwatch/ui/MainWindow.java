@@ -35,7 +35,7 @@ public final class MainWindow {
     public static final double HEIGHT = 800;
 
     /** What the window's body shows. */
-    public enum View { HEALTH, FLOW, ALERTS }
+    public enum View { HEALTH, FLOW, ALERTS, INCIDENTS }
 
     private final DashboardViewModel model;
     private final FlowViewModel flow;
@@ -43,6 +43,7 @@ public final class MainWindow {
     private final MainWindowController controller;
     private final Scene scene;
     private Runnable detach = () -> { };
+    private io.nightwatch.ui.incident.IncidentsViewModel incidents;
 
     private Consumer<String> openUrl = MainWindow::copyToClipboard;
 
@@ -63,6 +64,7 @@ public final class MainWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+1"), () -> show(View.HEALTH));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show(View.FLOW));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show(View.ALERTS));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show(View.INCIDENTS));
         theme.applyTo(scene);
         DesktopNotices.follow(alerts, scene::getWindow, id -> {
             show(View.ALERTS);
@@ -101,6 +103,30 @@ public final class MainWindow {
         openUrl = open == null ? MainWindow::copyToClipboard : open;
     }
 
+    /** Shows the incident panel (the incident log of the alert history's database). */
+    public void offerIncidents(io.nightwatch.ui.incident.IncidentsViewModel incidents) {
+        this.incidents = incidents;
+        controller.offerIncidents(incidents);
+    }
+
+    public io.nightwatch.ui.incident.IncidentsViewModel incidents() { return incidents; }
+
+    /** What the dashboard shows, for an incident's timeline: each host's and tile's state in words, and a PNG. */
+    public io.nightwatch.ui.incident.IncidentsViewModel.Snapshot dashboardSnapshot() {
+        StringBuilder words = new StringBuilder(model.summaryProperty().get());
+        model.getHosts().forEach(h -> h.getTiles().forEach(t -> words.append("; ").append(t.getFacts().title()).append(" ")
+                .append(t.getFacts().state()).append(" (").append(t.getFacts().reason()).append(")")));
+        java.util.Optional<byte[]> png = java.util.Optional.empty();
+        try {
+            javafx.scene.image.WritableImage image = scene.getRoot().snapshot(null, null);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            if (javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", out)) png = java.util.Optional.of(out.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            // the words still go on the timeline
+        }
+        return new io.nightwatch.ui.incident.IncidentsViewModel.Snapshot(words.toString(), png);
+    }
+
     /** Enables the runbooks menu (backup, restore) over the application's runbook catalog. */
     public void offerRunbooks(WizardLauncher launcher) {
         controller.offerRunbooks(launcher);
@@ -135,6 +161,7 @@ public final class MainWindow {
         model.dispose();
         flow.dispose();
         alerts.dispose();
+        if (incidents != null) incidents.dispose();
     }
 
     private static void copyToClipboard(String url) {

@@ -73,6 +73,8 @@ public final class MainWindowController {
     @FXML private ScrollPane hostScroll;
     @FXML private ScrollPane flowScroll;
     @FXML private StackPane alertsPane;
+    @FXML private ToggleButton incidentsTab;
+    @FXML private StackPane incidentsPane;
 
     MainWindowController(DashboardViewModel model, FlowViewModel flow, AlertsViewModel alerts, Consumer<String> openUrl) {
         this.model = model;
@@ -126,13 +128,17 @@ public final class MainWindowController {
         hostScroll.setContent(new DashboardView(model));
         flowScroll.setContent(new FlowView(flow));
         alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));
+        Label noLog = new Label("No incident log here: the alert history could not be opened.");
+        noLog.getStyleClass().add("incidents-unavailable");
+        incidentsPane.getChildren().setAll(noLog);
 
         views.selectedToggleProperty().addListener((o, old, selected) -> {
             if (selected == null) {
                 views.selectToggle(old); // a switch, not a set of check boxes: one view is always on show
                 return;
             }
-            view.set(selected == flowTab ? MainWindow.View.FLOW : selected == alertsTab ? MainWindow.View.ALERTS : MainWindow.View.HEALTH);
+            view.set(selected == flowTab ? MainWindow.View.FLOW : selected == alertsTab ? MainWindow.View.ALERTS
+                    : selected == incidentsTab ? MainWindow.View.INCIDENTS : MainWindow.View.HEALTH);
         });
         view.addListener((o, old, shown) -> show(shown));
         show(view.get());
@@ -152,12 +158,21 @@ public final class MainWindowController {
         runbooksMenu.setDisable(false);
     }
 
+    /** Shows the incident panel over {@code incidents}; the switch counts the open ones. */
+    void offerIncidents(io.nightwatch.ui.incident.IncidentsViewModel incidents) {
+        incidentsPane.getChildren().setAll(new io.nightwatch.ui.incident.IncidentsView(incidents));
+        incidentsTab.textProperty().bind(incidents.openCountProperty().map(n -> n.intValue() > 0 ? "Incidents · " + n + " open" : "Incidents"));
+        incidents.openCountProperty().addListener((o, old, n) -> incidentsTab.pseudoClassStateChanged(CRITICAL, n.intValue() > 0));
+        incidentsTab.pseudoClassStateChanged(CRITICAL, incidents.openCountProperty().get() > 0);
+    }
+
     /** Switches the body and the header to {@code shown}. */
     void select(MainWindow.View shown) {
         Toggle wanted = switch (shown) {
             case HEALTH -> healthTab;
             case FLOW -> flowTab;
             case ALERTS -> alertsTab;
+            case INCIDENTS -> incidentsTab;
         };
         if (views.getSelectedToggle() != wanted) views.selectToggle(wanted);
     }
@@ -168,12 +183,13 @@ public final class MainWindowController {
         hostScroll.setVisible(shown == MainWindow.View.HEALTH);
         flowScroll.setVisible(shown == MainWindow.View.FLOW);
         alertsPane.setVisible(shown == MainWindow.View.ALERTS);
+        incidentsPane.setVisible(shown == MainWindow.View.INCIDENTS);
         summary.textProperty().unbind();
         lastUpdate.textProperty().unbind();
         overallText.textProperty().unbind();
         overallGlyph.stateProperty().unbind();
         switch (shown) {
-            case HEALTH -> {
+            case HEALTH, INCIDENTS -> { // an incident is about the stack's health: its header stays the dashboard's
                 summary.textProperty().bind(model.summaryProperty());
                 lastUpdate.textProperty().bind(model.lastUpdateProperty());
                 overallText.textProperty().bind(model.overallTextProperty());
@@ -227,6 +243,7 @@ public final class MainWindowController {
             case HEALTH -> model.staleProperty().get();
             case FLOW -> flow.staleProperty().get();
             case ALERTS -> alerts.staleProperty().get();
+            case INCIDENTS -> model.staleProperty().get();
         };
         lastUpdate.pseudoClassStateChanged(STALE, stale);
     }

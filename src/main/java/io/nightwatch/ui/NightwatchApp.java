@@ -11,6 +11,8 @@ import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.incident.IncidentRecorder;
+import io.nightwatch.incident.Incidents;
+import io.nightwatch.ui.incident.IncidentsViewModel;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
@@ -188,6 +190,11 @@ public class NightwatchApp extends Application {
         wizards = new WizardLauncher(catalog);
         window.offerRunbooks(wizards);
         wizards.lookForInterruptedRuns();
+        if (store != null) {
+            Clock clock = Clock.systemDefaultZone();
+            window.offerIncidents(new IncidentsViewModel(new Incidents(store, catalog.journalDir(), clock), clock,
+                    AlertsViewModel.currentUser(env), window::dashboardSnapshot));
+        }
         if (alertService != null) { // the tiles' backup line and NightwatchBackupOverdue, as `serve` raises it
             alertService.watchBackups(catalog.backup().backupable().stream().map(s -> s.name()).toList(), catalog.backupRoot(),
                     BackupAges.DEFAULT_RPO, Duration.ofMinutes(1), window.model()::publishBackups);

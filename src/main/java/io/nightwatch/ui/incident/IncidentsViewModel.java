@@ -1,0 +1,197 @@
+package io.nightwatch.ui.incident;
+
+import io.nightwatch.incident.IncidentReport;
+import io.nightwatch.incident.Incidents;
+import io.nightwatch.incident.export.IncidentExport;
+import io.nightwatch.store.Incident;
+import io.nightwatch.ui.FxBridge;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The incident panel's model: the incidents, the selected one's facts and timeline (read again every few seconds, as
+ * the recorder adds to it), and the commands open, note, attach snapshot, close and export. Build and use on the FX
+ * thread; every read and write of the database happens on one worker, answers come back through {@link FxBridge}s.
+ */
+public final class IncidentsViewModel {
+
+    /** An incident as its list row says it. */
+    public record Row(long id, boolean open, String title, String line) {}
+
+    /** One timeline line, worded. */
+    public record Entry(String time, String kind, String service, String text, boolean attachment) {}
+
+    /** The selected incident: its headline, facts in words, and timeline. */
+    public record Detail(long id, boolean open, String title, String facts, List<Entry> timeline) {}
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Incidents incidents;
+    private final Clock clock;
+    private final String user;
+    private final Supplier<Snapshot> snapshot;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nightwatch-incidents");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper(this, "openCount");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final FxBridge<Read> reads = new FxBridge<>(this::apply);
+    private final FxBridge<String> messages = new FxBridge<>(message::set);
+    private final Timeline refresher = new Timeline(new KeyFrame(Duration.seconds(5), e -> refresh()));
+    private volatile long selected = -1;
+
+    /** What the dashboard shows, for "attach snapshot": its state in words and, if it can be had, a picture. */
+    public record Snapshot(String words, Optional<byte[]> png) {}
+
+    private record Read(List<Row> rows, Optional<Detail> detail) {}
+
+    public IncidentsViewModel(Incidents incidents, Clock clock, String user, Supplier<Snapshot> snapshot) {
+        this.incidents = incidents;
+        this.clock = clock;
+        this.user = user;
+        this.snapshot = snapshot;
+        refresher.setCycleCount(Animation.INDEFINITE);
+        refresher.play();
+        refresh();
+    }
+
+    public ObservableList<Row> rows() { return rows; }
+    public ReadOnlyObjectProperty<Detail> detailProperty() { return detail.getReadOnlyProperty(); }
+    /** Open incidents: counted on the view switch. */
+    public ReadOnlyIntegerProperty openCountProperty() { return openCount.getReadOnlyProperty(); }
+    /** The last command's outcome in words ("note added", "written to …", or why not). */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    public void select(long id) {
+        selected = id;
+        refresh();
+    }
+
+    public void refresh() {
+        long id = selected;
+        submit(() -> reads.publish(read(id)));
+    }
+
+    public void open(String title) {
+        submit(() -> {
+            Incident i = incidents.open("", title, user);
+            selected = i.id();
+            messages.publish("incident #" + i.id() + " open");
+            reads.publish(read(i.id()));
+        });
+    }
+
+    public void addNote(String text) {
+        long id = selected;
+        submit(() -> {
+            incidents.note(id, text, user);
+            messages.publish("note added");
+            reads.publish(read(id));
+        });
+    }
+
+    /** Call on the FX thread: the snapshot is taken now, stored in the background. */
+    public void attachSnapshot() {
+        long id = selected;
+        Snapshot s = snapshot.get();
+        submit(() -> {
+            incidents.attachSnapshot(id, s.words(), s.png(), user);
+            messages.publish("dashboard snapshot attached");
+            reads.publish(read(id));
+        });
+    }
+
+    public void close(String summary) {
+        long id = selected;
+        submit(() -> {
+            Incident i = incidents.close(id, user, summary);
+            messages.publish("incident #" + id + " closed after " + IncidentReport.human(java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow())));
+            reads.publish(read(id));
+        });
+    }
+
+    public void export(IncidentExport.Format format, Path file) {
+        long id = selected;
+        submit(() -> {
+            incidents.export(id, format, file);
+            messages.publish("post-mortem written to " + file);
+        });
+    }
+
+    public void dispose() {
+        refresher.stop();
+        worker.shutdown();
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private void submit(Work work) {
+        try {
+            worker.execute(() -> {
+                try {
+                    work.run();
+                } catch (Exception e) {
+                    messages.publish(e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the window is closing
+        }
+    }
+
+    private Read read(long id) {
+        List<Row> list = incidents.list().stream().map(i -> new Row(i.id(), i.open(), i.title(),
+                "#" + i.id() + " · " + (i.open() ? "OPEN" : "closed") + " · " + WHEN.format(i.openedAt().atZone(ZoneId.systemDefault()))
+                        + " · " + i.scope())).toList();
+        Optional<Detail> d = Optional.empty();
+        if (id >= 0 && incidents.get(id).isPresent()) {
+            IncidentReport r = incidents.report(id);
+            IncidentReport.Facts f = r.facts();
+            String facts = (r.incident().open() ? "open for " : "lasted ") + IncidentReport.human(f.duration())
+                    + " · detected in " + IncidentReport.human(f.timeToDetect())
+                    + " · " + f.timeToRecover().map(t -> "recovered in " + IncidentReport.human(t)).orElse("not recovered yet")
+                    + " · affected: " + (f.servicesAffected().isEmpty() ? "none recorded" : String.join(", ", f.servicesAffected()))
+                    + (f.runbooksUsed().isEmpty() ? "" : " · runbooks: " + f.runbooksUsed().size());
+            // redacted as the exports are: a screen gets shared, photographed, attached to a ticket
+            io.nightwatch.incident.Redactor redactor = new io.nightwatch.incident.Redactor();
+            List<Entry> entries = r.timeline().stream().map(l -> new Entry(CLOCK.format(l.at().atZone(ZoneId.systemDefault())),
+                    l.kind().toLowerCase().replace('_', ' '), l.service(), redactor.text(l.text()), l.attachment().isPresent())).toList();
+            d = Optional.of(new Detail(id, r.incident().open(), redactor.text(r.incident().title()), facts, entries));
+        }
+        return new Read(list, d);
+    }
+
+    private void apply(Read r) {
+        if (!r.rows().equals(rows)) rows.setAll(r.rows());
+        openCount.set((int) r.rows().stream().filter(Row::open).count());
+        detail.set(r.detail().orElse(null));
+        if (selected < 0 && !r.rows().isEmpty()) select(r.rows().get(0).id()); // the newest, at first
+    }
+}
