@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +71,7 @@ class IncidentNightIntegrationTest {
         StackProfile reference = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
         StackProfile profile = new StackProfile(reference.hosts(), reference.services().stream().filter(s -> s.name().equals("redis")).toList(),
                 Duration.ofSeconds(1), reference.probeTimeout(), "night test");
-        Map<String, String> env = engineEnv();
+        Map<String, String> env = engine.clientEnv();
         try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
             for (int i = 0; i < 50; i++) jedis.setex("session:night-" + i, 604800, "user-" + i);
         }
@@ -181,12 +180,4 @@ class IncidentNightIntegrationTest {
         }
     }
 
-    private static Map<String, String> engineEnv() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        engine.dockerEnv().forEach((k, v) -> {
-            if (v == null) env.remove(k);
-            else env.put(k, v);
-        });
-        return env;
-    }
 }

@@ -132,6 +132,16 @@ public final class TestEngine {
         return new HashMap<>(dockerd.env());
     }
 
+    /** This process's environment with {@link #dockerEnv()} applied: what Nightwatch's core is given in tests. */
+    public Map<String, String> clientEnv() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        dockerEnv().forEach((k, v) -> {
+            if (v == null) env.remove(k);
+            else env.put(k, v);
+        });
+        return env;
+    }
+
     /** Runs the docker CLI against this engine; returns stdout, throws with stderr on failure (60 s bound). */
     public String docker(String... args) {
         return dockerd.docker(DEFAULT_TIMEOUT, args);

@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +67,7 @@ class MainWindowEngineTest {
     @Start
     void start(Stage stage) throws Exception {
         StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
-        HealthMonitor monitor = new HealthMonitor(profile, engineEnv(), Clock.systemDefaultZone());
+        HealthMonitor monitor = new HealthMonitor(profile, engine.clientEnv(), Clock.systemDefaultZone());
         FlowMonitor flow = new FlowMonitor(monitor, FlowSettings.of(profile.flow()), System.getenv(), Clock.systemDefaultZone());
         store = AlertStore.open(Files.createTempDirectory("nightwatch-engine-alerts").resolve("alerts.db"));
         app = new NightwatchApp(monitor, flow, store,
@@ -143,15 +142,6 @@ class MainWindowEngineTest {
         }
     }
 
-    /** The engine's client variables over ours; a null value means "unset this one". */
-    private static Map<String, String> engineEnv() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        engine.dockerEnv().forEach((k, v) -> {
-            if (v == null) env.remove(k);
-            else env.put(k, v);
-        });
-        return env;
-    }
 
     private static boolean redisDown(AlertRow r) {
         return r.alertname().equals("NightwatchServiceDown") && r.service().equals("redis") && r.state() == AlertState.FIRING;

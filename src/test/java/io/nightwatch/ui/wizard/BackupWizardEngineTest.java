@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,7 +61,7 @@ class BackupWizardEngineTest {
     @Start
     void start(Stage stage) throws Exception {
         StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
-        Map<String, String> env = engineEnv();
+        Map<String, String> env = engine.clientEnv();
         HealthMonitor monitor = new HealthMonitor(profile, env, Clock.systemDefaultZone());
         FlowMonitor flow = new FlowMonitor(monitor, FlowSettings.of(profile.flow()), env, Clock.systemDefaultZone());
         data = Files.createTempDirectory("nightwatch-wizard-engine");
@@ -173,13 +172,4 @@ class BackupWizardEngineTest {
                 .map(w -> (Stage) w).findFirst().orElse(null);
     }
 
-    /** The engine's client variables over ours; a null value means "unset this one". */
-    private static Map<String, String> engineEnv() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        engine.dockerEnv().forEach((k, v) -> {
-            if (v == null) env.remove(k);
-            else env.put(k, v);
-        });
-        return env;
-    }
 }
