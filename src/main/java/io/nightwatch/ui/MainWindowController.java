@@ -160,6 +160,8 @@ public final class MainWindowController {
 
     /** Shows the incident panel over {@code incidents}; the switch counts the open ones. */
     void offerIncidents(io.nightwatch.ui.incident.IncidentsViewModel incidents) {
+        incidents.setShowing(view.get() == MainWindow.View.INCIDENTS);
+        view.addListener((o, old, shown) -> incidents.setShowing(shown == MainWindow.View.INCIDENTS));
         incidentsPane.getChildren().setAll(new io.nightwatch.ui.incident.IncidentsView(incidents));
         incidentsTab.textProperty().bind(incidents.openCountProperty().map(n -> n.intValue() > 0 ? "Incidents · " + n + " open" : "Incidents"));
         incidents.openCountProperty().addListener((o, old, n) -> incidentsTab.pseudoClassStateChanged(CRITICAL, n.intValue() > 0));

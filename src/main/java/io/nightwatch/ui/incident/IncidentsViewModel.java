@@ -64,6 +64,8 @@ public final class IncidentsViewModel {
     private final FxBridge<String> messages = new FxBridge<>(message::set);
     private final Timeline refresher = new Timeline(new KeyFrame(Duration.seconds(5), e -> refresh()));
     private volatile long selected = -1;
+    /** The timeline (journals included) is read only while the view is on show; the list, for the switch's count, always. */
+    private volatile boolean showing;
 
     /** What the dashboard shows, for "attach snapshot": its state in words and, if it can be had, a picture. */
     public record Snapshot(String words, Optional<byte[]> png) {}
@@ -89,12 +91,18 @@ public final class IncidentsViewModel {
 
     public void select(long id) {
         selected = id;
-        refresh();
+        submit(() -> reads.publish(read(id)));
     }
 
     public void refresh() {
-        long id = selected;
+        long id = showing ? selected : -1;
         submit(() -> reads.publish(read(id)));
+    }
+
+    /** The view went on or off screen: on show the selected incident is read at once. */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing) refresh();
     }
 
     public void open(String title) {
@@ -191,7 +199,7 @@ public final class IncidentsViewModel {
     private void apply(Read r) {
         if (!r.rows().equals(rows)) rows.setAll(r.rows());
         openCount.set((int) r.rows().stream().filter(Row::open).count());
-        detail.set(r.detail().orElse(null));
+        if (r.detail().isPresent() || selected < 0) detail.set(r.detail().orElse(null)); // a list-only read keeps the detail
         if (selected < 0 && !r.rows().isEmpty()) select(r.rows().get(0).id()); // the newest, at first
     }
 }
