@@ -51,6 +51,14 @@ public final class BackupRunbook implements RunbookDefinition {
                 new Parameter("to", "Folder that receives the set (default: the XDG data dir's backups/)", false, defaultRoot.toString()));
     }
 
+    /**
+     * Whether the run of {@code ctx} has written a complete set (its manifest is there): a backup taken as part of
+     * another procedure is then kept even when that procedure is undone; an incomplete one is cleaned up.
+     */
+    public static boolean completedIn(io.nightwatch.runbook.RunContext ctx) {
+        return ctx.get(CommonSteps.SET).map(set -> java.nio.file.Files.isRegularFile(Path.of(set).resolve(BackupManifest.FILE))).orElse(false);
+    }
+
     /** The services a backup can take, in the profile's order. */
     public List<ServiceSpec> backupable() {
         return profile.services().stream().filter(s -> s.dataPath().isPresent() && s.kind() != ServiceKind.OTEL_COLLECTOR

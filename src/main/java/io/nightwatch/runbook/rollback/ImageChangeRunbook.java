@@ -173,7 +173,7 @@ public final class ImageChangeRunbook implements RunbookDefinition {
         return List.of("yes", "true", "1", "on").contains(text.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** A backup step whose result survives the change being undone. */
+    /** A backup step whose result survives the change being undone, once the set is complete; a half set is cleaned up. */
     private record KeptOnUndo(Step step) implements Step {
         public String id() { return step.id(); }
         public String title() { return step.title(); }
@@ -184,6 +184,12 @@ public final class ImageChangeRunbook implements RunbookDefinition {
         public void execute(RunContext ctx) throws Exception { step.execute(ctx); }
         public Check verify(RunContext ctx) throws Exception { return step.verify(ctx); }
         public String verificationText() { return step.verificationText(); }
-        public String compensation() { return "Nothing: the backup is kept whatever happens to the change."; }
+        public String compensation() {
+            return "Nothing once the set is complete: the backup is kept whatever happens to the change. A set the backup did not "
+                    + "finish is cleaned up: " + (step.compensation().isEmpty() ? "nothing to undo" : step.compensation());
+        }
+        public void compensate(RunContext ctx) throws Exception {
+            if (!BackupRunbook.completedIn(ctx)) step.compensate(ctx);
+        }
     }
 }

@@ -142,8 +142,12 @@ class ImageChangeIntegrationTest {
         String originalId = gateway.inspect(CONTAINER).orElseThrow().id();
 
         long start = System.nanoTime();
-        RunResult r = run(catalog.upgrade(), Map.of("service", "prometheus", "to", TestEngine.PROMETHEUS_BROKEN, "gate", "15s"));
+        RunResult r = run(catalog.upgrade(), Map.of("service", "prometheus", "to", TestEngine.PROMETHEUS_BROKEN, "gate", "15s",
+                "backup", "yes"));
         assertEquals(RunResult.Outcome.FAILED_COMPENSATED, r.outcome(), r.message());
+        List<io.nightwatch.runbook.backup.BackupSets.SetInfo> sets = io.nightwatch.runbook.backup.BackupSets.list(catalog.backupRoot());
+        assertEquals(1, sets.size(), "the pre-change backup outlives the revert");
+        assertTrue(sets.get(0).verified());
         assertEquals(java.util.Optional.of("health-gate"), r.failedStep());
         assertTrue(r.message().contains("not healthy"), r.message());
         ContainerFacts back = gateway.inspect(CONTAINER).orElseThrow();
