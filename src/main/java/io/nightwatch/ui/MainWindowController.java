@@ -163,7 +163,8 @@ public final class MainWindowController {
         incidents.setShowing(view.get() == MainWindow.View.INCIDENTS);
         view.addListener((o, old, shown) -> incidents.setShowing(shown == MainWindow.View.INCIDENTS));
         incidentsPane.getChildren().setAll(new io.nightwatch.ui.incident.IncidentsView(incidents));
-        incidentsTab.textProperty().bind(incidents.openCountProperty().map(n -> n.intValue() > 0 ? "Incidents · " + n + " open" : "Incidents"));
+        incidentsTab.textProperty().bind(incidents.openCountProperty().map(n -> n.intValue() > 0 ? "Incidents · " + n : "Incidents"));
+        incidentsTab.setTooltip(new Tooltip("Incidents: the open ones are counted (red); Shortcut+4"));
         incidents.openCountProperty().addListener((o, old, n) -> incidentsTab.pseudoClassStateChanged(CRITICAL, n.intValue() > 0));
         incidentsTab.pseudoClassStateChanged(CRITICAL, incidents.openCountProperty().get() > 0);
     }

@@ -84,7 +84,7 @@ class IncidentsWindowTest {
         // a new one, from the panel: note, snapshot, export, close
         robot.interact(() -> model.open("Loki ingestion errors"));
         await(() -> model.detailProperty().get() != null && model.detailProperty().get().title().equals("Loki ingestion errors"));
-        await(() -> onFx(() -> robot.lookup("#incidentsTab").queryAs(Labeled.class).getText()).equals("Incidents · 1 open"));
+        await(() -> onFx(() -> robot.lookup("#incidentsTab").queryAs(Labeled.class).getText()).equals("Incidents · 1"));
         robot.clickOn("#incident-note").write("distributor rejects pushes: rate limit");
         robot.clickOn("#incident-add-note");
         await(() -> model.detailProperty().get().timeline().stream().anyMatch(e -> e.kind().equals("note")
