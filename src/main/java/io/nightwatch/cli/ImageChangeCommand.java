@@ -18,8 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +122,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         int i = 1;
         for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
         err.flush();
-        if (!yes && !confirmed(err)) {
+        if (!yes && !RunbookCli.confirmed(err)) {
             err.println("nightwatch: nothing done");
             return 130;
         }
@@ -159,7 +157,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
             return 0;
         }
         kept.forEach(k -> err.println("  remove " + k.name() + " (" + k.image() + ")"));
-        if (!yes && !confirmed(err)) {
+        if (!yes && !RunbookCli.confirmed(err)) {
             err.println("nightwatch: nothing done");
             return 130;
         }
@@ -168,17 +166,6 @@ abstract class ImageChangeCommand implements Callable<Integer> {
             err.println("nightwatch: removed " + k.name());
         }
         return 0;
-    }
-
-    static boolean confirmed(PrintWriter err) throws Exception {
-        if (System.console() == null && System.in.available() == 0) {
-            err.println("nightwatch: no terminal to confirm on; pass --yes");
-            return false;
-        }
-        err.print("Proceed? Type 'yes': ");
-        err.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();
-        return "yes".equalsIgnoreCase(answer == null ? "" : answer.trim());
     }
 
     @Command(name = "upgrade", mixinStandardHelpOptions = true,

@@ -68,7 +68,7 @@ public class RestoreCommand implements Callable<Integer> {
             int i = 1;
             for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
             err.flush();
-            if (!yes && !ImageChangeCommand.confirmed(err)) {
+            if (!yes && !RunbookCli.confirmed(err)) {
                 err.println("nightwatch: nothing done");
                 return 130;
             }

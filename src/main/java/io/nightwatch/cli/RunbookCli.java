@@ -9,6 +9,8 @@ import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.stack.StackProfile;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +83,18 @@ final class RunbookCli implements AutoCloseable {
                 err.flush();
             }
         };
+    }
+
+    /** Asks on the terminal before a runbook changes anything; without a terminal the answer is no (use --yes). */
+    static boolean confirmed(PrintWriter err) throws Exception {
+        if (System.console() == null && System.in.available() == 0) {
+            err.println("nightwatch: no terminal to confirm on; pass --yes");
+            return false;
+        }
+        err.print("Proceed? Type 'yes': ");
+        err.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();
+        return "yes".equalsIgnoreCase(answer == null ? "" : answer.trim());
     }
 
     static int exitCode(RunResult result) {

@@ -96,7 +96,7 @@ public class SwarmCommand {
                     return NightwatchCommand.EXIT_USAGE;
                 }
                 err.println(runbook.steps().get(1).title());
-                if (!yes && !ImageChangeCommand.confirmed(err)) {
+                if (!yes && !RunbookCli.confirmed(err)) {
                     err.println("nightwatch: nothing done");
                     return 130;
                 }

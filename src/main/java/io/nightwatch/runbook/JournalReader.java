@@ -129,7 +129,7 @@ final class JournalReader {
                 List.copyOf(finished), List.copyOf(compensated), undoing, startedAt, stoppedAt, journal.unreadable(), file));
     }
 
-    private static Instant instant(JsonNode e) {
+    static Instant instant(JsonNode e) {
         try {
             return e.hasNonNull("at") ? Instant.parse(e.get("at").asText()) : null;
         } catch (DateTimeParseException ex) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class RunHistory {
         List<Entry> entries = new ArrayList<>();
         for (JsonNode e : journal.events()) {
             String event = e.get("event").asText();
-            Instant at = instant(e);
+            Instant at = JournalReader.instant(e);
             if (at == null) continue;
             String step = e.path("step").asText("");
             switch (event) {
@@ -89,13 +88,5 @@ public final class RunHistory {
         }
         if (runId == null) return Optional.empty();
         return Optional.of(new Run(runId, runbook, title, started, Optional.ofNullable(ended), outcome, entries));
-    }
-
-    private static Instant instant(JsonNode e) {
-        try {
-            return e.hasNonNull("at") ? Instant.parse(e.get("at").asText()) : null;
-        } catch (DateTimeParseException ex) {
-            return null;
-        }
     }
 }

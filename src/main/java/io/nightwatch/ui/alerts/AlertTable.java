@@ -4,13 +4,11 @@ import io.nightwatch.store.AlertState;
 import io.nightwatch.ui.controls.AlertStateGlyph;
 import io.nightwatch.ui.controls.AlertStyles;
 import io.nightwatch.ui.controls.SeverityGlyph;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -107,21 +105,11 @@ final class AlertTable extends TableView<AlertRow> {
 
     private static TableColumn<AlertRow, AlertRow> column(String title, String styleClass, double width, Comparator<AlertRow> order,
                                                           Function<AlertRow, Node> show) {
-        TableColumn<AlertRow, AlertRow> column = new TableColumn<>(title);
+        TableColumn<AlertRow, AlertRow> column = NodeColumns.of(title, width, show);
         column.getStyleClass().add(styleClass);
-        column.setPrefWidth(width);
         // every column keeps room for its words; the alert name gives way (its full text is in the tooltip)
         column.setMinWidth(styleClass.equals("col-name") ? 120 : width);
-        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         column.setComparator(order);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(AlertRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(null);
-                setGraphic(empty || row == null ? null : show.apply(row));
-            }
-        });
         return column;
     }
 

@@ -1,11 +1,9 @@
 package io.nightwatch.ui.alerts;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -83,18 +81,8 @@ final class SilencesView extends VBox {
     }
 
     private static TableColumn<SilenceRow, SilenceRow> column(String title, double width, Function<SilenceRow, Node> show) {
-        TableColumn<SilenceRow, SilenceRow> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
+        TableColumn<SilenceRow, SilenceRow> column = NodeColumns.of(title, width, show);
         column.setSortable(false);
-        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(SilenceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(null);
-                setGraphic(empty || row == null ? null : show.apply(row));
-            }
-        });
         return column;
     }
 
