@@ -166,6 +166,8 @@ public final class AlertService implements AutoCloseable {
             boolean fromAlertmanager = by.contains("alertmanager") || by.contains("webhook");
             boolean fromPrometheus = by.contains("prometheus");
             if (!fromAlertmanager && !fromPrometheus) continue; // Nightwatch's own findings resolve themselves
+            // reported after this poll asked (a webhook racing the poll): the answers cannot know it yet, so it has not vanished
+            if (a.lastReceivedAt().isAfter(now)) continue;
             boolean goneFromAm = !fromAlertmanager || am.map(f -> !f.contains(a.fingerprint())).orElse(false);
             boolean goneFromProm = !fromPrometheus || prom.map(f -> !f.contains(a.fingerprint())).orElse(false);
             boolean amKnows = !fromAlertmanager || am.isPresent();
