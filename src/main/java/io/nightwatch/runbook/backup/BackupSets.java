@@ -3,6 +3,7 @@ package io.nightwatch.runbook.backup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,39 +30,50 @@ public final class BackupSets {
 
     private BackupSets() {}
 
+    /** Every set under {@code root}, newest first; one unreadable set is listed as damaged, never hides the others. */
     public static List<SetInfo> list(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
         List<SetInfo> sets = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("safety-")).toList()) {
-                sets.add(describe(dir));
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : entries.filter(e -> !e.getFileName().toString().startsWith("safety-")).toList()) {
+                Optional<BasicFileAttributes> attrs = SetFiles.attributes(entry);
+                if (attrs.isEmpty()) continue;
+                if (attrs.get().isDirectory()) {
+                    sets.add(describe(entry));
+                } else if (attrs.get().isSymbolicLink()) {
+                    sets.add(damaged(entry, attrs.get(), "a symbolic link, not a set folder (not followed)"));
+                }
             }
         }
         sets.sort(Comparator.comparing(SetInfo::created).reversed());
         return sets;
     }
 
+    /**
+     * One set as found on disk. A manifest that cannot be read or does not hold together makes the set DAMAGED with
+     * the reason (its verification says so); a {@code verified.json} is trusted only as a plain, small file.
+     */
     public static SetInfo describe(Path dir) throws IOException {
-        Optional<BackupManifest> manifest = Optional.empty();
-        if (Files.isRegularFile(dir.resolve(BackupManifest.FILE))) {
-            try {
-                manifest = Optional.of(BackupManifest.read(dir));
-            } catch (IOException damaged) {
-                manifest = Optional.empty();
-            }
+        BasicFileAttributes attrs = SetFiles.attributes(dir).orElseThrow(() -> new java.nio.file.NoSuchFileException(dir.toString()));
+        if (!attrs.isDirectory()) return damaged(dir, attrs, "not a set folder");
+        if (SetFiles.attributes(dir.resolve(BackupManifest.FILE)).isEmpty()) {
+            return new SetInfo(dir, dir.getFileName().toString(), false, Optional.empty(), sizeOf(dir),
+                    attrs.lastModifiedTime().toInstant(), Optional.empty());
         }
-        Optional<SetVerifier.Report> verification = Optional.empty();
-        Path result = dir.resolve(SetVerifier.RESULT_FILE);
-        if (Files.isRegularFile(result)) {
-            try {
-                verification = Optional.of(BackupManifest.JSON.readValue(result.toFile(), SetVerifier.Report.class));
-            } catch (IOException ignored) {
-                // an unreadable result counts as not verified
-            }
+        BackupManifest manifest;
+        try {
+            manifest = BackupManifest.read(dir);
+        } catch (IOException damaged) {
+            return damaged(dir, attrs, damaged.getMessage());
         }
-        long bytes = manifest.map(BackupManifest::bytes).orElseGet(() -> sizeOf(dir));
-        Instant created = manifest.map(BackupManifest::startedAt).orElse(Files.getLastModifiedTime(dir).toInstant());
-        return new SetInfo(dir, dir.getFileName().toString(), manifest.isPresent(), manifest, bytes, created, verification);
+        return new SetInfo(dir, dir.getFileName().toString(), true, Optional.of(manifest), manifest.bytes(), manifest.startedAt(),
+                SetVerifier.lastResult(dir));
+    }
+
+    /** A set that cannot be used, listed with its reason so it is never silently forgotten. */
+    private static SetInfo damaged(Path dir, BasicFileAttributes attrs, String reason) {
+        return new SetInfo(dir, dir.getFileName().toString(), true, Optional.empty(), attrs.isDirectory() ? sizeOf(dir) : 0,
+                attrs.lastModifiedTime().toInstant(), Optional.of(SetVerifier.Report.damaged(reason)));
     }
 
     /** The newest verified set holding {@code service}, for restore defaults and the RPO check. */
@@ -90,17 +102,31 @@ public final class BackupSets {
     }
 
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
+    /** The bytes of the plain files under {@code dir}; links are not followed. */
     private static long sizeOf(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        long[] total = {0};
+        try {
+            Files.walkFileTree(dir, java.util.Set.of(), 64, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    if (a.isRegularFile()) total[0] += a.size();
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
-            return 0;
+            return total[0];
         }
+        return total[0];
     }
 }

@@ -46,7 +46,7 @@ final class CommonSteps {
         }
         public List<String> preview(RunContext ctx) { return List.of("create folder " + root.resolve("<yyyyMMdd-HHmmss>-" + host)); }
         public void execute(RunContext ctx) throws IOException {
-            Path dir = root.resolve(BackupRunbook.SET_ID.format(ctx.clock().instant()) + "-" + host);
+            Path dir = SetFiles.child(root, BackupRunbook.SET_ID.format(ctx.clock().instant()) + "-" + host);
             Files.createDirectories(dir);
             ctx.put(SET, dir.toString());
             ctx.put("startedAt", ctx.clock().instant().toString());
@@ -87,7 +87,7 @@ final class CommonSteps {
         }
         public void execute(RunContext ctx) throws Exception {
             Path set = Path.of(ctx.get(SET).orElseThrow(() -> new IllegalStateException("no set folder")));
-            Path dest = set.resolve(service.spec().name());
+            Path dest = SetFiles.child(set, service.spec().name());
             String source = sourcePath.apply(ctx);
             List<FileEntry> files;
             try (InputStream tar = service.gateway().copyOut(service.container(), source)) {
@@ -102,7 +102,7 @@ final class CommonSteps {
             for (String key : List.of("keys", "newestBlockMaxTime", "appendonly")) ctx.get(prefix + key).ifPresent(v -> recorded.put(key, v));
             BackupManifest.ServiceBackup part = new BackupManifest.ServiceBackup(service.spec().name(), service.spec().kind().id(),
                     service.container(), facts.image(), service.spec().dataPath().orElse(""), method, files, recorded);
-            BackupManifest.JSON.writeValue(set.resolve(service.spec().name() + PART_SUFFIX).toFile(), part);
+            SetFiles.writeAtomically(set, service.spec().name() + PART_SUFFIX, BackupManifest.JSON.writeValueAsBytes(part));
             ctx.output(files.size() + " files, " + io.nightwatch.health.Bytes.human(part.bytes()) + " from " + source);
         }
         public Check verify(RunContext ctx) {
@@ -141,7 +141,7 @@ final class CommonSteps {
             List<BackupManifest.ServiceBackup> services = new java.util.ArrayList<>();
             try (var parts = Files.list(set)) {
                 for (Path p : parts.filter(f -> f.getFileName().toString().endsWith(PART_SUFFIX)).sorted().toList()) {
-                    services.add(BackupManifest.JSON.readValue(p.toFile(), BackupManifest.ServiceBackup.class));
+                    services.add(BackupManifest.READER.readValue(SetFiles.readBounded(p, BackupManifest.MAX_MANIFEST_BYTES), BackupManifest.ServiceBackup.class));
                 }
             }
             if (services.isEmpty()) throw new IOException("no service was copied");

@@ -82,7 +82,7 @@ public final class RestoreRunbook implements RunbookDefinition {
             steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));
             steps.add(silence);
             steps.add(new RestoreSteps.Stop(s, GRACE));
-            steps.add(new RestoreSteps.ReplaceData(s, set));
+            steps.add(new RestoreSteps.ReplaceData(s, set, backup));
             steps.add(new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));
         }

@@ -43,7 +43,7 @@ final class RestoreSteps {
                     "write " + safetyRoot + "/safety-<run id>/" + service.spec().name() + "/");
         }
         public void execute(RunContext ctx) throws IOException {
-            Path dest = safetyRoot.resolve("safety-" + ctx.runId()).resolve(service.spec().name());
+            Path dest = SetFiles.child(SetFiles.child(safetyRoot, "safety-" + ctx.runId()), service.spec().name());
             try (InputStream tar = service.gateway().copyOut(service.container(), service.spec().dataPath().orElseThrow())) {
                 var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, io.nightwatch.health.Bytes.human(bytes) + " saved"));
                 ctx.output("safety copy: " + files.size() + " files in " + dest);
@@ -86,10 +86,12 @@ final class RestoreSteps {
     static final class ReplaceData implements Step {
         private final ServiceAccess service;
         private final Path setDir;
+        private final BackupManifest.ServiceBackup backup;
 
-        ReplaceData(ServiceAccess service, Path setDir) {
+        ReplaceData(ServiceAccess service, Path setDir, BackupManifest.ServiceBackup backup) {
             this.service = service;
             this.setDir = setDir;
+            this.backup = backup;
         }
 
         public String id() { return "replace-data-" + service.spec().name(); }
@@ -106,22 +108,26 @@ final class RestoreSteps {
                     "run helper: chown -R <owner of " + path + "> " + path);
         }
         public void execute(RunContext ctx) throws IOException {
-            put(ctx, setDir.resolve(service.spec().name()));
+            Path source = SetFiles.child(setDir, backup.service());
+            // Before the data directory is emptied: a file swapped since the verification stops the restore here.
+            TarPacker.checkSet(source, backup.files());
+            put(ctx, source, backup.files());
         }
         public String compensation() { return "Empty the directory again and put the safety copy back."; }
         public void compensate(RunContext ctx) throws IOException {
             Optional<String> safety = ctx.get(safetyKey(service));
-            if (safety.isPresent()) put(ctx, Path.of(safety.get()));
+            if (safety.isPresent()) put(ctx, Path.of(safety.get()), null);
         }
 
-        private void put(RunContext ctx, Path source) throws IOException {
+        /** @param listed the set's files, re-checked while packed; null for the safety copy (all its files) */
+        private void put(RunContext ctx, Path source, List<FileEntry> listed) throws IOException {
             String path = service.spec().dataPath().orElseThrow();
             if (!path.startsWith("/") || path.equals("/")) throw new IOException("refusing to empty '" + path + "'");
             ExecResult owner = service.gateway().runWithVolumesOf(service.container(),
                     List.of("sh", "-c", "stat -c %u:%g " + path + " && rm -rf " + path + "/* " + path + "/.[!.]*"), Duration.ofMinutes(2));
             if (owner.exitCode() != 0) throw new IOException("emptying " + path + " failed: " + (owner.stdout() + owner.stderr()).strip());
             String uidGid = owner.stdout().strip().split("\n")[0].strip();
-            try (InputStream tar = TarPacker.pack(source, p -> false)) {
+            try (InputStream tar = listed == null ? TarPacker.pack(source, p -> false) : TarPacker.packSet(source, listed)) {
                 service.gateway().copyIn(service.container(), path, tar);
             }
             if (uidGid.matches("\\d+:\\d+")) {

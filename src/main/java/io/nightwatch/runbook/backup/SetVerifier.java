@@ -3,117 +3,228 @@ package io.nightwatch.runbook.backup;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 
 /**
- * Re-reads a backup set and checks it: every file's size and SHA-256 against the manifest, each Prometheus
- * block's {@code meta.json}, the Redis RDB header. The first problem per file is named, so an operator knows
- * exactly what is damaged.
+ * Re-reads a backup set and checks it: the set is exactly what its manifest lists (plain files only; no symbolic
+ * link, hard link, device or unlisted file; no path leading out), every file's size and SHA-256 match, each
+ * Prometheus block has its {@code meta.json}, index and chunks, each Redis file its RDB header. Every problem is
+ * named, so an operator knows exactly what is damaged. Nothing in the set is followed or trusted.
  */
 public final class SetVerifier {
 
     public static final String RESULT_FILE = "verified.json";
+    static final long MAX_META_BYTES = 1L << 20;
+    private static final int MAX_DEPTH = 64;
 
     /** @param newestPrometheusMillis the latest maxTime of all Prometheus blocks (0 when none) */
-    public record Report(boolean ok, List<String> problems, long bytes, int files, long newestPrometheusMillis, Instant at) {}
+    public record Report(boolean ok, List<String> problems, long bytes, int files, long newestPrometheusMillis, Instant at) {
+        /** A report that the set cannot be checked at all, for {@code reason}. */
+        static Report damaged(String reason) {
+            return new Report(false, List.of(reason), 0, 0, 0, Instant.now());
+        }
+    }
 
     private SetVerifier() {}
 
     public static Report verify(Path setDir, LongConsumer progress) throws IOException {
-        List<String> problems = new ArrayList<>();
-        if (!Files.isRegularFile(setDir.resolve(BackupManifest.FILE))) {
-            return new Report(false, List.of("incomplete: no " + BackupManifest.FILE + " (the backup did not finish)"), 0, 0, 0, Instant.now());
+        Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
+        if (folder.isEmpty()) return Report.damaged("no set folder at " + setDir);
+        if (!folder.get().isDirectory()) {
+            return Report.damaged(setDir.getFileName() + ": " + (folder.get().isSymbolicLink() ? "a symbolic link (not followed)" : "not a folder"));
         }
-        BackupManifest manifest = BackupManifest.read(setDir);
-        long bytes = 0;
-        int files = 0;
-        long newest = 0;
-        byte[] buffer = new byte[1 << 20];
-        for (BackupManifest.ServiceBackup service : manifest.services()) {
-            Path dir = setDir.resolve(service.service());
-            for (FileEntry f : service.files()) {
-                Path file = dir.resolve(f.path()).normalize();
-                if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
-                    problems.add(service.service() + "/" + f.path() + ": missing");
-                    continue;
-                }
-                long size = Files.size(file);
-                if (size != f.size()) {
-                    problems.add(service.service() + "/" + f.path() + ": size " + size + " instead of " + f.size());
-                    continue;
-                }
-                MessageDigest sha = TarExtractor.sha256();
-                try (InputStream in = Files.newInputStream(file)) {
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        sha.update(buffer, 0, n);
-                        bytes += n;
-                        progress.accept(bytes);
-                    }
-                }
-                if (!HexFormat.of().formatHex(sha.digest()).equals(f.sha256())) {
-                    problems.add(service.service() + "/" + f.path() + ": checksum mismatch (the file changed or is damaged)");
-                }
-                files++;
-            }
-            if (service.kind().equals("prometheus")) newest = Math.max(newest, checkBlocks(dir, problems));
-            if (service.kind().equals("redis")) checkRdb(dir, problems);
+        if (SetFiles.attributes(setDir.resolve(BackupManifest.FILE)).isEmpty()) {
+            return Report.damaged("incomplete: no " + BackupManifest.FILE + " (the backup did not finish)");
         }
-        Report report = new Report(problems.isEmpty(), List.copyOf(problems), bytes, files, newest, Instant.now());
-        BackupManifest.JSON.writeValue(setDir.resolve(RESULT_FILE).toFile(), report);
+        Report report;
+        try {
+            report = check(setDir, BackupManifest.read(setDir), progress);
+        } catch (IOException unreadable) {
+            report = Report.damaged(unreadable.getMessage());
+        }
+        SetFiles.writeAtomically(setDir, RESULT_FILE, BackupManifest.JSON.writeValueAsBytes(report));
         return report;
     }
 
-    /** Each block directory needs a readable meta.json with a ULID and a time range, an index and chunks. */
-    private static long checkBlocks(Path dir, List<String> problems) throws IOException {
+    /** The result a previous verification left in the set, when it is a plain, small, well-formed file. */
+    public static Optional<Report> lastResult(Path setDir) {
+        try {
+            Report r = BackupManifest.READER.readValue(SetFiles.readBounded(setDir.resolve(RESULT_FILE), MAX_META_BYTES), Report.class);
+            return r == null || r.problems() == null ? Optional.empty() : Optional.of(r);
+        } catch (IOException | RuntimeException untrusted) {
+            return Optional.empty(); // a link, a device, garbage: counts as not verified
+        }
+    }
+
+    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<Path, BasicFileAttributes> found = inventory(setDir, problems);
+        Set<Path> listed = new HashSet<>();
+        long[] bytes = {0};
+        int files = 0;
         long newest = 0;
-        if (!Files.isDirectory(dir)) return 0;
-        try (Stream<Path> blocks = Files.list(dir)) {
-            for (Path block : blocks.filter(Files::isDirectory).toList()) {
-                Path meta = block.resolve("meta.json");
-                String name = "prometheus/" + block.getFileName();
-                if (!Files.isRegularFile(meta)) {
-                    problems.add(name + ": no meta.json");
+        for (BackupManifest.ServiceBackup service : manifest.services()) {
+            Path serviceRel = Path.of(service.service());
+            BasicFileAttributes folder = found.get(serviceRel);
+            if (folder != null && !folder.isDirectory()) {
+                problems.add(service.service() + ": " + (folder.isSymbolicLink() ? "a symbolic link (not followed)" : "not a folder"));
+                continue;
+            }
+            for (FileEntry f : service.files()) {
+                Path rel = serviceRel.resolve(f.path());
+                listed.add(rel);
+                String name = service.service() + "/" + f.path();
+                BasicFileAttributes attrs = found.get(rel);
+                if (attrs == null) {
+                    problems.add(name + ": missing");
                     continue;
                 }
-                try {
-                    JsonNode m = BackupManifest.JSON.readTree(meta.toFile());
-                    long min = m.path("minTime").asLong(-1);
-                    long max = m.path("maxTime").asLong(-1);
-                    if (m.path("ulid").asText("").isEmpty() || min < 0 || max <= min) {
-                        problems.add(name + "/meta.json: no ulid or no valid time range");
-                    }
-                    newest = Math.max(newest, max);
-                } catch (IOException e) {
-                    problems.add(name + "/meta.json: not JSON (" + e.getMessage() + ")");
+                Optional<String> notPlain = SetFiles.notPlainFile(setDir.resolve(rel), attrs);
+                if (notPlain.isPresent()) {
+                    problems.add(name + ": " + notPlain.get());
+                    continue;
                 }
-                if (!Files.isRegularFile(block.resolve("index"))) problems.add(name + ": no index");
-                if (!Files.isDirectory(block.resolve("chunks"))) problems.add(name + ": no chunks/");
+                if (attrs.size() != f.size()) {
+                    problems.add(name + ": size " + attrs.size() + " instead of " + f.size());
+                    continue;
+                }
+                Optional<String> content = checkContent(setDir.resolve(rel), f, n -> progress.accept(bytes[0] += n));
+                content.ifPresent(p -> problems.add(name + ": " + p));
+                files++;
             }
+            if ("prometheus".equals(service.kind())) newest = Math.max(newest, checkBlocks(setDir, serviceRel, found, problems));
+            if ("redis".equals(service.kind())) checkRdb(setDir, serviceRel, found, problems);
+        }
+        Set<Path> services = new HashSet<>();
+        manifest.services().forEach(s -> services.add(Path.of(s.service())));
+        for (var e : new TreeMap<>(found).entrySet()) {
+            Path rel = e.getKey();
+            if (listed.contains(rel) || rel.equals(Path.of(BackupManifest.FILE)) || rel.equals(Path.of(RESULT_FILE))) continue;
+            // folders are allowed inside a service's folder (a Prometheus block, chunks/): they carry no data themselves
+            if (e.getValue().isDirectory() && services.contains(rel.getName(0))) continue;
+            BasicFileAttributes a = e.getValue();
+            String what = a.isSymbolicLink() ? "a symbolic link (not followed)" : a.isDirectory() ? "a folder"
+                    : a.isRegularFile() ? "a file" : "a device, FIFO or socket";
+            problems.add(rel + ": " + what + " the manifest does not list");
+        }
+        return new Report(problems.isEmpty(), List.copyOf(problems), bytes[0], files, newest, Instant.now());
+    }
+
+    /** Every entry under the set, described without following links, keyed by its path relative to the set. */
+    private static Map<Path, BasicFileAttributes> inventory(Path setDir, List<String> problems) throws IOException {
+        Map<Path, BasicFileAttributes> found = new LinkedHashMap<>();
+        Files.walkFileTree(setDir, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(setDir)) found.put(setDir.relativize(dir), attrs);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                found.put(setDir.relativize(file), attrs);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(setDir.relativize(file) + ": unreadable (" + e.getClass().getSimpleName() + ")");
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
+    }
+
+    /** Reads the file (no link followed) and compares its length and SHA-256 with the manifest's. */
+    static Optional<String> checkContent(Path file, FileEntry expected, LongConsumer read) throws IOException {
+        MessageDigest sha = TarExtractor.sha256();
+        long total = 0;
+        try (FileChannel ch = SetFiles.openPlain(file)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+            int n;
+            while ((n = ch.read(buf.clear())) > 0) {
+                sha.update(buf.flip());
+                total += n;
+                read.accept(n);
+                if (total > expected.size()) return Optional.of("longer than the manifest's " + expected.size() + " bytes");
+            }
+        } catch (IOException e) {
+            return Optional.of("unreadable (" + e.getMessage() + ")");
+        }
+        if (total != expected.size()) return Optional.of("size " + total + " instead of " + expected.size());
+        if (!HexFormat.of().formatHex(sha.digest()).equals(expected.sha256())) {
+            return Optional.of("checksum mismatch (the file changed or is damaged)");
+        }
+        return Optional.empty();
+    }
+
+    /** Each block directory needs a readable meta.json with a ULID and a time range, an index and chunks. */
+    private static long checkBlocks(Path setDir, Path service, Map<Path, BasicFileAttributes> found, List<String> problems) {
+        long newest = 0;
+        for (var e : new TreeMap<>(found).entrySet()) {
+            Path block = e.getKey();
+            if (!e.getValue().isDirectory() || block.getNameCount() != 2 || !block.startsWith(service)) continue;
+            String name = block.toString();
+            BasicFileAttributes meta = found.get(block.resolve("meta.json"));
+            if (meta == null || !meta.isRegularFile()) {
+                problems.add(name + ": no meta.json");
+                continue;
+            }
+            try {
+                JsonNode m = BackupManifest.READER.readTree(SetFiles.readBounded(setDir.resolve(block).resolve("meta.json"), MAX_META_BYTES));
+                long min = m.path("minTime").asLong(-1);
+                long max = m.path("maxTime").asLong(-1);
+                if (m.path("ulid").asText("").isEmpty() || min < 0 || max <= min) {
+                    problems.add(name + "/meta.json: no ulid or no valid time range");
+                }
+                newest = Math.max(newest, max);
+            } catch (IOException e2) {
+                problems.add(name + "/meta.json: not readable JSON (" + e2.getClass().getSimpleName() + ")");
+            }
+            BasicFileAttributes index = found.get(block.resolve("index"));
+            if (index == null || !index.isRegularFile()) problems.add(name + ": no index");
+            BasicFileAttributes chunks = found.get(block.resolve("chunks"));
+            if (chunks == null || !chunks.isDirectory()) problems.add(name + ": no chunks/");
         }
         return newest;
     }
 
     /** An RDB file starts with "REDIS" and a four-digit format version. */
-    private static void checkRdb(Path dir, List<String> problems) throws IOException {
-        if (!Files.isDirectory(dir)) return;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path rdb : files.filter(p -> p.getFileName().toString().endsWith(".rdb")).toList()) {
-                byte[] head = new byte[9];
-                try (InputStream in = Files.newInputStream(rdb)) {
-                    int n = in.readNBytes(head, 0, 9);
-                    String text = new String(head, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
-                    if (n < 9 || !text.matches("REDIS\\d{4}")) problems.add("redis/" + rdb.getFileName() + ": not an RDB file (header '" + text.replaceAll("\\P{Print}", "?") + "')");
+    private static void checkRdb(Path setDir, Path service, Map<Path, BasicFileAttributes> found, List<String> problems) {
+        for (var e : new TreeMap<>(found).entrySet()) {
+            Path rdb = e.getKey();
+            if (!e.getValue().isRegularFile() || rdb.getNameCount() != 2 || !rdb.startsWith(service)
+                    || !rdb.getFileName().toString().endsWith(".rdb")) continue;
+            try (FileChannel ch = SetFiles.openPlain(setDir.resolve(rdb))) {
+                ByteBuffer head = ByteBuffer.allocate(9);
+                while (head.hasRemaining() && ch.read(head) > 0) {
+                    // the header only
                 }
+                String text = new String(head.array(), 0, head.position(), java.nio.charset.StandardCharsets.US_ASCII);
+                if (head.position() < 9 || !text.matches("REDIS\\d{4}")) {
+                    problems.add(rdb + ": not an RDB file (header '" + text.replaceAll("\\P{Print}", "?") + "')");
+                }
+            } catch (IOException e2) {
+                problems.add(rdb + ": unreadable (" + e2.getMessage() + ")");
             }
         }
     }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Unpacks the engine's tar stream to disk in one pass, computing each file's SHA-256 while writing it: the
- * copy is read once, memory stays at one buffer, and the checksums describe exactly the bytes on disk.
+ * copy is read once, memory stays at one buffer, and the checksums describe exactly the bytes on disk. Only plain
+ * files and folders are written, never through a link.
  */
 public final class TarExtractor {
 
@@ -33,6 +36,7 @@ public final class TarExtractor {
             throws IOException {
         Files.createDirectories(destination);
         Path root = destination.toAbsolutePath().normalize();
+        Path realRoot = root.toRealPath();
         List<FileEntry> files = new ArrayList<>();
         byte[] buffer = new byte[BUFFER];
         long total = 0;
@@ -51,9 +55,15 @@ public final class TarExtractor {
                 }
                 if (!entry.isFile()) continue; // symlinks and devices are not data
                 Files.createDirectories(target.getParent());
+                if (!target.getParent().toRealPath().startsWith(realRoot)) {
+                    throw new IOException("archive entry " + entry.getName() + " would be written through a link outside " + destination);
+                }
                 MessageDigest sha = sha256();
                 long size = 0;
-                try (OutputStream out = Files.newOutputStream(target)) {
+                // A name already there (even a link) is removed, never written through; the new file is created exclusively.
+                Files.deleteIfExists(target);
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         out.write(buffer, 0, n);
