@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.docker.EngineUnreachableException;
 import io.nightwatch.health.Bytes;
 import io.nightwatch.probe.Durations;
 import io.nightwatch.runbook.RunResult;
@@ -46,6 +47,9 @@ public class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** As {@code status}: a Docker engine did not answer. */
+    static final int EXIT_ENGINE_UNREACHABLE = 3;
+
     @Override
     public Integer call() {
         Map<String, String> env = System.getenv();
@@ -58,6 +62,10 @@ public class BackupCommand implements Callable<Integer> {
         params.put("to", (to != null ? to : RunbookCli.backupRoot(env)).toString());
         try (RunbookCli cli = new RunbookCli(profile, env)) {
             RunsCommand.warnAboutInterrupted(cli, err);
+            BackupRunbook.Selection selection = cli.catalog().backup().select(services);
+            selection.skipped().forEach(line -> err.println("nightwatch: " + line));
+            err.flush();
+            params.put("services", selection.parameter());
             var runbook = cli.registry().find(BackupRunbook.ID).orElseThrow().build(params);
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             if (result.outcome() == RunResult.Outcome.SUCCEEDED && (keep != null || maxAge != null)) {
@@ -73,6 +81,9 @@ public class BackupCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
+        } catch (EngineUnreachableException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return EXIT_ENGINE_UNREACHABLE;
         } catch (java.io.IOException e) {
             err.println("nightwatch: retention failed: " + e.getMessage());
             return NightwatchCommand.EXIT_SOFTWARE;
@@ -93,12 +104,20 @@ public class BackupCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("nightwatch: no backup set at " + set);
                 return NightwatchCommand.EXIT_USAGE;
             }
-            SetVerifier.Report report = SetVerifier.verify(set, bytes -> { });
+            // The operator's own path may be a link (a "latest" pointer); nothing inside the set is followed.
+            SetVerifier.Report report = SetVerifier.verify(set.toRealPath(), bytes -> { });
             out.println((report.ok() ? "OK " : "DAMAGED ") + set + ": " + report.files() + " files, " + Bytes.human(report.bytes()));
             report.problems().forEach(p -> out.println("  " + p));
             out.flush();
             return report.ok() ? 0 : 1;
         }
+    }
+
+    /** For a damaged set, its first problem, so the listing says why. */
+    static String damage(BackupSets.SetInfo s) {
+        if (!s.complete() || s.verified()) return "";
+        return s.verification().map(v -> v.problems().isEmpty() ? "" : "  (" + v.problems().get(0)
+                + (v.problems().size() > 1 ? "; and " + (v.problems().size() - 1) + " more" : "") + ")").orElse("");
     }
 
     /** {@code nightwatch backups}: the sets with size, age and verification state. */
@@ -129,7 +148,7 @@ public class BackupCommand implements Callable<Integer> {
                 for (var s : sets) {
                     out.printf("%-40s %-10s %-9s %-10s %s%n", s.id(), Bytes.human(s.bytes()), Durations.human(Duration.between(s.created(), Instant.now())),
                             !s.complete() ? "INCOMPLETE" : s.verified() ? "verified" : s.verification().isPresent() ? "DAMAGED" : "unverified",
-                            String.join(",", s.services()));
+                            String.join(",", s.services()) + damage(s));
                 }
                 if (sets.isEmpty()) spec.commandLine().getErr().println("nightwatch: no backup sets in " + root);
             }

@@ -54,7 +54,9 @@ public class RestoreCommand implements Callable<Integer> {
             err.println("nightwatch: which set? nightwatch restore SET (see nightwatch backups)");
             return NightwatchCommand.EXIT_USAGE;
         }
-        Map<String, String> params = new HashMap<>(Map.of("set", chosen.toAbsolutePath().toString(), "services", services));
+        // The operator's own path may be a link (a "latest" pointer); nothing inside the set is followed.
+        Path setDir = java.nio.file.Files.isDirectory(chosen) ? chosen.toRealPath() : chosen.toAbsolutePath();
+        Map<String, String> params = new HashMap<>(Map.of("set", setDir.toString(), "services", services));
         try (RunbookCli cli = new RunbookCli(profile, env)) {
             RunsCommand.warnAboutInterrupted(cli, err);
             Runbook runbook;

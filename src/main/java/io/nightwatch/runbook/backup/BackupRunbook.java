@@ -65,6 +65,61 @@ public final class BackupRunbook implements RunbookDefinition {
                 && s.kind() != ServiceKind.PROMTAIL).toList();
     }
 
+    /** A service a backup could take, and why it cannot now (empty when it can). */
+    public record Candidate(ServiceSpec spec, java.util.Optional<String> unavailable) {
+        public boolean available() { return unavailable.isEmpty(); }
+    }
+
+    /**
+     * Each service a backup could take, with whether its container exists on its host: a service the profile names
+     * but that is not deployed there (Loki, Grafana on a host without them) cannot be backed up.
+     *
+     * @throws io.nightwatch.docker.EngineUnreachableException when a host's engine does not answer
+     */
+    public List<Candidate> candidates() {
+        return backupable().stream().map(s -> new Candidate(s, engines.apply(s.host()).inspect(s.container()).isPresent()
+                ? java.util.Optional.empty() : java.util.Optional.of("not deployed on " + s.host()))).toList();
+    }
+
+    /**
+     * What a backup of {@code wanted} takes.
+     *
+     * @param services the services to back up, in the profile's order
+     * @param skipped  one line per service left out because it cannot be backed up now ("loki: not deployed on local — skipped")
+     */
+    public record Selection(List<ServiceSpec> services, List<String> skipped) {
+        /** The {@code services} parameter of {@link #build} for exactly these services. */
+        public String parameter() { return String.join(",", services.stream().map(ServiceSpec::name).toList()); }
+    }
+
+    /**
+     * Resolves {@code wanted} ("all", blank, or names) against what is deployed: "all" leaves out the services that
+     * are not deployed, each with a skip line; a service named explicitly that is not deployed is an error.
+     *
+     * @throws IllegalArgumentException for an unknown or undeployed named service, or when nothing is left to back up
+     */
+    public Selection select(String wanted) {
+        List<Candidate> candidates = candidates();
+        boolean all = wanted == null || wanted.isBlank() || wanted.equals("all");
+        List<ServiceSpec> named = all ? backupable() : choose(backupable(), wanted);
+        List<ServiceSpec> chosen = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (ServiceSpec spec : named) {
+            Candidate c = candidates.stream().filter(x -> x.spec().equals(spec)).findFirst().orElseThrow();
+            if (c.available()) {
+                chosen.add(spec);
+            } else if (all) {
+                skipped.add(spec.name() + ": " + c.unavailable().get() + " — skipped");
+            } else {
+                throw new IllegalArgumentException(spec.name() + ": " + c.unavailable().get() + " (no container " + spec.container() + "); it cannot be backed up");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("nothing to back up: no service with data is deployed (" + String.join("; ", skipped) + ")");
+        }
+        return new Selection(chosen, skipped);
+    }
+
     public Runbook build(Map<String, String> params) {
         List<ServiceSpec> chosen = choose(backupable(), params.getOrDefault("services", "all"));
         Path root = Path.of(params.getOrDefault("to", defaultRoot.toString()));
