@@ -86,7 +86,8 @@ public final class BackupSets {
      * verified set is never deleted. Returns what was removed.
      */
     public static List<Path> applyRetention(Path root, int keep, Duration maxAge, Instant now) throws IOException {
-        List<SetInfo> complete = list(root).stream().filter(SetInfo::complete).toList();
+        // A damaged set is left alone: it is not understood, so it neither counts towards keep nor gets deleted.
+        List<SetInfo> complete = list(root).stream().filter(SetInfo::complete).filter(s -> s.manifest().isPresent()).toList();
         Optional<SetInfo> newestVerified = complete.stream().filter(SetInfo::verified).findFirst();
         List<Path> removed = new ArrayList<>();
         for (int i = 0; i < complete.size(); i++) {

@@ -113,8 +113,8 @@ final class CommonSteps {
         public void compensate(RunContext ctx) throws IOException {
             Path set = ctx.get(SET).map(Path::of).orElse(null);
             if (set == null) return;
-            BackupSets.deleteTree(set.resolve(service.spec().name()));
-            Files.deleteIfExists(set.resolve(service.spec().name() + PART_SUFFIX));
+            BackupSets.deleteTree(SetFiles.child(set, service.spec().name()));
+            Files.deleteIfExists(SetFiles.child(set, service.spec().name() + PART_SUFFIX));
         }
     }
 

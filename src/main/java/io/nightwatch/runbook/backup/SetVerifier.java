@@ -118,7 +118,7 @@ public final class SetVerifier {
         manifest.services().forEach(s -> services.add(Path.of(s.service())));
         for (var e : new TreeMap<>(found).entrySet()) {
             Path rel = e.getKey();
-            if (listed.contains(rel) || rel.equals(Path.of(BackupManifest.FILE)) || rel.equals(Path.of(RESULT_FILE))) continue;
+            if (listed.contains(rel) || services.contains(rel) || rel.equals(Path.of(BackupManifest.FILE)) || rel.equals(Path.of(RESULT_FILE))) continue;
             // folders are allowed inside a service's folder (a Prometheus block, chunks/): they carry no data themselves
             if (e.getValue().isDirectory() && services.contains(rel.getName(0))) continue;
             BasicFileAttributes a = e.getValue();

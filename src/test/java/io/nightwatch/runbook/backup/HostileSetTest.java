@@ -81,6 +81,26 @@ class HostileSetTest {
     }
 
     @Test
+    void aServiceFolderThatIsALinkIsDamagedOnce(@TempDir Path tmp) throws Exception {
+        Path set = BackupSetsTest.set(tmp.resolve("backups"), "s", STARTED, true);
+        Path elsewhere = Files.move(set.resolve("redis"), tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(set.resolve("redis"), elsewhere);
+        SetVerifier.Report report = verify(set);
+        assertEquals(List.of("redis: a symbolic link (not followed)"), report.problems());
+    }
+
+    @Test
+    void retentionLeavesADamagedSetAloneAndDoesNotCountIt(@TempDir Path root) throws Exception {
+        BackupSetsTest.set(root, "a", STARTED.minus(java.time.Duration.ofDays(3)), true);
+        BackupSetsTest.set(root, "b", STARTED.minus(java.time.Duration.ofDays(2)), true);
+        Path damaged = Files.createDirectories(root.resolve("c-damaged"));
+        Files.writeString(damaged.resolve(BackupManifest.FILE), "{\"format\":1,\"startedAt\":\"2026-11-25T02:00:00Z\",\"services\":null}");
+        assertEquals(List.of(root.resolve("a")), BackupSets.applyRetention(root, 1, java.time.Duration.ofDays(30), STARTED));
+        assertTrue(Files.exists(damaged.resolve(BackupManifest.FILE)), "a set that is not understood is not deleted");
+        assertTrue(Files.exists(root.resolve("b")), "the damaged set took no place among the kept");
+    }
+
+    @Test
     void aHardLinkIsDamaged(@TempDir Path tmp) throws Exception {
         Path set = BackupSetsTest.set(tmp.resolve("backups"), "s", STARTED, true);
         Files.createLink(tmp.resolve("second-name"), set.resolve("redis/dump.rdb"));
