@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,7 @@ import java.util.function.LongConsumer;
 public final class TarExtractor {
 
     private static final int BUFFER = 1 << 20;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private TarExtractor() {}
 
@@ -60,18 +62,24 @@ public final class TarExtractor {
                 }
                 MessageDigest sha = sha256();
                 long size = 0;
-                // A name already there (even a link) is removed, never written through; the new file is created exclusively.
-                Files.deleteIfExists(target);
-                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS)) {
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        out.write(buffer, 0, n);
-                        sha.update(buffer, 0, n);
-                        size += n;
-                        total += n;
-                        progress.accept(total);
+                // Written to a new temporary file beside it (created exclusively, no link followed) and renamed over the
+                // name: a link already there is replaced, never written through.
+                Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+                try {
+                    try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS)) {
+                        int n;
+                        while ((n = in.read(buffer)) > 0) {
+                            out.write(buffer, 0, n);
+                            sha.update(buffer, 0, n);
+                            size += n;
+                            total += n;
+                            progress.accept(total);
+                        }
                     }
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
                 files.add(new FileEntry(root.relativize(target).toString(), size, HexFormat.of().formatHex(sha.digest())));
             }
