@@ -14,14 +14,16 @@ import java.time.Duration;
  * @param total             open connections in all
  * @param workers           threads that parse and store complete requests (never wait on a socket)
  * @param maxHeaderBytes    request line and headers
+ * @param bufferedBodies    body bytes held for all connections at once; beyond it a request is answered 503
+ *                          (Alertmanager retries), so many large uploads cannot exhaust the heap
  */
 record WebhookLimits(Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout, Duration writeTimeout,
-                     int perClient, int total, int workers, int maxHeaderBytes) {
+                     int perClient, int total, int workers, int maxHeaderBytes, long bufferedBodies) {
 
     static final WebhookLimits DEFAULTS = new WebhookLimits(Duration.ofSeconds(10), Duration.ofSeconds(20),
-            Duration.ofSeconds(30), Duration.ofSeconds(10), 32, 256, 4, 16 * 1024);
+            Duration.ofSeconds(30), Duration.ofSeconds(10), 32, 256, 4, 16 * 1024, 64L << 20);
 
     WebhookLimits withTimeouts(Duration header, Duration body, Duration idle) {
-        return new WebhookLimits(header, body, idle, writeTimeout, perClient, total, workers, maxHeaderBytes);
+        return new WebhookLimits(header, body, idle, writeTimeout, perClient, total, workers, maxHeaderBytes, bufferedBodies);
     }
 }

@@ -44,6 +44,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final RefusalLog refusalLog = new RefusalLog();
     private WebhookServer server;
 
     private WebhookReceiver(Sink sink, Optional<String> bearerToken, Clock clock) {
@@ -160,8 +161,35 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private Response refused(int status, String why, InetAddress from, String path) {
         rejected.incrementAndGet();
-        LOG.warn("refused webhook from {} to {}: {} {}", from.getHostAddress(), path, status, why);
+        if (refusalLog.allow()) LOG.warn("refused webhook from {} to {}: {} {}", from.getHostAddress(), path, status, why);
         return new Response(status, why);
+    }
+
+    /**
+     * At most {@link #PER_MINUTE} refusal lines a minute, then one line with the count: a flood of bad requests
+     * must not become a flood in the log (or fill the disk the store needs).
+     */
+    private static final class RefusalLog {
+        static final int PER_MINUTE = 30;
+        private long windowStart = System.nanoTime();
+        private int logged;
+        private int suppressed;
+
+        synchronized boolean allow() {
+            long now = System.nanoTime();
+            if (now - windowStart > 60_000_000_000L) {
+                if (suppressed > 0) LOG.warn("refused {} more webhook requests in the last minute (not logged one by one)", suppressed);
+                windowStart = now;
+                logged = 0;
+                suppressed = 0;
+            }
+            if (logged < PER_MINUTE) {
+                logged++;
+                return true;
+            }
+            suppressed++;
+            return false;
+        }
     }
 
     @Override

@@ -106,6 +106,8 @@ final class WebhookServer implements AutoCloseable {
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Body bytes held by all connections (read, or declared and being read); touched by the I/O thread only. */
+    private long buffered;
     private volatile boolean running = true;
     private long lastSummary = System.nanoTime();
     private long summarised;
@@ -188,19 +190,23 @@ final class WebhookServer implements AutoCloseable {
 
     private void accept() throws IOException {
         for (SocketChannel ch; (ch = listener.accept()) != null; ) {
-            InetAddress from = ((InetSocketAddress) ch.getRemoteAddress()).getAddress();
-            if (perClient.getOrDefault(from, 0) >= limits.perClient() && !evictOldestReader(from)
-                    || open.size() >= limits.total() && !evictOldestReader(null)) {
-                refused.incrementAndGet();
+            try {
+                InetAddress from = ((InetSocketAddress) ch.getRemoteAddress()).getAddress();
+                if (perClient.getOrDefault(from, 0) >= limits.perClient() && !evictOldestReader(from)
+                        || open.size() >= limits.total() && !evictOldestReader(null)) {
+                    refused.incrementAndGet();
+                    ch.close();
+                    continue;
+                }
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                Conn c = new Conn(ch, from);
+                c.key = ch.register(selector, SelectionKey.OP_READ, c);
+                open.add(c);
+                perClient.merge(from, 1, Integer::sum);
+            } catch (IOException gone) { // reset before it was set up
                 ch.close();
-                continue;
             }
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Conn c = new Conn(ch, from);
-            c.key = ch.register(selector, SelectionKey.OP_READ, c);
-            open.add(c);
-            perClient.merge(from, 1, Integer::sum);
         }
     }
 
@@ -282,6 +288,7 @@ final class WebhookServer implements AutoCloseable {
         byte[] leftover;
         boolean closed;
         boolean idle;
+        long reserved;
 
         Conn(SocketChannel ch, InetAddress from) {
             this.ch = ch;
@@ -359,7 +366,20 @@ final class WebhookServer implements AutoCloseable {
                     refuse(refusal.get());
                     return;
                 }
-                if (request.expectsContinue()) ch.write(ByteBuffer.wrap(CONTINUE)); // 26 bytes into an empty send buffer
+                long declared = request.chunked() ? 0 : length.orElse(0);
+                if (buffered + declared > limits.bufferedBodies()) {
+                    refuse(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
+                    return;
+                }
+                if (request.expectsContinue()) {
+                    ByteBuffer go = ByteBuffer.wrap(CONTINUE);
+                    ch.write(go); // 25 bytes into an empty send buffer; if even that does not fit, the client is not reading
+                    if (go.hasRemaining()) {
+                        close();
+                        return;
+                    }
+                }
+                reserve(declared);
                 body = new ByteArrayOutputStream();
                 phase = Phase.BODY;
                 phaseStart = System.nanoTime();
@@ -379,14 +399,18 @@ final class WebhookServer implements AutoCloseable {
 
         private void readBody(ByteBuffer in) {
             if (chunks != null) {
+                int before = body.size();
                 try {
                     chunks.feed(in);
                 } catch (ChunkedDecoder.Malformed e) {
                     refuse(new Response(400, e.getMessage()));
                     return;
                 }
+                reserve(body.size() - before);
                 if (chunks.tooLarge()) {
                     refuse(new Response(413, "body exceeds " + maxBody + " bytes"));
+                } else if (buffered > limits.bufferedBodies()) {
+                    refuse(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
                 } else if (chunks.done()) {
                     complete();
                 }
@@ -397,6 +421,17 @@ final class WebhookServer implements AutoCloseable {
             in.position(in.position() + n);
             bodyLeft -= n;
             if (bodyLeft == 0) complete();
+        }
+
+        /** Counts body bytes held for this connection against the receiver's budget, until it is answered or closed. */
+        private void reserve(long bytes) {
+            reserved += bytes;
+            buffered += bytes;
+        }
+
+        private void release() {
+            buffered -= reserved;
+            reserved = 0;
         }
 
         private void complete() {
@@ -432,6 +467,8 @@ final class WebhookServer implements AutoCloseable {
         }
 
         private void answer(Response r, boolean close, boolean drain) {
+            release();
+            body = null;
             out = ByteBuffer.wrap(r.bytes(close));
             closeAfterWrite = close;
             draining = drain;
@@ -496,6 +533,7 @@ final class WebhookServer implements AutoCloseable {
         void close() {
             if (closed) return;
             closed = true;
+            release();
             open.remove(this);
             perClient.computeIfPresent(from, (k, n) -> n <= 1 ? null : n - 1);
             if (key != null) key.cancel();

@@ -172,6 +172,48 @@ class WebhookDefenceTest {
     }
 
     @Test
+    @Timeout(30)
+    void bodiesHeldAtOnceAreBoundedAndTheOverflowIsToldToRetry() throws Exception {
+        WebhookLimits d = WebhookLimits.DEFAULTS;
+        start(new WebhookLimits(d.headerTimeout(), d.bodyTimeout(), d.idleTimeout(), d.writeTimeout(), d.perClient(), d.total(),
+                d.workers(), d.maxHeaderBytes(), 4_096));
+        Socket big = connect(); // declares 4,000 bytes, sends a few, and stalls
+        big.getOutputStream().write(("POST /alerts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 4000\r\n\r\n{\"ver").getBytes(StandardCharsets.US_ASCII));
+        Thread.sleep(200);
+        HttpResponse<String> busy = post(receiver.port(), WebhookReceiverTest.PAYLOAD);
+        assertEquals(503, busy.statusCode(), busy.body());
+        assertTrue(busy.body().contains("Alertmanager will retry"), busy.body());
+        big.close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = post(receiver.port(), WebhookReceiverTest.PAYLOAD).statusCode();
+            if (status != 200) Thread.sleep(100);
+        }
+        assertEquals(200, status, "room again once the stalled upload is gone");
+    }
+
+    @Test
+    void chunkedAndExpectContinueRequestsAreStored() throws Exception {
+        start(WebhookLimits.DEFAULTS);
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + receiver.port() + "/alerts")
+                .toURL().openConnection();
+        c.setDoOutput(true);
+        c.setChunkedStreamingMode(64);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(WebhookReceiverTest.PAYLOAD.getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(200, c.getResponseCode());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/alerts/critical"))
+                .timeout(Duration.ofSeconds(5)).expectContinue(true).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(WebhookReceiverTest.PAYLOAD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(2, stored.size());
+    }
+
+    @Test
     void jsonNestedTenThousandLevelsIs400() throws Exception {
         start(WebhookLimits.DEFAULTS);
         String deep = "{\"version\":\"4\",\"alerts\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
