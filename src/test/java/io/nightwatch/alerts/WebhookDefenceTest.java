@@ -108,6 +108,11 @@ class WebhookDefenceTest {
     @Timeout(60)
     void aValidSenderIsAnsweredWithinTwoSecondsWhile64SlowOrIdleClientsAreOpen() throws Exception {
         start(WebhookLimits.DEFAULTS);
+        // warm-up, so the measured delivery times the receiver under attack, not class loading on a busy machine
+        HttpClient warmUp = HttpClient.newHttpClient(); // its own: its kept-alive connection will be evicted by the slow ones
+        assertEquals(200, warmUp.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/alerts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(WebhookReceiverTest.PAYLOAD))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         byte[] header = "POST /alerts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n".getBytes(StandardCharsets.US_ASCII);
         List<Socket> slow = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
@@ -135,7 +140,7 @@ class WebhookDefenceTest {
 
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "answered in " + took.toMillis() + " ms");
-            assertEquals(1, stored.size());
+            assertEquals(2, stored.size());
             assertTrue(sent.get() >= 2, "the slow clients were trickling while the sender was answered");
         } finally {
             trickle.shutdownNow();
