@@ -34,6 +34,13 @@ public final class WebhookReceiver implements AutoCloseable {
     static final Set<String> PATHS = Set.of("/alerts", "/alerts/critical", "/alerts/warning");
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
+    /** The port is taken, most likely by another receiver ({@code nightwatch serve} or the window). */
+    public static final class PortInUseException extends BindException {
+        PortInUseException(String message) {
+            super(message);
+        }
+    }
+
     /** Where accepted alerts go; answers only once they are durable. */
     public interface Sink {
         void accept(List<IncomingAlert> alerts) throws Exception;
@@ -58,7 +65,8 @@ public final class WebhookReceiver implements AutoCloseable {
      * anyone on the network write into the operator's alert history.
      *
      * @throws IllegalArgumentException beyond loopback without a token, or for a host name that does not resolve
-     * @throws BindException            when the port is in use (or the address is not this host's)
+     * @throws PortInUseException       when the port is in use
+     * @throws BindException            when the address is not this host's, or the port is not the user's to use
      */
     public static WebhookReceiver start(InetSocketAddress address, Optional<String> bearerToken, Sink sink, Clock clock)
             throws IOException {
@@ -73,8 +81,10 @@ public final class WebhookReceiver implements AutoCloseable {
         try {
             receiver.server = WebhookServer.start(address, receiver.new Checks(), limits, MAX_BODY_BYTES);
         } catch (BindException e) {
-            BindException clear = new BindException("cannot listen on " + address.getHostString() + ":" + address.getPort()
-                    + " (" + e.getMessage() + "); is another receiver already running?");
+            String at = address.getHostString() + ":" + address.getPort();
+            BindException clear = String.valueOf(e.getMessage()).contains("in use")
+                    ? new PortInUseException("cannot listen on " + at + " (Address already in use); is another receiver already running?")
+                    : new BindException("cannot listen on " + at + ": " + e.getMessage() + " (is it an address of this host, and a port you may use?)");
             clear.initCause(e);
             throw clear;
         }

@@ -42,7 +42,7 @@ import java.util.concurrent.CountDownLatch;
         description = "Run the webhook receiver, pollers, detections and alert store without a window, until SIGTERM.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by SIGTERM",
-                "64:invalid arguments, profile or --listen (unknown host; beyond loopback without NIGHTWATCH_WEBHOOK_TOKEN)",
+                "64:invalid arguments, profile or --listen (unknown host, not this host's address, beyond loopback without NIGHTWATCH_WEBHOOK_TOKEN)",
                 "69:the --listen port is in use", "70:internal error", "73:the alert history is read-only",
                 "74:the alert history cannot be opened"})
 public class ServeCommand implements Callable<Integer> {
@@ -51,7 +51,7 @@ public class ServeCommand implements Callable<Integer> {
     static final int EXIT_PORT_IN_USE = 69;
     /** sysexits EX_CANTCREAT: the history cannot be written, so no delivery could ever be stored. */
     static final int EXIT_READ_ONLY = 73;
-    /** sysexits EX_IOERR: the history cannot be opened (not SQLite, another program's, a newer schema). */
+    /** sysexits EX_IOERR: the history cannot be opened (not SQLite, another program's, a newer schema), or other I/O. */
     static final int EXIT_STORE = 74;
 
     @Mixin
@@ -130,9 +130,12 @@ public class ServeCommand implements Callable<Integer> {
             err.flush();
             LoggerFactory.getLogger(ServeCommand.class).info("serving {} with history in {}", profile.source(), db);
             stop.await();
-        } catch (BindException e) {
+        } catch (WebhookReceiver.PortInUseException e) {
             err.println("nightwatch: not serving: " + e.getMessage());
             return EXIT_PORT_IN_USE;
+        } catch (BindException e) { // not this host's address, or a port below 1024
+            err.println("nightwatch: --listen " + listen + ": " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
         } catch (ReadOnlyStoreException e) {
             err.println("nightwatch: not serving: " + e.getMessage());
             return EXIT_READ_ONLY;

@@ -47,7 +47,11 @@ class ServeRefusalTest {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
+        return env(Map.of());
+    }
+
+    private Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(extra);
         env.put("HOME", dir.toString());
         env.put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
         return env;
@@ -143,24 +147,35 @@ class ServeRefusalTest {
         assertFalse(Files.exists(db), "refused before the history was created");
     }
 
-    /** A child process: this run gets as far as starting the receiver (and adding its log file). */
+    /** Child processes: these runs get as far as starting the receiver (and adding their log file). */
     @Test
-    void aTakenPortIsExit69(@TempDir Path state) throws Exception {
+    void aTakenPortIs69AndAnAddressOfAnotherHostIs64(@TempDir Path state) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result inUse = serveProcess(state, Map.of(), "127.0.0.1:" + taken.getLocalPort());
+            assertEquals(ServeCommand.EXIT_PORT_IN_USE, inUse.exit(), inUse.out());
+            assertTrue(inUse.out().contains("nightwatch: not serving: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + " (Address already in use); is another receiver already running?"), inUse.out());
+            assertFalse(inUse.out().contains("nightwatch: serving"), inUse.out());
+        }
+        // 192.0.2.1 is TEST-NET-1: never an address of this host
+        Result notOurs = serveProcess(state, Map.of("NIGHTWATCH_WEBHOOK_TOKEN", "t0k-never-shown"), "192.0.2.1:5001");
+        assertEquals(64, notOurs.exit(), notOurs.out());
+        assertTrue(notOurs.out().contains("nightwatch: --listen 192.0.2.1:5001: cannot listen on 192.0.2.1:5001: "), notOurs.out());
+        assertFalse(notOurs.out().contains("t0k-never-shown"), notOurs.out());
+    }
+
+    private Result serveProcess(Path state, Map<String, String> env, String listen) throws Exception {
         Path profile = dir.resolve("profile.yaml");
         Files.writeString(profile, "services: []\n");
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "serve", "--profile", profile.toString(),
-                    "--db", dir.resolve("alerts.db").toString(), "--listen", "127.0.0.1:" + taken.getLocalPort(),
-                    "--log", state.resolve("serve.log").toString()).redirectErrorStream(true);
-            pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
-            Process serve = pb.start();
-            String out = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(serve.waitFor(30, TimeUnit.SECONDS), out);
-            assertEquals(ServeCommand.EXIT_PORT_IN_USE, serve.exitValue(), out);
-            assertTrue(out.contains("nightwatch: not serving: cannot listen on 127.0.0.1:" + taken.getLocalPort()
-                    + " (Address already in use); is another receiver already running?"), out);
-            assertFalse(out.contains("nightwatch: serving"), out);
-        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "serve", "--profile", profile.toString(),
+                "--db", dir.resolve("alerts.db").toString(), "--listen", listen,
+                "--log", state.resolve("serve.log").toString()).redirectErrorStream(true);
+        pb.environment().put("DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
+        pb.environment().putAll(env);
+        Process serve = pb.start();
+        String out = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(serve.waitFor(30, TimeUnit.SECONDS), out);
+        return new Result(serve.exitValue(), "", out);
     }
 }
