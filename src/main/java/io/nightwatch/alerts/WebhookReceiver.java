@@ -148,6 +148,9 @@ public final class WebhookReceiver implements AutoCloseable {
                 parsed = WebhookPayload.parse(body, clock.instant());
             } catch (WebhookPayload.InvalidPayloadException e) {
                 return refused(400, e.getMessage(), from, head.path());
+            } catch (RuntimeException e) { // a payload no retry can fix: 400, not a 503 Alertmanager would retry forever
+                LOG.warn("webhook payload from {} could not be read: {}", at, e.getClass().getSimpleName()); // the message may quote it
+                return refused(400, "the payload could not be read as alerts", from, head.path());
             }
             List<IncomingAlert> alerts = parsed.alerts();
             try {
