@@ -112,6 +112,9 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Connections closed for missing a deadline, evicted for a newer one, refused at the connection bound. */
     long slowConnectionsClosed() { return server.timedOut() + server.evicted() + server.refusedConnections(); }
 
+    /** Body bytes held for requests being read or stored (bounded by {@link WebhookLimits#bufferedBodies}). */
+    long bodyBytesHeld() { return server.bodyBytesHeld(); }
+
     /** The receiver's rules, on the server's two stages. */
     private final class Checks implements WebhookServer.Exchange {
 
@@ -163,6 +166,11 @@ public final class WebhookReceiver implements AutoCloseable {
             if (!parsed.notes().isEmpty()) LOG.info("webhook from {} stored with corrections: {}", at, String.join("; ", parsed.notes()));
             return new Response(200, "stored " + alerts.size()
                     + (parsed.notes().isEmpty() ? "" : " (" + String.join("; ", parsed.notes()) + ")"));
+        }
+
+        @Override
+        public void refusedByServer(Response answer, InetAddress from, String path) {
+            refused(answer.status(), answer.message(), from, PATHS.contains(path) ? path : "?"); // any other path is the sender's text
         }
     }
 

@@ -50,6 +50,9 @@ final class WebhookServer implements AutoCloseable {
 
         /** A complete request, on a worker; may block on the store. */
         Response handle(HttpHead head, byte[] body, InetAddress from);
+
+        /** The server itself refused a request (malformed, too large while chunked, busy): to count and log it. */
+        void refusedByServer(Response answer, InetAddress from, String path);
     }
 
     record Response(int status, String message, Map<String, String> headers) {
@@ -106,8 +109,8 @@ final class WebhookServer implements AutoCloseable {
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    /** Body bytes held by all connections (read, or declared and being read); touched by the I/O thread only. */
-    private long buffered;
+    /** Body bytes held by all connections (read, or declared and being read); written by the I/O thread only. */
+    private volatile long buffered;
     private volatile boolean running = true;
     private long lastSummary = System.nanoTime();
     private long summarised;
@@ -157,6 +160,8 @@ final class WebhookServer implements AutoCloseable {
     long evicted() { return evicted.get(); }
 
     long refusedConnections() { return refused.get(); }
+
+    long bodyBytesHeld() { return buffered; }
 
     private void loop() {
         while (running) {
@@ -345,7 +350,7 @@ final class WebhookServer implements AutoCloseable {
             }
             while (in.hasRemaining()) {
                 if (headLength == head.length) {
-                    refuse(new Response(431, "request line and headers exceed " + head.length + " bytes"));
+                    refuseOwn(new Response(431, "request line and headers exceed " + head.length + " bytes"));
                     return;
                 }
                 head[headLength++] = in.get();
@@ -368,7 +373,7 @@ final class WebhookServer implements AutoCloseable {
                 }
                 long declared = request.chunked() ? 0 : length.orElse(0);
                 if (buffered + declared > limits.bufferedBodies()) {
-                    refuse(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
+                    refuseOwn(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
                     return;
                 }
                 if (request.expectsContinue()) {
@@ -391,7 +396,7 @@ final class WebhookServer implements AutoCloseable {
                     if (bodyLeft == 0) complete();
                 }
             } catch (HttpHead.BadRequest e) {
-                refuse(new Response(e.status, e.getMessage()));
+                refuseOwn(new Response(e.status, e.getMessage()));
             } catch (IOException e) {
                 close();
             }
@@ -403,14 +408,14 @@ final class WebhookServer implements AutoCloseable {
                 try {
                     chunks.feed(in);
                 } catch (ChunkedDecoder.Malformed e) {
-                    refuse(new Response(400, e.getMessage()));
+                    refuseOwn(new Response(400, e.getMessage()));
                     return;
                 }
                 reserve(body.size() - before);
                 if (chunks.tooLarge()) {
-                    refuse(new Response(413, "body exceeds " + maxBody + " bytes"));
+                    refuseOwn(new Response(413, "body exceeds " + maxBody + " bytes"));
                 } else if (buffered > limits.bufferedBodies()) {
-                    refuse(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
+                    refuseOwn(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
                 } else if (chunks.done()) {
                     complete();
                 }
@@ -459,6 +464,11 @@ final class WebhookServer implements AutoCloseable {
             } catch (RejectedExecutionException e) {
                 answer(new Response(503, "receiver busy; not stored (Alertmanager will retry)"), true, false);
             }
+        }
+
+        private void refuseOwn(Response r) {
+            exchange.refusedByServer(r, from, request == null ? "" : request.path());
+            refuse(r);
         }
 
         /** Answers now and closes after draining what the client still sends. */

@@ -185,7 +185,9 @@ class WebhookDefenceTest {
         Socket big = connect(); // declares 4,000 bytes, sends a few, and stalls
         big.getOutputStream().write(("POST /alerts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 4000\r\n\r\n{\"ver").getBytes(StandardCharsets.US_ASCII));
-        Thread.sleep(200);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (receiver.bodyBytesHeld() < 4_000 && System.nanoTime() < until) Thread.sleep(20);
+        assertEquals(4_000, receiver.bodyBytesHeld(), "the declared body is held against the budget");
         HttpResponse<String> busy = post(receiver.port(), WebhookReceiverTest.PAYLOAD);
         assertEquals(503, busy.statusCode(), busy.body());
         assertTrue(busy.body().contains("Alertmanager will retry"), busy.body());
@@ -197,6 +199,7 @@ class WebhookDefenceTest {
             if (status != 200) Thread.sleep(100);
         }
         assertEquals(200, status, "room again once the stalled upload is gone");
+        assertEquals(0, receiver.bodyBytesHeld(), "every answered or closed request gave its share back");
     }
 
     @Test
