@@ -17,11 +17,15 @@ public record AlertSettings(Optional<InetSocketAddress> listen, Optional<String>
 
     public static AlertSettings defaults() {
         return new AlertSettings(Optional.of(new InetSocketAddress("127.0.0.1", DEFAULT_PORT)),
-                Optional.ofNullable(System.getenv("NIGHTWATCH_WEBHOOK_TOKEN")), Duration.ofSeconds(15), Duration.ofDays(90));
+                Optional.ofNullable(System.getenv(WebhookReceiver.TOKEN_VARIABLE)), Duration.ofSeconds(15), Duration.ofDays(90));
     }
 
     public AlertSettings withListen(Optional<InetSocketAddress> address) {
         return new AlertSettings(address, bearerToken, pollInterval, retention);
+    }
+
+    public AlertSettings withBearerToken(Optional<String> token) {
+        return new AlertSettings(listen, token, pollInterval, retention);
     }
 
     public AlertSettings withPollInterval(Duration interval) {

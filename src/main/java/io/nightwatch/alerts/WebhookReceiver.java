@@ -1,56 +1,60 @@
 package io.nightwatch.alerts;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.nightwatch.alerts.WebhookServer.Response;
 import io.nightwatch.store.IncomingAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Listens where the reference stack's Alertmanager already sends its webhooks ({@code /alerts},
  * {@code /alerts/critical}, {@code /alerts/warning} on 127.0.0.1:5001). A delivery is answered 200 only after
  * the store has it durably, so Alertmanager retries anything Nightwatch did not keep. Bad input is refused with
- * a specific status and logged without its body (it may carry secrets).
+ * a specific status and a fixed reason; neither the answer nor the log ever quotes the body (it may carry secrets).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     public static final int MAX_BODY_BYTES = 1 << 20;
-    /** How much of an oversized body is read and dropped so its sender gets the 413 (see {@link #drainAtMost}). */
-    private static final long DRAIN_LIMIT_BYTES = 16L << 20;
+    /** The environment variable that holds the bearer token; the profile has no key for it (it is a secret). */
+    public static final String TOKEN_VARIABLE = "NIGHTWATCH_WEBHOOK_TOKEN";
     static final Set<String> PATHS = Set.of("/alerts", "/alerts/critical", "/alerts/warning");
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    /** The port is taken, most likely by another receiver ({@code nightwatch serve} or the window). */
+    public static final class PortInUseException extends BindException {
+        PortInUseException(String message) {
+            super(message);
+        }
+    }
 
     /** Where accepted alerts go; answers only once they are durable. */
     public interface Sink {
         void accept(List<IncomingAlert> alerts) throws Exception;
     }
 
-    private final HttpServer server;
-    private final ExecutorService workers;
     private final Sink sink;
     private final Optional<String> bearerToken;
     private final Clock clock;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final RefusalLog refusalLog = new RefusalLog();
+    private WebhookServer server;
 
-    private WebhookReceiver(HttpServer server, ExecutorService workers, Sink sink, Optional<String> bearerToken, Clock clock) {
-        this.server = server;
-        this.workers = workers;
+    private WebhookReceiver(Sink sink, Optional<String> bearerToken, Clock clock) {
         this.sink = sink;
         this.bearerToken = bearerToken;
         this.clock = clock;
@@ -59,91 +63,114 @@ public final class WebhookReceiver implements AutoCloseable {
     /**
      * Starts listening. Binding beyond loopback is refused without a bearer token: an open receiver would let
      * anyone on the network write into the operator's alert history.
+     *
+     * @throws IllegalArgumentException beyond loopback without a token, or for a host name that does not resolve
+     * @throws PortInUseException       when the port is in use
+     * @throws BindException            when the address is not this host's, or the port is not the user's to use
      */
     public static WebhookReceiver start(InetSocketAddress address, Optional<String> bearerToken, Sink sink, Clock clock)
             throws IOException {
-        InetAddress bind = address.getAddress();
-        if (bind != null && !bind.isLoopbackAddress() && bearerToken.filter(t -> !t.isBlank()).isEmpty()) {
-            throw new IllegalArgumentException("the webhook receiver may listen on " + bind.getHostAddress()
-                    + " only with a bearer token (set alerts.webhookToken / NIGHTWATCH_WEBHOOK_TOKEN)");
-        }
-        HttpServer server;
+        return start(address, bearerToken, sink, clock, WebhookLimits.DEFAULTS);
+    }
+
+    static WebhookReceiver start(InetSocketAddress address, Optional<String> bearerToken, Sink sink, Clock clock,
+                                 WebhookLimits limits) throws IOException {
+        Optional<String> token = bearerToken.filter(t -> !t.isBlank());
+        checkAddress(address, token);
+        WebhookReceiver receiver = new WebhookReceiver(sink, token, clock);
         try {
-            server = HttpServer.create(address, 64);
-        } catch (java.net.BindException e) {
-            throw new IOException("cannot listen on " + address.getHostString() + ":" + address.getPort()
-                    + " (" + e.getMessage() + "); is another receiver already running?", e);
+            receiver.server = WebhookServer.start(address, receiver.new Checks(), limits, MAX_BODY_BYTES);
+        } catch (BindException e) {
+            String at = address.getHostString() + ":" + address.getPort();
+            BindException clear = String.valueOf(e.getMessage()).contains("in use")
+                    ? new PortInUseException("cannot listen on " + at + " (Address already in use); is another receiver already running?")
+                    : new BindException("cannot listen on " + at + ": " + e.getMessage() + " (is it an address of this host, and a port you may use?)");
+            clear.initCause(e);
+            throw clear;
         }
-        ExecutorService workers = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "nightwatch-webhook");
-            t.setDaemon(true);
-            return t;
-        });
-        WebhookReceiver receiver = new WebhookReceiver(server, workers, sink, bearerToken.filter(t -> !t.isBlank()), clock);
-        server.createContext("/", receiver::handle);
-        server.setExecutor(workers);
-        server.start();
         return receiver;
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    /** The usage errors of a listen address, before anything is opened. */
+    public static void checkAddress(InetSocketAddress address, Optional<String> token) {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("cannot resolve the listen host '" + address.getHostString() + "'");
+        }
+        InetAddress bind = address.getAddress();
+        if (!bind.isLoopbackAddress() && token.filter(t -> !t.isBlank()).isEmpty()) {
+            throw new IllegalArgumentException("the webhook receiver may listen on " + bind.getHostAddress()
+                    + " only with a bearer token: set " + TOKEN_VARIABLE + ", or listen on 127.0.0.1");
+        }
+    }
+
+    public int port() { return server.port(); }
 
     public long accepted() { return accepted.get(); }
 
     public long rejected() { return rejected.get(); }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String from = exchange.getRemoteAddress().getAddress().getHostAddress();
+    /** Connections closed for missing a deadline, evicted for a newer one, refused at the connection bound. */
+    long slowConnectionsClosed() { return server.timedOut() + server.evicted() + server.refusedConnections(); }
+
+    /** Body bytes held for requests being read or stored (bounded by {@link WebhookLimits#bufferedBodies}). */
+    long bodyBytesHeld() { return server.bodyBytesHeld(); }
+
+    /** The receiver's rules, on the server's two stages. */
+    private final class Checks implements WebhookServer.Exchange {
+
+        @Override
+        public Optional<Response> check(HttpHead head, InetAddress from) {
+            String path = head.path();
             if (!PATHS.contains(path)) {
-                reply(exchange, 404, "no receiver at " + path + " (use /alerts, /alerts/critical or /alerts/warning)");
-                return;
+                return Optional.of(new Response(404, "no receiver at this path (use /alerts, /alerts/critical or /alerts/warning)"));
             }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().add("Allow", "POST");
-                reply(exchange, 405, "webhooks are POSTed");
-                return;
+            if (!"POST".equals(head.method())) return Optional.of(new Response(405, "webhooks are POSTed", Map.of("Allow", "POST")));
+            if (bearerToken.isPresent() && !authorised(head.header("authorization"))) {
+                return Optional.of(refused(401, "missing or wrong bearer token", from, path));
             }
-            if (bearerToken.isPresent() && !authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                refuse(exchange, 401, "missing or wrong bearer token", from, path);
-                return;
+            String type = Optional.ofNullable(head.header("content-type")).orElse("").toLowerCase(Locale.ROOT);
+            if (!type.startsWith("application/json")) {
+                return Optional.of(refused(415, "content type must be application/json", from, path));
             }
-            String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-            if (!type.toLowerCase().startsWith("application/json")) {
-                refuse(exchange, 415, "content type must be application/json, not '" + type + "'", from, path);
-                return;
-            }
-            String length = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (length != null && parseLong(length) > MAX_BODY_BYTES) {
-                drainAtMost(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
-                refuse(exchange, 413, "body of " + length + " bytes exceeds " + MAX_BODY_BYTES, from, path);
-                return;
-            }
-            byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                drainAtMost(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
-                refuse(exchange, 413, "body exceeds " + MAX_BODY_BYTES + " bytes", from, path);
-                return;
-            }
-            List<IncomingAlert> alerts;
             try {
-                alerts = WebhookPayload.parse(body, clock.instant());
-            } catch (WebhookPayload.InvalidPayloadException e) {
-                refuse(exchange, 400, e.getMessage(), from, path);
-                return;
+                OptionalLong length = head.contentLength();
+                if (length.isPresent() && length.getAsLong() > MAX_BODY_BYTES) {
+                    return Optional.of(refused(413, "body of " + length.getAsLong() + " bytes exceeds " + MAX_BODY_BYTES, from, path));
+                }
+            } catch (HttpHead.BadRequest e) {
+                return Optional.of(refused(e.status, e.getMessage(), from, path));
             }
+            return Optional.empty();
+        }
+
+        @Override
+        public Response handle(HttpHead head, byte[] body, InetAddress from) {
+            String at = from.getHostAddress();
+            WebhookPayload.Parsed parsed;
+            try {
+                parsed = WebhookPayload.parse(body, clock.instant());
+            } catch (WebhookPayload.InvalidPayloadException e) {
+                return refused(400, e.getMessage(), from, head.path());
+            } catch (RuntimeException e) { // a payload no retry can fix: 400, not a 503 Alertmanager would retry forever
+                LOG.warn("webhook payload from {} could not be read: {}", at, e.getClass().getSimpleName()); // the message may quote it
+                return refused(400, "the payload could not be read as alerts", from, head.path());
+            }
+            List<IncomingAlert> alerts = parsed.alerts();
             try {
                 sink.accept(alerts);
             } catch (Exception e) {
-                LOG.error("could not store {} alerts from {}: {}", alerts.size(), from, e.toString());
-                reply(exchange, 503, "not stored: " + e.getMessage() + " (Alertmanager will retry)");
-                return;
+                LOG.error("could not store {} alerts from {}: {}", alerts.size(), at, e.toString());
+                return new Response(503, "not stored: " + e.getMessage() + " (Alertmanager will retry)");
             }
             accepted.addAndGet(alerts.size());
-            reply(exchange, 200, "stored " + alerts.size());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("webhook request failed: {}", e.toString());
+            if (!parsed.notes().isEmpty()) LOG.info("webhook from {} stored with corrections: {}", at, String.join("; ", parsed.notes()));
+            return new Response(200, "stored " + alerts.size()
+                    + (parsed.notes().isEmpty() ? "" : " (" + String.join("; ", parsed.notes()) + ")"));
+        }
+
+        @Override
+        public void refusedByServer(Response answer, InetAddress from, String path) {
+            refused(answer.status(), answer.message(), from, PATHS.contains(path) ? path : "?"); // any other path is the sender's text
         }
     }
 
@@ -153,49 +180,41 @@ public final class WebhookReceiver implements AutoCloseable {
         return MessageDigest.isEqual(given, bearerToken.get().getBytes(StandardCharsets.UTF_8)); // constant time
     }
 
-    private void refuse(HttpExchange exchange, int status, String why, String from, String path) throws IOException {
+    private Response refused(int status, String why, InetAddress from, String path) {
         rejected.incrementAndGet();
-        LOG.warn("refused webhook from {} to {}: {} {}", from, path, status, why);
-        reply(exchange, status, why);
-    }
-
-    private static void reply(HttpExchange exchange, int status, String message) throws IOException {
-        byte[] body = ("{\"status\":\"" + (status == 200 ? "ok" : "error") + "\",\"message\":"
-                + com.fasterxml.jackson.databind.node.TextNode.valueOf(message) + "}\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
+        if (refusalLog.allow()) LOG.warn("refused webhook from {} to {}: {} {}", from.getHostAddress(), path, status, why);
+        return new Response(status, why);
     }
 
     /**
-     * Reads and drops what the sender is still sending, up to a bound: a server that answers and closes while the
-     * client writes makes the client's kernel see a reset, and the sender gets "connection reset" instead of the 413.
-     * Past the bound the connection is closed all the same.
+     * At most {@link #PER_MINUTE} refusal lines a minute, then one line with the count: a flood of bad requests
+     * must not become a flood in the log (or fill the disk the store needs).
      */
-    private static void drainAtMost(InputStream in, long limit) throws IOException {
-        byte[] sink = new byte[64 * 1024];
-        long left = limit;
-        int n;
-        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) left -= n;
-    }
+    private static final class RefusalLog {
+        static final int PER_MINUTE = 30;
+        private long windowStart = System.nanoTime();
+        private int logged;
+        private int suppressed;
 
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+        synchronized boolean allow() {
+            long now = System.nanoTime();
+            if (now - windowStart > 60_000_000_000L) {
+                if (suppressed > 0) LOG.warn("refused {} more webhook requests in the last minute (not logged one by one)", suppressed);
+                windowStart = now;
+                logged = 0;
+                suppressed = 0;
+            }
+            if (logged < PER_MINUTE) {
+                logged++;
+                return true;
+            }
+            suppressed++;
+            return false;
         }
     }
 
     @Override
     public void close() {
-        server.stop(1);
-        workers.shutdownNow();
+        if (server != null) server.close();
     }
 }

@@ -6,7 +6,8 @@ import io.nightwatch.probe.Durations;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;
-import io.nightwatch.store.AlertStore;
+import io.nightwatch.store.AlertHistoryView;
+import io.nightwatch.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +29,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code nightwatch alerts}: what fired, and when, from the alert history. */
-@Command(name = "alerts", mixinStandardHelpOptions = true, description = "Search the alert history (newest first).")
+@Command(name = "alerts", mixinStandardHelpOptions = true, description = "Search the alert history (newest first).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:listed (also when nothing matches)", "64:invalid arguments", "70:internal error",
+                "74:the alert history cannot be read (not one, or a schema this version cannot read)"})
 public class AlertsCommand implements Callable<Integer> {
+
+    /** sysexits EX_IOERR. */
+    static final int EXIT_STORE = 74;
 
     private static final Pattern AGO = Pattern.compile("(\\d+)([smhdw])");
 
@@ -96,7 +103,12 @@ public class AlertsCommand implements Callable<Integer> {
             err.println("nightwatch: no alert history at " + db + " yet (run `nightwatch serve` or the window to collect alerts)");
             return 0;
         }
-        try (AlertStore store = AlertStore.open(db)) {
+        if (Files.size(db) == 0) {
+            err.println("nightwatch: the alert history at " + db + " is empty (run `nightwatch serve` or the window to collect alerts)");
+            return 0;
+        }
+        // Read-only: listing needs no write access, so it works on a history the user may only read.
+        try (AlertHistoryView store = AlertHistoryView.open(db)) {
             List<AlertOccurrence> found = store.search(query);
             if (json) {
                 out.println(document(found, store.count(query)).toPrettyString());
@@ -106,12 +118,16 @@ public class AlertsCommand implements Callable<Integer> {
                 if (found.isEmpty()) err.println("nightwatch: no alerts match");
             }
             out.flush();
+        } catch (StoreException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return EXIT_STORE;
         }
         return 0;
     }
 
     static String line(AlertOccurrence a, Instant now) {
         Duration lasted = Duration.between(a.startsAt(), a.endsAt().orElse(now));
+        if (lasted.isNegative()) lasted = Duration.ZERO; // an end before the start (a sender's clock), or a start ahead of ours
         return String.format("%-20s %-9s %-10s %-34s %-14s %-9s %s%s", a.startsAt().toString().substring(0, 19).replace('T', ' '),
                 a.severity(), a.state().name().toLowerCase(Locale.ROOT), a.alertname(), a.service(),
                 Durations.human(lasted), String.join(",", a.seenBy()),

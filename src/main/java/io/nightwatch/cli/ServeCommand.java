@@ -6,12 +6,15 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.FileAppender;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
+import io.nightwatch.alerts.WebhookReceiver;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.stack.XdgDirs;
 import io.nightwatch.store.AlertStore;
+import io.nightwatch.store.ReadOnlyStoreException;
+import io.nightwatch.store.StoreException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +39,20 @@ import java.util.concurrent.CountDownLatch;
  * a server, a second screen or systemd. Logs to the XDG state dir; stops cleanly on SIGTERM.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the webhook receiver, pollers, detections and alert store without a window, until SIGTERM.")
+        description = "Run the webhook receiver, pollers, detections and alert store without a window, until SIGTERM.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by SIGTERM",
+                "64:invalid arguments, profile or --listen (unknown host, not this host's address, beyond loopback without NIGHTWATCH_WEBHOOK_TOKEN)",
+                "69:the --listen port is in use", "70:internal error", "73:the alert history is read-only",
+                "74:the alert history cannot be opened"})
 public class ServeCommand implements Callable<Integer> {
+
+    /** sysexits EX_UNAVAILABLE: the port is taken, by another receiver most likely. */
+    static final int EXIT_PORT_IN_USE = 69;
+    /** sysexits EX_CANTCREAT: the history cannot be written, so no delivery could ever be stored. */
+    static final int EXIT_READ_ONLY = 73;
+    /** sysexits EX_IOERR: the history cannot be opened (not SQLite, another program's, a newer schema), or other I/O. */
+    static final int EXIT_STORE = 74;
 
     @Mixin
     ProfileOptions profileOptions;
@@ -45,7 +61,7 @@ public class ServeCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5001",
-            description = "Webhook receiver address (default ${DEFAULT-VALUE}); beyond loopback needs NIGHTWATCH_WEBHOOK_TOKEN.")
+            description = "Webhook receiver address (default ${DEFAULT-VALUE}); beyond loopback needs the bearer token in NIGHTWATCH_WEBHOOK_TOKEN.")
     String listen;
 
     @Option(names = "--no-receiver", description = "Do not listen for webhooks (poll only).")
@@ -73,17 +89,25 @@ public class ServeCommand implements Callable<Integer> {
         var loaded = profileOptions.loadOrReport(env, err);
         if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
         StackProfile profile = loaded.get();
+        Optional<String> token = Optional.ofNullable(env.get(WebhookReceiver.TOKEN_VARIABLE)).filter(t -> !t.isBlank());
         Optional<InetSocketAddress> address;
         try {
             address = noReceiver ? Optional.empty() : Optional.of(parseAddress(listen));
+            if (address.isPresent()) WebhookReceiver.checkAddress(address.get(), token);
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: --listen " + e.getMessage());
+            err.println("nightwatch: --listen " + listen + ": " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
+        }
+        Path db = storeOptions.resolve(env);
+        try {
+            AlertStore.checkWritable(db); // else it would say "serving" and answer every delivery 503
+        } catch (ReadOnlyStoreException e) {
+            err.println("nightwatch: not serving: " + e.getMessage());
+            return EXIT_READ_ONLY;
         }
         Path log = logFile != null ? logFile : XdgDirs.state(env).map(d -> d.resolve("nightwatch.log")).orElse(null);
         if (log != null) logTo(log);
-        AlertSettings settings = AlertSettings.defaults().withListen(address);
-        Path db = storeOptions.resolve(env);
+        AlertSettings settings = AlertSettings.defaults().withListen(address).withBearerToken(token);
         CountDownLatch stop = new CountDownLatch(1);
         try (AlertStore store = AlertStore.open(db);
              HealthMonitor health = new HealthMonitor(profile, env, Clock.systemUTC());
@@ -106,9 +130,18 @@ public class ServeCommand implements Callable<Integer> {
             err.flush();
             LoggerFactory.getLogger(ServeCommand.class).info("serving {} with history in {}", profile.source(), db);
             stop.await();
-        } catch (IOException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_SOFTWARE;
+        } catch (WebhookReceiver.PortInUseException e) {
+            err.println("nightwatch: not serving: " + e.getMessage());
+            return EXIT_PORT_IN_USE;
+        } catch (BindException e) { // not this host's address, or a port below 1024
+            err.println("nightwatch: --listen " + listen + ": " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        } catch (ReadOnlyStoreException e) {
+            err.println("nightwatch: not serving: " + e.getMessage());
+            return EXIT_READ_ONLY;
+        } catch (IOException | StoreException e) {
+            err.println("nightwatch: not serving: " + e.getMessage());
+            return EXIT_STORE;
         }
         return 0;
     }
@@ -119,7 +152,9 @@ public class ServeCommand implements Callable<Integer> {
         try {
             int port = Integer.parseInt(text.substring(colon + 1));
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " out of range");
-            return new InetSocketAddress(text.substring(0, colon).replaceAll("^\\[|\\]$", ""), port);
+            String host = text.substring(0, colon).replaceAll("^\\[|\\]$", "");
+            if (host.isBlank()) throw new IllegalArgumentException("'" + text + "' has no host");
+            return new InetSocketAddress(host, port);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' has no numeric port");
         }

@@ -112,6 +112,36 @@ public final class AlertStore implements AutoCloseable {
     }
 
     /**
+     * Refuses a history that cannot be written where it is, before anything relies on it: SQLite would open such a
+     * file read-only without a word, and every write (every webhook delivery) would then fail. The file, its
+     * journal files and its folder (where SQLite creates the journal) must all be writable; a missing file, its
+     * nearest existing folder.
+     *
+     * @throws ReadOnlyStoreException naming what is read-only
+     */
+    public static void checkWritable(Path dbFile) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        String advice = "; the alert history must be writable to record alerts (fix the permissions, or pass --db FILE)";
+        if (!Files.exists(file)) {
+            Path existing = file.getParent();
+            while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+            if (existing != null && !Files.isWritable(existing)) {
+                throw new ReadOnlyStoreException("cannot create " + file + ": " + existing + " is read-only" + advice);
+            }
+            return;
+        }
+        if (!Files.isWritable(file)) throw new ReadOnlyStoreException(file + " is read-only" + advice);
+        for (String journal : List.of("-wal", "-shm")) {
+            Path p = file.resolveSibling(file.getFileName() + journal);
+            if (Files.exists(p) && !Files.isWritable(p)) throw new ReadOnlyStoreException(p + " is read-only" + advice);
+        }
+        Path dir = file.getParent();
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new ReadOnlyStoreException("the folder " + dir + " is read-only (SQLite keeps its journal beside the file)" + advice);
+        }
+    }
+
+    /**
      * Stores one report: a new occurrence, or an update of the one it belongs to (same fingerprint and start;
      * else the open one of that fingerprint, from whichever source; a resolved occurrence is never reopened).
      * Returns once the change is committed to disk; see {@code AlertWriter} and {@code Merge} for the rules.

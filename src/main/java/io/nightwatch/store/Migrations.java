@@ -93,7 +93,7 @@ final class Migrations {
         }
     }
 
-    private static void refuseNewer(Path file, int found, int known) {
+    static void refuseNewer(Path file, int found, int known) {
         if (found > known) {
             throw new StoreException(file + " has alert-history schema version " + found + ", written by a newer "
                     + "Nightwatch; this version knows up to " + known + ". Update Nightwatch or use another file");

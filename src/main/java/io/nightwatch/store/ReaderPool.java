@@ -18,13 +18,24 @@ final class ReaderPool implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /** How a reading connection is opened: {@link Sqlite#reader} beside the writer, {@link Sqlite#readOnly} alone. */
+    interface Opener {
+        Connection open(Path file) throws SQLException;
+    }
+
     private final Path file;
+    private final Opener opener;
     private final Semaphore permits = new Semaphore(MAX, true);
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     ReaderPool(Path file) {
+        this(file, Sqlite::reader);
+    }
+
+    ReaderPool(Path file, Opener opener) {
         this.file = file;
+        this.opener = opener;
     }
 
     <T> T read(Read<T> read) {
@@ -33,7 +44,7 @@ final class ReaderPool implements AutoCloseable {
         Connection c = null;
         try {
             c = idle.poll();
-            if (c == null) c = Sqlite.reader(file);
+            if (c == null) c = opener.open(file);
             T result = read.run(c);
             idle.add(c);
             c = null;

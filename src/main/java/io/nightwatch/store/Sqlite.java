@@ -2,6 +2,10 @@ package io.nightwatch.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,6 +57,36 @@ final class Sqlite {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * A connection that cannot write, for a history the user may only read: SQLite's read-only open (no file
+     * created, no journal replayed into the file). A WAL history in a folder the user cannot write, closed
+     * cleanly (no -shm file), can only be opened as immutable: nobody can be writing it then.
+     */
+    static Connection readOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA query_only=ON");
+                s.executeQuery("SELECT count(*) FROM sqlite_master").close(); // opening is lazy: fail here, not in a query
+            }
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir == null || Files.isWritable(dir) || Files.exists(wal)) throw e;
+            LOG.debug("Alert history {}: read-only folder, opening as immutable ({})", file, e.getMessage());
+            SQLiteConfig immutable = new SQLiteConfig();
+            immutable.setReadOnly(true);
+            immutable.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri().toString().replaceFirst("^file:/+", "file:/")
+                    + "?immutable=1", immutable.toProperties());
+        }
     }
 
     private static Connection open(Path file) throws SQLException {
