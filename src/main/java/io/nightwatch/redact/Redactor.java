@@ -73,17 +73,22 @@ public final class Redactor {
 
     private String apply(SecretRule rule, String text) {
         Matcher m = rule.pattern().matcher(text);
-        if (!m.find()) return text;
-        StringBuilder sb = new StringBuilder(text.length());
-        do {
-            String replacement = rule.rewrite().apply(m);
-            if (!replacement.equals(m.group())) {
-                found.add(rule.kindOf().apply(m));
-                rules.add(rule.name());
+        StringBuilder sb = null;
+        int from = 0, last = 0;
+        while (from <= text.length() && m.find(from)) {
+            SecretRule.Edit edit = rule.rewrite().apply(m, text);
+            if (edit == null) { // not a secret: go on after it
+                from = m.end() > m.start() ? m.end() : m.start() + 1;
+                continue;
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-        } while (m.find());
-        m.appendTail(sb);
-        return sb.toString();
+            found.add(rule.kindOf().apply(m));
+            rules.add(rule.name());
+            if (sb == null) sb = new StringBuilder(text.length());
+            sb.append(text, last, m.start()).append(edit.replacement());
+            last = edit.end();
+            from = edit.end() > m.start() ? edit.end() : m.start() + 1;
+        }
+        if (sb == null) return text;
+        return sb.append(text, last, text.length()).toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import static io.nightwatch.redact.SecretRule.group;
 import static io.nightwatch.redact.SecretRule.guarded;
+import static io.nightwatch.redact.SecretRule.inPlace;
 import static io.nightwatch.redact.SecretRule.rule;
 import static io.nightwatch.redact.SecretRule.whole;
 
@@ -43,9 +44,15 @@ public final class SecretCatalogue {
     /** Words after "Authorization:" that are the scheme alone (the credential was already taken out). */
     private static final Set<String> SCHEMES = Set.of("basic", "bearer", "digest", "token", "negotiate", "ntlm", "apikey");
 
-    /** A key=value, key: value, "key": "value" or key: 'value' pair (keys up to 64 characters; values up to 4096). */
-    private static final String ASSIGNMENT = "(?<![A-Za-z0-9_.\\-])(\\\\?[\"']?)(-{0,2}+[A-Za-z][A-Za-z0-9_.\\-]{0,63}+)\\1"
-            + "(\\s{0,8}+[=:]\\s{0,8}+)(\"[^\"\\\\\\n]{0,4096}+(?:\\\\.[^\"\\\\\\n]{0,4096}+){0,64}+\"|'[^'\\n]{0,4096}+'|\\\\\"[^\"\\n]{0,4096}+\"?|[\"']?[^\\s,;&\"'<>]{1,4096}+)";
+    /**
+     * The key and separator of a key=value, key: value, "key": "value" or key: 'value' pair (keys up to 64 characters).
+     * The value is read only when the key names a secret: a key that does not must not swallow the pair after it
+     * ("failed: password=…").
+     */
+    private static final String ASSIGNMENT = "(?<![A-Za-z0-9_.\\-])(\\\\?[\"']?)(-{0,2}+[A-Za-z][A-Za-z0-9_.\\-]{0,63}+)\\1(\\s{0,8}+[=:]\\s{0,8}+)";
+    /** The value after it: double- or single-quoted, quoted with escaped quotes (JSON in JSON), or bare (up to 4096 characters). */
+    private static final Pattern VALUE = Pattern.compile("\"[^\"\\\\\\n]{0,4096}+(?:\\\\.[^\"\\\\\\n]{0,4096}+){0,64}+\"|'[^'\\n]{0,4096}+'"
+            + "|\\\\\"[^\"\\n]{0,4096}+\"?|[\"']?[^\\s,;&\"'<>]{1,4096}+");
 
     public static final List<SecretRule> RULES = List.of(
             // --- private keys (first: they span lines and contain base64 that other rules would nibble at) ---
@@ -55,7 +62,7 @@ public final class SecretCatalogue {
             whole("age-secret-key", Kind.PRIVATE_KEY, "\\bAGE-SECRET-KEY-1[0-9A-Z]{58}\\b", "age-secret-key-"),
 
             // --- webhook URLs: the whole URL is the credential ---
-            rule("webhook-url", Kind.WEBHOOK_URL, "(?i)\\bhttps?://[^\\s\"'<>`]{1,4096}+", SecretCatalogue::webhook, "hook", "logic.azure.com"),
+            rule("webhook-url", Kind.WEBHOOK_URL, "(?i)\\bhttps?://[^\\s\"'<>`]{1,4096}+", inPlace(SecretCatalogue::webhook), "hook", "logic.azure.com"),
 
             // --- cloud ---
             whole("aws-access-key-id", Kind.CLOUD_KEY,
@@ -115,6 +122,9 @@ public final class SecretCatalogue {
             whole("doppler-token", Kind.SERVICE_API_KEY, "\\bdp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}\\b", "dp."),
             whole("pulumi-token", Kind.SERVICE_API_KEY, "\\bpul-[a-f0-9]{40}\\b", "pul-"),
 
+            // --- bearer tokens (before JWTs: "Bearer eyJ…" is reported as a bearer token) ---
+            guarded("bearer-token", Kind.BEARER_TOKEN, "(?i)\\bbearer\\s{1,8}+([A-Za-z0-9._~+/=\\-]{1,4096}+)", 1,
+                    t -> !NOT_TOKENS.contains(t.toLowerCase(Locale.ROOT)), "bearer"),
             // --- JSON web tokens (after Grafana's eyJrIjoi keys) ---
             whole("jwt", Kind.JWT, "\\beyJ[" + B64URL + "]{8,8192}+\\.[" + B64URL + "]{2,16384}+(?:\\.[" + B64URL + "]{0,8192}+){0,3}+"),
 
@@ -126,10 +136,8 @@ public final class SecretCatalogue {
                     "(?<![^\\s\"'=])[A-Za-z0-9_.\\-]{1,64}+:([^\\s@]{1,256}+)@(?:tcp|unix)\\(", 1, "@tcp(", "@unix("),
 
             // --- HTTP credentials ---
-            guarded("bearer-token", Kind.BEARER_TOKEN, "(?i)\\bbearer\\s{1,8}+([A-Za-z0-9._~+/=\\-]{1,4096}+)", 1,
-                    t -> !NOT_TOKENS.contains(t.toLowerCase(Locale.ROOT)), "bearer"),
             rule("authorization-header", Kind.BASIC_AUTH, "(?i)\\b((?:proxy-)?authorization)([\"']?\\s{0,8}+[:=]\\s{0,8}+[\"']?)"
-                    + "(?:(basic|bearer|digest|token|negotiate|ntlm|apikey|sso-key)\\s{1,8}+)?([^\\s\"',;]{1,4096}+)", SecretCatalogue::authorization,
+                    + "(?:(basic|bearer|digest|token|negotiate|ntlm|apikey|sso-key)\\s{1,8}+)?([^\\s\"',;]{1,4096}+)", inPlace(SecretCatalogue::authorization),
                     "authorization"),
             guarded("basic-credentials", Kind.BASIC_AUTH, "(?i)\\bbasic\\s{1,8}+([A-Za-z0-9+/]{4,4096}+={0,2}+)", 1,
                     SecretCatalogue::encodesUserAndPassword, "basic"),
@@ -142,14 +150,14 @@ public final class SecretCatalogue {
             // --- key=value, "key": "value", key: value ---
             // one pass for both: a key that names a secret is a password, a forbidden label key is reported as such
             new SecretRule("secret-assignment", Kind.PASSWORD, Pattern.compile(ASSIGNMENT),
-                    m -> secretKey(m.group(2)) || forbiddenKey(m.group(2)) ? assignment(m) : m.group(),
+                    SecretCatalogue::assignment,
                     SecretCatalogue::mayHoldSecretKey, m -> secretKey(m.group(2)) ? Kind.PASSWORD : Kind.FORBIDDEN_LABEL),
             new SecretRule("aws-secret-access-key", Kind.CLOUD_KEY, Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])"),
-                    m -> looksRandom(m.group()) ? R : m.group(), SecretCatalogue::hasWordOf40, m -> Kind.CLOUD_KEY),
+                    inPlace(m -> looksRandom(m.group()) ? R : m.group()), SecretCatalogue::hasWordOf40, m -> Kind.CLOUD_KEY),
 
             // --- e-mail addresses: masked, not removed (who was paged matters, the address does not) ---
             rule("email", Kind.EMAIL, "(?<![A-Za-z0-9._%+\\-])([A-Za-z0-9])[A-Za-z0-9._%+\\-]{0,63}+@"
-                    + "((?:[A-Za-z0-9\\-]{1,63}+\\.){1,8}[A-Za-z]{2,24}+)(?![A-Za-z0-9\\-])", m -> m.group(1) + "***@" + m.group(2), "@"));
+                    + "((?:[A-Za-z0-9\\-]{1,63}+\\.){1,8}[A-Za-z]{2,24}+)(?![A-Za-z0-9\\-])", inPlace(m -> m.group(1) + "***@" + m.group(2)), "@"));
 
     private SecretCatalogue() {}
 
@@ -193,13 +201,16 @@ public final class SecretCatalogue {
         return SecretRule.replaceGroup(m, 4);
     }
 
-    private static String assignment(Matcher m) {
-        String value = m.group(4);
+    private static SecretRule.Edit assignment(Matcher m, String text) {
+        if (!secretKey(m.group(2)) && !forbiddenKey(m.group(2))) return null;
+        Matcher v = VALUE.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 8500));
+        if (!v.lookingAt()) return null;
+        String value = v.group();
         if (value.startsWith(R) || value.startsWith("\"" + R) || value.startsWith("'" + R) || value.equals("\"\"") || value.equals("''")
-                || SCHEMES.contains(value.toLowerCase(Locale.ROOT))) return m.group();
+                || SCHEMES.contains(value.toLowerCase(Locale.ROOT))) return null;
         String quote = value.startsWith("\"") && value.length() > 1 && value.endsWith("\"") ? "\""
                 : value.startsWith("'") && value.length() > 1 && value.endsWith("'") ? "'" : "";
-        return m.group(1) + m.group(2) + m.group(1) + m.group(3) + quote + R + quote;
+        return new SecretRule.Edit(m.group() + quote + R + quote, v.end());
     }
 
     /** Whether the text has a run of exactly 40 base64 characters: one linear pass instead of a regex attempt per character. */
