@@ -74,7 +74,7 @@ class SecretCatalogueTest {
         assertEquals("redis://[redacted]@db:6379/0", Redactor.clean("redis://:s3cr3t@db:6379/0"));
         assertEquals("https://[redacted]@host/x", Redactor.clean("https://user:p@ss@host/x"), "the last @ ends the password");
         assertEquals("Authorization: Basic [redacted]", Redactor.clean("Authorization: Basic dXNlcjpwYXNz"));
-        assertEquals("Authorization: Bearer [redacted]", Redactor.clean("Authorization: Bearer abc"));
+        assertEquals("Authorization: Bearer [redacted]", Redactor.clean("Authorization: Bearer s3cr3tZ9"));
         assertEquals("{\"password\": \"[redacted]\", \"user\": \"ops\"}", Redactor.clean("{\"password\": \"hunter2\", \"user\": \"ops\"}"));
         assertEquals("GF_SECURITY_ADMIN_PASSWORD=[redacted] next", Redactor.clean("GF_SECURITY_ADMIN_PASSWORD=admin next"));
         assertEquals("see [redacted].", Redactor.clean("see https://hooks.slack.com/services/T0/B0/X."));

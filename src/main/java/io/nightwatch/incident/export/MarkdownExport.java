@@ -79,14 +79,14 @@ final class MarkdownExport {
 
     /**
      * Text from outside (alert annotations, notes, container output) made inert for any Markdown renderer: one line
-     * (no block syntax, no link definitions), no HTML ({@code <script>}, {@code <img onerror=…>}, autolinks), and no
+     * (no block syntax, so no link definition either), no HTML ({@code <script>}, {@code <img onerror=…>}, autolinks), and no
      * inline link or image ({@code [x](javascript:…)}, {@code ![x](http://…)} fetched on viewing).
      */
     static String inert(String text) {
         if (text == null) return "";
         return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')
                 .replace("<", "&lt;").replace(">", "&gt;")
-                .replace("](", "]\\(").replace("]:", "]\\:")
+                .replace("](", "]\\(")
                 .replaceAll("(?i)javascript:", "javascript\\\\:");
     }
 }
