@@ -129,8 +129,8 @@ public final class SecretCatalogue {
             whole("jwt", Kind.JWT, "\\beyJ[" + B64URL + "]{8,8192}+\\.[" + B64URL + "]{2,16384}+(?:\\.[" + B64URL + "]{0,8192}+){0,3}+"),
 
             // --- credentials in URLs and connection strings ---
-            group("url-credentials", Kind.CREDENTIALS_IN_URL,
-                    "(?i)\\b[a-z][a-z0-9+.\\-]{0,30}+://([^\\s/?#@:\"'<>]{0,256}+:[^\\s/?#\"'<>]{1,512})@", 1, "://"),
+            guarded("url-credentials", Kind.CREDENTIALS_IN_URL, // a password already taken out leaves the user readable
+                    "(?i)\\b[a-z][a-z0-9+.\\-]{0,30}+://([^\\s/?#@:\"'<>]{0,256}+:[^\\s/?#\"'<>]{1,512})@", 1, s -> !s.endsWith(":" + R), "://"),
             group("url-token-user", Kind.CREDENTIALS_IN_URL, "(?i)\\b[a-z][a-z0-9+.\\-]{0,30}+://([A-Za-z0-9_\\-]{20,256}+)@", 1, "://"),
             group("go-dsn-credentials", Kind.CREDENTIALS_IN_URL,
                     "(?<![^\\s\"'=])[A-Za-z0-9_.\\-]{1,64}+:([^\\s@]{1,256}+)@(?:tcp|unix)\\(", 1, "@tcp(", "@unix("),
