@@ -25,4 +25,15 @@ class ErrorMessageRedactionTest {
         assertTrue(printed.startsWith("nightwatch: cannot reach redis://[redacted]@db:6379"), printed);
         assertFalse(printed.contains("FAKEredisPass42") || printed.contains("FAKEtok3n99"), printed);
     }
+
+    @Test
+    void aRunbookOnTheConsoleShowsOutputAndFailuresWithoutSecrets() {
+        StringWriter err = new StringWriter();
+        var console = RunbookCli.console(new PrintWriter(err, true));
+        console.output(null, "redis-server --requirepass FAKErequirepass2 started");
+        console.stepFailed(0, null, "pull failed: https://ci:FAKEregistryPass@registry.example.com/v2/ denied");
+        String printed = err.toString();
+        assertTrue(printed.contains("    redis-server --requirepass [redacted] started"), printed);
+        assertTrue(printed.contains("    FAILED: pull failed: https://[redacted]@registry.example.com/v2/ denied"), printed);
+    }
 }
