@@ -141,7 +141,9 @@ public final class SecretCatalogue {
                     "authorization"),
             guarded("basic-credentials", Kind.BASIC_AUTH, "(?i)\\bbasic\\s{1,8}+([A-Za-z0-9+/]{4,4096}+={0,2}+)", 1,
                     SecretCatalogue::encodesUserAndPassword, "basic"),
-            group("curl-user", Kind.BASIC_AUTH, "(?<![^\\s])(?:-u|--user)\\s{1,8}+([^\\s:]{1,256}+:\\S{1,512}+)", 1, "-u"),
+            // curl -u user:password (not docker's -u uid:gid)
+            guarded("curl-user", Kind.BASIC_AUTH, "(?<![^\\s])(?:-u|--user)\\s{1,8}+([^\\s:]{1,256}+:\\S{1,512}+)", 1,
+                    s -> !s.matches("[0-9]{1,10}:[0-9]{1,10}"), "curl"),
             group("redis-password", Kind.PASSWORD, "(?i)(?<![A-Za-z0-9_\\-])-{0,2}+(?:requirepass|masterauth)\\s{1,8}+(\\S{1,4096}+)", 1, "requirepass", "masterauth"),
             group("redis-auth-command", Kind.PASSWORD, "\\bAUTH\\s{1,8}+(\\S{1,4096}+)", 1, "auth"),
             // redis-cli -a <password>, on text that mentions redis-cli (bounded look-back would cost a scan per "-a")
