@@ -37,7 +37,7 @@ public final class SecretCatalogue {
             "accesskey", "privatekey", "credential", "authorization", "signature", "accountkey", "routingkey", "servicekey",
             "integrationkey", "encryptionkey", "signingkey", "masterkey", "sessionkey", "authkey", "webhookurl", "dsn");
     /** Short key names that hold a secret when they are the whole key or its last part (pass, db_pwd, basic-auth). */
-    private static final Set<String> SECRET_KEY_WORDS = Set.of("pass", "pwd", "pw", "auth", "sig", "pat", "cookie", "jwt", "eyj");
+    private static final Set<String> SECRET_KEY_WORDS = Set.of("pass", "pwd", "pw", "auth", "sig", "pat", "cookie", "jwt");
     /** Words after "Bearer" in prose, not tokens. */
     private static final Set<String> NOT_TOKENS = Set.of("of", "token", "tokens", "auth", "authentication", "header", "scheme", "is",
             "the", "a", "an", "and", "or", "in", "to", "for", "with", "was", "missing", "required", "invalid", "expired");
@@ -126,7 +126,7 @@ public final class SecretCatalogue {
             guarded("bearer-token", Kind.BEARER_TOKEN, "(?i)\\bbearer\\s{1,8}+([A-Za-z0-9._~+/=\\-]{1,4096}+)", 1,
                     t -> !NOT_TOKENS.contains(t.toLowerCase(Locale.ROOT)), "bearer"),
             // --- JSON web tokens (after Grafana's eyJrIjoi keys) ---
-            whole("jwt", Kind.JWT, "\\beyJ[" + B64URL + "]{8,8192}+\\.[" + B64URL + "]{2,16384}+(?:\\.[" + B64URL + "]{0,8192}+){0,3}+"),
+            whole("jwt", Kind.JWT, "\\beyJ[" + B64URL + "]{8,8192}+\\.[" + B64URL + "]{2,16384}+(?:\\.[" + B64URL + "]{0,8192}+){0,3}+", "eyj"),
 
             // --- credentials in URLs and connection strings ---
             guarded("url-credentials", Kind.CREDENTIALS_IN_URL, // a password already taken out leaves the user readable
