@@ -21,7 +21,7 @@ public class NightwatchCommand {
         CommandLine cli = new CommandLine(new NightwatchCommand());
         applyExitCodes(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("nightwatch: " + e.getMessage());
+            commandLine.getErr().println("nightwatch: " + io.nightwatch.redact.Redactor.clean(e.getMessage()));
             return EXIT_SOFTWARE;
         });
         return cli;

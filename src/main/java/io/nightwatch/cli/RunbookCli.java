@@ -1,6 +1,7 @@
 package io.nightwatch.cli;
 
 import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.redact.Redactor;
 import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunbookRegistry;
@@ -52,7 +53,7 @@ final class RunbookCli implements AutoCloseable {
 
             @Override
             public void output(Step s, String line) {
-                err.println("    " + line);
+                err.println("    " + Redactor.clean(line)); // container output may carry what no parameter named
                 err.flush();
             }
 
@@ -73,7 +74,7 @@ final class RunbookCli implements AutoCloseable {
 
             @Override
             public void stepFailed(int index, Step s, String why) {
-                err.println("    FAILED: " + why);
+                err.println("    FAILED: " + Redactor.clean(why));
                 err.flush();
             }
 

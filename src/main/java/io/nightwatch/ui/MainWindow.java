@@ -166,7 +166,7 @@ public final class MainWindow {
 
     private static void copyToClipboard(String url) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(url);
+        content.putString(io.nightwatch.redact.Redactor.clean(url)); // the clipboard leaves the process
         Clipboard.getSystemClipboard().setContent(content);
     }
 }

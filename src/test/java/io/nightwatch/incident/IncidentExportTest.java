@@ -98,6 +98,6 @@ class IncidentExportTest {
         assertEquals("the author wrote: fine", r.text("the author wrote: fine"), "an ordinary word is no secret");
         assertEquals(Map.of("alertname", "X", "user_id", "[redacted]", "api_key", "[redacted]", "workspace_id", "w1"),
                 r.labels(Map.of("alertname", "X", "user_id", "42", "api_key", "k", "workspace_id", "w1")));
-        assertTrue(r.found().contains(Redactor.Kind.FORBIDDEN_LABEL));
+        assertTrue(r.found().contains(io.nightwatch.redact.Kind.FORBIDDEN_LABEL));
     }
 }

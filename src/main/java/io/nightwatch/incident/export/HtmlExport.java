@@ -37,7 +37,7 @@ final class HtmlExport {
         row(h, "Opened", MarkdownExport.TIME.format(r.incident().openedAt()) + " by " + r.incident().openedBy());
         row(h, "Closed", r.incident().closedAt().map(t -> MarkdownExport.TIME.format(t) + " by " + r.incident().closedBy()).orElse("still open"));
         row(h, "Duration", IncidentReport.human(f.duration()));
-        row(h, "Services affected", f.servicesAffected().isEmpty() ? "none recorded" : String.join(", ", f.servicesAffected()));
+        row(h, "Services affected", r.servicesAffected().isEmpty() ? "none recorded" : String.join(", ", r.servicesAffected()));
         row(h, "Alerts fired", String.valueOf(f.alertsFired()));
         row(h, "First sign", MarkdownExport.TIME.format(f.firstSign()) + " — " + r.firstSignText());
         row(h, "Time to detect", IncidentReport.human(f.timeToDetect()));
@@ -49,7 +49,7 @@ final class HtmlExport {
         prompt(h, "In two or three sentences, what happened and what it meant for users.");
 
         h.append("<h2>Impact</h2>\n");
-        List<String> services = new ArrayList<>(f.servicesAffected());
+        List<String> services = new ArrayList<>(r.servicesAffected());
         List<Charts.Band> bands = bands(r, from, to, services);
         if (!services.isEmpty()) {
             h.append("<figure><img alt=\"health timeline of the affected services\" src=\"").append(dataUri(Charts.healthTimeline(services, bands, from, to)))
@@ -57,8 +57,8 @@ final class HtmlExport {
                     .append(r.incident().closedAt().isPresent() ? "the close" : "now").append(" (UP, DEGRADED, DOWN, UNKNOWN).</figcaption></figure>\n");
         }
         h.append("<ul>");
-        if (f.downtime().isEmpty()) h.append("<li>No service was recorded as down.</li>");
-        f.downtime().forEach((s, d) -> h.append("<li>").append(esc(s)).append(": not UP for ").append(IncidentReport.human(d)).append("</li>"));
+        if (r.downtime().isEmpty()) h.append("<li>No service was recorded as down.</li>");
+        r.downtime().forEach((s, d) -> h.append("<li>").append(esc(s)).append(": not UP for ").append(IncidentReport.human(d)).append("</li>"));
         h.append("</ul>\n");
         prompt(h, "Who was affected and how (users logged out, dashboards empty, alerts missed)?");
         sparklines(h, r, services, from, to);
@@ -111,7 +111,7 @@ final class HtmlExport {
     private static void sparklines(StringBuilder h, RedactedReport r, List<String> services, Instant from, Instant to) {
         int shown = 0;
         StringBuilder figures = new StringBuilder();
-        for (Map.Entry<String, List<IncidentStore.Sample>> s : r.report().samples().entrySet()) {
+        for (Map.Entry<String, List<IncidentStore.Sample>> s : r.samples().entrySet()) {
             if (shown >= MAX_SPARKLINES || s.getValue().size() < 2) continue;
             String service = s.getKey().contains(" · ") ? s.getKey().substring(0, s.getKey().indexOf(" · ")) : s.getKey();
             if (!services.isEmpty() && !services.contains(service)) continue;

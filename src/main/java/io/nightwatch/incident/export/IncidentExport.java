@@ -1,7 +1,7 @@
 package io.nightwatch.incident.export;
 
 import io.nightwatch.incident.IncidentReport;
-import io.nightwatch.incident.Redactor;
+import io.nightwatch.redact.Kind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ public final class IncidentExport {
     }
 
     /** What {@link #render} would redact, by kind. */
-    public static Set<Redactor.Kind> redactedKinds(IncidentReport report) {
+    public static Set<Kind> redactedKinds(IncidentReport report) {
         return RedactedReport.of(report).redacted();
     }
 

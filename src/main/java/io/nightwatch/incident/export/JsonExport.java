@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightwatch.incident.IncidentReport;
-import io.nightwatch.incident.Redactor;
-import io.nightwatch.runbook.RunHistory;
 import io.nightwatch.store.IncidentStore;
 
 import java.util.List;
@@ -42,9 +40,9 @@ final class JsonExport {
         facts.put("durationMs", f.duration().toMillis());
         facts.put("alertsFired", f.alertsFired());
         ArrayNode affected = facts.putArray("servicesAffected");
-        f.servicesAffected().forEach(affected::add);
+        r.servicesAffected().forEach(affected::add);
         ObjectNode downtime = facts.putObject("downtimeMs");
-        f.downtime().forEach((s, d) -> downtime.put(s, d.toMillis()));
+        r.downtime().forEach((s, d) -> downtime.put(s, d.toMillis()));
         ArrayNode runbooks = facts.putArray("runbooksUsed");
         r.runbooksUsed().forEach(runbooks::add);
         ArrayNode timeline = root.putArray("timeline");
@@ -57,18 +55,17 @@ final class JsonExport {
             e.put("attachment", l.attachment().isPresent());
         }
         ArrayNode runs = root.putArray("runs");
-        Redactor again = new Redactor(); // run entries are in the timeline, redacted; here only their ids and outcomes
-        for (RunHistory.Run run : r.report().runs()) {
+        for (RedactedReport.Run run : r.runs()) { // run entries are in the timeline; here only their ids and outcomes
             ObjectNode o = runs.addObject();
             o.put("runId", run.runId());
-            o.put("runbook", run.runbookId());
-            o.put("title", again.text(run.title()));
-            o.put("startedAt", run.startedAt().toString());
-            run.endedAt().ifPresentOrElse(t -> o.put("endedAt", t.toString()), () -> o.putNull("endedAt"));
+            o.put("runbook", run.runbook());
+            o.put("title", run.title());
+            o.put("startedAt", run.run().startedAt().toString());
+            run.run().endedAt().ifPresentOrElse(t -> o.put("endedAt", t.toString()), () -> o.putNull("endedAt"));
             o.put("outcome", run.outcome());
         }
         ObjectNode series = root.putObject("series");
-        for (Map.Entry<String, List<IncidentStore.Sample>> s : r.report().samples().entrySet()) {
+        for (Map.Entry<String, List<IncidentStore.Sample>> s : r.samples().entrySet()) {
             ArrayNode points = series.putArray(s.getKey());
             for (IncidentStore.Sample p : s.getValue()) points.addArray().add(p.at().toString()).add(p.value());
         }

@@ -1,18 +1,30 @@
 package io.nightwatch.incident.export;
 
 import io.nightwatch.incident.IncidentReport;
-import io.nightwatch.incident.Redactor;
+import io.nightwatch.redact.Kind;
+import io.nightwatch.redact.Redactor;
+import io.nightwatch.runbook.RunHistory;
 import io.nightwatch.store.Incident;
+import io.nightwatch.store.IncidentStore;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * An {@link IncidentReport} with every piece of free text passed through one {@link Redactor}: what the exporters
- * write from, so no format can forget a field. {@code redacted} lists the kinds that were taken out.
+ * An {@link IncidentReport} with every piece of text passed through one {@link Redactor} — titles, notes, reasons,
+ * runbook output, service and series names (they come from alert labels) — what the exporters write from, so no
+ * format can forget a field. {@code redacted} lists the kinds that were taken out.
  */
 record RedactedReport(Incident incident, IncidentReport report, List<IncidentReport.Line> timeline, List<String> runbooksUsed,
-                      String firstSignText, Set<Redactor.Kind> redacted) {
+                      String firstSignText, Set<String> servicesAffected, Map<String, Duration> downtime,
+                      Map<String, List<IncidentStore.Sample>> samples, List<Run> runs, Set<Kind> redacted) {
+
+    /** A run as the JSON export lists it. */
+    record Run(String runId, String runbook, String title, String outcome, RunHistory.Run run) {}
 
     static RedactedReport of(IncidentReport report) {
         Redactor r = new Redactor();
@@ -23,12 +35,20 @@ record RedactedReport(Incident incident, IncidentReport report, List<IncidentRep
                 .map(l -> new IncidentReport.Line(l.at(), l.kind(), r.text(l.service()), r.text(l.text()), l.attachment())).toList();
         List<String> runbooks = report.facts().runbooksUsed().stream().map(r::text).toList();
         String firstSign = r.text(report.facts().firstSignText());
-        return new RedactedReport(clean, report, lines, runbooks, firstSign, r.found());
+        Set<String> services = new LinkedHashSet<>();
+        report.facts().servicesAffected().forEach(s -> services.add(r.text(s)));
+        Map<String, Duration> downtime = new LinkedHashMap<>();
+        report.facts().downtime().forEach((s, d) -> downtime.merge(r.text(s), d, Duration::plus));
+        Map<String, List<IncidentStore.Sample>> samples = new LinkedHashMap<>();
+        report.samples().forEach((name, points) -> samples.put(r.text(name), points));
+        List<Run> runs = report.runs().stream()
+                .map(run -> new Run(r.text(run.runId()), r.text(run.runbookId()), r.text(run.title()), r.text(run.outcome()), run)).toList();
+        return new RedactedReport(clean, report, lines, runbooks, firstSign, services, downtime, samples, runs, r.found());
     }
 
     /** "Redacted before export: …", or that nothing needed it. */
     String redactionNote() {
         if (redacted.isEmpty()) return "Nothing needed redacting.";
-        return "Redacted before export: " + String.join("; ", redacted.stream().map(Redactor.Kind::words).toList()) + ".";
+        return "Redacted before export: " + String.join("; ", redacted.stream().map(Kind::words).toList()) + ".";
     }
 }

@@ -55,7 +55,7 @@ final class ResultPage {
         copy.getStyleClass().add("wizard-small-button");
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
-            c.putString(journal.getText());
+            c.putString(io.nightwatch.redact.Redactor.clean(journal.getText())); // the clipboard leaves the process
             Clipboard.getSystemClipboard().setContent(c);
         });
         HBox journalRow = new HBox(journal, copy);
