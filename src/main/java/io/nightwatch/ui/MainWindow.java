@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.health.HealthMonitor;

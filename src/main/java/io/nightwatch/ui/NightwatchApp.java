@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;

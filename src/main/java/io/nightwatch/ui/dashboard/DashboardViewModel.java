@@ -9,7 +9,7 @@ import io.nightwatch.health.ServiceHealth;
 import io.nightwatch.probe.Durations;
 import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.StackProfile;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.FxBridge;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

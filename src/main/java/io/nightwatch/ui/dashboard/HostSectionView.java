@@ -1,7 +1,7 @@
 package io.nightwatch.ui.dashboard;
 
 import io.nightwatch.health.HealthState;
-import io.nightwatch.ui.NodeMirror;
+import io.nightwatch.ui.fx.NodeMirror;
 import io.nightwatch.ui.controls.StateGlyph;
 import io.nightwatch.ui.controls.StateStyles;
 import javafx.css.PseudoClass;

@@ -17,7 +17,7 @@ import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.FxBridge;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

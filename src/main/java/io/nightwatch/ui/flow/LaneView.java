@@ -1,6 +1,6 @@
 package io.nightwatch.ui.flow;
 
-import io.nightwatch.ui.NodeMirror;
+import io.nightwatch.ui.fx.NodeMirror;
 import io.nightwatch.ui.controls.FlowGlyph;
 import io.nightwatch.ui.controls.FlowStyles;
 import javafx.collections.ListChangeListener;

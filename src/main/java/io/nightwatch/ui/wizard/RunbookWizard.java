@@ -1,6 +1,6 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;

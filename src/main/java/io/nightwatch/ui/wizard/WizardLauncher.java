@@ -2,7 +2,8 @@ package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.Background;
+import io.nightwatch.ui.fx.LatestAnswer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.stage.Stage;
@@ -27,24 +28,21 @@ public final class WizardLauncher {
     private final Map<WizardModel.Kind, Stage> open = new EnumMap<>(WizardModel.Kind.class);
     private final Map<WizardModel.Kind, WizardModel> models = new EnumMap<>(WizardModel.Kind.class);
     private final ReadOnlyIntegerWrapper interrupted = new ReadOnlyIntegerWrapper(this, "interrupted");
-    private final FxBridge<Integer> found = new FxBridge<>(interrupted::set);
+    private final LatestAnswer<Integer> found;
 
     public WizardLauncher(RunbookCatalog catalog) {
         this.catalog = catalog;
+        this.found = Background.shared()
+                .lane("interrupted-runs", problem -> LOG.warn("cannot look for interrupted runs in {}: {}", catalog.journalDir(), problem))
+                .latest(interrupted::set);
     }
 
     /** Counts interrupted runs in the background; call once the window is up. */
     public void lookForInterruptedRuns() {
-        Thread t = new Thread(() -> {
-            try {
-                List<InterruptedRun> runs = catalog.newRunner().interrupted();
-                found.publish(runs.size());
-            } catch (RuntimeException e) {
-                LOG.warn("cannot look for interrupted runs in {}: {}", catalog.journalDir(), e.getMessage());
-            }
-        }, "nightwatch-interrupted-runs");
-        t.setDaemon(true);
-        t.start();
+        found.ask(() -> {
+            List<InterruptedRun> runs = catalog.newRunner().interrupted();
+            return runs.size();
+        });
     }
 
     /** Runs a crash or a closed window left unfinished, as last counted; the wizards offer them for resume or abort. */

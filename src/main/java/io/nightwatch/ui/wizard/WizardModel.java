@@ -12,7 +12,9 @@ import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.RestoreRunbook;
 import io.nightwatch.stack.ServiceSpec;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.Background;
+import io.nightwatch.ui.fx.Lane;
+import io.nightwatch.ui.fx.LatestAnswer;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,9 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,8 +47,8 @@ import java.util.function.Function;
  * {@link #resume} and {@link #abort}.
  *
  * <p>Build and use on the FX thread. Everything that may block (building the runbook, reading previews, listing
- * backup sets, finding interrupted runs, and the run itself) happens on this wizard's one worker thread; answers come
- * back through {@link FxBridge}s. A run is cancelled with {@link RunbookRunner#cancel()}, which is safe from any
+ * backup sets, finding interrupted runs, and the run itself) happens on this wizard's {@link Lane} of the window's
+ * {@link Background} pool; each question keeps only its latest answer ({@link LatestAnswer}), applied on the FX thread. A run is cancelled with {@link RunbookRunner#cancel()}, which is safe from any
  * thread and returns at once, so the window never waits for a step.
  */
 public final class WizardModel {
@@ -88,7 +88,7 @@ public final class WizardModel {
     private final RunbookDefinition definition;
     private final RunbookRunner runner;
     private final Clock clock;
-    private final ExecutorService worker;
+    private final Lane lane;
 
     private final ObservableList<ServiceOption> services =
             FXCollections.observableArrayList(option -> new Observable[] {option.selectedProperty()});
@@ -104,7 +104,6 @@ public final class WizardModel {
     private final ReadOnlyStringWrapper currentImage = new ReadOnlyStringWrapper(this, "currentImage", "");
     private final ObservableList<ImageChoice> targets = FXCollections.observableArrayList();
     private ImageChanges changes;
-    private long changeTicket;
 
     private final ReadOnlyObjectWrapper<WizardPage> page = new ReadOnlyObjectWrapper<>(this, "page", WizardPage.CHOOSE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -130,28 +129,25 @@ public final class WizardModel {
     private final ObservableList<StepRow> stepRowsView = FXCollections.unmodifiableObservableList(stepRows);
     private final ObservableList<String> outputView = FXCollections.unmodifiableObservableList(output);
 
-    private final FxBridge<Built> built = new FxBridge<>(this::applyBuilt);
-    private final FxBridge<Listed> listed = new FxBridge<>(this::applyListed);
-    private final FxBridge<Found> found = new FxBridge<>(this::applyFound);
-    private final FxBridge<RunProgress> runs = new FxBridge<>(this::applyProgress);
-    private final FxBridge<Looked> looked = new FxBridge<>(this::applyLooked);
+    // answers to an older question (the operator went back, or typed on) are dropped
+    private final LatestAnswer<Built> built;
+    private final LatestAnswer<Listed> listed;
+    private final LatestAnswer<Found> found;
+    private final LatestAnswer<Looked> looked;
+    private final Consumer<RunProgress> runs;
 
-    /** Answers to an older question (the operator went back, or typed on) are dropped by their ticket. */
-    private long buildTicket;
-    private long listTicket;
     private RunTracker tracker;
     private long outputShown;
-    private boolean closed;
 
     private enum Then { PREVIEW, RESUME, ABORT }
 
-    private record Built(long ticket, Then then, Optional<InterruptedRun> run, Optional<Plan> plan, String refusal) {}
+    private record Built(Then then, Optional<InterruptedRun> run, Optional<Plan> plan, String refusal) {}
 
-    private record Listed(long ticket, String root, List<SetRow> rows, String status) {}
+    private record Listed(String root, List<SetRow> rows, String status) {}
 
     private record Found(List<InterruptedRun> runs) {}
 
-    private record Looked(long ticket, String service, String current, List<ImageChoice> targets, String problem) {}
+    private record Looked(String service, String current, List<ImageChoice> targets, String problem) {}
 
     /** An image the operator may go to, and why it is offered ("ran before the last change"). */
     public record ImageChoice(String image, String why) {
@@ -176,11 +172,12 @@ public final class WizardModel {
         this.definition = definition;
         this.runner = runner;
         this.clock = clock;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nightwatch-wizard-" + definition.id());
-            t.setDaemon(true); // a wizard never keeps the JVM alive; a run in progress is in the journal
-            return t;
-        });
+        this.lane = Background.shared().lane("wizard-" + definition.id(), problem::set);
+        this.built = lane.latest(this::applyBuilt);
+        this.listed = lane.latest(this::applyListed);
+        this.found = lane.latest(this::applyFound);
+        this.looked = lane.latest(this::applyLooked);
+        this.runs = lane.reporter(this::applyProgress);
         services.addListener((javafx.collections.ListChangeListener<ServiceOption>) c -> check());
         folder.addListener((o, old, now) -> {
             if (kind == Kind.RESTORE) reloadSets();
@@ -368,14 +365,14 @@ public final class WizardModel {
     public void back() {
         switch (page.get()) {
             case PREVIEW -> {
-                buildTicket++;
+                built.forget();
                 plan.set(null);
                 page.set(WizardPage.CHOOSE);
             }
             case RESULT -> page.set(WizardPage.RUN);
             case CHOOSE -> {
                 if (busy.get()) { // stop waiting for a preview
-                    buildTicket++;
+                    built.forget();
                     busy.set(false);
                     busyText.set("");
                 }
@@ -441,14 +438,14 @@ public final class WizardModel {
     /** Restore: lists the sets in the folder again (on the worker). */
     public void reloadSets() {
         if (kind != Kind.RESTORE) return;
-        long ticket = ++listTicket;
         String root = folder.get() == null ? "" : folder.get().strip();
         if (root.isEmpty()) {
-            applyListed(new Listed(ticket, root, List.of(), "Choose the folder that holds the backup sets."));
+            listed.forget();
+            applyListed(new Listed(root, List.of(), "Choose the folder that holds the backup sets."));
             return;
         }
         setsStatus.set("reading " + root + " …");
-        submit(() -> {
+        listed.ask(() -> {
             Instant now = clock.instant();
             try {
                 List<SetRow> rows = BackupSets.list(Path.of(root)).stream().map(s -> SetRow.of(s, now)).toList();
@@ -456,17 +453,16 @@ public final class WizardModel {
                 String status = rows.isEmpty() ? "No backup sets in " + root + "."
                         : rows.size() + (rows.size() == 1 ? " set" : " sets") + " in " + root + ", " + usable + " verified"
                         + (usable == rows.size() ? "." : "; only verified sets can be restored.");
-                listed.publish(new Listed(ticket, root, rows, status));
+                return new Listed(root, rows, status);
             } catch (Exception e) {
-                listed.publish(new Listed(ticket, root, List.of(), "Cannot read " + root + ": " + describe(e)));
+                return new Listed(root, List.of(), "Cannot read " + root + ": " + describe(e));
             }
         });
     }
 
     /** Stops the worker once it is idle. Call when the window is gone; a run still going is left to finish. */
     public void close() {
-        closed = true;
-        worker.shutdown();
+        lane.close();
     }
 
     // ---- the choose page's rules --------------------------------------------------------------------------------
@@ -538,11 +534,10 @@ public final class WizardModel {
     // ---- background work and its answers ------------------------------------------------------------------------
 
     private void prepare(Then then, Optional<InterruptedRun> run, Map<String, String> params, List<String> choices) {
-        long ticket = ++buildTicket;
         busy.set(true);
         busyText.set(then == Then.PREVIEW ? "Preparing the preview…" : "Reading the interrupted run…");
         problem.set("");
-        submit(() -> {
+        built.ask(() -> {
             try {
                 Runbook runbook = definition.build(params);
                 List<String> words = choices;
@@ -550,17 +545,16 @@ public final class WizardModel {
                     words = new ArrayList<>(choices);
                     words.addAll(changes.planLines(params)); // the image and configuration diff, read from the engine
                 }
-                built.publish(new Built(ticket, then, run, Optional.of(Plan.of(runbook, params, words)), ""));
+                return new Built(then, run, Optional.of(Plan.of(runbook, params, words)), "");
             } catch (IllegalArgumentException e) {
-                built.publish(new Built(ticket, then, run, Optional.empty(), describe(e)));
+                return new Built(then, run, Optional.empty(), describe(e));
             } catch (Exception e) {
-                built.publish(new Built(ticket, then, run, Optional.empty(), "The " + kind.word() + " cannot be prepared: " + describe(e)));
+                return new Built(then, run, Optional.empty(), "The " + kind.word() + " cannot be prepared: " + describe(e));
             }
         });
     }
 
     private void applyBuilt(Built b) {
-        if (b.ticket() != buildTicket || closed) return;
         busy.set(false);
         busyText.set("");
         if (b.plan().isEmpty()) {
@@ -594,7 +588,6 @@ public final class WizardModel {
     }
 
     private void applyListed(Listed l) {
-        if (l.ticket() != listTicket || closed) return;
         SetRow before = chosenSet.get();
         sets.setAll(l.rows());
         setsStatus.set(l.status());
@@ -608,22 +601,23 @@ public final class WizardModel {
     /** Upgrade, rollback: the chosen service's image and where it could go, from the engine (on the worker). */
     private void lookUpImages() {
         if (!kind.changesImage()) return;
-        long ticket = ++changeTicket;
         String service = chosenService.get();
         currentImage.set("");
         targets.clear();
-        if (service == null || service.isBlank()) return;
-        submit(() -> {
+        if (service == null || service.isBlank()) {
+            looked.forget();
+            return;
+        }
+        looked.ask(() -> {
             try {
-                looked.publish(new Looked(ticket, service, changes.currentImage(service), changes.targets(service), ""));
+                return new Looked(service, changes.currentImage(service), changes.targets(service), "");
             } catch (Exception e) {
-                looked.publish(new Looked(ticket, service, "", List.of(), "Cannot read " + service + "'s images: " + describe(e)));
+                return new Looked(service, "", List.of(), "Cannot read " + service + "'s images: " + describe(e));
             }
         });
     }
 
     private void applyLooked(Looked l) {
-        if (l.ticket() != changeTicket || closed) return;
         currentImage.set(l.current());
         targets.setAll(l.targets());
         problem.set(l.problem());
@@ -634,17 +628,17 @@ public final class WizardModel {
     }
 
     private void findInterrupted() {
-        submit(() -> {
+        found.ask(() -> {
             try {
-                found.publish(new Found(runner.interrupted().stream().filter(r -> definition.id().equals(r.runbookId())).toList()));
+                return new Found(runner.interrupted().stream().filter(r -> definition.id().equals(r.runbookId())).toList());
             } catch (RuntimeException e) {
-                found.publish(new Found(List.of())); // unreadable journals are logged by the runner; nothing to offer
+                return new Found(List.of()); // unreadable journals are logged by the runner; nothing to offer
             }
         });
     }
 
     private void applyFound(Found f) {
-        if (!closed) interrupted.setAll(f.runs());
+        interrupted.setAll(f.runs());
     }
 
     /** Switches to the run page and runs {@code work} on the worker with a fresh tracker. */
@@ -660,9 +654,9 @@ public final class WizardModel {
         progress.set(ProgressBar.INDETERMINATE_PROGRESS);
         running.set(true);
         page.set(WizardPage.RUN);
-        RunTracker t = new RunTracker(p.runbook(), clock, runs::publish, runner::cancel);
+        RunTracker t = new RunTracker(p.runbook(), clock, runs, runner::cancel);
         tracker = t;
-        boolean queued = submit(() -> {
+        boolean queued = lane.run(() -> {
             try {
                 work.apply(t);
             } catch (RuntimeException e) { // resume/abort refused before anything ran, or the runner is busy
@@ -673,7 +667,6 @@ public final class WizardModel {
     }
 
     private void applyProgress(RunProgress p) {
-        if (closed) return;
         for (int i = 0; i < Math.min(stepRows.size(), p.steps().size()); i++) stepRows.get(i).show(p.steps().get(i));
         if (p.current() >= 0 && p.current() < stepRows.size()) {
             currentStep.set((p.undoing() ? "Undoing step " : "Step ") + (p.current() + 1) + " of " + stepRows.size() + " · "
@@ -718,16 +711,7 @@ public final class WizardModel {
         outputShown = p.outputTotal();
     }
 
-    private boolean submit(Runnable task) {
-        try {
-            worker.execute(task);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false; // closed
-        }
-    }
-
     static String describe(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return Background.describe(e);
     }
 }

@@ -7,7 +7,7 @@
  * classes here that talk to the core, and they do so on one worker
  * thread per wizard, because {@code RunbookDefinition.build}, the previews, listing backup sets and of course
  * {@code RunbookRunner.run} may block. What the worker learns reaches the FX thread through {@link
- * io.nightwatch.ui.FxBridge}s only. The runner's callbacks are folded by {@link io.nightwatch.ui.wizard.RunTracker}
+ * io.nightwatch.ui.fx.FxBridge}s only. The runner's callbacks are folded by {@link io.nightwatch.ui.wizard.RunTracker}
  * into immutable {@link io.nightwatch.ui.wizard.RunProgress} snapshots: each one holds the whole state of the run
  * (and a numbered tail of the output), so the bridge may drop any snapshot but the newest without losing a step's
  * state or an output line. The pages ({@code *Page} classes) are views: nodes, layout and bindings, no logic.

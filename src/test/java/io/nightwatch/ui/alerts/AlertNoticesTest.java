@@ -5,7 +5,7 @@ import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.ui.FakeAlerts;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;

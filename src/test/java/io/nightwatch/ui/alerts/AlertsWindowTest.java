@@ -11,7 +11,7 @@ import io.nightwatch.ui.FakeAlerts;
 import io.nightwatch.ui.FakeStack;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.AlertTimeline;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;

@@ -2,7 +2,7 @@ package io.nightwatch.ui.controls;
 
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Series;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;

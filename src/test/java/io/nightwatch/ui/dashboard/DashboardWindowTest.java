@@ -7,7 +7,7 @@ import io.nightwatch.flow.FlowState;
 import io.nightwatch.ui.FakeFlow;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.HealthTile;
 import io.nightwatch.ui.controls.Sparkline;
 import io.nightwatch.ui.flow.FlowViewModel;

@@ -8,7 +8,7 @@ import io.nightwatch.store.IncidentEvent;
 import io.nightwatch.ui.FakeStack;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
 import javafx.scene.control.Labeled;

@@ -2,7 +2,7 @@ package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
