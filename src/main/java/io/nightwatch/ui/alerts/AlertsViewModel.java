@@ -10,6 +10,8 @@ import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.store.SilenceRecord;
+import io.nightwatch.ui.controls.GlyphTable;
+import io.nightwatch.ui.controls.ViewHeader;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.FxBridge;
 import io.nightwatch.ui.fx.Lane;
@@ -71,7 +73,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link AlertNotifier} (rate-limited, mutable) and the notices it decides on are collected in {@link #getNotices()},
  * where the window shows them as desktop notifications.
  */
-public final class AlertsViewModel {
+public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertsViewModel.class);
     public static final int ROW_LIMIT = 500;
@@ -542,6 +544,8 @@ public final class AlertsViewModel {
     /** "2 CRITICAL", "1 FIRING", "ALL QUIET", "NO HISTORY". */
     public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    @Override
+    public GlyphTable<HealthState> verdictGlyphs() { return GlyphTable.HEALTH; }
     /** What needs saying above everything ("" for nothing): the receiver is elsewhere, polling fails. */
     public ReadOnlyStringProperty bannerProperty() { return banner.getReadOnlyProperty(); }
     public ReadOnlyStringProperty silencesNoteProperty() { return silencesNote.getReadOnlyProperty(); }

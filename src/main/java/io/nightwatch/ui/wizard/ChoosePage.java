@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.runbook.InterruptedRun;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -295,7 +296,7 @@ final class ChoosePage {
                 setId(null);
                 return;
             }
-            StepGlyph glyph = new StepGlyph(set.glyph());
+            Glyph<StepState> glyph = StepState.glyph(set.glyph());
             Label id = WizardNodes.label(set.id(), "wizard-set-id");
             Label facts = WizardNodes.label(set.facts(), "wizard-set-facts");
             VBox words = new VBox(id, facts);

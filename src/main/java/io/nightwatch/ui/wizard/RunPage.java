@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.ui.controls.Glyph;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -36,7 +37,7 @@ final class RunPage {
         VBox head = new VBox(current, bar, progressText);
         head.getStyleClass().add("wizard-run-head");
 
-        StepGlyph undoing = new StepGlyph(StepState.UNDOING);
+        Glyph<StepState> undoing = StepState.glyph(StepState.UNDOING);
         Label cancelText = WizardNodes.text("Cancelling… undoing finished steps, last first. The window stays open until "
                 + "everything the run changed is put back.", "wizard-cancelling-text");
         cancelText.setId("wizard-cancelling-text");

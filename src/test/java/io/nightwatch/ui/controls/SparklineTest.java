@@ -45,11 +45,11 @@ class SparklineTest {
         robot.interact(() -> sparkline.setState(FlowState.STALLED));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Color.web("#f85149"), onFx(sparkline::getStroke), "-nw-down of the dark theme");
-        assertTrue(sparkline.getPseudoClassStates().contains(FlowStyles.of(FlowState.STALLED)));
+        assertTrue(sparkline.getPseudoClassStates().contains(Styles.FLOW.of(FlowState.STALLED)));
         robot.interact(() -> sparkline.setState(FlowState.IDLE));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Color.web("#8f9fb7"), onFx(sparkline::getStroke), "-nw-idle");
-        assertEquals(1, sparkline.getPseudoClassStates().stream().filter(p -> FlowStyles.of(FlowState.valueOf(
+        assertEquals(1, sparkline.getPseudoClassStates().stream().filter(p -> Styles.FLOW.of(FlowState.valueOf(
                 p.getPseudoClassName().toUpperCase())) == p).count(), "exactly one flow state");
     }
 

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.FakeStack;
 import io.nightwatch.flow.FlowSettings;
@@ -11,7 +12,6 @@ import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.HealthTile;
 import io.nightwatch.ui.controls.Sparkline;
 import io.nightwatch.ui.flow.FlowViewModel;
-import io.nightwatch.ui.controls.StateStyles;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
@@ -73,15 +73,15 @@ class DashboardWindowTest {
         assertTrue(texts(redis, ".tile-state").contains("UP"));
         assertTrue(texts(redis, ".tile-probe").contains("direct · 1 ms"));
         assertTrue(texts(redis, ".tile-findings").stream().anyMatch(t -> t.contains("no memory limit")));
-        assertTrue(redis.getPseudoClassStates().contains(StateStyles.of(HealthState.UP)));
+        assertTrue(redis.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.UP)));
         assertTrue(texts(tile(robot, "local-prometheus"), ".tile-probe").contains("exec in container · 41 ms"));
         assertEquals("DOWN", onFx(() -> window.model().overallTextProperty().get()));
 
         publishFromBackground(FakeStack.redisKilled());
         await(() -> tile(robot, "local-redis").getState() == HealthState.DOWN);
         assertSame(redis, tile(robot, "local-redis"), "the tile is updated in place, not rebuilt");
-        assertTrue(redis.getPseudoClassStates().contains(StateStyles.of(HealthState.DOWN)));
-        assertTrue(!redis.getPseudoClassStates().contains(StateStyles.of(HealthState.UP)));
+        assertTrue(redis.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.DOWN)));
+        assertTrue(!redis.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.UP)));
         assertTrue(texts(redis, ".tile-state").contains("DOWN"));
         assertTrue(texts(redis, ".tile-reason").contains("exited (code 137) 2 s ago"));
         assertEquals(9, robot.lookup(".health-tile").queryAll().size());
@@ -122,7 +122,7 @@ class DashboardWindowTest {
         assertEquals(List.of("sva-studio_prometheus", "sva-studio_loki"), onFx(() -> robot.lookup(".swarm-name").queryAll().stream()
                 .map(n -> ((javafx.scene.control.Label) n).getText()).toList()));
         javafx.scene.Node loki = robot.lookup("#swarm-sva-studio_loki").query();
-        assertTrue(onFx(() -> loki.getPseudoClassStates().contains(StateStyles.of(HealthState.DOWN))), "a paused update is DOWN");
+        assertTrue(onFx(() -> loki.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.DOWN))), "a paused update is DOWN");
         assertTrue(texts(loki.getParent(), ".swarm-update").iterator().next().startsWith("paused: update paused due to failure"));
         assertEquals(List.of("1/2 running", "rollback → grafana/loki:2.9.6"),
                 List.of(texts(loki, ".swarm-replicas").iterator().next(), texts(loki, ".swarm-rollback").iterator().next()));

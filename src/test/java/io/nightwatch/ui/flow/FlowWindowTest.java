@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Pipeline;
@@ -7,7 +8,6 @@ import io.nightwatch.ui.FakeFlow;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.fx.Theme;
-import io.nightwatch.ui.controls.FlowStyles;
 import io.nightwatch.ui.controls.Sparkline;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import javafx.scene.Group;
@@ -179,7 +179,7 @@ class FlowWindowTest {
         assertTrue(robot.lookup(".host-scroll").query().isVisible());
         publishFromBackground(FakeFlow.stalled());
         await(() -> onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()).equals("Flow · 3 stalled"));
-        assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(FlowStyles.of(FlowState.STALLED)));
+        assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(Styles.FLOW.of(FlowState.STALLED)));
 
         robot.clickOn("#flowTab");
         await(() -> onFx(window::shown) == MainWindow.View.FLOW);
@@ -234,7 +234,7 @@ class FlowWindowTest {
 
     private static boolean has(Node node, FlowState state) {
         Node target = node.getStyleClass().contains("stage-item") ? node.lookup(".stage-card") : node;
-        return target.getPseudoClassStates().contains(FlowStyles.of(state));
+        return target.getPseudoClassStates().contains(Styles.FLOW.of(state));
     }
 
     private static String text(FxRobot robot, String selector) throws Exception {
