@@ -9,8 +9,8 @@ import io.nightwatch.flow.FlowState;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.alerts.AlertsView;
 import io.nightwatch.ui.alerts.AlertsViewModel;
-import io.nightwatch.ui.wizard.WizardLauncher;
-import io.nightwatch.ui.wizard.WizardModel;
+import io.nightwatch.ui.wizard.launch.WizardLauncher;
+import io.nightwatch.ui.wizard.launch.WizardKind;
 import io.nightwatch.ui.dashboard.DashboardView;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowView;
@@ -152,10 +152,10 @@ public final class MainWindowController {
      * the wizards offer for resume or abort.
      */
     void offerRunbooks(WizardLauncher launcher) {
-        backupItem.setOnAction(e -> launcher.open(WizardModel.Kind.BACKUP, runbooksMenu.getScene().getWindow()));
-        restoreItem.setOnAction(e -> launcher.open(WizardModel.Kind.RESTORE, runbooksMenu.getScene().getWindow()));
-        upgradeItem.setOnAction(e -> launcher.open(WizardModel.Kind.UPGRADE, runbooksMenu.getScene().getWindow()));
-        rollbackItem.setOnAction(e -> launcher.open(WizardModel.Kind.ROLLBACK, runbooksMenu.getScene().getWindow()));
+        backupItem.setOnAction(e -> launcher.open(WizardKind.BACKUP, runbooksMenu.getScene().getWindow()));
+        restoreItem.setOnAction(e -> launcher.open(WizardKind.RESTORE, runbooksMenu.getScene().getWindow()));
+        upgradeItem.setOnAction(e -> launcher.open(WizardKind.UPGRADE, runbooksMenu.getScene().getWindow()));
+        rollbackItem.setOnAction(e -> launcher.open(WizardKind.ROLLBACK, runbooksMenu.getScene().getWindow()));
         runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? n + " interrupted" : ""));
         launcher.interruptedProperty().addListener((o, old, n) -> runbooksMenu.pseudoClassStateChanged(INTERRUPTED, n.intValue() > 0));
         runbooksMenu.setDisable(false);

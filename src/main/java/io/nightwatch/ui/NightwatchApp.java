@@ -17,7 +17,7 @@ import io.nightwatch.ui.incident.IncidentsViewModel;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
-import io.nightwatch.ui.wizard.WizardLauncher;
+import io.nightwatch.ui.wizard.launch.WizardLauncher;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;

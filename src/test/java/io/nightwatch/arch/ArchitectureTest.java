@@ -97,6 +97,16 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void theWizardFlowDoesNotKnowItsKinds() {
+        noClasses().that().resideInAPackage("io.nightwatch.ui.wizard")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nightwatch.ui.wizard.backup..", "io.nightwatch.ui.wizard.restore..",
+                        "io.nightwatch.ui.wizard.imagechange..", "io.nightwatch.ui.wizard.launch..")
+                .because("a kind of wizard is a WizardChoice in its own package; only the launcher knows them all")
+                .check(classes);
+        slices().matching("io.nightwatch.ui.wizard.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     private static final DescribedPredicate<JavaAccess<?>> RUN_LATER = DescribedPredicate.describe("Platform.runLater",
             access -> access.getTarget().getOwner().isEquivalentTo(javafx.application.Platform.class)
                     && access.getTarget().getName().equals("runLater"));

@@ -34,7 +34,7 @@ final class ResultPage {
     private final Label undone = WizardNodes.hiddenWhenEmpty(WizardNodes.text("", "wizard-undone"));
     private final VBox messageBox = new VBox();
 
-    ResultPage(WizardModel model) {
+    ResultPage(WizardModel<?> model) {
         content.getStyleClass().addAll("wizard-page", "wizard-result");
         root.getStyleClass().add("wizard-scroll");
         root.setFitToWidth(true);

@@ -21,7 +21,7 @@ final class RunPage {
     private final VBox root = new VBox();
     private final ListView<String> log;
 
-    RunPage(WizardModel model) {
+    RunPage(WizardModel<?> model) {
         root.getStyleClass().addAll("wizard-page", "wizard-run");
 
         Label current = WizardNodes.label("", "wizard-current");

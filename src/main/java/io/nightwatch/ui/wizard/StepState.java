@@ -40,7 +40,7 @@ public enum StepState {
     }
 
     /** This state's icon (colours from {@code .step-glyph > .badge}, {@code > .mark} through the pseudo-class). */
-    static Glyph<StepState> glyph(StepState initial) {
+    public static Glyph<StepState> glyph(StepState initial) {
         return new Glyph<>(GLYPHS, initial);
     }
 
@@ -67,7 +67,7 @@ public enum StepState {
     }
 
     /** Switches {@code node} to exactly this state's pseudo-class. */
-    static void apply(Node node, StepState state) {
+    public static void apply(Node node, StepState state) {
         STYLES.apply(node, state);
     }
 }

@@ -51,7 +51,7 @@ final class WizardRobot {
         });
     }
 
-    static StepState stateOf(WizardModel model, String stepId) throws Exception {
+    static StepState stateOf(WizardModel<?> model, String stepId) throws Exception {
         return onFx(() -> model.stepRows().stream().filter(r -> r.plan().id().equals(stepId)).findFirst().orElseThrow().getState());
     }
 
