@@ -17,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.nightwatch.ui.support.Fx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +84,4 @@ class SparklineTest {
         return new Series(t, values);
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

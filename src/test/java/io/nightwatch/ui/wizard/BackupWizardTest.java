@@ -6,15 +6,13 @@ import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.ui.wizard.backup.BackupChoice;
 import io.nightwatch.ui.wizard.backup.ServiceCheck;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.OwnerWindow;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
@@ -61,19 +59,12 @@ class BackupWizardTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(new Label("Nightwatch")), 400, 300);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     @Stop
     void stop() throws Exception {
-        if (wizard != null) onFx(() -> {
-            wizard.close();
-            return null;
-        });
+        OwnerWindow.close(wizard);
     }
 
     private WizardModel<BackupChoice> open(FakeBackup definition, Path dir) throws Exception {

@@ -1,12 +1,9 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.RunbookRunner;
-import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.OwnerWindow;
 import io.nightwatch.ui.wizard.imagechange.ImageChangeChoice;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,19 +39,12 @@ class ImageChangeWizardTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(new Label("Nightwatch")), 400, 300);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     @Stop
     void stop() throws Exception {
-        if (wizard != null) onFx(() -> {
-            wizard.close();
-            return null;
-        });
+        OwnerWindow.close(wizard);
     }
 
     private WizardModel<ImageChangeChoice> open(ImageChangeChoice.Direction direction, FakeImageChange fake, Path dir) throws Exception {

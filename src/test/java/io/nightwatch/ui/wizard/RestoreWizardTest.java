@@ -3,13 +3,10 @@ package io.nightwatch.ui.wizard;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.OwnerWindow;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,19 +48,12 @@ class RestoreWizardTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(new Label("Nightwatch")), 400, 300);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     @Stop
     void stop() throws Exception {
-        if (wizard != null) onFx(() -> {
-            wizard.close();
-            return null;
-        });
+        OwnerWindow.close(wizard);
     }
 
     @Test
