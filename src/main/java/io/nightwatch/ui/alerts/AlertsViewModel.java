@@ -3,13 +3,8 @@ package io.nightwatch.ui.alerts;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertmanagerClient;
-import io.nightwatch.alerts.RunbookHints;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.store.AlertOccurrence;
-import io.nightwatch.store.AlertQuery;
-import io.nightwatch.store.AlertState;
-import io.nightwatch.store.AlertStore;
-import io.nightwatch.store.SilenceRecord;
 import io.nightwatch.ui.controls.GlyphTable;
 import io.nightwatch.ui.controls.ViewHeader;
 import io.nightwatch.ui.fx.Background;
@@ -49,9 +44,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +51,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -67,6 +58,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and every Alertmanager call runs on a {@link Lane} of the window's {@link Background} pool (one for the store, one
  * for Alertmanager, so a slow Alertmanager never holds up the table); answers come back as {@link LatestAnswer}s,
  * newest wins, and failures reach the status line.
+ *
+ * <p>Why one class of about 500 lines: it is where the filters, three background answers (rows, detail,
+ * silences), four commands and the header's verdict meet on the FX thread, and they share that state; the questions
+ * themselves are {@link AlertHistoryReads}'s, and a third of the length is property accessors. Splitting the rest
+ * would pass the same fields back and forth.
  *
  * <p>The {@link AlertService} says when the history changed, on its own threads; that only schedules a re-query, and
  * a burst of changes (a webhook flood) costs one query, not one per change. New critical alerts go through the
@@ -89,19 +85,20 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     }
 
     /** One finished query, handed to the FX thread. */
-    private record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
+    record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
                           int pending, int suppressed, Set<String> services, String pollProblem) {}
 
-    private record DetailResult(long id, Optional<AlertDetail> detail) {}
+    record DetailResult(long id, Optional<AlertDetail> detail) {}
 
     /** What the timeline strip shows: the bars over their range, replaced as one value. */
     public record TimelineFacts(List<TimelineLayout.Bar> bars, Instant from, Instant to) {
         static final TimelineFacts EMPTY = new TimelineFacts(List.of(), Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
     }
 
-    private record SilencesResult(List<SilenceRow> rows, String note) {}
+    record SilencesResult(List<SilenceRow> rows, String note) {}
 
     private final Optional<AlertService> service;
+    private final AlertHistoryReads reads;
     private final AlertNotifier notifier;
     private final Clock clock;
     private final ZoneId zone;
@@ -119,7 +116,6 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private volatile AlertFilters filters = AlertFilters.DEFAULT;
     private final AtomicLong selectedForWorker = new AtomicLong(-1);
-    private final AtomicBoolean servicesGathered = new AtomicBoolean();
     private final ConcurrentLinkedQueue<AlertNotifier.Notice> pendingNotices = new ConcurrentLinkedQueue<>();
 
     private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
@@ -176,6 +172,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         this.notifier = notifier;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.reads = service.map(s -> new AlertHistoryReads(s, zone)).orElse(null);
         this.who = who == null || who.isBlank() ? "nightwatch" : who.trim();
         this.unavailableReason = unavailable;
         muted.addListener((o, was, now) -> notifier.setMuted(now));
@@ -340,80 +337,22 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     }
 
     private Result runQuery() {
-        AlertFilters f = filters;
-        Instant now = clock.instant();
-        AlertStore store = service.get().store();
         try {
-            Map<Long, AlertOccurrence> found = new LinkedHashMap<>();
-            store.search(f.inRange(now, ROW_LIMIT)).forEach(a -> found.put(a.id(), a));
-            Optional<AlertQuery> before = f.openBefore(now, ROW_LIMIT);
-            before.ifPresent(q -> store.search(q).forEach(a -> found.putIfAbsent(a.id(), a)));
-            List<AlertOccurrence> list = new ArrayList<>(found.values());
-            list.sort(Comparator.comparing(AlertOccurrence::startsAt).reversed().thenComparing(AlertOccurrence::id, Comparator.reverseOrder()));
-            long total = store.count(f.inRange(now, 1)) + before.map(store::count).orElse(0L);
-
-            List<AlertOccurrence> open = store.search(AlertQuery.builder()
-                    .states(Set.of(AlertState.PENDING, AlertState.FIRING, AlertState.SUPPRESSED)).limit(AlertQuery.MAX_LIMIT).build());
-            Map<AlertState, Integer> openCounts = new EnumMap<>(AlertState.class);
-            int critical = 0;
-            for (AlertOccurrence a : open) {
-                openCounts.merge(a.state(), 1, Integer::sum);
-                if (a.state() == AlertState.FIRING && "critical".equals(a.severity())) critical++;
-            }
-            Set<String> seen = new TreeSet<>();
-            list.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
-            open.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
-            if (servicesGathered.compareAndSet(false, true)) {
-                // once: every service of the kept history, so the filter offers them before they fire again
-                store.search(AlertQuery.builder().limit(5_000).build()).forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
-            }
-            requestDetail(); // the selected alert may have changed too (acknowledged, resolved)
-            return new Result(f, now, List.copyOf(list), total, critical, openCounts.getOrDefault(AlertState.FIRING, 0),
-                    openCounts.getOrDefault(AlertState.PENDING, 0), openCounts.getOrDefault(AlertState.SUPPRESSED, 0),
-                    Set.copyOf(seen), service.get().lastPollProblem());
+            return reads.query(filters, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("alert history query failed: {}", e.toString());
-            requestDetail();
             throw new IllegalStateException("Could not read the alert history: " + e.getMessage(), e);
+        } finally {
+            requestDetail(); // the selected alert may have changed too (acknowledged, resolved)
         }
     }
 
-    /** The selected alert, or null (nothing to apply) when it cannot be read: that is logged, the table says enough. */
     private DetailResult loadDetail() {
-        long id = selectedForWorker.get();
-        if (id < 0) return new DetailResult(id, Optional.empty());
-        try {
-            AlertStore store = service.get().store();
-            Instant now = clock.instant();
-            Optional<AlertDetail> loaded = store.get(id).map(a -> AlertDetail.of(a, store.transitions(id), RunbookHints.hintFor(a), now, zone));
-            return new DetailResult(id, loaded);
-        } catch (RuntimeException e) {
-            LOG.warn("reading alert {} failed: {}", id, e.toString());
-            return null;
-        }
+        return reads.detail(selectedForWorker.get(), clock.instant());
     }
 
     private SilencesResult loadSilences() {
-        Instant now = clock.instant();
-        AlertService s = service.get();
-        List<SilenceRecord> history;
-        try {
-            history = s.store().silences();
-        } catch (RuntimeException e) {
-            history = List.of();
-        }
-        if (s.alertmanager().isEmpty()) {
-            return new SilencesResult(SilenceRow.fromHistory(history, now, zone),
-                    "no Alertmanager reachable directly in the profile: silences cannot be made here");
-        }
-        try {
-            List<AlertmanagerClient.Silence> fromAlertmanager = s.alertmanager().get().silences();
-            return new SilencesResult(SilenceRow.of(fromAlertmanager, history, now, zone),
-                    "Alertmanager's active and pending silences at " + s.alertmanager().get().base());
-        } catch (IOException | RuntimeException e) {
-            return new SilencesResult(SilenceRow.fromHistory(history, now, zone),
-                    "Alertmanager did not answer (" + e.getMessage() + "); showing the silences the history knows");
-        }
+        return reads.silences(clock.instant());
     }
 
     // ---- FX thread --------------------------------------------------------------------------------------------
