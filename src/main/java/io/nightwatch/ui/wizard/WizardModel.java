@@ -53,6 +53,9 @@ import java.util.function.Function;
  * A run is cancelled with {@link RunbookRunner#cancel()}, which is safe from any thread and returns at once, so the
  * window never waits for a step.
  *
+ * <p>A little over 400 lines because the page flow, the preview's preparation and the run share their state (the
+ * page, busy, the plan, the step rows); a quarter of it is the properties the pages bind to.
+ *
  * @param <C> the kind of choice
  */
 public final class WizardModel<C extends WizardChoice> {
