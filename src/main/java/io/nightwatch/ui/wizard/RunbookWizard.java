@@ -26,7 +26,7 @@ import java.util.Map;
  * closes once the undo is done and shown.
  *
  * <pre>{@code
- * RunbookWizard.open(stage, WizardModel.backup(backupRunbook, runner));
+ * RunbookWizard.open(stage, BackupChoice.wizard(backupRunbook, serviceCheck, runner));
  * }</pre>
  */
 public final class RunbookWizard {
