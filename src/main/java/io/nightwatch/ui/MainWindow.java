@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.health.HealthMonitor;
@@ -7,7 +8,7 @@ import io.nightwatch.ui.alerts.AlertsViewModel;
 import io.nightwatch.ui.alerts.DesktopNotices;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
-import io.nightwatch.ui.wizard.WizardLauncher;
+import io.nightwatch.ui.wizard.launch.WizardLauncher;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;

@@ -1,16 +1,16 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.ui.controls.Bell;
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.ViewHeader;
+import io.nightwatch.ui.fx.EnumStyles;
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.alerts.AlertsView;
 import io.nightwatch.ui.alerts.AlertsViewModel;
-import io.nightwatch.ui.controls.BellGlyph;
-import io.nightwatch.ui.wizard.WizardLauncher;
-import io.nightwatch.ui.wizard.WizardModel;
-import io.nightwatch.ui.controls.FlowGlyph;
-import io.nightwatch.ui.controls.FlowStyles;
-import io.nightwatch.ui.controls.StateGlyph;
-import io.nightwatch.ui.controls.StateStyles;
+import io.nightwatch.ui.wizard.launch.WizardLauncher;
+import io.nightwatch.ui.wizard.launch.WizardKind;
 import io.nightwatch.ui.dashboard.DashboardView;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowView;
@@ -30,6 +30,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -48,23 +50,24 @@ public final class MainWindowController {
     private final AlertsViewModel alerts;
     private final Consumer<String> openUrl;
     private final ObjectProperty<MainWindow.View> view = new SimpleObjectProperty<>(this, "view", MainWindow.View.HEALTH);
+    private final Map<MainWindow.View, ViewHeader<?>> headers = new EnumMap<>(MainWindow.View.class);
+    private final Map<MainWindow.View, Glyph<?>> verdictGlyphs = new EnumMap<>(MainWindow.View.class);
+    private EnumStyles<?> pillStyles;
 
     @FXML private Label profileSource;
     @FXML private Label summary;
     @FXML private Label lastUpdate;
     @FXML private HBox overallPill;
-    @FXML private StateGlyph overallGlyph;
-    @FXML private FlowGlyph overallFlowGlyph;
     @FXML private Label overallText;
     @FXML private ToggleGroup views;
     @FXML private ToggleButton healthTab;
     @FXML private ToggleButton flowTab;
     @FXML private ToggleButton alertsTab;
     @FXML private ToggleButton muteToggle;
-    @FXML private StateGlyph healthGlyph;
-    @FXML private FlowGlyph flowGlyph;
-    @FXML private BellGlyph alertsGlyph;
-    @FXML private BellGlyph muteGlyph;
+    @FXML private Glyph<HealthState> healthGlyph;
+    @FXML private Glyph<FlowState> flowGlyph;
+    @FXML private Glyph<Bell> alertsGlyph;
+    @FXML private Glyph<Bell> muteGlyph;
     @FXML private MenuButton runbooksMenu;
     @FXML private MenuItem backupItem;
     @FXML private MenuItem restoreItem;
@@ -95,26 +98,26 @@ public final class MainWindowController {
         healthGlyph.stateProperty().bind(model.overallStateProperty());
         flowGlyph.stateProperty().bind(flow.overallStateProperty());
         flowTab.textProperty().bind(flow.stalledCountProperty().map(n -> n.intValue() > 0 ? "Flow · " + n + " stalled" : "Flow"));
-        flow.overallStateProperty().addListener((o, old, state) -> {
-            FlowStyles.apply(flowTab, state);
-            showPill();
-        });
-        FlowStyles.apply(flowTab, flow.overallStateProperty().get());
-        model.overallStateProperty().addListener((o, old, state) -> {
-            StateStyles.apply(healthTab, state);
-            showPill();
-        });
-        StateStyles.apply(healthTab, model.overallStateProperty().get());
+        flow.overallStateProperty().addListener((o, old, state) -> Styles.FLOW.apply(flowTab, state));
+        Styles.FLOW.apply(flowTab, flow.overallStateProperty().get());
+        model.overallStateProperty().addListener((o, old, state) -> Styles.HEALTH.apply(healthTab, state));
+        Styles.HEALTH.apply(healthTab, model.overallStateProperty().get());
         alertsTab.textProperty().bind(alerts.criticalFiringProperty().map(n -> n.intValue() > 0 ? "Alerts · " + n + " critical" : "Alerts"));
         alerts.criticalFiringProperty().addListener((o, old, n) -> showCritical());
-        alerts.overallStateProperty().addListener((o, old, state) -> showPill());
         showCritical();
-        model.staleProperty().addListener((o, was, stale) -> showStale());
-        flow.staleProperty().addListener((o, was, stale) -> showStale());
-        alerts.staleProperty().addListener((o, was, stale) -> showStale());
+
+        headers.put(MainWindow.View.HEALTH, model);
+        headers.put(MainWindow.View.FLOW, flow);
+        headers.put(MainWindow.View.ALERTS, alerts);
+        headers.put(MainWindow.View.INCIDENTS, model); // an incident is about the stack's health: its header is the dashboard's
+        headers.forEach((shownView, header) -> {
+            verdictGlyphs.put(shownView, verdictGlyph(header));
+            header.overallStateProperty().addListener((o, old, state) -> { if (view.get() == shownView) showPill(); });
+            header.staleProperty().addListener((o, was, stale) -> { if (view.get() == shownView) showStale(); });
+        });
 
         muteToggle.selectedProperty().bindBidirectional(alerts.mutedProperty());
-        muteGlyph.mutedProperty().bind(muteToggle.selectedProperty());
+        muteGlyph.stateProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? Bell.MUTED : Bell.QUIET));
         // the bell alone while notifying (the usual case, and the header is full); the struck bell and a word when muted
         muteToggle.textProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? "Muted" : ""));
         muteToggle.setTooltip(new Tooltip("Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
@@ -149,10 +152,10 @@ public final class MainWindowController {
      * the wizards offer for resume or abort.
      */
     void offerRunbooks(WizardLauncher launcher) {
-        backupItem.setOnAction(e -> launcher.open(WizardModel.Kind.BACKUP, runbooksMenu.getScene().getWindow()));
-        restoreItem.setOnAction(e -> launcher.open(WizardModel.Kind.RESTORE, runbooksMenu.getScene().getWindow()));
-        upgradeItem.setOnAction(e -> launcher.open(WizardModel.Kind.UPGRADE, runbooksMenu.getScene().getWindow()));
-        rollbackItem.setOnAction(e -> launcher.open(WizardModel.Kind.ROLLBACK, runbooksMenu.getScene().getWindow()));
+        backupItem.setOnAction(e -> launcher.open(WizardKind.BACKUP, runbooksMenu.getScene().getWindow()));
+        restoreItem.setOnAction(e -> launcher.open(WizardKind.RESTORE, runbooksMenu.getScene().getWindow()));
+        upgradeItem.setOnAction(e -> launcher.open(WizardKind.UPGRADE, runbooksMenu.getScene().getWindow()));
+        rollbackItem.setOnAction(e -> launcher.open(WizardKind.ROLLBACK, runbooksMenu.getScene().getWindow()));
         runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? n + " interrupted" : ""));
         launcher.interruptedProperty().addListener((o, old, n) -> runbooksMenu.pseudoClassStateChanged(INTERRUPTED, n.intValue() > 0));
         runbooksMenu.setDisable(false);
@@ -187,67 +190,42 @@ public final class MainWindowController {
         flowScroll.setVisible(shown == MainWindow.View.FLOW);
         alertsPane.setVisible(shown == MainWindow.View.ALERTS);
         incidentsPane.setVisible(shown == MainWindow.View.INCIDENTS);
-        summary.textProperty().unbind();
-        lastUpdate.textProperty().unbind();
-        overallText.textProperty().unbind();
-        overallGlyph.stateProperty().unbind();
-        switch (shown) {
-            case HEALTH, INCIDENTS -> { // an incident is about the stack's health: its header stays the dashboard's
-                summary.textProperty().bind(model.summaryProperty());
-                lastUpdate.textProperty().bind(model.lastUpdateProperty());
-                overallText.textProperty().bind(model.overallTextProperty());
-                overallGlyph.stateProperty().bind(model.overallStateProperty());
-            }
-            case FLOW -> {
-                summary.textProperty().bind(flow.summaryProperty());
-                lastUpdate.textProperty().bind(flow.lastUpdateProperty());
-                overallText.textProperty().bind(flow.overallTextProperty());
-            }
-            case ALERTS -> {
-                summary.textProperty().bind(alerts.summaryProperty());
-                lastUpdate.textProperty().bind(alerts.lastUpdateProperty());
-                overallText.textProperty().bind(alerts.overallTextProperty());
-                overallGlyph.stateProperty().bind(alerts.overallStateProperty());
-            }
-        }
-        boolean flowShown = shown == MainWindow.View.FLOW;
-        overallGlyph.setVisible(!flowShown);
-        overallGlyph.setManaged(!flowShown);
-        overallFlowGlyph.setVisible(flowShown);
-        overallFlowGlyph.setManaged(flowShown);
-        overallFlowGlyph.stateProperty().unbind();
-        if (flowShown) overallFlowGlyph.stateProperty().bind(flow.overallStateProperty());
+        ViewHeader<?> header = headers.get(shown);
+        summary.textProperty().bind(header.summaryProperty());
+        lastUpdate.textProperty().bind(header.lastUpdateProperty());
+        overallText.textProperty().bind(header.overallTextProperty());
+        overallPill.getChildren().set(0, verdictGlyphs.get(shown));
         showPill();
         showStale();
     }
 
     /** The pill carries exactly one state pseudo-class: the shown view's. */
     private void showPill() {
-        MainWindow.View shown = view.get();
-        if (shown == MainWindow.View.FLOW) {
-            for (HealthState s : HealthState.values()) overallPill.pseudoClassStateChanged(StateStyles.of(s), false);
-            FlowStyles.apply(overallPill, flow.overallStateProperty().get());
-            return;
-        }
-        for (FlowState s : FlowState.values()) overallPill.pseudoClassStateChanged(FlowStyles.of(s), false);
-        StateStyles.apply(overallPill, shown == MainWindow.View.ALERTS ? alerts.overallStateProperty().get()
-                : model.overallStateProperty().get());
+        if (pillStyles != null) pillStyles.clear(overallPill);
+        pillStyles = pill(headers.get(view.get()));
+    }
+
+    private <S extends Enum<S>> EnumStyles<S> pill(ViewHeader<S> header) {
+        EnumStyles<S> styles = header.verdictGlyphs().styles();
+        styles.apply(overallPill, header.overallStateProperty().get());
+        return styles;
+    }
+
+    /** One verdict glyph per view, made once and following its header's state. */
+    private static <S extends Enum<S>> Glyph<S> verdictGlyph(ViewHeader<S> header) {
+        Glyph<S> glyph = new Glyph<>(header.verdictGlyphs(), header.overallStateProperty().get());
+        glyph.stateProperty().bind(header.overallStateProperty());
+        return glyph;
     }
 
     /** A firing critical alert rings the bell: its mark and its colour, whichever view is on show. */
     private void showCritical() {
         boolean critical = alerts.criticalFiringProperty().get() > 0;
-        alertsGlyph.setRinging(critical);
+        alertsGlyph.setState(critical ? Bell.RINGING : Bell.QUIET);
         alertsTab.pseudoClassStateChanged(CRITICAL, critical);
     }
 
     private void showStale() {
-        boolean stale = switch (view.get()) {
-            case HEALTH -> model.staleProperty().get();
-            case FLOW -> flow.staleProperty().get();
-            case ALERTS -> alerts.staleProperty().get();
-            case INCIDENTS -> model.staleProperty().get();
-        };
-        lastUpdate.pseudoClassStateChanged(STALE, stale);
+        lastUpdate.pseudoClassStateChanged(STALE, headers.get(view.get()).staleProperty().get());
     }
 }

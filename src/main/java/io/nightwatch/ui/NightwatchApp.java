@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
@@ -16,7 +17,7 @@ import io.nightwatch.ui.incident.IncidentsViewModel;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
-import io.nightwatch.ui.wizard.WizardLauncher;
+import io.nightwatch.ui.wizard.launch.WizardLauncher;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;

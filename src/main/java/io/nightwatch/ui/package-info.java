@@ -5,8 +5,8 @@
  * reusable widgets are real Controls with Skins in {@code controls}; state reaches CSS as pseudo-classes and colours
  * are looked-up variables in {@code styles/}, so a theme only redefines them.
  *
- * <p>Threading: the core reports on its own threads. {@link io.nightwatch.ui.FxBridge} is the only way onto the FX
+ * <p>Threading: the core reports on its own threads. {@link io.nightwatch.ui.fx.FxBridge} is the only way onto the FX
  * thread (an ArchUnit rule checks it); it coalesces bursts so the newest snapshot wins. Views never call the core.
- * {@link io.nightwatch.ui.NodeMirror} keeps one node per model for the window's life, in every feature.
+ * {@link io.nightwatch.ui.fx.NodeMirror} keeps one node per model for the window's life, in every feature.
  */
 package io.nightwatch.ui;

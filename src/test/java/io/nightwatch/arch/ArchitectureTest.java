@@ -1,12 +1,22 @@
 package io.nightwatch.arch;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The borders of the house (docs/architecture.md), made executable. */
 class ArchitectureTest {
@@ -58,9 +68,46 @@ class ArchitectureTest {
 
     @Test
     void onlyTheFxBridgeSchedulesOnTheFxThread() {
-        noClasses().that().doNotHaveFullyQualifiedName("io.nightwatch.ui.FxBridge")
-                .should().callMethod("javafx.application.Platform", "runLater", "java.lang.Runnable")
+        noClasses().that().doNotHaveFullyQualifiedName("io.nightwatch.ui.fx.FxBridge")
+                .should().accessTargetWhere(RUN_LATER)
                 .because("background work reaches the FX thread through one path that coalesces bursts")
                 .check(classes);
     }
+
+    @Test
+    void theRunLaterRuleAlsoSeesMethodReferences() {
+        // a rule that only saw calls would miss `Platform::runLater` handed over as an Executor
+        JavaClasses bridge = new ClassFileImporter().importClasses(io.nightwatch.ui.fx.FxBridge.class);
+        EvaluationResult result = noClasses().should().accessTargetWhere(RUN_LATER).evaluate(bridge);
+        assertTrue(result.hasViolation(), "FxBridge hands Platform::runLater over as a reference; the rule must see it");
+    }
+
+    @Test
+    void theWindowsPackagesHaveNoCycles() {
+        // Scoped to the window for now: the core still has alerts -> runbook.backup -> alerts (backup ages), which
+        // goes when the backup watcher publishes to listeners; then this becomes io.nightwatch.(*)..
+        slices().matching("io.nightwatch.ui.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void featurePackagesDoNotReachBackIntoTheWindowShell() {
+        noClasses().that().resideInAPackage("io.nightwatch.ui..").and().resideOutsideOfPackage("io.nightwatch.ui")
+                .should().dependOnClassesThat().resideInAPackage("io.nightwatch.ui")
+                .because("the shell (MainWindow, NightwatchApp) wires the features; the shared base is ui.fx")
+                .check(classes);
+    }
+
+    @Test
+    void theWizardFlowDoesNotKnowItsKinds() {
+        noClasses().that().resideInAPackage("io.nightwatch.ui.wizard")
+                .should().dependOnClassesThat().resideInAnyPackage("io.nightwatch.ui.wizard.backup..", "io.nightwatch.ui.wizard.restore..",
+                        "io.nightwatch.ui.wizard.imagechange..", "io.nightwatch.ui.wizard.launch..")
+                .because("a kind of wizard is a WizardChoice in its own package; only the launcher knows them all")
+                .check(classes);
+        slices().matching("io.nightwatch.ui.wizard.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    private static final DescribedPredicate<JavaAccess<?>> RUN_LATER = DescribedPredicate.describe("Platform.runLater",
+            access -> access.getTarget().getOwner().isEquivalentTo(javafx.application.Platform.class)
+                    && access.getTarget().getName().equals("runLater"));
 }

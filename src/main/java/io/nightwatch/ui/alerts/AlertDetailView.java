@@ -1,7 +1,8 @@
 package io.nightwatch.ui.alerts;
 
-import io.nightwatch.ui.controls.AlertStateGlyph;
-import io.nightwatch.ui.controls.SeverityGlyph;
+import io.nightwatch.store.AlertState;
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.Severity;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
@@ -27,9 +28,9 @@ final class AlertDetailView extends ScrollPane {
 
     private final VBox body = new VBox();
     private final Label placeholder = label("detail-placeholder", "Select an alert to see its labels, annotations and runbook step.");
-    private final SeverityGlyph severity = new SeverityGlyph();
+    private final Glyph<Severity> severity = Glyph.severity();
     private final Label title = label("detail-title", "");
-    private final AlertStateGlyph stateGlyph = new AlertStateGlyph();
+    private final Glyph<AlertState> stateGlyph = Glyph.alertState();
     private final Label state = label("detail-state", "");
     private final Label summary = label("detail-summary", "");
     private final Label hint = label("detail-hint-text", "");
@@ -101,7 +102,7 @@ final class AlertDetailView extends ScrollPane {
         content.setVisible(shown);
         content.setManaged(shown);
         if (!shown) return;
-        severity.setSeverity(d.row().severityKind());
+        severity.setState(d.row().severityKind());
         title.setText(d.alertname());
         stateGlyph.setState(d.row().state());
         state.setText(d.stateLine() + " · " + d.row().severity() + (d.row().service().isEmpty() ? "" : " · " + d.row().service()));

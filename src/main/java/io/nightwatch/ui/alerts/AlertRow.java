@@ -1,9 +1,9 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.ui.controls.Severity;
 import io.nightwatch.probe.Durations;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertState;
-import io.nightwatch.ui.controls.AlertStyles;
 import io.nightwatch.ui.controls.TimelineLayout;
 
 import java.time.Duration;
@@ -17,13 +17,13 @@ import java.util.Optional;
  *
  * @param ackBy who acknowledged it, when someone has
  */
-public record AlertRow(long id, AlertStyles.Severity severityKind, String severity, String alertname, String service,
+public record AlertRow(long id, Severity severityKind, String severity, String alertname, String service,
                        Instant startsAt, String started, Duration lasted, String duration, AlertState state,
                        String sources, Optional<String> ackBy, String summary, Optional<Instant> endsAt) {
 
     public static AlertRow of(AlertOccurrence a, Instant now, ZoneId zone) {
         Duration lasted = AlertWording.lasted(a, now);
-        return new AlertRow(a.id(), AlertStyles.Severity.of(a.severity()), AlertWording.severity(a.severity()), a.alertname(),
+        return new AlertRow(a.id(), Severity.of(a.severity()), AlertWording.severity(a.severity()), a.alertname(),
                 a.service(), a.startsAt(), AlertWording.when(a.startsAt(), now, zone), lasted, Durations.human(lasted), a.state(),
                 AlertWording.sources(a), a.ack().map(k -> k.who()), AlertWording.summary(a), AlertWording.end(a));
     }

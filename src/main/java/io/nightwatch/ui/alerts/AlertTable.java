@@ -1,9 +1,9 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.Severity;
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.store.AlertState;
-import io.nightwatch.ui.controls.AlertStateGlyph;
-import io.nightwatch.ui.controls.AlertStyles;
-import io.nightwatch.ui.controls.SeverityGlyph;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
@@ -45,7 +45,7 @@ final class AlertTable extends TableView<AlertRow> {
         setPlaceholder(empty);
 
         TableColumn<AlertRow, AlertRow> severity = column("Severity", "col-severity", 82,
-                Comparator.comparing(AlertRow::severityKind), row -> glyphCell(new SeverityGlyph(row.severityKind()), row.severity()));
+                Comparator.comparing(AlertRow::severityKind), row -> glyphCell(Glyph.severity(row.severityKind()), row.severity()));
         TableColumn<AlertRow, AlertRow> name = column("Alert", "col-name", 190, Comparator.comparing(AlertRow::alertname),
                 row -> text(row.alertname(), row.summary().isEmpty() ? row.alertname() : row.alertname() + "\n" + row.summary()));
         TableColumn<AlertRow, AlertRow> service = column("Service", "col-service", 100, Comparator.comparing(AlertRow::service),
@@ -56,9 +56,9 @@ final class AlertTable extends TableView<AlertRow> {
                 row -> text(row.duration(), null));
         TableColumn<AlertRow, AlertRow> state = column("State", "col-state", 114,
                 Comparator.comparingInt(r -> STATE_ORDER.indexOf(r.state())), row -> {
-                    AlertStateGlyph glyph = new AlertStateGlyph();
+                    Glyph<AlertState> glyph = Glyph.alertState();
                     glyph.setState(row.state());
-                    return glyphCell(glyph, AlertStyles.label(row.state()));
+                    return glyphCell(glyph, Styles.ALERT_STATE.label(row.state()));
                 });
         TableColumn<AlertRow, AlertRow> source = column("Source", "col-source", 108, Comparator.comparing(AlertRow::sources),
                 row -> text(row.sourceShort(), "reported first by " + row.sources().replace(" + ", ", also seen by ")));
@@ -70,8 +70,8 @@ final class AlertTable extends TableView<AlertRow> {
             @Override
             protected void updateItem(AlertRow item, boolean empty) {
                 super.updateItem(item, empty);
-                AlertStyles.apply(this, empty || item == null ? null : item.state());
-                AlertStyles.apply(this, empty || item == null ? AlertStyles.Severity.OTHER : item.severityKind());
+                Styles.ALERT_STATE.apply(this, empty || item == null ? null : item.state());
+                Styles.SEVERITY.apply(this, empty || item == null ? Severity.OTHER : item.severityKind());
                 pseudoClassStateChanged(OPEN, !empty && item != null && item.open());
             }
         });

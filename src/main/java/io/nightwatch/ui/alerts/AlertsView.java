@@ -1,8 +1,8 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.controls.AlertTimeline;
-import io.nightwatch.ui.controls.StateGlyph;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -95,7 +95,7 @@ public final class AlertsView extends VBox {
         text.setMaxWidth(Double.MAX_VALUE);
         text.setMinHeight(Region.USE_PREF_SIZE); // wraps rather than cutting the sentence off
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox banner = new HBox(new StateGlyph(HealthState.DEGRADED), text);
+        HBox banner = new HBox(Glyph.health(HealthState.DEGRADED), text);
         banner.getStyleClass().add("alerts-banner");
         banner.setId("alerts-banner");
         banner.setAlignment(Pos.CENTER_LEFT);

@@ -3,14 +3,14 @@ package io.nightwatch.ui.alerts;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertmanagerClient;
-import io.nightwatch.alerts.RunbookHints;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.store.AlertOccurrence;
-import io.nightwatch.store.AlertQuery;
-import io.nightwatch.store.AlertState;
-import io.nightwatch.store.AlertStore;
-import io.nightwatch.store.SilenceRecord;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.controls.GlyphTable;
+import io.nightwatch.ui.controls.ViewHeader;
+import io.nightwatch.ui.fx.Background;
+import io.nightwatch.ui.fx.FxBridge;
+import io.nightwatch.ui.fx.Lane;
+import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.controls.TimelineLayout;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -44,9 +44,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,26 +51,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The alert view's state as JavaFX properties, and its commands. The filters live here (FX thread); every store call
- * and every Alertmanager call runs on a background worker of this model (one for the store, one for Alertmanager, so
- * a slow Alertmanager never holds up the table), and results come back through {@link FxBridge}s, newest wins.
+ * and every Alertmanager call runs on a {@link Lane} of the window's {@link Background} pool (one for the store, one
+ * for Alertmanager, so a slow Alertmanager never holds up the table); answers come back as {@link LatestAnswer}s,
+ * newest wins, and failures reach the status line.
+ *
+ * <p>Why one class of about 500 lines: it is where the filters, three background answers (rows, detail,
+ * silences), four commands and the header's verdict meet on the FX thread, and they share that state; the questions
+ * themselves are {@link AlertHistoryReads}'s, and a third of the length is property accessors. Splitting the rest
+ * would pass the same fields back and forth.
  *
  * <p>The {@link AlertService} says when the history changed, on its own threads; that only schedules a re-query, and
  * a burst of changes (a webhook flood) costs one query, not one per change. New critical alerts go through the
  * {@link AlertNotifier} (rate-limited, mutable) and the notices it decides on are collected in {@link #getNotices()},
  * where the window shows them as desktop notifications.
  */
-public final class AlertsViewModel {
+public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertsViewModel.class);
     public static final int ROW_LIMIT = 500;
@@ -89,25 +85,26 @@ public final class AlertsViewModel {
     }
 
     /** One finished query, handed to the FX thread. */
-    private record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
+    record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
                           int pending, int suppressed, Set<String> services, String pollProblem) {}
 
-    private record DetailResult(long id, Optional<AlertDetail> detail) {}
+    record DetailResult(long id, Optional<AlertDetail> detail) {}
 
     /** What the timeline strip shows: the bars over their range, replaced as one value. */
     public record TimelineFacts(List<TimelineLayout.Bar> bars, Instant from, Instant to) {
         static final TimelineFacts EMPTY = new TimelineFacts(List.of(), Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
     }
 
-    private record SilencesResult(List<SilenceRow> rows, String note) {}
+    record SilencesResult(List<SilenceRow> rows, String note) {}
 
     private final Optional<AlertService> service;
+    private final AlertHistoryReads reads;
     private final AlertNotifier notifier;
     private final Clock clock;
     private final ZoneId zone;
     private final String who;
-    private final ScheduledExecutorService storeWorker;
-    private final ExecutorService alertmanagerWorker;
+    private final Lane storeLane = Background.shared().lane("alerts-store", this::showProblem);
+    private final Lane alertmanagerLane = Background.shared().lane("alerts-alertmanager", this::showProblem);
 
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range", TimeRange.DAY);
     private final StringProperty severity = new SimpleStringProperty(this, "severity", "");
@@ -117,12 +114,8 @@ public final class AlertsViewModel {
     private final LongProperty selectedId = new SimpleLongProperty(this, "selectedId", -1);
     private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted");
 
-    private final AtomicReference<AlertFilters> filters = new AtomicReference<>(AlertFilters.DEFAULT);
+    private volatile AlertFilters filters = AlertFilters.DEFAULT;
     private final AtomicLong selectedForWorker = new AtomicLong(-1);
-    private final AtomicBoolean queryQueued = new AtomicBoolean();
-    private final AtomicBoolean detailQueued = new AtomicBoolean();
-    private final AtomicBoolean silencesQueued = new AtomicBoolean();
-    private final AtomicBoolean servicesGathered = new AtomicBoolean();
     private final ConcurrentLinkedQueue<AlertNotifier.Notice> pendingNotices = new ConcurrentLinkedQueue<>();
 
     private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
@@ -150,10 +143,10 @@ public final class AlertsViewModel {
     private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(this, "canSilence");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
 
-    private final FxBridge<Result> results = new FxBridge<>(this::apply);
-    private final FxBridge<DetailResult> details = new FxBridge<>(this::applyDetail);
-    private final FxBridge<SilencesResult> silenceResults = new FxBridge<>(this::applySilences);
-    private final FxBridge<Status> statuses = new FxBridge<>(status::set);
+    private final LatestAnswer<Result> results = storeLane.latest(this::apply);
+    private final LatestAnswer<DetailResult> details = storeLane.latest(this::applyDetail);
+    private final LatestAnswer<SilencesResult> silenceResults = alertmanagerLane.latest(this::applySilences);
+    // notices are pushed by the service's threads, not asked for: they take the bridge directly
     private final FxBridge<Boolean> noticeTicks = new FxBridge<>(tick -> drainNotices());
     private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> tick()));
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
@@ -179,6 +172,7 @@ public final class AlertsViewModel {
         this.notifier = notifier;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.reads = service.map(s -> new AlertHistoryReads(s, zone)).orElse(null);
         this.who = who == null || who.isBlank() ? "nightwatch" : who.trim();
         this.unavailableReason = unavailable;
         muted.addListener((o, was, now) -> notifier.setMuted(now));
@@ -193,8 +187,6 @@ public final class AlertsViewModel {
             requestDetail();
         });
         if (service.isEmpty()) {
-            storeWorker = null;
-            alertmanagerWorker = null;
             overallState.set(HealthState.UNKNOWN);
             overallText.set("NO HISTORY");
             summary.set("alert history unavailable");
@@ -207,8 +199,9 @@ public final class AlertsViewModel {
         }
         available.set(true);
         canSilence.set(service.get().alertmanager().isPresent());
-        storeWorker = Executors.newSingleThreadScheduledExecutor(daemon("nightwatch-alerts-ui"));
-        alertmanagerWorker = Executors.newSingleThreadExecutor(daemon("nightwatch-alerts-silences"));
+        results.ask(this::runQuery);
+        details.ask(this::loadDetail);
+        silenceResults.ask(this::loadSilences);
         service.get().addListener(listener);
         refresher.setCycleCount(Animation.INDEFINITE);
         refresher.play();
@@ -241,7 +234,7 @@ public final class AlertsViewModel {
      */
     private void tick() {
         refresh();
-        submit(storeWorker, () -> announce(notifier.offer(List.of())));
+        storeLane.run(() -> announce(notifier.offer(List.of())));
     }
 
     public void select(long id) {
@@ -260,15 +253,17 @@ public final class AlertsViewModel {
     public void acknowledge(long id, String note) {
         if (service.isEmpty()) return;
         String alert = describe(id);
-        submit(storeWorker, () -> {
+        storeLane.run(() -> {
+            Status done;
             try {
                 service.get().store().acknowledge(id, who, note == null ? "" : note.strip());
-                statuses.publish(new Status("Acknowledged " + alert + " as " + who, false));
+                done = new Status("Acknowledged " + alert + " as " + who, false);
             } catch (RuntimeException e) {
-                statuses.publish(new Status("Could not acknowledge " + alert + ": " + e.getMessage(), true));
+                done = new Status("Could not acknowledge " + alert + ": " + e.getMessage(), true);
             }
             requestQuery(0);
-        });
+            return done;
+        }, status::set);
     }
 
     /** Creates the silence in Alertmanager (recorded as Nightwatch's), then lists the silences again. */
@@ -276,28 +271,32 @@ public final class AlertsViewModel {
         if (service.isEmpty()) return;
         List<AlertmanagerClient.Matcher> wire = matchers.stream().map(SilenceDraft.Matcher::toAlertmanager).toList();
         String described = SilenceDraft.describe(matchers, duration);
-        submit(alertmanagerWorker, () -> {
+        alertmanagerLane.run(() -> {
+            Status done;
             try {
                 String id = service.get().createSilence(wire, duration, who, comment.strip());
-                statuses.publish(new Status("Silenced " + described + " (silence " + shortId(id) + ")", false));
+                done = new Status("Silenced " + described + " (silence " + shortId(id) + ")", false);
             } catch (IOException | RuntimeException e) {
-                statuses.publish(new Status("Could not create the silence: " + e.getMessage(), true));
+                done = new Status("Could not create the silence: " + e.getMessage(), true);
             }
-            loadSilences();
-        });
+            requestSilences();
+            return done;
+        }, status::set);
     }
 
     public void expireSilence(String id) {
         if (service.isEmpty()) return;
-        submit(alertmanagerWorker, () -> {
+        alertmanagerLane.run(() -> {
+            Status done;
             try {
                 service.get().expireSilence(id);
-                statuses.publish(new Status("Expired silence " + shortId(id), false));
+                done = new Status("Expired silence " + shortId(id), false);
             } catch (IOException | RuntimeException e) {
-                statuses.publish(new Status("Could not expire silence " + shortId(id) + ": " + e.getMessage(), true));
+                done = new Status("Could not expire silence " + shortId(id) + ": " + e.getMessage(), true);
             }
-            loadSilences();
-        });
+            requestSilences();
+            return done;
+        }, status::set);
     }
 
     /** Stops listening, the refresh timer and the workers (waiting a moment for a running query to finish). */
@@ -305,15 +304,8 @@ public final class AlertsViewModel {
         refresher.stop();
         typing.stop();
         service.ifPresent(s -> s.removeListener(listener));
-        for (ExecutorService worker : new ExecutorService[] {storeWorker, alertmanagerWorker}) {
-            if (worker == null) continue;
-            worker.shutdownNow();
-            try {
-                worker.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        storeLane.close(java.time.Duration.ofSeconds(1));
+        alertmanagerLane.close(java.time.Duration.ofSeconds(1));
     }
 
     // ---- background -------------------------------------------------------------------------------------------
@@ -331,114 +323,42 @@ public final class AlertsViewModel {
         noticeTicks.publish(Boolean.TRUE);
     }
 
+    /** A burst of requests while one waits costs one query: the waiting one reads the newest filters. */
     private void requestQuery(long delayMillis) {
-        if (storeWorker == null || !queryQueued.compareAndSet(false, true)) return; // a queued query will see this too
-        try {
-            storeWorker.schedule(this::runQuery, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closed) {
-            queryQueued.set(false);
-        }
+        results.refreshAfter(java.time.Duration.ofMillis(delayMillis));
     }
 
     private void requestDetail() {
-        if (storeWorker == null || !detailQueued.compareAndSet(false, true)) return;
-        submit(storeWorker, () -> {
-            detailQueued.set(false);
-            loadDetail();
-        });
+        details.refresh();
     }
 
     private void requestSilences() {
-        if (alertmanagerWorker == null || !silencesQueued.compareAndSet(false, true)) return;
-        submit(alertmanagerWorker, () -> {
-            silencesQueued.set(false);
-            loadSilences();
-        });
+        silenceResults.refresh();
     }
 
-    private void runQuery() {
-        queryQueued.set(false); // first: a change from now on queues a fresh query
-        AlertFilters f = filters.get();
-        Instant now = clock.instant();
-        AlertStore store = service.get().store();
+    private Result runQuery() {
         try {
-            Map<Long, AlertOccurrence> found = new LinkedHashMap<>();
-            store.search(f.inRange(now, ROW_LIMIT)).forEach(a -> found.put(a.id(), a));
-            Optional<AlertQuery> before = f.openBefore(now, ROW_LIMIT);
-            before.ifPresent(q -> store.search(q).forEach(a -> found.putIfAbsent(a.id(), a)));
-            List<AlertOccurrence> list = new ArrayList<>(found.values());
-            list.sort(Comparator.comparing(AlertOccurrence::startsAt).reversed().thenComparing(AlertOccurrence::id, Comparator.reverseOrder()));
-            long total = store.count(f.inRange(now, 1)) + before.map(store::count).orElse(0L);
-
-            List<AlertOccurrence> open = store.search(AlertQuery.builder()
-                    .states(Set.of(AlertState.PENDING, AlertState.FIRING, AlertState.SUPPRESSED)).limit(AlertQuery.MAX_LIMIT).build());
-            Map<AlertState, Integer> openCounts = new EnumMap<>(AlertState.class);
-            int critical = 0;
-            for (AlertOccurrence a : open) {
-                openCounts.merge(a.state(), 1, Integer::sum);
-                if (a.state() == AlertState.FIRING && "critical".equals(a.severity())) critical++;
-            }
-            Set<String> seen = new TreeSet<>();
-            list.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
-            open.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
-            if (servicesGathered.compareAndSet(false, true)) {
-                // once: every service of the kept history, so the filter offers them before they fire again
-                store.search(AlertQuery.builder().limit(5_000).build()).forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
-            }
-            results.publish(new Result(f, now, List.copyOf(list), total, critical, openCounts.getOrDefault(AlertState.FIRING, 0),
-                    openCounts.getOrDefault(AlertState.PENDING, 0), openCounts.getOrDefault(AlertState.SUPPRESSED, 0),
-                    Set.copyOf(seen), service.get().lastPollProblem()));
+            return reads.query(filters, clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("alert history query failed: {}", e.toString());
-            statuses.publish(new Status("Could not read the alert history: " + e.getMessage(), true));
-        }
-        loadDetail(); // the selected alert may have changed too (acknowledged, resolved)
-    }
-
-    private void loadDetail() {
-        long id = selectedForWorker.get();
-        if (id < 0) {
-            details.publish(new DetailResult(id, Optional.empty()));
-            return;
-        }
-        try {
-            AlertStore store = service.get().store();
-            Instant now = clock.instant();
-            Optional<AlertDetail> loaded = store.get(id).map(a -> AlertDetail.of(a, store.transitions(id), RunbookHints.hintFor(a), now, zone));
-            details.publish(new DetailResult(id, loaded));
-        } catch (RuntimeException e) {
-            LOG.warn("reading alert {} failed: {}", id, e.toString());
+            throw new IllegalStateException("Could not read the alert history: " + e.getMessage(), e);
+        } finally {
+            requestDetail(); // the selected alert may have changed too (acknowledged, resolved)
         }
     }
 
-    private void loadSilences() {
-        Instant now = clock.instant();
-        AlertService s = service.get();
-        List<SilenceRecord> history;
-        try {
-            history = s.store().silences();
-        } catch (RuntimeException e) {
-            history = List.of();
-        }
-        if (s.alertmanager().isEmpty()) {
-            silenceResults.publish(new SilencesResult(SilenceRow.fromHistory(history, now, zone),
-                    "no Alertmanager reachable directly in the profile: silences cannot be made here"));
-            return;
-        }
-        try {
-            List<AlertmanagerClient.Silence> fromAlertmanager = s.alertmanager().get().silences();
-            silenceResults.publish(new SilencesResult(SilenceRow.of(fromAlertmanager, history, now, zone),
-                    "Alertmanager's active and pending silences at " + s.alertmanager().get().base()));
-        } catch (IOException | RuntimeException e) {
-            silenceResults.publish(new SilencesResult(SilenceRow.fromHistory(history, now, zone),
-                    "Alertmanager did not answer (" + e.getMessage() + "); showing the silences the history knows"));
-        }
+    private DetailResult loadDetail() {
+        return reads.detail(selectedForWorker.get(), clock.instant());
+    }
+
+    private SilencesResult loadSilences() {
+        return reads.silences(clock.instant());
     }
 
     // ---- FX thread --------------------------------------------------------------------------------------------
 
     private void filtersChanged() {
-        filters.set(new AlertFilters(range.get(), severity.get(), state.get(), serviceFilter.get(), text.get()));
+        filters = new AlertFilters(range.get(), severity.get(), state.get(), serviceFilter.get(), text.get());
         requestQuery(0);
     }
 
@@ -523,21 +443,8 @@ public final class AlertsViewModel {
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
-    private static void submit(ExecutorService worker, Runnable task) {
-        if (worker == null) return;
-        try {
-            worker.execute(task);
-        } catch (RejectedExecutionException closed) {
-            // the window is closing
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+    private void showProblem(String text) {
+        status.set(new Status(text, true));
     }
 
     // ---- properties -------------------------------------------------------------------------------------------
@@ -576,6 +483,8 @@ public final class AlertsViewModel {
     /** "2 CRITICAL", "1 FIRING", "ALL QUIET", "NO HISTORY". */
     public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    @Override
+    public GlyphTable<HealthState> verdictGlyphs() { return GlyphTable.HEALTH; }
     /** What needs saying above everything ("" for nothing): the receiver is elsewhere, polling fails. */
     public ReadOnlyStringProperty bannerProperty() { return banner.getReadOnlyProperty(); }
     public ReadOnlyStringProperty silencesNoteProperty() { return silencesNote.getReadOnlyProperty(); }

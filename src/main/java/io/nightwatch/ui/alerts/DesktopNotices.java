@@ -1,8 +1,8 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.Severity;
 import io.nightwatch.alerts.AlertNotifier;
-import io.nightwatch.ui.controls.AlertStyles;
-import io.nightwatch.ui.controls.SeverityGlyph;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.stage.Stage;
@@ -42,7 +42,7 @@ public final class DesktopNotices {
     static void show(AlertNotifier.Notice notice, Window owner, LongConsumer open) {
         if (owner == null || !owner.isShowing()) return;
         try {
-            SeverityGlyph glyph = new SeverityGlyph(AlertStyles.Severity.CRITICAL);
+            Glyph<Severity> glyph = Glyph.severity(Severity.CRITICAL);
             glyph.getStyleClass().add("notice-glyph");
             Notifications notifications = Notifications.create()
                     .title(notice.title())

@@ -5,7 +5,7 @@
  * <p>{@link io.nightwatch.ui.alerts.AlertsViewModel} holds the filters as JavaFX properties and mirrors them into one
  * immutable {@link io.nightwatch.ui.alerts.AlertFilters} value that its background workers read: one worker for the
  * store (SQLite: never on the FX thread), one for Alertmanager (HTTP: a slow answer never holds up the table). Results
- * come back through {@link io.nightwatch.ui.FxBridge}s, newest wins. The service's "history changed" calls arrive on
+ * come back through {@link io.nightwatch.ui.fx.FxBridge}s, newest wins. The service's "history changed" calls arrive on
  * its threads; each only schedules a re-query, and a burst costs one. Desktop notices are decided by the core's
  * {@link io.nightwatch.alerts.AlertNotifier} and queued (never coalesced away) for the FX thread, where
  * {@link io.nightwatch.ui.alerts.DesktopNotices} shows them with ControlsFX.

@@ -165,7 +165,7 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
     }
 
     /** Critical solid, warning hatched, info outlined on a light tint, anything else dashed: not colour alone. */
-    static void pattern(GraphicsContext g, AlertStyles.Severity severity, Paint colour, double x, double y, double w, double h) {
+    static void pattern(GraphicsContext g, Severity severity, Paint colour, double x, double y, double w, double h) {
         double alpha = g.getGlobalAlpha();
         g.setLineDashes();
         switch (severity) {
@@ -219,7 +219,7 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
         };
     }
 
-    private static Paint colourOf(AlertTimeline t, AlertStyles.Severity severity) {
+    private static Paint colourOf(AlertTimeline t, Severity severity) {
         return switch (severity) {
             case CRITICAL -> t.getCritical();
             case WARNING -> t.getWarning();
@@ -253,8 +253,8 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
         double mid = HEADER / 2 - 2;
         // the legend, right-aligned: swatch + word per severity, then what "pale" means
         String[] words = {"critical", "warning", "info", "resolved"};
-        AlertStyles.Severity[] kinds = {AlertStyles.Severity.CRITICAL, AlertStyles.Severity.WARNING, AlertStyles.Severity.INFO,
-                AlertStyles.Severity.CRITICAL};
+        Severity[] kinds = {Severity.CRITICAL, Severity.WARNING, Severity.INFO,
+                Severity.CRITICAL};
         double swatch = 16;
         double x = w - RIGHT_PAD;
         double[] starts = new double[words.length];

@@ -72,7 +72,7 @@ public class HealthTile extends Control {
     private final ObjectProperty<HealthState> state = new SimpleObjectProperty<>(this, "state", HealthState.UNKNOWN) {
         @Override
         protected void invalidated() {
-            StateStyles.apply(HealthTile.this, get());
+            Styles.HEALTH.apply(HealthTile.this, get());
         }
     };
     private final BooleanProperty discovered = new SimpleBooleanProperty(this, "discovered") {
@@ -103,7 +103,7 @@ public class HealthTile extends Control {
 
     public HealthTile() {
         getStyleClass().setAll("health-tile");
-        StateStyles.apply(this, HealthState.UNKNOWN);
+        Styles.HEALTH.apply(this, HealthState.UNKNOWN);
         updateMemoryClasses(); // the defaults (nothing measured) never fire an invalidation
         findings.addListener((javafx.collections.ListChangeListener<String>) c ->
                 pseudoClassStateChanged(HAS_FINDINGS, !findings.isEmpty()));

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.controls;
 
+import io.nightwatch.health.HealthState;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -33,7 +34,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
     private final Label title = label("tile-title");
     private final Label subtitle = label("tile-subtitle");
     private final Label version = label("tile-version");
-    private final StateGlyph glyph = new StateGlyph();
+    private final Glyph<HealthState> glyph = Glyph.health();
     private final Label state = label("tile-state");
     private final StackPane trendSlot = new StackPane();
     private final Label reason = label("tile-reason");
@@ -150,7 +151,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         version.textProperty().bind(tile.versionProperty());
         version.visibleProperty().bind(tile.versionProperty().isNotEmpty());
         glyph.stateProperty().bind(tile.stateProperty());
-        state.textProperty().bind(Bindings.createStringBinding(() -> StateStyles.label(tile.getState()), tile.stateProperty()));
+        state.textProperty().bind(Bindings.createStringBinding(() -> Styles.HEALTH.label(tile.getState()), tile.stateProperty()));
         reason.textProperty().bind(tile.reasonProperty());
         probe.textProperty().bind(Bindings.createStringBinding(() -> joinProbe(tile.getTransport(), tile.getLatency()),
                 tile.transportProperty(), tile.latencyProperty()));

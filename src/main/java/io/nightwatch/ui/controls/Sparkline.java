@@ -49,7 +49,7 @@ public class Sparkline extends Control {
     private final ObjectProperty<FlowState> state = new SimpleObjectProperty<>(this, "state", FlowState.UNKNOWN) {
         @Override
         protected void invalidated() {
-            FlowStyles.apply(Sparkline.this, get());
+            Styles.FLOW.apply(Sparkline.this, get());
         }
     };
 
@@ -76,7 +76,7 @@ public class Sparkline extends Control {
 
     public Sparkline() {
         getStyleClass().setAll("sparkline");
-        FlowStyles.apply(this, FlowState.UNKNOWN);
+        Styles.FLOW.apply(this, FlowState.UNKNOWN);
         setFocusTraversable(false);
     }
 

@@ -52,11 +52,11 @@ public final class TimelineLayout {
      * @param end   empty while the alert is open: it runs to now
      * @param label what a tooltip says about it
      */
-    public record Bar(long id, Instant start, Optional<Instant> end, AlertStyles.Severity severity, AlertState state, String label) {
+    public record Bar(long id, Instant start, Optional<Instant> end, Severity severity, AlertState state, String label) {
         public Bar {
             Objects.requireNonNull(start, "start");
             end = end == null ? Optional.empty() : end;
-            severity = severity == null ? AlertStyles.Severity.OTHER : severity;
+            severity = severity == null ? Severity.OTHER : severity;
             label = label == null ? "" : label;
         }
 

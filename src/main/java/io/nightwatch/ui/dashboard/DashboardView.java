@@ -1,6 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
-import io.nightwatch.ui.NodeMirror;
+import io.nightwatch.ui.fx.NodeMirror;
 import javafx.scene.layout.VBox;
 
 /** The scrolling body of the main window: one section per host, in profile order. Nodes and layout only. */

@@ -6,10 +6,12 @@ import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.probe.Durations;
 import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.StackProfile;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.controls.GlyphTable;
+import io.nightwatch.ui.controls.ViewHeader;
+import io.nightwatch.ui.fx.AgeLine;
+import io.nightwatch.ui.fx.FxBridge;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,7 +27,6 @@ import javafx.util.Duration;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,9 @@ import java.util.stream.Collectors;
  * snapshots may be published from any thread; they reach the FX thread through one {@link FxBridge}, so a burst costs one
  * update and the newest snapshot wins. Everything else here runs on the FX thread.
  */
-public final class DashboardViewModel {
+public final class DashboardViewModel implements ViewHeader<HealthState> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final AgeLine AGE = new AgeLine("updated", "no update for");
     private static final java.time.Duration MIN_STALE_AFTER = java.time.Duration.ofSeconds(10);
 
     private final Clock clock;
@@ -156,11 +157,9 @@ public final class DashboardViewModel {
     /** Says when the last news came, and flags it when the monitor has gone quiet for too long. */
     private void showAge() {
         if (lastSnapshotAt == null) return;
-        String at = TIME.withZone(clock.getZone()).format(lastSnapshotAt);
-        java.time.Duration age = java.time.Duration.between(lastSnapshotAt, clock.instant());
-        boolean old = age.compareTo(staleAfter) > 0;
-        stale.set(old);
-        lastUpdate.set(old ? "no update for " + Durations.human(age) + " (last " + at + ")" : "updated " + at);
+        AgeLine.Reading reading = AGE.read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
+        stale.set(reading.stale());
+        lastUpdate.set(reading.text());
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
@@ -176,4 +175,6 @@ public final class DashboardViewModel {
     /** "ALL UP", "DEGRADED", "DOWN", "UNKNOWN", or "CHECKING" before the first snapshot. */
     public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    @Override
+    public GlyphTable<HealthState> verdictGlyphs() { return GlyphTable.HEALTH; }
 }

@@ -1,9 +1,9 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.health.HealthState;
-import io.nightwatch.ui.NodeMirror;
-import io.nightwatch.ui.controls.StateGlyph;
-import io.nightwatch.ui.controls.StateStyles;
+import io.nightwatch.ui.fx.NodeMirror;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -43,7 +43,7 @@ final class HostSectionView extends VBox {
 
         bannerDetail.setWrapText(true);
         VBox bannerText = new VBox(bannerTitle, bannerDetail);
-        banner.getChildren().addAll(new StateGlyph(HealthState.DOWN), bannerText);
+        banner.getChildren().addAll(Glyph.health(HealthState.DOWN), bannerText);
         banner.getStyleClass().add("engine-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
 
@@ -90,11 +90,11 @@ final class HostSectionView extends VBox {
             Label rollback = styled(new Label(row.rollbackTo()), "swarm-rollback");
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox line = new HBox(new StateGlyph(row.state()), name, image, grow, update, rollback, replicas);
+            HBox line = new HBox(Glyph.health(row.state()), name, image, grow, update, rollback, replicas);
             line.getStyleClass().add("swarm-row");
             line.setAlignment(Pos.CENTER_LEFT);
             line.setId("swarm-" + row.name().replaceAll("[^A-Za-z0-9_-]", "-"));
-            StateStyles.apply(line, row.state());
+            Styles.HEALTH.apply(line, row.state());
             Label tasks = styled(new Label("tasks: " + String.join(" · ", row.tasks())), "swarm-tasks");
             tasks.setWrapText(true);
             VBox card = new VBox(line, tasks);

@@ -1,6 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
-import io.nightwatch.ui.controls.FlowStyles;
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.ui.controls.Sparkline;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -28,7 +28,7 @@ final class TileTrend extends VBox {
     }
 
     void show(TileFlow flow) {
-        FlowStyles.apply(this, flow.state());
+        Styles.FLOW.apply(this, flow.state());
         value.setText(flow.value());
         sparkline.setSpan(flow.span());
         sparkline.show(flow.history(), flow.state());

@@ -1,9 +1,10 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.ui.controls.Sparkline;
-import io.nightwatch.ui.controls.StateGlyph;
-import io.nightwatch.ui.controls.StateStyles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -16,7 +17,7 @@ import javafx.scene.layout.VBox;
 /** One data volume: icon, service and path, time to full; then a used/size bar, free space and the usage trend. */
 final class DiskRowView extends VBox {
 
-    private final StateGlyph glyph = new StateGlyph();
+    private final Glyph<HealthState> glyph = Glyph.health();
     private final Label origin = label("disk-origin");
     private final Label path = label("disk-path");
     private final Label timeToFull = label("disk-ttf");
@@ -52,7 +53,7 @@ final class DiskRowView extends VBox {
     }
 
     private void show(DiskFacts facts) {
-        StateStyles.apply(this, facts.level());
+        Styles.HEALTH.apply(this, facts.level());
         glyph.setState(facts.level());
         origin.setText(facts.origin());
         path.setText(facts.path());

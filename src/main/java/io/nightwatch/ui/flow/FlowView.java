@@ -1,6 +1,6 @@
 package io.nightwatch.ui.flow;
 
-import io.nightwatch.ui.NodeMirror;
+import io.nightwatch.ui.fx.NodeMirror;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

@@ -12,12 +12,14 @@ import io.nightwatch.flow.Series;
 import io.nightwatch.flow.StageCatalog;
 import io.nightwatch.flow.StageSpec;
 import io.nightwatch.flow.StageStatus;
-import io.nightwatch.probe.Durations;
 import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.controls.GlyphTable;
+import io.nightwatch.ui.controls.ViewHeader;
+import io.nightwatch.ui.fx.AgeLine;
+import io.nightwatch.ui.fx.FxBridge;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -35,7 +37,6 @@ import javafx.util.Duration;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -51,9 +52,9 @@ import java.util.function.Consumer;
  * they reach the FX thread through one {@link FxBridge} (newest wins). Everything is keyed by id and updated in
  * place, so a card's node lives as long as the window.
  */
-public final class FlowViewModel {
+public final class FlowViewModel implements ViewHeader<FlowState> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final AgeLine AGE = new AgeLine("read", "no reading for");
     private static final java.time.Duration MIN_STALE_AFTER = java.time.Duration.ofSeconds(15);
     private static final int CANARY_TRAIL = 60;
 
@@ -203,11 +204,9 @@ public final class FlowViewModel {
 
     private void showAge() {
         if (lastSnapshotAt == null) return;
-        String at = TIME.withZone(clock.getZone()).format(lastSnapshotAt);
-        java.time.Duration age = java.time.Duration.between(lastSnapshotAt, clock.instant());
-        boolean old = age.compareTo(staleAfter) > 0;
-        stale.set(old);
-        lastUpdate.set(old ? "no reading for " + Durations.human(age) + " (last " + at + ")" : "read " + at);
+        AgeLine.Reading reading = AGE.read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
+        stale.set(reading.stale());
+        lastUpdate.set(reading.text());
     }
 
     private int hostIndex(String host) {
@@ -245,4 +244,6 @@ public final class FlowViewModel {
     public ReadOnlyStringProperty overallTextProperty() { return overallText.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty stalledCountProperty() { return stalledCount.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    @Override
+    public GlyphTable<FlowState> verdictGlyphs() { return GlyphTable.FLOW; }
 }

@@ -1,8 +1,9 @@
 package io.nightwatch.ui.flow;
 
-import io.nightwatch.ui.NodeMirror;
-import io.nightwatch.ui.controls.FlowGlyph;
-import io.nightwatch.ui.controls.FlowStyles;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.Styles;
+import io.nightwatch.ui.fx.NodeMirror;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,7 +23,7 @@ final class LaneView extends VBox {
         getStyleClass().add("flow-lane");
         setId("lane-" + lane.pipeline().name().toLowerCase(Locale.ROOT));
 
-        FlowGlyph glyph = new FlowGlyph();
+        Glyph<FlowState> glyph = Glyph.flow();
         Label title = new Label(lane.title());
         title.getStyleClass().add("lane-title");
         Label summary = new Label();
@@ -39,8 +40,8 @@ final class LaneView extends VBox {
 
         summary.textProperty().bind(lane.summaryProperty());
         glyph.stateProperty().bind(lane.stateProperty());
-        lane.stateProperty().addListener((o, old, state) -> FlowStyles.apply(this, state));
-        FlowStyles.apply(this, lane.stateProperty().get());
+        lane.stateProperty().addListener((o, old, state) -> Styles.FLOW.apply(this, state));
+        Styles.FLOW.apply(this, lane.stateProperty().get());
 
         cards.getChildren().addListener((ListChangeListener<Node>) c -> markFirst(cards));
         NodeMirror.mirror(lane.getCards(), cards.getChildren(), StageCardView::new, Presenters::release);

@@ -1,7 +1,8 @@
 package io.nightwatch.ui.flow;
 
-import io.nightwatch.ui.controls.FlowGlyph;
-import io.nightwatch.ui.controls.FlowStyles;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.ui.controls.Sparkline;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -23,7 +24,7 @@ final class StageCardView extends HBox {
     private static final PseudoClass STEP = PseudoClass.getPseudoClass("step");
     private static final PseudoClass CANARY = PseudoClass.getPseudoClass("canary");
 
-    private final FlowGlyph glyph = new FlowGlyph();
+    private final Glyph<FlowState> glyph = Glyph.flow();
     private final Label state = label("stage-state");
     private final Label title = label("stage-title");
     private final Label origin = label("stage-origin");
@@ -75,12 +76,12 @@ final class StageCardView extends HBox {
     }
 
     private void show(StageCardFacts facts) {
-        FlowStyles.apply(card, facts.state());
-        FlowStyles.apply(this, facts.state());
+        Styles.FLOW.apply(card, facts.state());
+        Styles.FLOW.apply(this, facts.state());
         pseudoClassStateChanged(STEP, facts.step());
         card.pseudoClassStateChanged(CANARY, facts.canary());
         glyph.setState(facts.state());
-        state.setText(FlowStyles.label(facts.state()));
+        state.setText(Styles.FLOW.label(facts.state()));
         title.setText(facts.title());
         origin.setText(facts.origin());
         value.setText(facts.value());
@@ -88,7 +89,7 @@ final class StageCardView extends HBox {
         sparkline.setSpan(facts.span());
         sparkline.show(facts.history(), facts.state());
         detail.setText(facts.detail());
-        tooltip.setText(facts.title() + " (" + facts.origin() + ")\n" + FlowStyles.label(facts.state()) + ": " + facts.figure()
+        tooltip.setText(facts.title() + " (" + facts.origin() + ")\n" + Styles.FLOW.label(facts.state()) + ": " + facts.figure()
                 + (facts.detail().isEmpty() ? "" : "\n" + facts.detail()));
     }
 

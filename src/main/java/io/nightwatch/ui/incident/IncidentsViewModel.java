@@ -4,7 +4,9 @@ import io.nightwatch.incident.IncidentReport;
 import io.nightwatch.incident.Incidents;
 import io.nightwatch.incident.export.IncidentExport;
 import io.nightwatch.store.Incident;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.Background;
+import io.nightwatch.ui.fx.LatestAnswer;
+import io.nightwatch.ui.fx.Lane;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,14 +26,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * The incident panel's model: the incidents, the selected one's facts and timeline (read again every few seconds, as
  * the recorder adds to it), and the commands open, note, attach snapshot, close and export. Build and use on the FX
- * thread; every read and write of the database happens on one worker, answers come back through {@link FxBridge}s.
+ * thread; every read and write of the database happens on its {@link Lane} of the window's {@link Background} pool, in
+ * the order asked; the latest read wins, and a failure is said on the message line.
  */
 public final class IncidentsViewModel {
 
@@ -51,17 +52,12 @@ public final class IncidentsViewModel {
     private final Clock clock;
     private final String user;
     private final Supplier<Snapshot> snapshot;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nightwatch-incidents");
-        t.setDaemon(true);
-        return t;
-    });
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper(this, "openCount");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final FxBridge<Read> reads = new FxBridge<>(this::apply);
-    private final FxBridge<String> messages = new FxBridge<>(message::set);
+    private final Lane lane = Background.shared().lane("incidents", message::set);
+    private final LatestAnswer<Read> reads = lane.latest(this::apply);
     private final Timeline refresher = new Timeline(new KeyFrame(Duration.seconds(5), e -> refresh()));
     private volatile long selected = -1;
     /** The timeline (journals included) is read only while the view is on show; the list, for the switch's count, always. */
@@ -91,12 +87,12 @@ public final class IncidentsViewModel {
 
     public void select(long id) {
         selected = id;
-        submit(() -> reads.publish(read(id)));
+        reads.ask(() -> read(id));
     }
 
     public void refresh() {
         long id = showing ? selected : -1;
-        submit(() -> reads.publish(read(id)));
+        reads.ask(() -> read(id));
     }
 
     /** The view went on or off screen: on show the selected incident is read at once. */
@@ -106,72 +102,54 @@ public final class IncidentsViewModel {
     }
 
     public void open(String title) {
-        submit(() -> {
+        lane.run(() -> {
             Incident i = incidents.open("", title, user);
             selected = i.id();
-            messages.publish("incident #" + i.id() + " open");
-            reads.publish(read(i.id()));
-        });
+            reads.ask(() -> read(i.id()));
+            return "incident #" + i.id() + " open";
+        }, message::set);
     }
 
     public void addNote(String text) {
         long id = selected;
-        submit(() -> {
+        lane.run(() -> {
             incidents.note(id, text, user);
-            messages.publish("note added");
-            reads.publish(read(id));
-        });
+            reads.ask(() -> read(id));
+            return "note added";
+        }, message::set);
     }
 
     /** Call on the FX thread: the snapshot is taken now, stored in the background. */
     public void attachSnapshot() {
         long id = selected;
         Snapshot s = snapshot.get();
-        submit(() -> {
+        lane.run(() -> {
             incidents.attachSnapshot(id, s.words(), s.png(), user);
-            messages.publish("dashboard snapshot attached");
-            reads.publish(read(id));
-        });
+            reads.ask(() -> read(id));
+            return "dashboard snapshot attached";
+        }, message::set);
     }
 
     public void close(String summary) {
         long id = selected;
-        submit(() -> {
+        lane.run(() -> {
             Incident i = incidents.close(id, user, summary);
-            messages.publish("incident #" + id + " closed after " + IncidentReport.human(java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow())));
-            reads.publish(read(id));
-        });
+            reads.ask(() -> read(id));
+            return "incident #" + id + " closed after " + IncidentReport.human(java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow()));
+        }, message::set);
     }
 
     public void export(IncidentExport.Format format, Path file) {
         long id = selected;
-        submit(() -> {
+        lane.run(() -> {
             incidents.export(id, format, file);
-            messages.publish("post-mortem written to " + file);
-        });
+            return "post-mortem written to " + file;
+        }, message::set);
     }
 
     public void dispose() {
         refresher.stop();
-        worker.shutdown();
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private void submit(Work work) {
-        try {
-            worker.execute(() -> {
-                try {
-                    work.run();
-                } catch (Exception e) {
-                    messages.publish(e.getMessage() == null ? e.toString() : e.getMessage());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            // the window is closing
-        }
+        lane.close();
     }
 
     private Read read(long id) {

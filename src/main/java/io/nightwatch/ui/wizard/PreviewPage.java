@@ -17,20 +17,20 @@ import javafx.scene.layout.VBox;
  */
 final class PreviewPage {
 
-    private final WizardModel model;
+    private final WizardModel<?> model;
     private final VBox content = new VBox();
     private final VBox cards = new VBox();
     private final VBox choices = new VBox();
     private final ScrollPane root = new ScrollPane(content);
 
-    PreviewPage(WizardModel model) {
+    PreviewPage(WizardModel<?> model) {
         this.model = model;
         content.getStyleClass().addAll("wizard-page", "wizard-preview");
         cards.getStyleClass().add("wizard-step-cards");
         choices.getStyleClass().add("wizard-choices");
         root.getStyleClass().add("wizard-scroll");
         root.setFitToWidth(true);
-        Label lead = WizardNodes.text("Nothing has been changed yet. The " + model.kind().word() + " will do exactly this, in "
+        Label lead = WizardNodes.text("Nothing has been changed yet. The " + model.choice().word() + " will do exactly this, in "
                 + "order. If a step fails or you cancel, the steps already done are undone, last first.", "wizard-lead");
         content.getChildren().addAll(lead, choices, cards);
         model.planProperty().addListener((o, old, now) -> show(now));

@@ -25,9 +25,8 @@ public record ResultFacts(Outcome outcome, String word, String headline, String 
     }
 
     /** @param steps the run's steps in run order, with their final states */
-    static ResultFacts of(WizardModel.Kind kind, RunResult r, List<StepRow> steps) {
-        String what = kind.word();
-        boolean rto = kind == WizardModel.Kind.RESTORE && r.succeeded();
+    static ResultFacts of(String what, boolean measuresRecoveryTime, RunResult r, List<StepRow> steps) {
+        boolean rto = measuresRecoveryTime && r.succeeded();
         String message = r.succeeded() ? "" : withoutJournalLine(r.message());
         // undone last step first, as the runner undoes them
         List<String> undone = steps.stream().filter(s -> s.getState() == StepState.UNDONE)

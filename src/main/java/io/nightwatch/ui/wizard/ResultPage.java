@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.ui.controls.Glyph;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,7 +23,7 @@ final class ResultPage {
 
     private final VBox content = new VBox();
     private final ScrollPane root = new ScrollPane(content);
-    private final StepGlyph glyph = new StepGlyph(StepState.DONE);
+    private final Glyph<StepState> glyph = StepState.glyph(StepState.DONE);
     private final Label word = WizardNodes.label("", "wizard-outcome-word");
     private final HBox outcome = new HBox(glyph, word);
     private final Label headline = WizardNodes.text("", "wizard-headline");
@@ -33,7 +34,7 @@ final class ResultPage {
     private final Label undone = WizardNodes.hiddenWhenEmpty(WizardNodes.text("", "wizard-undone"));
     private final VBox messageBox = new VBox();
 
-    ResultPage(WizardModel model) {
+    ResultPage(WizardModel<?> model) {
         content.getStyleClass().addAll("wizard-page", "wizard-result");
         root.getStyleClass().add("wizard-scroll");
         root.setFitToWidth(true);

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.ui.controls.Glyph;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -20,7 +21,7 @@ final class RunPage {
     private final VBox root = new VBox();
     private final ListView<String> log;
 
-    RunPage(WizardModel model) {
+    RunPage(WizardModel<?> model) {
         root.getStyleClass().addAll("wizard-page", "wizard-run");
 
         Label current = WizardNodes.label("", "wizard-current");
@@ -36,7 +37,7 @@ final class RunPage {
         VBox head = new VBox(current, bar, progressText);
         head.getStyleClass().add("wizard-run-head");
 
-        StepGlyph undoing = new StepGlyph(StepState.UNDOING);
+        Glyph<StepState> undoing = StepState.glyph(StepState.UNDOING);
         Label cancelText = WizardNodes.text("Cancelling… undoing finished steps, last first. The window stays open until "
                 + "everything the run changed is put back.", "wizard-cancelling-text");
         cancelText.setId("wizard-cancelling-text");

@@ -1,6 +1,6 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -26,7 +26,7 @@ import java.util.Map;
  * closes once the undo is done and shown.
  *
  * <pre>{@code
- * RunbookWizard.open(stage, WizardModel.backup(backupRunbook, runner));
+ * RunbookWizard.open(stage, BackupChoice.wizard(backupRunbook, serviceCheck, runner));
  * }</pre>
  */
 public final class RunbookWizard {
@@ -34,7 +34,7 @@ public final class RunbookWizard {
     public static final double WIDTH = 1000;
     public static final double HEIGHT = 720;
 
-    private final WizardModel model;
+    private final WizardModel<?> model;
     private final BorderPane root = new BorderPane();
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
     private final Map<WizardPage, Label> trail = new EnumMap<>(WizardPage.class);
@@ -46,7 +46,7 @@ public final class RunbookWizard {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private Stage stage;
 
-    private RunbookWizard(WizardModel model) {
+    private RunbookWizard(WizardModel<?> model) {
         this.model = model;
         root.getStyleClass().add("wizard");
         root.setTop(header());
@@ -85,7 +85,7 @@ public final class RunbookWizard {
      *
      * @return the wizard's stage, already showing
      */
-    public static Stage open(Window owner, WizardModel model) {
+    public static Stage open(Window owner, WizardModel<?> model) {
         RunbookWizard wizard = new RunbookWizard(model);
         Stage stage = new Stage();
         wizard.stage = stage;
@@ -153,7 +153,7 @@ public final class RunbookWizard {
             label.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("passed"), p.ordinal() < page.ordinal());
         });
         boolean running = model.isRunning();
-        String what = model.kind().word();
+        String what = model.choice().word();
         switch (page) {
             case CHOOSE -> {
                 buttons(false, true, true, false);

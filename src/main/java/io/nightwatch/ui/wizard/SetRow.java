@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record SetRow(SetInfo info, String status, boolean choosable, String why, String facts) {
 
-    static SetRow of(SetInfo set, Instant now) {
+    public static SetRow of(SetInfo set, Instant now) {
         String facts = WizardWording.size(set.bytes()) + " · " + WizardWording.age(Duration.between(set.created(), now))
                 + (set.services().isEmpty() ? "" : " · " + String.join(", ", set.services()));
         if (!set.complete()) {
@@ -41,7 +41,7 @@ public record SetRow(SetInfo info, String status, boolean choosable, String why,
     }
 
     /** The icon beside the status word. */
-    StepState glyph() {
+    public StepState glyph() {
         return switch (status) {
             case "VERIFIED" -> StepState.DONE;
             case "DAMAGED" -> StepState.FAILED;

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.ui.controls.Glyph;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -29,7 +30,7 @@ final class StepListView extends VBox {
     }
 
     private HBox row(StepRow step) {
-        StepGlyph glyph = new StepGlyph(step.getState());
+        Glyph<StepState> glyph = StepState.glyph(step.getState());
         glyph.stateProperty().bind(step.stateProperty());
         Label title = WizardNodes.text(step.plan().numberedTitle(), "wizard-row-title");
         Label detail = WizardNodes.hiddenWhenEmpty(WizardNodes.text("", "wizard-row-detail"));

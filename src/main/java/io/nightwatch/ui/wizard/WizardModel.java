@@ -12,7 +12,9 @@ import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.RestoreRunbook;
 import io.nightwatch.stack.ServiceSpec;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.Background;
+import io.nightwatch.ui.fx.Lane;
+import io.nightwatch.ui.fx.LatestAnswer;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,75 +38,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The wizard's view model: what the operator chose, the plan with every step's preview, the live run and its result,
- * as JavaFX properties; and the commands {@link #next}, {@link #back}, {@link #start}, {@link #cancel},
- * {@link #resume} and {@link #abort}.
+ * The wizard's view model: the page flow (choose, preview, run, result), the plan with every step's preview, the live
+ * run and its result, as JavaFX properties; and the commands {@link #next}, {@link #back}, {@link #start},
+ * {@link #cancel}, {@link #resume} and {@link #abort}. What is chosen on the first page belongs to the
+ * {@link WizardChoice} (backup, restore, image change); this class never asks which kind it is.
  *
- * <p>Build and use on the FX thread. Everything that may block (building the runbook, reading previews, listing
- * backup sets, finding interrupted runs, and the run itself) happens on this wizard's one worker thread; answers come
- * back through {@link FxBridge}s. A run is cancelled with {@link RunbookRunner#cancel()}, which is safe from any
- * thread and returns at once, so the window never waits for a step.
+ * <p>Build and use on the FX thread. Everything that may block (building the runbook, reading previews, the choice's
+ * questions, finding interrupted runs, and the run itself) happens on this wizard's {@link Lane} of the window's
+ * {@link Background} pool; each question keeps only its latest answer ({@link LatestAnswer}), applied on the FX thread.
+ * A run is cancelled with {@link RunbookRunner#cancel()}, which is safe from any thread and returns at once, so the
+ * window never waits for a step.
+ *
+ * <p>A little over 400 lines because the page flow, the preview's preparation and the run share their state (the
+ * page, busy, the plan, the step rows); a quarter of it is the properties the pages bind to.
+ *
+ * @param <C> the kind of choice
  */
-public final class WizardModel {
-
-    /** The shapes of choice the first page knows. */
-    public enum Kind {
-        /** Services as checkboxes, a target folder: parameters {@code services} and {@code to}. */
-        BACKUP("backup"),
-        /** A verified set from a folder of sets, services from it: parameters {@code set} and {@code services}. */
-        RESTORE("restore"),
-        /** One service and a target image: parameters {@code service}, {@code to}, {@code backup}, {@code hold}. */
-        UPGRADE("upgrade"),
-        /** As {@link #UPGRADE}, the target preset to the image the service ran before. */
-        ROLLBACK("rollback");
-
-        private final String word;
-
-        Kind(String word) {
-            this.word = word;
-        }
-
-        /** "backup", "restore", "upgrade", "rollback": for sentences. */
-        public String word() {
-            return word;
-        }
-
-        /** Upgrade and rollback: one service, another image. */
-        public boolean changesImage() {
-            return this == UPGRADE || this == ROLLBACK;
-        }
-    }
+public final class WizardModel<C extends WizardChoice> {
 
     /** Lines kept in the output list; older ones are dropped from the view (the journal keeps every line). */
     static final int MAX_OUTPUT_LINES = 5000;
 
-    private final Kind kind;
+    private final C choice;
     private final RunbookDefinition definition;
     private final RunbookRunner runner;
     private final Clock clock;
-    private final ExecutorService worker;
+    private final Lane lane;
 
-    private final ObservableList<ServiceOption> services =
-            FXCollections.observableArrayList(option -> new Observable[] {option.selectedProperty()});
-    private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
-    private final ObservableList<SetRow> sets = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<SetRow> chosenSet = new ReadOnlyObjectWrapper<>(this, "chosenSet");
-    private final ReadOnlyStringWrapper setsStatus = new ReadOnlyStringWrapper(this, "setsStatus", "");
     private final ObservableList<InterruptedRun> interrupted = FXCollections.observableArrayList();
-    private final StringProperty chosenService = new SimpleStringProperty(this, "chosenService", "");
-    private final StringProperty target = new SimpleStringProperty(this, "target", "");
-    private final javafx.beans.property.BooleanProperty backupFirst = new javafx.beans.property.SimpleBooleanProperty(this, "backupFirst");
-    private final StringProperty hold = new SimpleStringProperty(this, "hold", "keep");
-    private final ReadOnlyStringWrapper currentImage = new ReadOnlyStringWrapper(this, "currentImage", "");
-    private final ObservableList<ImageChoice> targets = FXCollections.observableArrayList();
-    private ImageChanges changes;
-    private long changeTicket;
 
     private final ReadOnlyObjectWrapper<WizardPage> page = new ReadOnlyObjectWrapper<>(this, "page", WizardPage.CHOOSE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -125,180 +90,56 @@ public final class WizardModel {
 
     // Read-only views made once: an unmodifiable wrapper listens to its list only weakly, so a wrapper made per call
     // could be collected with the page's listener on it, and the page would stop following.
-    private final ObservableList<SetRow> setsView = FXCollections.unmodifiableObservableList(sets);
     private final ObservableList<InterruptedRun> interruptedView = FXCollections.unmodifiableObservableList(interrupted);
     private final ObservableList<StepRow> stepRowsView = FXCollections.unmodifiableObservableList(stepRows);
     private final ObservableList<String> outputView = FXCollections.unmodifiableObservableList(output);
 
-    private final FxBridge<Built> built = new FxBridge<>(this::applyBuilt);
-    private final FxBridge<Listed> listed = new FxBridge<>(this::applyListed);
-    private final FxBridge<Found> found = new FxBridge<>(this::applyFound);
-    private final FxBridge<RunProgress> runs = new FxBridge<>(this::applyProgress);
-    private final FxBridge<Looked> looked = new FxBridge<>(this::applyLooked);
+    // answers to an older question (the operator went back, or typed on) are dropped
+    private final LatestAnswer<Built> built;
+    private final LatestAnswer<Found> found;
+    private final Consumer<RunProgress> runs;
 
-    /** Answers to an older question (the operator went back, or typed on) are dropped by their ticket. */
-    private long buildTicket;
-    private long listTicket;
     private RunTracker tracker;
     private long outputShown;
-    private boolean closed;
 
     private enum Then { PREVIEW, RESUME, ABORT }
 
-    private record Built(long ticket, Then then, Optional<InterruptedRun> run, Optional<Plan> plan, String refusal) {}
-
-    private record Listed(long ticket, String root, List<SetRow> rows, String status) {}
+    private record Built(Then then, Optional<InterruptedRun> run, Optional<Plan> plan, String refusal) {}
 
     private record Found(List<InterruptedRun> runs) {}
 
-    private record Looked(long ticket, String service, String current, List<ImageChoice> targets, String problem) {}
-
-    /** An image the operator may go to, and why it is offered ("ran before the last change"). */
-    public record ImageChoice(String image, String why) {
-        @Override
-        public String toString() { return image; }
-    }
-
-    /**
-     * What the image-change wizard asks the core, off the FX thread: a service's current image, the images it could
-     * go to, and the plan of a change in words (image, configuration diff, compose line).
-     */
-    public interface ImageChanges {
-        String currentImage(String service) throws Exception;
-
-        List<ImageChoice> targets(String service) throws Exception;
-
-        List<String> planLines(Map<String, String> params) throws Exception;
-    }
-
-    private WizardModel(Kind kind, RunbookDefinition definition, RunbookRunner runner, Clock clock) {
-        this.kind = kind;
+    private WizardModel(C choice, RunbookDefinition definition, RunbookRunner runner, Clock clock) {
+        this.choice = choice;
         this.definition = definition;
         this.runner = runner;
         this.clock = clock;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "nightwatch-wizard-" + definition.id());
-            t.setDaemon(true); // a wizard never keeps the JVM alive; a run in progress is in the journal
-            return t;
-        });
-        services.addListener((javafx.collections.ListChangeListener<ServiceOption>) c -> check());
-        folder.addListener((o, old, now) -> {
-            if (kind == Kind.RESTORE) reloadSets();
-            check();
-        });
-        chosenSet.addListener((o, old, now) -> check());
-        chosenService.addListener((o, old, now) -> {
-            lookUpImages();
-            check();
-        });
-        target.addListener((o, old, now) -> check());
-        currentImage.addListener((o, old, now) -> check());
+        this.lane = Background.shared().lane("wizard-" + definition.id(), problem::set);
+        this.built = lane.latest(this::applyBuilt);
+        this.found = lane.latest(this::applyFound);
+        this.runs = lane.reporter(this::applyProgress);
     }
 
     // ---- construction -----------------------------------------------------------------------------------------
 
-    /** The backup wizard over the real runbook: its {@link BackupRunbook#backupable()} services, its default folder. */
-    public static WizardModel backup(BackupRunbook definition, RunbookRunner runner) {
-        List<ServiceOption> options = new ArrayList<>();
-        for (ServiceSpec s : definition.backupable()) {
-            options.add(new ServiceOption(s.name(), s.kind().id() + " on " + s.host() + s.dataPath().map(p -> " · " + p).orElse("")));
-        }
-        return backup(definition, options, defaultTarget(definition), runner, Clock.systemDefaultZone());
-    }
-
-    /**
-     * A backup wizard over any definition that takes {@code services} (comma-separated names) and {@code to} (a
-     * folder): the given services, all ticked.
-     */
-    public static WizardModel backup(RunbookDefinition definition, List<ServiceOption> services, Path defaultTarget,
-                                     RunbookRunner runner, Clock clock) {
-        WizardModel model = new WizardModel(Kind.BACKUP, definition, runner, clock);
-        model.services.setAll(services);
-        model.folder.set(defaultTarget == null ? "" : defaultTarget.toString());
+    /** A wizard over {@code definition} whose first page is {@code choice}. Call on the FX thread. */
+    public static <C extends WizardChoice> WizardModel<C> of(C choice, RunbookDefinition definition, RunbookRunner runner, Clock clock) {
+        WizardModel<C> model = new WizardModel<>(choice, definition, runner, clock);
+        choice.attach(new ChoiceContext(model.lane, model::check, model::say, clock));
         model.findInterrupted();
         model.check();
         return model;
-    }
-
-    /** The restore wizard over the real runbook, listing the sets in {@code setsRoot}. */
-    public static WizardModel restore(RestoreRunbook definition, Path setsRoot, RunbookRunner runner) {
-        return restore((RunbookDefinition) definition, setsRoot, runner, Clock.systemDefaultZone());
-    }
-
-    /**
-     * A restore wizard over any definition that takes {@code set} (a set folder) and {@code services}
-     * (comma-separated names found in the set), listing the sets in {@code setsRoot}.
-     */
-    public static WizardModel restore(RunbookDefinition definition, Path setsRoot, RunbookRunner runner, Clock clock) {
-        WizardModel model = new WizardModel(Kind.RESTORE, definition, runner, clock);
-        model.folder.set(setsRoot == null ? "" : setsRoot.toString()); // lists the sets
-        model.findInterrupted();
-        model.check();
-        return model;
-    }
-
-    /**
-     * An upgrade or rollback wizard over {@code definition} (parameters {@code service}, {@code to}, {@code backup},
-     * {@code hold}): the services to choose from, and what the core says about their images.
-     */
-    public static WizardModel imageChange(Kind kind, RunbookDefinition definition, List<ServiceOption> services,
-                                          ImageChanges changes, RunbookRunner runner, Clock clock) {
-        if (!kind.changesImage()) throw new IllegalArgumentException(kind + " is no image change");
-        WizardModel model = new WizardModel(kind, definition, runner, clock);
-        model.changes = changes;
-        model.services.setAll(services);
-        model.findInterrupted();
-        model.check();
-        return model;
-    }
-
-    /** The folder the backup runbook names as its default target (the example of its {@code to} parameter). */
-    private static Path defaultTarget(RunbookDefinition definition) {
-        return definition.parameters().stream().filter(p -> p.name().equals("to")).map(Parameter::example)
-                .filter(e -> !e.isBlank()).findFirst().map(Path::of).orElse(null);
     }
 
     // ---- what the pages read ------------------------------------------------------------------------------------
 
-    public Kind kind() { return kind; }
+    /** What the first page chooses: its properties, rules and form. */
+    public C choice() { return choice; }
 
     public RunbookDefinition definition() { return definition; }
 
     public String title() { return definition.title(); }
 
     public String purpose() { return definition.purpose(); }
-
-    /** Backup: the services that can be backed up. Restore: those in the chosen set. Ticked = included. */
-    public ObservableList<ServiceOption> services() { return services; }
-
-    /** Backup: the folder that receives the new set. Restore: the folder whose sets are listed. */
-    public StringProperty folderProperty() { return folder; }
-
-    /** Restore: every set in the folder, newest first, including those that cannot be chosen. */
-    public ObservableList<SetRow> sets() { return setsView; }
-
-    public ReadOnlyObjectProperty<SetRow> chosenSetProperty() { return chosenSet.getReadOnlyProperty(); }
-
-    /** Restore: "3 sets in /x", "reading /x …", "no backup sets in /x", or why they cannot be read. */
-    public ReadOnlyStringProperty setsStatusProperty() { return setsStatus.getReadOnlyProperty(); }
-
-    /** Upgrade, rollback: the service to change (one of {@link #services()} by name). */
-    public StringProperty chosenServiceProperty() { return chosenService; }
-
-    /** Upgrade, rollback: the image to go to. */
-    public StringProperty targetProperty() { return target; }
-
-    /** Upgrade, rollback: back the service's data up first. */
-    public javafx.beans.property.BooleanProperty backupFirstProperty() { return backupFirst; }
-
-    /** Upgrade, rollback: "keep" the old container until removed by hand, or a period to watch the new one. */
-    public StringProperty holdProperty() { return hold; }
-
-    /** Upgrade, rollback: what the chosen service runs now ("" until known). */
-    public ReadOnlyStringProperty currentImageProperty() { return currentImage.getReadOnlyProperty(); }
-
-    /** Upgrade, rollback: the images the chosen service could go to, best first. */
-    public ObservableList<ImageChoice> targets() { return targets; }
 
     /** Runs of this runbook that a crash or a closed window interrupted: offered for resume or abort. */
     public ObservableList<InterruptedRun> interrupted() { return interruptedView; }
@@ -353,9 +194,7 @@ public final class WizardModel {
         switch (page.get()) {
             case CHOOSE -> {
                 if (busy.get() || !blocker.get().isEmpty()) return;
-                Map<String, String> params = params();
-                List<String> choices = choices();
-                prepare(Then.PREVIEW, Optional.empty(), params, choices);
+                prepare(Then.PREVIEW, Optional.empty(), choice.parameters(), choice.summary());
             }
             case RUN -> {
                 if (result.get() != null) page.set(WizardPage.RESULT);
@@ -368,14 +207,14 @@ public final class WizardModel {
     public void back() {
         switch (page.get()) {
             case PREVIEW -> {
-                buildTicket++;
+                built.forget();
                 plan.set(null);
                 page.set(WizardPage.CHOOSE);
             }
             case RESULT -> page.set(WizardPage.RUN);
             case CHOOSE -> {
                 if (busy.get()) { // stop waiting for a preview
-                    buildTicket++;
+                    built.forget();
                     busy.set(false);
                     busyText.set("");
                 }
@@ -420,147 +259,46 @@ public final class WizardModel {
         prepare(Then.ABORT, Optional.of(run), run.params(), List.of("Aborting run " + run.runId()));
     }
 
-    /** Restore: takes this set if it can be restored (verified and complete); otherwise refuses and keeps none. */
-    public boolean choose(SetRow set) {
-        SetRow taken = set != null && set.choosable() ? set : null;
-        if (taken == chosenSet.get()) return taken != null;
-        chosenSet.set(taken);
-        List<ServiceOption> options = new ArrayList<>();
-        if (taken != null) {
-            BackupManifest manifest = taken.info().manifest().orElse(null);
-            for (String name : taken.services()) {
-                String detail = manifest == null ? "" : manifest.service(name)
-                        .map(b -> b.kind() + " · " + b.method() + " · " + WizardWording.size(b.bytes())).orElse("");
-                options.add(new ServiceOption(name, detail));
-            }
-        }
-        services.setAll(options);
-        return taken != null;
-    }
-
-    /** Restore: lists the sets in the folder again (on the worker). */
-    public void reloadSets() {
-        if (kind != Kind.RESTORE) return;
-        long ticket = ++listTicket;
-        String root = folder.get() == null ? "" : folder.get().strip();
-        if (root.isEmpty()) {
-            applyListed(new Listed(ticket, root, List.of(), "Choose the folder that holds the backup sets."));
-            return;
-        }
-        setsStatus.set("reading " + root + " …");
-        submit(() -> {
-            Instant now = clock.instant();
-            try {
-                List<SetRow> rows = BackupSets.list(Path.of(root)).stream().map(s -> SetRow.of(s, now)).toList();
-                long usable = rows.stream().filter(SetRow::choosable).count();
-                String status = rows.isEmpty() ? "No backup sets in " + root + "."
-                        : rows.size() + (rows.size() == 1 ? " set" : " sets") + " in " + root + ", " + usable + " verified"
-                        + (usable == rows.size() ? "." : "; only verified sets can be restored.");
-                listed.publish(new Listed(ticket, root, rows, status));
-            } catch (Exception e) {
-                listed.publish(new Listed(ticket, root, List.of(), "Cannot read " + root + ": " + describe(e)));
-            }
-        });
-    }
-
-    /** Stops the worker once it is idle. Call when the window is gone; a run still going is left to finish. */
+    /** Stops the background work once idle. Call when the window is gone; a run still going is left to finish. */
     public void close() {
-        closed = true;
-        worker.shutdown();
+        lane.close();
     }
 
     // ---- the choose page's rules --------------------------------------------------------------------------------
 
     private void check() {
-        blocker.set(whyNotNext());
+        blocker.set(choice.blocker());
         problem.set("");
     }
 
-    private String whyNotNext() {
-        if (kind.changesImage()) {
-            if (chosenService.get() == null || chosenService.get().isBlank()) return "Choose the service to " + kind.word() + ".";
-            String to = target.get() == null ? "" : target.get().strip();
-            if (to.isEmpty()) return "Choose the image to go to.";
-            if (to.equals(currentImage.get())) return chosenService.get() + " already runs " + to + ".";
-            return "";
-        }
-        boolean anyService = services.stream().anyMatch(ServiceOption::isSelected);
-        if (kind == Kind.BACKUP) {
-            if (services.isEmpty()) return "The profile has no service with data to back up.";
-            if (!anyService) return "Tick at least one service to back up.";
-            if (folder.get() == null || folder.get().isBlank()) return "Choose the folder that receives the backup set.";
-            return "";
-        }
-        if (chosenSet.get() == null) return "Choose a verified backup set.";
-        if (!anyService) return "Tick at least one service to restore.";
-        return "";
-    }
-
-    private Map<String, String> params() {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (kind.changesImage()) {
-            params.put("service", chosenService.get());
-            params.put("to", target.get().strip());
-            params.put("backup", backupFirst.get() ? "yes" : "no");
-            params.put("hold", hold.get() == null || hold.get().isBlank() ? "keep" : hold.get().strip());
-            return params;
-        }
-        String names = String.join(",", selectedNames());
-        if (kind == Kind.BACKUP) {
-            params.put("services", names);
-            params.put("to", folder.get().strip());
-        } else {
-            params.put("set", chosenSet.get().info().dir().toString());
-            params.put("services", names);
-        }
-        return params;
-    }
-
-    private List<String> choices() {
-        if (kind.changesImage()) {
-            return List.of("Service: " + chosenService.get() + (backupFirst.get() ? ", backed up first" : ""),
-                    "Old container: " + ("keep".equals(params().get("hold")) ? "kept until you remove it" : "removed after a hold of " + params().get("hold")));
-        }
-        if (kind == Kind.BACKUP) {
-            return List.of("Services: " + String.join(", ", selectedNames()),
-                    "Into: " + folder.get().strip() + " (a new set folder is created inside it)");
-        }
-        SetRow set = chosenSet.get();
-        return List.of("Set: " + set.id() + " (" + set.status().toLowerCase() + ", " + set.facts().split(" · ")[0] + ", "
-                        + set.facts().split(" · ")[1] + ")",
-                "Services: " + String.join(", ", selectedNames()));
-    }
-
-    private List<String> selectedNames() {
-        return services.stream().filter(ServiceOption::isSelected).map(ServiceOption::name).toList();
+    private void say(String text) {
+        problem.set(text == null ? "" : text);
     }
 
     // ---- background work and its answers ------------------------------------------------------------------------
 
     private void prepare(Then then, Optional<InterruptedRun> run, Map<String, String> params, List<String> choices) {
-        long ticket = ++buildTicket;
         busy.set(true);
         busyText.set(then == Then.PREVIEW ? "Preparing the preview…" : "Reading the interrupted run…");
         problem.set("");
-        submit(() -> {
+        built.ask(() -> {
             try {
                 Runbook runbook = definition.build(params);
                 List<String> words = choices;
-                if (kind.changesImage() && then == Then.PREVIEW) {
+                if (then == Then.PREVIEW) {
                     words = new ArrayList<>(choices);
-                    words.addAll(changes.planLines(params)); // the image and configuration diff, read from the engine
+                    words.addAll(choice.planLines(params));
                 }
-                built.publish(new Built(ticket, then, run, Optional.of(Plan.of(runbook, params, words)), ""));
+                return new Built(then, run, Optional.of(Plan.of(runbook, params, words)), "");
             } catch (IllegalArgumentException e) {
-                built.publish(new Built(ticket, then, run, Optional.empty(), describe(e)));
+                return new Built(then, run, Optional.empty(), describe(e));
             } catch (Exception e) {
-                built.publish(new Built(ticket, then, run, Optional.empty(), "The " + kind.word() + " cannot be prepared: " + describe(e)));
+                return new Built(then, run, Optional.empty(), "The " + choice.word() + " cannot be prepared: " + describe(e));
             }
         });
     }
 
     private void applyBuilt(Built b) {
-        if (b.ticket() != buildTicket || closed) return;
         busy.set(false);
         busyText.set("");
         if (b.plan().isEmpty()) {
@@ -593,58 +331,18 @@ public final class WizardModel {
         }
     }
 
-    private void applyListed(Listed l) {
-        if (l.ticket() != listTicket || closed) return;
-        SetRow before = chosenSet.get();
-        sets.setAll(l.rows());
-        setsStatus.set(l.status());
-        // keep the choice when the same set is still there and still restorable
-        SetRow again = before == null ? null : l.rows().stream()
-                .filter(r -> r.info().dir().equals(before.info().dir()) && r.choosable()).findFirst().orElse(null);
-        if (again == null) choose(null);
-        else chosenSet.set(again);
-    }
-
-    /** Upgrade, rollback: the chosen service's image and where it could go, from the engine (on the worker). */
-    private void lookUpImages() {
-        if (!kind.changesImage()) return;
-        long ticket = ++changeTicket;
-        String service = chosenService.get();
-        currentImage.set("");
-        targets.clear();
-        if (service == null || service.isBlank()) return;
-        submit(() -> {
-            try {
-                looked.publish(new Looked(ticket, service, changes.currentImage(service), changes.targets(service), ""));
-            } catch (Exception e) {
-                looked.publish(new Looked(ticket, service, "", List.of(), "Cannot read " + service + "'s images: " + describe(e)));
-            }
-        });
-    }
-
-    private void applyLooked(Looked l) {
-        if (l.ticket() != changeTicket || closed) return;
-        currentImage.set(l.current());
-        targets.setAll(l.targets());
-        problem.set(l.problem());
-        // a rollback goes back to the best candidate unless the operator typed something else
-        if (kind == Kind.ROLLBACK && (target.get() == null || target.get().isBlank()) && !l.targets().isEmpty()) {
-            target.set(l.targets().get(0).image());
-        }
-    }
-
     private void findInterrupted() {
-        submit(() -> {
+        found.ask(() -> {
             try {
-                found.publish(new Found(runner.interrupted().stream().filter(r -> definition.id().equals(r.runbookId())).toList()));
+                return new Found(runner.interrupted().stream().filter(r -> definition.id().equals(r.runbookId())).toList());
             } catch (RuntimeException e) {
-                found.publish(new Found(List.of())); // unreadable journals are logged by the runner; nothing to offer
+                return new Found(List.of()); // unreadable journals are logged by the runner; nothing to offer
             }
         });
     }
 
     private void applyFound(Found f) {
-        if (!closed) interrupted.setAll(f.runs());
+        interrupted.setAll(f.runs());
     }
 
     /** Switches to the run page and runs {@code work} on the worker with a fresh tracker. */
@@ -660,9 +358,9 @@ public final class WizardModel {
         progress.set(ProgressBar.INDETERMINATE_PROGRESS);
         running.set(true);
         page.set(WizardPage.RUN);
-        RunTracker t = new RunTracker(p.runbook(), clock, runs::publish, runner::cancel);
+        RunTracker t = new RunTracker(p.runbook(), clock, runs, runner::cancel);
         tracker = t;
-        boolean queued = submit(() -> {
+        boolean queued = lane.run(() -> {
             try {
                 work.apply(t);
             } catch (RuntimeException e) { // resume/abort refused before anything ran, or the runner is busy
@@ -673,7 +371,6 @@ public final class WizardModel {
     }
 
     private void applyProgress(RunProgress p) {
-        if (closed) return;
         for (int i = 0; i < Math.min(stepRows.size(), p.steps().size()); i++) stepRows.get(i).show(p.steps().get(i));
         if (p.current() >= 0 && p.current() < stepRows.size()) {
             currentStep.set((p.undoing() ? "Undoing step " : "Step ") + (p.current() + 1) + " of " + stepRows.size() + " · "
@@ -692,7 +389,7 @@ public final class WizardModel {
             progressText.set("");
             progress.set(r.succeeded() ? 1 : 0);
             result.set(r);
-            resultFacts.set(ResultFacts.of(kind, r, stepRows));
+            resultFacts.set(ResultFacts.of(choice.word(), choice.measuresRecoveryTime(), r, stepRows));
             page.set(WizardPage.RESULT);
             findInterrupted(); // a resumed or aborted run is no longer interrupted
         } else if (p.refused().isPresent() && running.get()) {
@@ -718,16 +415,7 @@ public final class WizardModel {
         outputShown = p.outputTotal();
     }
 
-    private boolean submit(Runnable task) {
-        try {
-            worker.execute(task);
-            return true;
-        } catch (RejectedExecutionException e) {
-            return false; // closed
-        }
-    }
-
     static String describe(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return Background.describe(e);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** The wizard's words for durations, ages, sizes and outcomes; pure, so they are tested without a toolkit. */
-final class WizardWording {
+public final class WizardWording {
 
     private WizardWording() {}
 
@@ -22,13 +22,13 @@ final class WizardWording {
     }
 
     /** "3 h ago"; "just now" under a minute; "in the future" for a clock that went back. */
-    static String age(Duration d) {
+    public static String age(Duration d) {
         if (d.isNegative()) return "in the future";
         if (d.compareTo(Duration.ofMinutes(1)) < 0) return "just now";
         return Durations.human(d) + " ago";
     }
 
-    static String size(long bytes) {
+    public static String size(long bytes) {
         return Bytes.human(bytes);
     }
 

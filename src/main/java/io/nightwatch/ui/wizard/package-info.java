@@ -2,15 +2,18 @@
  * The runbook wizard: backup, restore, upgrade and rollback (any {@link io.nightwatch.runbook.RunbookDefinition} with
  * one of those shapes of parameters) as four pages in their own window: choose, preview, run, result.
  *
- * <p>Shape: {@link io.nightwatch.ui.wizard.WizardModel} is the view model (JavaFX properties and the commands next,
- * back, start, cancel, resume, abort); it and {@link io.nightwatch.ui.wizard.CatalogImageChanges} (the engine questions of an image change) are the only
- * classes here that talk to the core, and they do so on one worker
- * thread per wizard, because {@code RunbookDefinition.build}, the previews, listing backup sets and of course
- * {@code RunbookRunner.run} may block. What the worker learns reaches the FX thread through {@link
- * io.nightwatch.ui.FxBridge}s only. The runner's callbacks are folded by {@link io.nightwatch.ui.wizard.RunTracker}
- * into immutable {@link io.nightwatch.ui.wizard.RunProgress} snapshots: each one holds the whole state of the run
- * (and a numbered tail of the output), so the bridge may drop any snapshot but the newest without losing a step's
- * state or an output line. The pages ({@code *Page} classes) are views: nodes, layout and bindings, no logic.
+ * <p>Shape: {@link io.nightwatch.ui.wizard.WizardModel} is the view model of the page flow and the run (JavaFX
+ * properties and the commands next, back, start, cancel, resume, abort). What the first page asks belongs to a
+ * {@link io.nightwatch.ui.wizard.WizardChoice}, one per family of runbooks, each in its own package with its form:
+ * {@code backup}, {@code restore}, {@code imagechange} (upgrade and rollback). This package never asks which kind it
+ * is; {@code launch} (the runbooks menu's {@code WizardLauncher}) is the only place that knows all kinds. Everything
+ * that may block ({@code RunbookDefinition.build}, the previews, listing backup sets, the engine's answers about
+ * images, {@code RunbookRunner.run}) runs on the wizard's {@link io.nightwatch.ui.fx.Lane}; answers come back as
+ * {@link io.nightwatch.ui.fx.LatestAnswer}s. The runner's callbacks are folded by
+ * {@link io.nightwatch.ui.wizard.RunTracker} into immutable {@link io.nightwatch.ui.wizard.RunProgress} snapshots: each
+ * one holds the whole state of the run (and a numbered tail of the output), so the bridge may drop any snapshot but
+ * the newest without losing a step's state or an output line. The pages ({@code *Page}, {@code *Form} classes) are
+ * views: nodes, layout and bindings, no logic.
  *
  * <p>Why the frame is built in code rather than FXML (the house habit for static frames): the wizard's pages are
  * almost entirely dynamic (one card per step, one row per backup set), and the frame that is left is a header and a

@@ -5,7 +5,7 @@ import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.ui.FakeAlerts;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -35,6 +35,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,11 +152,5 @@ class AlertNoticesTest {
         assertEquals(200, r.statusCode(), r.body());
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

@@ -35,6 +35,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
+import static io.nightwatch.ui.support.Fx.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,15 +93,6 @@ class AlertsAppTest {
         Screenshots.save(app.window().scene(), "alerts-receiver-elsewhere.png");
     }
 
-    private static String text(FxRobot robot, String selector) throws Exception {
-        return onFx(() -> robot.lookup(selector).queryAs(Labeled.class).getText());
-    }
 
-    private static void await(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.ui.controls.Severity;
 import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.store.Acknowledgement;
 import io.nightwatch.store.AlertOccurrence;
@@ -7,7 +8,6 @@ import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.store.SilenceMatcher;
 import io.nightwatch.store.SilenceRecord;
-import io.nightwatch.ui.controls.AlertStyles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -55,7 +55,7 @@ class AlertsFactsTest {
         assertEquals("38 min", row.duration());
         assertEquals("webhook + alertmanager + prometheus", row.sources());
         assertEquals("webhook +2", row.sourceShort());
-        assertEquals(AlertStyles.Severity.CRITICAL, row.severityKind());
+        assertEquals(Severity.CRITICAL, row.severityKind());
         assertEquals(Optional.of("alice"), row.ackBy());
         assertTrue(row.bar().open(), "a firing alert runs to now");
 
@@ -65,7 +65,7 @@ class AlertsFactsTest {
         assertEquals(Optional.of(old.lastReceivedAt()), oldRow.bar().end(), "resolved without an end: when it was last heard of");
         assertEquals("Mar 13 22:12", AlertWording.when(Instant.parse("2025-03-13T22:12:00Z"), NOW, ZoneOffset.UTC));
         assertEquals("none", AlertWording.severity(""));
-        assertEquals(AlertStyles.Severity.OTHER, AlertStyles.Severity.of("sev3"));
+        assertEquals(Severity.OTHER, Severity.of("sev3"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.nightwatch.ui.FakeAlerts;
 import io.nightwatch.ui.FakeStack;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.AlertTimeline;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
@@ -50,6 +50,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
+import static io.nightwatch.ui.support.Fx.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -327,15 +330,6 @@ class AlertsWindowTest {
                 .map(n -> ((Labeled) n).getText()).filter(t -> t != null).collect(Collectors.toSet());
     }
 
-    private static String text(FxRobot robot, String selector) throws Exception {
-        return onFx(() -> robot.lookup(selector).queryAs(Labeled.class).getText());
-    }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

@@ -2,8 +2,8 @@ package io.nightwatch.ui.bench;
 
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Series;
-import io.nightwatch.ui.FxBridge;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.FxBridge;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.Sparkline;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;

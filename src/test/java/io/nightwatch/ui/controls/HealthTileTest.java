@@ -41,7 +41,7 @@ class HealthTileTest {
         assertTrue(has(tile, "degraded"));
         assertFalse(has(tile, "unknown"));
         assertEquals("DEGRADED", robot.lookup(".tile-state").queryAs(Label.class).getText());
-        assertEquals(HealthState.DEGRADED, robot.lookup(".state-glyph").queryAs(StateGlyph.class).getState());
+        assertEquals(HealthState.DEGRADED, robot.lookup(".state-glyph").queryAs(Glyph.class).getState());
     }
 
     @Test

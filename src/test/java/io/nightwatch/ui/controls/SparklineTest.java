@@ -2,7 +2,7 @@ package io.nightwatch.ui.controls;
 
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Series;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -17,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.nightwatch.ui.support.Fx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,11 +46,11 @@ class SparklineTest {
         robot.interact(() -> sparkline.setState(FlowState.STALLED));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Color.web("#f85149"), onFx(sparkline::getStroke), "-nw-down of the dark theme");
-        assertTrue(sparkline.getPseudoClassStates().contains(FlowStyles.of(FlowState.STALLED)));
+        assertTrue(sparkline.getPseudoClassStates().contains(Styles.FLOW.of(FlowState.STALLED)));
         robot.interact(() -> sparkline.setState(FlowState.IDLE));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Color.web("#8f9fb7"), onFx(sparkline::getStroke), "-nw-idle");
-        assertEquals(1, sparkline.getPseudoClassStates().stream().filter(p -> FlowStyles.of(FlowState.valueOf(
+        assertEquals(1, sparkline.getPseudoClassStates().stream().filter(p -> Styles.FLOW.of(FlowState.valueOf(
                 p.getPseudoClassName().toUpperCase())) == p).count(), "exactly one flow state");
     }
 
@@ -83,7 +84,4 @@ class SparklineTest {
         return new Series(t, values);
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

@@ -20,8 +20,8 @@ class TimelineLayoutTest {
 
     @Test
     void openAlertsRunToNowAndEarlierOnesAreClipped() {
-        var open = bar(1, TO.minus(Duration.ofHours(2)), null, AlertStyles.Severity.WARNING);
-        var before = bar(2, FROM.minus(Duration.ofHours(3)), null, AlertStyles.Severity.CRITICAL);
+        var open = bar(1, TO.minus(Duration.ofHours(2)), null, Severity.WARNING);
+        var before = bar(2, FROM.minus(Duration.ofHours(3)), null, Severity.CRITICAL);
         var layout = TimelineLayout.layout(List.of(open, before), FROM, TO, 960, 6, ZoneOffset.UTC);
         var o = layout.find(1).orElseThrow();
         assertEquals(880, o.x0(), 1e-6);
@@ -35,8 +35,8 @@ class TimelineLayoutTest {
 
     @Test
     void shortAlertsStayVisibleAndOldOnesAreLeftOut() {
-        var blip = bar(1, TO.minus(Duration.ofHours(12)), TO.minus(Duration.ofHours(12)).plusSeconds(30), AlertStyles.Severity.INFO);
-        var gone = bar(2, FROM.minus(Duration.ofHours(5)), FROM.minus(Duration.ofHours(4)), AlertStyles.Severity.CRITICAL);
+        var blip = bar(1, TO.minus(Duration.ofHours(12)), TO.minus(Duration.ofHours(12)).plusSeconds(30), Severity.INFO);
+        var gone = bar(2, FROM.minus(Duration.ofHours(5)), FROM.minus(Duration.ofHours(4)), Severity.CRITICAL);
         var layout = TimelineLayout.layout(List.of(blip, gone), FROM, TO, 960, 6, ZoneOffset.UTC);
         assertEquals(1, layout.placed().size());
         var p = layout.placed().get(0);
@@ -48,8 +48,8 @@ class TimelineLayoutTest {
     @Test
     void whatDoesNotFitIsCountedAndCriticalFitsFirst() {
         List<TimelineLayout.Bar> bars = new ArrayList<>();
-        for (int i = 0; i < 5; i++) bars.add(bar(i, FROM.plusSeconds(60), null, AlertStyles.Severity.WARNING));
-        bars.add(bar(99, FROM.plusSeconds(120), null, AlertStyles.Severity.CRITICAL));
+        for (int i = 0; i < 5; i++) bars.add(bar(i, FROM.plusSeconds(60), null, Severity.WARNING));
+        bars.add(bar(99, FROM.plusSeconds(120), null, Severity.CRITICAL));
         var layout = TimelineLayout.layout(bars, FROM, TO, 960, 3, ZoneOffset.UTC);
         assertEquals(3, layout.lanes());
         assertEquals(3, layout.hidden());
@@ -70,7 +70,7 @@ class TimelineLayoutTest {
         assertEquals(7, week.size());
     }
 
-    private static TimelineLayout.Bar bar(long id, Instant start, Instant end, AlertStyles.Severity severity) {
+    private static TimelineLayout.Bar bar(long id, Instant start, Instant end, Severity severity) {
         return new TimelineLayout.Bar(id, start, Optional.ofNullable(end), severity,
                 end == null ? AlertState.FIRING : AlertState.RESOLVED, "bar " + id);
     }

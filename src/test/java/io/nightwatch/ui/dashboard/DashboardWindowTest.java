@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.FakeStack;
 import io.nightwatch.flow.FlowSettings;
@@ -7,11 +8,10 @@ import io.nightwatch.flow.FlowState;
 import io.nightwatch.ui.FakeFlow;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.HealthTile;
 import io.nightwatch.ui.controls.Sparkline;
 import io.nightwatch.ui.flow.FlowViewModel;
-import io.nightwatch.ui.controls.StateStyles;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
@@ -33,6 +33,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
+import static io.nightwatch.ui.support.Fx.textSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -69,21 +72,21 @@ class DashboardWindowTest {
         publishFromBackground(FakeStack.first());
         await(() -> tile(robot, "local-redis").getState() == HealthState.UP);
         HealthTile redis = tile(robot, "local-redis");
-        assertTrue(texts(redis, ".tile-reason").contains("up 5 h, PONG in 1 ms"), texts(redis, ".tile-reason").toString());
-        assertTrue(texts(redis, ".tile-state").contains("UP"));
-        assertTrue(texts(redis, ".tile-probe").contains("direct · 1 ms"));
-        assertTrue(texts(redis, ".tile-findings").stream().anyMatch(t -> t.contains("no memory limit")));
-        assertTrue(redis.getPseudoClassStates().contains(StateStyles.of(HealthState.UP)));
-        assertTrue(texts(tile(robot, "local-prometheus"), ".tile-probe").contains("exec in container · 41 ms"));
+        assertTrue(textSet(redis, ".tile-reason").contains("up 5 h, PONG in 1 ms"), textSet(redis, ".tile-reason").toString());
+        assertTrue(textSet(redis, ".tile-state").contains("UP"));
+        assertTrue(textSet(redis, ".tile-probe").contains("direct · 1 ms"));
+        assertTrue(textSet(redis, ".tile-findings").stream().anyMatch(t -> t.contains("no memory limit")));
+        assertTrue(redis.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.UP)));
+        assertTrue(textSet(tile(robot, "local-prometheus"), ".tile-probe").contains("exec in container · 41 ms"));
         assertEquals("DOWN", onFx(() -> window.model().overallTextProperty().get()));
 
         publishFromBackground(FakeStack.redisKilled());
         await(() -> tile(robot, "local-redis").getState() == HealthState.DOWN);
         assertSame(redis, tile(robot, "local-redis"), "the tile is updated in place, not rebuilt");
-        assertTrue(redis.getPseudoClassStates().contains(StateStyles.of(HealthState.DOWN)));
-        assertTrue(!redis.getPseudoClassStates().contains(StateStyles.of(HealthState.UP)));
-        assertTrue(texts(redis, ".tile-state").contains("DOWN"));
-        assertTrue(texts(redis, ".tile-reason").contains("exited (code 137) 2 s ago"));
+        assertTrue(redis.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.DOWN)));
+        assertTrue(!redis.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.UP)));
+        assertTrue(textSet(redis, ".tile-state").contains("DOWN"));
+        assertTrue(textSet(redis, ".tile-reason").contains("exited (code 137) 2 s ago"));
         assertEquals(9, robot.lookup(".health-tile").queryAll().size());
 
         // Flow figures join the tiles by service id: the headline sparkline and the error lines.
@@ -94,9 +97,9 @@ class DashboardWindowTest {
         Sparkline promtailLine = (Sparkline) tile(robot, "local-promtail").lookup(".sparkline");
         assertEquals(FlowState.STALLED, onFx(promtailLine::getState));
         assertEquals(FakeFlow.POINTS, onFx(() -> promtailLine.getSeries().size()));
-        assertTrue(texts(tile(robot, "local-promtail"), ".tile-trend-value").contains("STALLED"));
-        assertTrue(texts(tile(robot, "local-prometheus"), ".tile-trend-value").contains("2.4k samples/s"),
-                texts(tile(robot, "local-prometheus"), ".tile-trend-value").toString());
+        assertTrue(textSet(tile(robot, "local-promtail"), ".tile-trend-value").contains("STALLED"));
+        assertTrue(textSet(tile(robot, "local-prometheus"), ".tile-trend-value").contains("2.4k samples/s"),
+                textSet(tile(robot, "local-prometheus"), ".tile-trend-value").toString());
         assertEquals("3 error lines/min", onFx(() -> tile(robot, "local-loki").getErrorSummary()));
         assertEquals(FakeFlow.LOKI_ERRORS, onFx(() -> List.copyOf(tile(robot, "local-loki").getErrorLines())));
         assertEquals("no error lines", onFx(() -> tile(robot, "local-redis").getErrorSummary()));
@@ -122,12 +125,12 @@ class DashboardWindowTest {
         assertEquals(List.of("sva-studio_prometheus", "sva-studio_loki"), onFx(() -> robot.lookup(".swarm-name").queryAll().stream()
                 .map(n -> ((javafx.scene.control.Label) n).getText()).toList()));
         javafx.scene.Node loki = robot.lookup("#swarm-sva-studio_loki").query();
-        assertTrue(onFx(() -> loki.getPseudoClassStates().contains(StateStyles.of(HealthState.DOWN))), "a paused update is DOWN");
-        assertTrue(texts(loki.getParent(), ".swarm-update").iterator().next().startsWith("paused: update paused due to failure"));
+        assertTrue(onFx(() -> loki.getPseudoClassStates().contains(Styles.HEALTH.of(HealthState.DOWN))), "a paused update is DOWN");
+        assertTrue(textSet(loki.getParent(), ".swarm-update").iterator().next().startsWith("paused: update paused due to failure"));
         assertEquals(List.of("1/2 running", "rollback → grafana/loki:2.9.6"),
-                List.of(texts(loki, ".swarm-replicas").iterator().next(), texts(loki, ".swarm-rollback").iterator().next()));
-        assertTrue(texts(loki.getParent(), ".swarm-tasks").iterator().next().contains(".1 running (grafana/loki:2.9.6) · .2 failed — task: non-zero exit (1)"),
-                texts(loki.getParent(), ".swarm-tasks").toString());
+                List.of(textSet(loki, ".swarm-replicas").iterator().next(), textSet(loki, ".swarm-rollback").iterator().next()));
+        assertTrue(textSet(loki.getParent(), ".swarm-tasks").iterator().next().contains(".1 running (grafana/loki:2.9.6) · .2 failed — task: non-zero exit (1)"),
+                textSet(loki.getParent(), ".swarm-tasks").toString());
         robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup(".host-scroll").query()).setVvalue(0.55));
         Screenshots.save(window.scene(), "dashboard-swarm.png");
         robot.interact(() -> ((javafx.scene.control.ScrollPane) robot.lookup(".host-scroll").query()).setVvalue(0));
@@ -140,11 +143,11 @@ class DashboardWindowTest {
         publishFromBackground(FakeStack.first());
         await(() -> robot.lookup("#host-edge .engine-banner").query().isVisible());
         Node banner = robot.lookup("#host-edge .engine-banner").query();
-        assertTrue(texts(banner, ".engine-banner-title").contains("engine unreachable at " + FakeStack.EDGE_ADDRESS_SHOWN),
-                texts(banner, ".engine-banner-title").toString());
-        assertTrue(texts(banner, ".engine-banner-detail").contains("connect timed out after 3 s"));
+        assertTrue(textSet(banner, ".engine-banner-title").contains("engine unreachable at " + FakeStack.EDGE_ADDRESS_SHOWN),
+                textSet(banner, ".engine-banner-title").toString());
+        assertTrue(textSet(banner, ".engine-banner-detail").contains("connect timed out after 3 s"));
         assertTrue(!robot.lookup("#host-local .engine-banner").query().isVisible(), "a reachable engine has no banner");
-        assertTrue(texts(robot.lookup("#host-local").query(), ".host-engine").contains("Docker 27.5.1 · API 1.47"));
+        assertTrue(textSet(robot.lookup("#host-local").query(), ".host-engine").contains("Docker 27.5.1 · API 1.47"));
 
         robot.interact(() -> robot.lookup(".host-scroll").queryAs(ScrollPane.class).setVvalue(1));
         Screenshots.save(window.scene(), "dashboard-fake-edge.png");
@@ -173,16 +176,6 @@ class DashboardWindowTest {
         return robot.lookup("#tile-" + id).queryAs(HealthTile.class);
     }
 
-    private static Set<String> texts(Node root, String selector) {
-        return root.lookupAll(selector).stream().filter(n -> n instanceof Labeled)
-                .map(n -> ((Labeled) n).getText()).collect(Collectors.toSet());
-    }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

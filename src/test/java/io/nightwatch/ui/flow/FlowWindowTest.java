@@ -1,13 +1,13 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Pipeline;
 import io.nightwatch.ui.FakeFlow;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
-import io.nightwatch.ui.controls.FlowStyles;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.Sparkline;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import javafx.scene.Group;
@@ -37,6 +37,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
+import static io.nightwatch.ui.support.Fx.text;
+import static io.nightwatch.ui.support.Fx.textSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -75,7 +79,7 @@ class FlowWindowTest {
         assertFalse(robot.lookup(".host-scroll").query().isVisible());
         // Before any reading the profile already lays out every stage, waiting.
         assertEquals(24, robot.lookup(".stage-card").queryAll().size());
-        assertTrue(texts(card(robot, "local-promtail-entries-sent"), ".stage-detail").contains("waiting for the first reading"));
+        assertTrue(textSet(card(robot, "local-promtail-entries-sent"), ".stage-detail").contains("waiting for the first reading"));
         assertEquals("WAITING", text(robot, ".overall-state-text"));
 
         publishFromBackground(FakeFlow.stalled());
@@ -91,47 +95,47 @@ class FlowWindowTest {
         Node promtail = card(robot, "local-promtail-entries-sent");
         Node promtailCard = promtail.lookup(".stage-card");
         assertTrue(has(promtailCard, FlowState.STALLED));
-        assertTrue(texts(promtail, ".stage-state").contains("STALLED"));
-        assertTrue(texts(promtail, ".stage-detail").contains("nothing for 75 s while promtail is up"));
-        assertEquals(Set.of("0"), texts(promtail, ".stage-value"));
-        assertEquals(Set.of("entries/s"), texts(promtail, ".stage-unit"));
+        assertTrue(textSet(promtail, ".stage-state").contains("STALLED"));
+        assertTrue(textSet(promtail, ".stage-detail").contains("nothing for 75 s while promtail is up"));
+        assertEquals(Set.of("0"), textSet(promtail, ".stage-value"));
+        assertEquals(Set.of("entries/s"), textSet(promtail, ".stage-unit"));
         assertEquals(FlowState.STALLED, onFx(() -> ((Sparkline) promtail.lookup(".sparkline")).getState()));
         assertTrue(has(robot.lookup("#lane-logs").query(), FlowState.STALLED), "the lane says it too");
 
         // the other states, failures per integration, unknowns, canaries
         assertTrue(has(card(robot, "local-prometheus-samples-appended").lookup(".stage-card"), FlowState.FLOWING));
-        assertEquals(Set.of("2.4k"), texts(card(robot, "local-prometheus-samples-appended"), ".stage-value"));
-        assertEquals(Set.of("samples/s"), texts(card(robot, "local-prometheus-samples-appended"), ".stage-unit"));
+        assertEquals(Set.of("2.4k"), textSet(card(robot, "local-prometheus-samples-appended"), ".stage-value"));
+        assertEquals(Set.of("samples/s"), textSet(card(robot, "local-prometheus-samples-appended"), ".stage-unit"));
         assertTrue(has(card(robot, "local-loki-lines-received").lookup(".stage-card"), FlowState.IDLE));
         assertTrue(has(card(robot, "local-prometheus-targets-down").lookup(".stage-card"), FlowState.UNKNOWN));
-        assertTrue(texts(card(robot, "local-prometheus-targets-down"), ".stage-detail").contains("/api/v1/targets returns 503"));
+        assertTrue(textSet(card(robot, "local-prometheus-targets-down"), ".stage-detail").contains("/api/v1/targets returns 503"));
         Node webhook = card(robot, "local-alertmanager-notifications-failed");
         assertTrue(has(webhook.lookup(".stage-card"), FlowState.STALLED));
-        assertTrue(texts(webhook, ".stage-detail").contains("failing now (webhook 0.03 notifications/s)"));
+        assertTrue(textSet(webhook, ".stage-detail").contains("failing now (webhook 0.03 notifications/s)"));
         Node lokiCanary = robot.lookup("#stage-canary-local-loki-Loki-log-canary").query();
         assertTrue(has(lokiCanary.lookup(".stage-card"), FlowState.STALLED));
-        assertTrue(texts(lokiCanary, ".stage-value").contains("did not arrive"));
+        assertTrue(textSet(lokiCanary, ".stage-value").contains("did not arrive"));
         Node otlp = robot.lookup("#stage-canary-local-otel-collector-OTLP-metric-canary").query();
-        assertEquals(Set.of("2 s"), texts(otlp, ".stage-value"));
-        assertEquals(Set.of("round trip"), texts(otlp, ".stage-unit"));
+        assertEquals(Set.of("2 s"), textSet(otlp, ".stage-value"));
+        assertEquals(Set.of("round trip"), textSet(otlp, ".stage-unit"));
         assertEquals("3 STALLED", text(robot, ".overall-state-text"));
         assertEquals("Flow · 3 stalled", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
         assertEquals("26 stages · 12 flowing · 10 idle · 3 stalled · 1 unknown", text(robot, ".app-summary"));
 
         // data volumes: free of size, time to full
         Node loki = robot.lookup("#disk-local-loki--loki").query();
-        assertTrue(texts(loki, ".disk-ttf").contains("full in ~14 h"));
-        assertTrue(texts(loki, ".disk-free").contains("1.6 GiB free of 20 GiB (8 %)"), texts(loki, ".disk-free").toString());
+        assertTrue(textSet(loki, ".disk-ttf").contains("full in ~14 h"));
+        assertTrue(textSet(loki, ".disk-free").contains("1.6 GiB free of 20 GiB (8 %)"), textSet(loki, ".disk-free").toString());
         assertTrue(loki.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("down")), "8 % free is critical");
-        assertTrue(texts(robot.lookup("#disk-local-prometheus--prometheus").query(), ".disk-ttf").contains("full in ~2 d"));
-        assertTrue(texts(robot.lookup("#disk-local-alertmanager--alertmanager").query(), ".disk-ttf").contains("not filling up"));
-        assertTrue(texts(robot.lookup("#disk-local-grafana--var-lib-grafana").query(), ".disk-free")
+        assertTrue(textSet(robot.lookup("#disk-local-prometheus--prometheus").query(), ".disk-ttf").contains("full in ~2 d"));
+        assertTrue(textSet(robot.lookup("#disk-local-alertmanager--alertmanager").query(), ".disk-ttf").contains("not filling up"));
+        assertTrue(textSet(robot.lookup("#disk-local-grafana--var-lib-grafana").query(), ".disk-free")
                 .contains("cannot run df in the container: no shell in image"), "what stops the measuring is said");
 
         // error lines: rate per container
-        assertTrue(texts(robot.lookup("#errors-local-loki").query(), ".errors-summary").contains("3 error lines/min"),
-                texts(robot.lookup("#errors-local-loki").query(), ".errors-summary").toString());
-        assertTrue(texts(robot.lookup("#errors-local-prometheus").query(), ".errors-summary").contains("no error lines"));
+        assertTrue(textSet(robot.lookup("#errors-local-loki").query(), ".errors-summary").contains("3 error lines/min"),
+                textSet(robot.lookup("#errors-local-loki").query(), ".errors-summary").toString());
+        assertTrue(textSet(robot.lookup("#errors-local-prometheus").query(), ".errors-summary").contains("no error lines"));
 
         saveFlowPicture();
 
@@ -141,7 +145,7 @@ class FlowWindowTest {
         await(() -> has(card(robot, "local-promtail-entries-sent").lookup(".stage-card"), FlowState.FLOWING));
         assertSame(promtailBefore, card(robot, "local-promtail-entries-sent"), "the card is updated in place, not rebuilt");
         assertFalse(has(promtailCard, FlowState.STALLED));
-        assertTrue(texts(promtail, ".stage-state").contains("FLOWING"));
+        assertTrue(textSet(promtail, ".stage-state").contains("FLOWING"));
         assertTrue(has(lokiCanary.lookup(".stage-card"), FlowState.FLOWING));
         assertSame(lokiCanary, robot.lookup("#stage-canary-local-loki-Loki-log-canary").query());
         assertTrue(has(webhook.lookup(".stage-card"), FlowState.IDLE));
@@ -165,7 +169,7 @@ class FlowWindowTest {
         await(() -> robot.lookup(".error-lines-text").tryQuery().isPresent());
         TextArea lines = robot.lookup(".error-lines-text").queryAs(TextArea.class);
         assertEquals(String.join("\n\n", FakeFlow.LOKI_ERRORS), onFx(lines::getText), "newest last, as in the log");
-        assertTrue(texts(lines.getScene().getRoot(), ".error-lines-title").contains("Error lines · sva-studio-loki"));
+        assertTrue(textSet(lines.getScene().getRoot(), ".error-lines-title").contains("Error lines · sva-studio-loki"));
         Screenshots.save(window.scene(), "flow-errors.png");
         Screenshots.save(lines.getScene(), "flow-error-lines-popup.png");
 
@@ -179,7 +183,7 @@ class FlowWindowTest {
         assertTrue(robot.lookup(".host-scroll").query().isVisible());
         publishFromBackground(FakeFlow.stalled());
         await(() -> onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()).equals("Flow · 3 stalled"));
-        assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(FlowStyles.of(FlowState.STALLED)));
+        assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(Styles.FLOW.of(FlowState.STALLED)));
 
         robot.clickOn("#flowTab");
         await(() -> onFx(window::shown) == MainWindow.View.FLOW);
@@ -234,23 +238,10 @@ class FlowWindowTest {
 
     private static boolean has(Node node, FlowState state) {
         Node target = node.getStyleClass().contains("stage-item") ? node.lookup(".stage-card") : node;
-        return target.getPseudoClassStates().contains(FlowStyles.of(state));
+        return target.getPseudoClassStates().contains(Styles.FLOW.of(state));
     }
 
-    private static String text(FxRobot robot, String selector) throws Exception {
-        return onFx(() -> robot.lookup(selector).queryAs(Labeled.class).getText());
-    }
 
-    private static Set<String> texts(Node root, String selector) {
-        return root.lookupAll(selector).stream().filter(n -> n instanceof Labeled)
-                .map(n -> ((Labeled) n).getText()).collect(Collectors.toSet());
-    }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

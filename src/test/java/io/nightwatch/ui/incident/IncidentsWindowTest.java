@@ -8,7 +8,7 @@ import io.nightwatch.store.IncidentEvent;
 import io.nightwatch.ui.FakeStack;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
 import javafx.scene.control.Labeled;
@@ -33,6 +33,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
+import static io.nightwatch.ui.support.Fx.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,15 +114,6 @@ class IncidentsWindowTest {
         assertTrue(onFx(() -> robot.lookup("#incident-export").queryAs(MenuButton.class).isDisabled()) == false);
     }
 
-    private static String text(FxRobot robot, String selector) throws Exception {
-        return onFx(() -> robot.lookup(selector).queryAs(Labeled.class).getText());
-    }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(condition));
-    }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
 }

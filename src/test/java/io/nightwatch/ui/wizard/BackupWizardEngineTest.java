@@ -4,6 +4,8 @@ import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.runbook.backup.BackupManifest;
+import io.nightwatch.ui.wizard.imagechange.ImageChangeChoice;
+import io.nightwatch.ui.wizard.launch.WizardKind;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.stack.ReferenceStack;
 import io.nightwatch.stack.StackProfile;
@@ -37,6 +39,7 @@ import static io.nightwatch.ui.wizard.WizardRobot.onFx;
 import static io.nightwatch.ui.wizard.WizardRobot.root;
 import static io.nightwatch.ui.wizard.WizardRobot.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -82,10 +85,13 @@ class BackupWizardEngineTest {
         Stage wizard = onFx(this::wizard);
         assertEquals("Back up the stack's data", text(wizard, "#wizard-title"));
         assertEquals(data.resolve("backups").toString(), onFx(() -> ((javafx.scene.control.TextField) root(wizard).lookup("#wizard-folder")).getText()));
+        // services of the profile with no container here are shown unavailable, with the reason, and cannot be ticked
         for (String absent : List.of("loki", "grafana")) {
-            if (onFx(() -> ((CheckBox) root(wizard).lookup("#service-" + absent)).isSelected())) click(robot, wizard, "#service-" + absent);
+            await(30, () -> ((Labeled) root(wizard).lookup("#service-note-" + absent)).getText().startsWith("not deployed here: no container"));
+            assertFalse(onFx(() -> ((CheckBox) root(wizard).lookup("#service-" + absent)).isSelected()), absent);
+            assertTrue(onFx(() -> root(wizard).lookup("#service-" + absent).isDisabled()), absent);
         }
-        WizardModel model = onFx(() -> app.wizards().model(WizardModel.Kind.BACKUP).orElseThrow());
+        WizardModel<?> model = onFx(() -> app.wizards().model(WizardKind.BACKUP).orElseThrow());
 
         click(robot, wizard, "#wizard-next");
         await(30, () -> model.getPage() == WizardPage.PREVIEW);
@@ -118,14 +124,15 @@ class BackupWizardEngineTest {
         robot.clickOn("Upgrade a service…");
         await(() -> wizard() != null);
         Stage upgrade = onFx(this::wizard);
-        WizardModel model = onFx(() -> app.wizards().model(WizardModel.Kind.UPGRADE).orElseThrow());
+        WizardModel<?> model = onFx(() -> app.wizards().model(WizardKind.UPGRADE).orElseThrow());
+        ImageChangeChoice change = (ImageChangeChoice) onFx(model::choice);
         click(robot, upgrade, "#change-service-prometheus");
-        await(30, () -> model.currentImageProperty().get().equals(TestEngine.PROMETHEUS));
+        await(30, () -> change.currentImageProperty().get().equals(TestEngine.PROMETHEUS));
         assertEquals("prometheus runs " + TestEngine.PROMETHEUS + " now.", text(upgrade, "#wizard-current-image"));
-        await(() -> model.targets().stream().anyMatch(t -> t.image().equals(TestEngine.PROMETHEUS_NEXT)));
+        await(() -> change.targets().stream().anyMatch(t -> t.image().equals(TestEngine.PROMETHEUS_NEXT)));
         robot.interact(() -> {
-            model.targetProperty().set(TestEngine.PROMETHEUS_NEXT);
-            model.holdProperty().set("0s");
+            change.targetProperty().set(TestEngine.PROMETHEUS_NEXT);
+            change.holdProperty().set("0s");
         });
         Screenshots.save(upgrade.getScene(), "upgrade-wizard-choose.png");
         click(robot, upgrade, "#wizard-next");
@@ -147,12 +154,13 @@ class BackupWizardEngineTest {
         robot.clickOn("Roll back a service…");
         await(() -> wizard() != null);
         Stage rollback = onFx(this::wizard);
-        WizardModel back = onFx(() -> app.wizards().model(WizardModel.Kind.ROLLBACK).orElseThrow());
+        WizardModel<?> back = onFx(() -> app.wizards().model(WizardKind.ROLLBACK).orElseThrow());
+        ImageChangeChoice backTo = (ImageChangeChoice) onFx(back::choice);
         click(robot, rollback, "#change-service-prometheus");
-        await(30, () -> back.targetProperty().get().equals(TestEngine.PROMETHEUS));
+        await(30, () -> backTo.targetProperty().get().equals(TestEngine.PROMETHEUS));
         assertTrue(text(rollback, "#wizard-candidates").startsWith(TestEngine.PROMETHEUS + " — ran before the last change (deployment journal)"),
                 text(rollback, "#wizard-candidates"));
-        robot.interact(() -> back.holdProperty().set("0s"));
+        robot.interact(() -> backTo.holdProperty().set("0s"));
         click(robot, rollback, "#wizard-next");
         await(30, () -> back.getPage() == WizardPage.PREVIEW);
         click(robot, rollback, "#wizard-next");

@@ -3,16 +3,16 @@ package io.nightwatch.ui.wizard;
 import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.ui.wizard.backup.BackupChoice;
+import io.nightwatch.ui.wizard.backup.ServiceCheck;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.support.OwnerWindow;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
@@ -59,30 +59,27 @@ class BackupWizardTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(new Label("Nightwatch")), 400, 300);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     @Stop
     void stop() throws Exception {
-        if (wizard != null) onFx(() -> {
-            wizard.close();
-            return null;
-        });
+        OwnerWindow.close(wizard);
     }
 
-    private WizardModel open(FakeBackup definition, Path dir) throws Exception {
+    private WizardModel<BackupChoice> open(FakeBackup definition, Path dir) throws Exception {
+        return open(definition, dir, ServiceCheck.NONE);
+    }
+
+    private WizardModel<BackupChoice> open(FakeBackup definition, Path dir, ServiceCheck check) throws Exception {
         RunbookRunner runner = new RunbookRunner(dir.resolve("runs"), Clock.systemDefaultZone());
-        WizardModel model = onFx(() -> WizardModel.backup(definition, FakeBackup.options(), dir.resolve("backups"), runner,
-                Clock.systemDefaultZone()));
+        WizardModel<BackupChoice> model = onFx(() -> BackupChoice.wizard(definition, FakeBackup.options(), dir.resolve("backups"), check,
+                runner, Clock.systemDefaultZone()));
         wizard = onFx(() -> RunbookWizard.open(owner, model));
         return model;
     }
 
-    private void toPreview(FxRobot robot, WizardModel model) throws Exception {
+    private void toPreview(FxRobot robot, WizardModel<?> model) throws Exception {
         await(() -> !onFx(() -> button("#wizard-next").isDisabled()));
         click(robot, wizard, "#wizard-next");
         await(() -> model.getPage() == WizardPage.PREVIEW);
@@ -93,9 +90,46 @@ class BackupWizardTest {
     }
 
     @Test
+    void servicesThatCannotBeBackedUpHereAreSaidOnTheChoosePage(FxRobot robot, @TempDir Path dir) throws Exception {
+        // as the engine would answer: grafana has no container on this host, redis's is stopped
+        ServiceCheck check = service -> switch (service) {
+            case "grafana" -> new ServiceCheck.Standing(ServiceCheck.State.ABSENT, "not deployed here: no container sva-studio-grafana on local");
+            case "redis" -> new ServiceCheck.Standing(ServiceCheck.State.STOPPED,
+                    "stopped (exited, exit 137): the copy needs it running; start it first");
+            default -> new ServiceCheck.Standing(ServiceCheck.State.RUNNING, "");
+        };
+        WizardModel<BackupChoice> model = open(new FakeBackup(50), dir, check);
+
+        await(() -> ((Label) root(wizard).lookup("#service-note-grafana")).getText().startsWith("not deployed here"));
+        await(() -> ((Label) root(wizard).lookup("#service-note-redis")).getText().startsWith("stopped"));
+        Screenshots.save(wizard.getScene(), "wizard-backup-unavailable.png");
+        CheckBox grafana = onFx(() -> (CheckBox) root(wizard).lookup("#service-grafana"));
+        assertFalse(onFx(grafana::isSelected), "an absent service is not preselected");
+        assertTrue(onFx(grafana::isDisabled), "and cannot be ticked");
+        robot.clickOn(grafana);
+        assertFalse(onFx(grafana::isSelected), "a click changes nothing");
+        robot.interact(() -> model.choice().services().stream().filter(o -> o.name().equals("grafana")).findFirst().orElseThrow().setSelected(true));
+        assertFalse(onFx(() -> model.choice().parameters().get("services").contains("grafana")), "nor can the model include it");
+        assertFalse(onFx(grafana::isSelected), "and it never looks included");
+        assertEquals("stopped (exited, exit 137): the copy needs it running; start it first", text(wizard, "#service-note-redis"));
+        CheckBox redis = onFx(() -> (CheckBox) root(wizard).lookup("#service-redis"));
+        assertFalse(onFx(redis::isSelected), "a stopped service is not preselected");
+        assertFalse(onFx(redis::isDisabled), "but may be ticked once started");
+        assertTrue(visible(wizard, "#service-note-redis"));
+        assertFalse(visible(wizard, "#service-note-prometheus"), "a running service has nothing to say");
+
+        click(robot, wizard, "#service-redis");
+        assertTrue(onFx(() -> button("#wizard-next").isDisabled()));
+        assertEquals("redis is stopped: start it first, or untick it.", text(wizard, "#wizard-footer-note"));
+        click(robot, wizard, "#service-redis");
+        toPreview(robot, model);
+        assertTrue(texts(root(wizard), ".wizard-choice").contains("Services: prometheus, alertmanager"));
+    }
+
+    @Test
     void theBackupWizardWalksToCompletion(FxRobot robot, @TempDir Path dir) throws Exception {
         FakeBackup definition = new FakeBackup(250);
-        WizardModel model = open(definition, dir);
+        WizardModel<BackupChoice> model = open(definition, dir);
 
         // 1. choose: every service that has data, ticked; the target folder; Next says why it cannot go on
         assertEquals("Back up the stack's data", text(wizard, "#wizard-title"));
@@ -105,10 +139,10 @@ class BackupWizardTest {
         assertEquals(dir.resolve("backups").toString(), onFx(() -> ((TextField) root(wizard).lookup("#wizard-folder")).getText()));
         click(robot, wizard, "#service-grafana");
         assertFalse(onFx(() -> ((CheckBox) root(wizard).lookup("#service-grafana")).isSelected()));
-        robot.interact(() -> model.folderProperty().set(" "));
+        robot.interact(() -> model.choice().folderProperty().set(" "));
         assertTrue(onFx(() -> button("#wizard-next").isDisabled()));
         assertEquals("Choose the folder that receives the backup set.", text(wizard, "#wizard-footer-note"));
-        robot.interact(() -> model.folderProperty().set(dir.resolve("backups").toString()));
+        robot.interact(() -> model.choice().folderProperty().set(dir.resolve("backups").toString()));
         Screenshots.save(wizard.getScene(), "wizard-choose.png");
         toPreview(robot, model);
 
@@ -173,7 +207,7 @@ class BackupWizardTest {
     @Test
     void cancelDuringARunUndoesTheFinishedStepsAndEndsCancelled(FxRobot robot, @TempDir Path dir) throws Exception {
         FakeBackup definition = new FakeBackup(100).waitingForCancelIn("copy-redis").undoTaking(400);
-        WizardModel model = open(definition, dir);
+        WizardModel<BackupChoice> model = open(definition, dir);
         toPreview(robot, model);
         click(robot, wizard, "#wizard-next");
         await(() -> stateOf(model, "copy-redis") == StepState.RUNNING);
@@ -217,7 +251,7 @@ class BackupWizardTest {
     @Test
     void aFailedVerificationIsExplainedWithWhatWasUndone(FxRobot robot, @TempDir Path dir) throws Exception {
         FakeBackup definition = new FakeBackup(40).failingVerificationOf("write-manifest");
-        WizardModel model = open(definition, dir);
+        WizardModel<BackupChoice> model = open(definition, dir);
         toPreview(robot, model);
         click(robot, wizard, "#wizard-next");
         await(30, () -> model.getPage() == WizardPage.RESULT);
@@ -236,7 +270,7 @@ class BackupWizardTest {
     @Test
     void closingTheWindowDuringARunCancelsItInstead(FxRobot robot, @TempDir Path dir) throws Exception {
         FakeBackup definition = new FakeBackup(50).waitingForCancelIn("copy-prometheus").undoTaking(200);
-        WizardModel model = open(definition, dir);
+        WizardModel<BackupChoice> model = open(definition, dir);
         toPreview(robot, model);
         click(robot, wizard, "#wizard-next");
         await(() -> stateOf(model, "copy-prometheus") == StepState.RUNNING);
@@ -254,7 +288,7 @@ class BackupWizardTest {
         FakeBackup definition = new FakeBackup(20);
         interruptedBackup(definition, dir);
         definition.log.clear();
-        WizardModel model = open(definition, dir);
+        WizardModel<BackupChoice> model = open(definition, dir);
         await(() -> visible(wizard, "#wizard-resume"));
         assertTrue(texts(root(wizard), ".wizard-interrupted-text").get(0).contains("stopped"), "when it stopped is said");
         assertTrue(texts(root(wizard), ".wizard-interrupted-text").get(0).contains("in step verify-set"));
@@ -271,7 +305,7 @@ class BackupWizardTest {
         FakeBackup definition = new FakeBackup(20);
         interruptedBackup(definition, dir);
         definition.log.clear();
-        WizardModel model = open(definition, dir);
+        WizardModel<BackupChoice> model = open(definition, dir);
         await(() -> visible(wizard, "#wizard-abort"));
         click(robot, wizard, "#wizard-abort");
         await(30, () -> model.getPage() == WizardPage.RESULT);

@@ -1,14 +1,12 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.ui.wizard.restore.RestoreChoice;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.support.OwnerWindow;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,19 +48,12 @@ class RestoreWizardTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(new Label("Nightwatch")), 400, 300);
-        Theme.DARK.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     @Stop
     void stop() throws Exception {
-        if (wizard != null) onFx(() -> {
-            wizard.close();
-            return null;
-        });
+        OwnerWindow.close(wizard);
     }
 
     @Test
@@ -73,8 +64,9 @@ class RestoreWizardTest {
         FakeSets.complete(root, "20261123-030000-local", NOW.minus(Duration.ofDays(1)));
         FakeSets.damaged(root, "20261122-030000-local", NOW.minus(Duration.ofDays(2)));
         RunbookRunner runner = new RunbookRunner(dir.resolve("runs"), Clock.systemDefaultZone());
-        WizardModel model = onFx(() -> WizardModel.restore(new FakeRestore(), root, runner, Clock.systemDefaultZone()));
-        wizard = onFx(() -> RunbookWizard.open(owner, model));
+        WizardModel<RestoreChoice> wizardModel = onFx(() -> RestoreChoice.wizard(new FakeRestore(), root, runner, Clock.systemDefaultZone()));
+        RestoreChoice model = wizardModel.choice();
+        wizard = onFx(() -> RunbookWizard.open(owner, wizardModel));
 
         await(() -> model.sets().size() == 4);
         assertEquals("4 sets in " + root + ", 1 verified; only verified sets can be restored.",
@@ -109,7 +101,7 @@ class RestoreWizardTest {
         click(robot, wizard, "#service-prometheus");
         Screenshots.save(wizard.getScene(), "wizard-restore-choose.png");
         click(robot, wizard, "#wizard-next");
-        await(() -> model.getPage() == WizardPage.PREVIEW);
+        await(() -> wizardModel.getPage() == WizardPage.PREVIEW);
         List<String> choices = texts(root(wizard), ".wizard-choice");
         assertTrue(choices.get(0).startsWith("Set: 20261124-030000-local (verified, "), choices.toString());
         assertEquals("Services: redis", choices.get(1));
@@ -117,7 +109,7 @@ class RestoreWizardTest {
         assertEquals("Start restore", text(wizard, "#wizard-next"));
 
         click(robot, wizard, "#wizard-next");
-        await(30, () -> model.getPage() == WizardPage.RESULT);
+        await(30, () -> wizardModel.getPage() == WizardPage.RESULT);
         assertEquals("SUCCEEDED", text(wizard, "#wizard-outcome-word"));
         assertEquals("RTO ACHIEVED", text(wizard, "#wizard-duration-caption"));
         Screenshots.save(wizard.getScene(), "wizard-restore-done.png");
@@ -126,8 +118,9 @@ class RestoreWizardTest {
     @Test
     void anEmptyOrMissingFolderSaysSo(FxRobot robot, @TempDir Path dir) throws Exception {
         RunbookRunner runner = new RunbookRunner(dir.resolve("runs"), Clock.systemDefaultZone());
-        WizardModel model = onFx(() -> WizardModel.restore(new FakeRestore(), dir.resolve("nothing-here"), runner, Clock.systemDefaultZone()));
-        wizard = onFx(() -> RunbookWizard.open(owner, model));
+        WizardModel<RestoreChoice> wizardModel = onFx(() -> RestoreChoice.wizard(new FakeRestore(), dir.resolve("nothing-here"), runner, Clock.systemDefaultZone()));
+        RestoreChoice model = wizardModel.choice();
+        wizard = onFx(() -> RunbookWizard.open(owner, wizardModel));
         await(() -> model.setsStatusProperty().get().startsWith("No backup sets in "));
         FakeSets.verified(dir.resolve("other"), "20261124-030000-local", NOW);
         robot.interact(() -> model.folderProperty().set(dir.resolve("other").toString()));

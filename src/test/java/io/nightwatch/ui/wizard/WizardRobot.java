@@ -1,31 +1,30 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-/** Reading the wizard in tests: on the FX thread, waiting for what the worker brings. */
+/** Reading the wizard's own window in tests; the general helpers are {@link Fx}'s. */
 final class WizardRobot {
 
     private WizardRobot() {}
 
     static void await(Callable<Boolean> condition) throws Exception {
-        await(15, condition);
+        Fx.await(condition);
     }
 
     static void await(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        Fx.await(seconds, condition);
     }
 
     static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return Fx.onFx(read);
     }
 
     static Parent root(Stage stage) {
@@ -39,7 +38,7 @@ final class WizardRobot {
 
     /** The texts of every labelled node matching {@code selector} under {@code node}, in scene order. */
     static List<String> texts(Node node, String selector) throws Exception {
-        return onFx(() -> node.lookupAll(selector).stream().filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText()).toList());
+        return onFx(() -> Fx.textList(node, selector));
     }
 
     static boolean visible(Stage stage, String selector) throws Exception {
@@ -51,7 +50,7 @@ final class WizardRobot {
         });
     }
 
-    static StepState stateOf(WizardModel model, String stepId) throws Exception {
+    static StepState stateOf(WizardModel<?> model, String stepId) throws Exception {
         return onFx(() -> model.stepRows().stream().filter(r -> r.plan().id().equals(stepId)).findFirst().orElseThrow().getState());
     }
 

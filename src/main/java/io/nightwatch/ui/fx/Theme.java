@@ -1,4 +1,4 @@
-package io.nightwatch.ui;
+package io.nightwatch.ui.fx;
 
 import javafx.scene.Scene;
 

@@ -1,10 +1,12 @@
-package io.nightwatch.ui.wizard;
+package io.nightwatch.ui.wizard.imagechange;
 
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.runbook.rollback.ChangePlan;
 import io.nightwatch.runbook.rollback.RollbackTargets;
 import io.nightwatch.stack.ServiceSpec;
+
+import io.nightwatch.ui.wizard.ServiceOption;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +16,16 @@ import java.util.Map;
  * The image-change wizard's questions answered by the engines and the deployment journal of a {@link RunbookCatalog},
  * the same answers {@code nightwatch upgrade|rollback --history} prints. Called on the wizard's worker thread.
  */
-final class CatalogImageChanges implements WizardModel.ImageChanges {
+public final class CatalogImageChanges implements ImageChanges {
 
     private final RunbookCatalog catalog;
 
-    CatalogImageChanges(RunbookCatalog catalog) {
+    public CatalogImageChanges(RunbookCatalog catalog) {
         this.catalog = catalog;
     }
 
     /** The services an image change can act on: those with a container, in the profile's order. */
-    static List<ServiceOption> services(RunbookCatalog catalog) {
+    public static List<ServiceOption> services(RunbookCatalog catalog) {
         return catalog.profile().services().stream().filter(s -> !s.discovered())
                 .map(s -> new ServiceOption(s.name(), s.container() + " on " + s.host())).toList();
     }
@@ -36,10 +38,10 @@ final class CatalogImageChanges implements WizardModel.ImageChanges {
     }
 
     @Override
-    public List<WizardModel.ImageChoice> targets(String service) throws Exception {
+    public List<ImageChoice> targets(String service) throws Exception {
         ServiceSpec s = spec(service);
         return RollbackTargets.of(engine(s), s, catalog.deployments()).stream()
-                .map(c -> new WizardModel.ImageChoice(c.image(), c.why())).toList();
+                .map(c -> new ImageChoice(c.image(), c.why())).toList();
     }
 
     @Override

@@ -1,8 +1,16 @@
-package io.nightwatch.ui.wizard;
+package io.nightwatch.ui.wizard.launch;
 
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
-import io.nightwatch.ui.FxBridge;
+import io.nightwatch.ui.fx.Background;
+import io.nightwatch.ui.fx.LatestAnswer;
+import io.nightwatch.ui.wizard.RunbookWizard;
+import io.nightwatch.ui.wizard.WizardModel;
+import io.nightwatch.ui.wizard.backup.BackupChoice;
+import io.nightwatch.ui.wizard.backup.CatalogServiceCheck;
+import io.nightwatch.ui.wizard.imagechange.CatalogImageChanges;
+import io.nightwatch.ui.wizard.imagechange.ImageChangeChoice;
+import io.nightwatch.ui.wizard.restore.RestoreChoice;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.stage.Stage;
@@ -24,27 +32,24 @@ public final class WizardLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(WizardLauncher.class);
 
     private final RunbookCatalog catalog;
-    private final Map<WizardModel.Kind, Stage> open = new EnumMap<>(WizardModel.Kind.class);
-    private final Map<WizardModel.Kind, WizardModel> models = new EnumMap<>(WizardModel.Kind.class);
+    private final Map<WizardKind, Stage> open = new EnumMap<>(WizardKind.class);
+    private final Map<WizardKind, WizardModel<?>> models = new EnumMap<>(WizardKind.class);
     private final ReadOnlyIntegerWrapper interrupted = new ReadOnlyIntegerWrapper(this, "interrupted");
-    private final FxBridge<Integer> found = new FxBridge<>(interrupted::set);
+    private final LatestAnswer<Integer> found;
 
     public WizardLauncher(RunbookCatalog catalog) {
         this.catalog = catalog;
+        this.found = Background.shared()
+                .lane("interrupted-runs", problem -> LOG.warn("cannot look for interrupted runs in {}: {}", catalog.journalDir(), problem))
+                .latest(interrupted::set);
     }
 
     /** Counts interrupted runs in the background; call once the window is up. */
     public void lookForInterruptedRuns() {
-        Thread t = new Thread(() -> {
-            try {
-                List<InterruptedRun> runs = catalog.newRunner().interrupted();
-                found.publish(runs.size());
-            } catch (RuntimeException e) {
-                LOG.warn("cannot look for interrupted runs in {}: {}", catalog.journalDir(), e.getMessage());
-            }
-        }, "nightwatch-interrupted-runs");
-        t.setDaemon(true);
-        t.start();
+        found.ask(() -> {
+            List<InterruptedRun> runs = catalog.newRunner().interrupted();
+            return runs.size();
+        });
     }
 
     /** Runs a crash or a closed window left unfinished, as last counted; the wizards offer them for resume or abort. */
@@ -53,22 +58,22 @@ public final class WizardLauncher {
     }
 
     /** The model of the wizard of {@code kind} opened last, if any (it may be closed by now). */
-    public java.util.Optional<WizardModel> model(WizardModel.Kind kind) {
+    public java.util.Optional<WizardModel<?>> model(WizardKind kind) {
         return java.util.Optional.ofNullable(models.get(kind));
     }
 
     /** Opens (or brings forward) the wizard of {@code kind} over {@code owner}. Call on the FX thread. */
-    public Stage open(WizardModel.Kind kind, Window owner) {
+    public Stage open(WizardKind kind, Window owner) {
         Stage shown = open.get(kind);
         if (shown != null && shown.isShowing()) {
             shown.toFront();
             return shown;
         }
-        WizardModel model = switch (kind) {
-            case BACKUP -> WizardModel.backup(catalog.backup(), catalog.newRunner());
-            case RESTORE -> WizardModel.restore(catalog.restore(), catalog.backupRoot(), catalog.newRunner());
-            case UPGRADE, ROLLBACK -> WizardModel.imageChange(kind, kind == WizardModel.Kind.UPGRADE ? catalog.upgrade() : catalog.rollback(),
-                    CatalogImageChanges.services(catalog), new CatalogImageChanges(catalog), catalog.newRunner(), java.time.Clock.systemDefaultZone());
+        WizardModel<?> model = switch (kind) {
+            case BACKUP -> BackupChoice.wizard(catalog.backup(), new CatalogServiceCheck(catalog), catalog.newRunner());
+            case RESTORE -> RestoreChoice.wizard(catalog.restore(), catalog.backupRoot(), catalog.newRunner());
+            case UPGRADE -> imageChange(ImageChangeChoice.Direction.UPGRADE);
+            case ROLLBACK -> imageChange(ImageChangeChoice.Direction.ROLLBACK);
         };
         Stage stage = RunbookWizard.open(owner, model);
         open.put(kind, stage);
@@ -76,5 +81,10 @@ public final class WizardLauncher {
         // a finished or aborted run changes what is left interrupted
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> lookForInterruptedRuns());
         return stage;
+    }
+
+    private WizardModel<ImageChangeChoice> imageChange(ImageChangeChoice.Direction direction) {
+        return ImageChangeChoice.wizard(direction, direction == ImageChangeChoice.Direction.UPGRADE ? catalog.upgrade() : catalog.rollback(),
+                CatalogImageChanges.services(catalog), new CatalogImageChanges(catalog), catalog.newRunner(), java.time.Clock.systemDefaultZone());
     }
 }

@@ -1,4 +1,4 @@
-package io.nightwatch.ui;
+package io.nightwatch.ui.fx;
 
 import javafx.application.Platform;
 
@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  */
 public final class FxBridge<T> {
 
+    /** The FX thread as an executor: the only place that names {@code Platform.runLater}. */
+    static final Executor FX_THREAD = Platform::runLater;
+
     private final AtomicReference<T> newest = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Consumer<? super T> onFxThread;
@@ -24,7 +27,7 @@ public final class FxBridge<T> {
 
     /** @param onFxThread receives the newest value on the FX thread */
     public FxBridge(Consumer<? super T> onFxThread) {
-        this(onFxThread, Platform::runLater);
+        this(onFxThread, FX_THREAD);
     }
 
     /** For tests that count hand-overs without a toolkit. */

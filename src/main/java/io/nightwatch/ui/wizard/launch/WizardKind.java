@@ -1,0 +1,6 @@
+package io.nightwatch.ui.wizard.launch;
+
+/** The wizards the runbooks menu opens. */
+public enum WizardKind {
+    BACKUP, RESTORE, UPGRADE, ROLLBACK
+}
