@@ -34,6 +34,23 @@ final class RunbookCli implements AutoCloseable {
 
     RunbookRegistry registry() { return catalog.registry(); }
 
+    /**
+     * Pings the engines that the named services (comma-separated, or {@code all} stateful ones) run on, each within
+     * its first-answer timeout, so a gone or hanging engine is one clear exit 3 before anything starts.
+     *
+     * @throws io.nightwatch.docker.EngineUnreachableException naming the address that did not answer
+     */
+    void requireAnswering(String services) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String n : services.split(",")) if (!n.isBlank()) names.add(n.trim());
+        boolean all = names.isEmpty() || names.contains("all");
+        catalog.profile().services().stream()
+                .filter(s -> all ? s.dataPath().isPresent() : names.contains(s.name()))
+                .map(io.nightwatch.stack.ServiceSpec::host)
+                .distinct()
+                .forEach(h -> engine(h).ping());
+    }
+
     RunbookRunner runner() {
         if (runner == null) runner = catalog.newRunner();
         return runner;

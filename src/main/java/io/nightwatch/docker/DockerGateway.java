@@ -43,43 +43,126 @@ import java.util.function.Consumer;
  */
 public final class DockerGateway implements Closeable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
 
     private final EngineAddress address;
     private final DockerClient requests;
     /** The event stream may stay silent for hours, so it gets a client without a response timeout. */
     private final DockerClient streams;
+    /** Asks "are you there?" with the address's short first-answer timeout, before any real work is sent. */
+    private final DockerClient pings;
+    private final Object pingLock = new Object();
+    /** Set once the engine answered a ping; cleared when it stops answering, so the next call asks again quickly. */
+    private volatile boolean answering;
 
     private final SwarmApi swarm;
 
-    private DockerGateway(EngineAddress address, DockerClient requests, DockerHttpClient requestTransport, DockerClient streams) {
+    private DockerGateway(EngineAddress address, DockerClient requests, DockerHttpClient requestTransport, DockerClient streams,
+                          DockerClient pings) {
         this.address = address;
         this.requests = requests;
         this.streams = streams;
+        this.pings = pings;
         this.swarm = new SwarmApi(requestTransport);
     }
 
-    /** Prepares a connection; nothing is sent until the first call. */
+    /**
+     * Prepares a connection; nothing is sent until the first call, which first pings the engine within the address's
+     * first-answer timeout.
+     *
+     * @throws InvalidEngineAddressException when the address or its TLS files cannot be used
+     */
     public static DockerGateway connect(EngineAddress address) {
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(address.uri())
-                .withDockerTlsVerify(address.tlsVerify());
-        address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
-        DockerClientConfig config = builder.build();
-        DockerHttpClient requestTransport = transport(config, RESPONSE_TIMEOUT);
+        address.requireTlsFiles();
+        DockerClientConfig config;
+        try {
+            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(address.uri())
+                    .withDockerTlsVerify(address.tlsVerify());
+            address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
+            config = builder.build();
+            config.getSSLConfig(); // reads nothing yet, but fails here on a bad setting rather than mid-command
+        } catch (RuntimeException e) {
+            throw new InvalidEngineAddressException("cannot use the engine address " + address + ": "
+                    + EngineUnreachableException.rootMessage(e));
+        }
+        Duration connect = address.firstAnswer();
+        DockerHttpClient requestTransport = transport(config, connect, RESPONSE_TIMEOUT);
         return new DockerGateway(address, DockerClientImpl.getInstance(config, requestTransport), requestTransport,
-                DockerClientImpl.getInstance(config, transport(config, Duration.ZERO)));
+                DockerClientImpl.getInstance(config, transport(config, connect, Duration.ZERO)),
+                DockerClientImpl.getInstance(config, transport(config, connect, address.firstAnswer())));
     }
 
-    private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
-        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(32)
-                .connectionTimeout(CONNECT_TIMEOUT);
-        if (!responseTimeout.isZero()) http.responseTimeout(responseTimeout);
-        return http.build();
+    private static DockerHttpClient transport(DockerClientConfig config, Duration connectTimeout, Duration responseTimeout) {
+        try {
+            ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                    .dockerHost(config.getDockerHost())
+                    .sslConfig(config.getSSLConfig())
+                    .maxConnections(32)
+                    .connectionTimeout(connectTimeout);
+            if (!responseTimeout.isZero()) http.responseTimeout(responseTimeout);
+            return http.build();
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. unreadable TLS keys, or a transport the platform lacks (npipe off Windows: UnsatisfiedLinkError)
+            throw new InvalidEngineAddressException("cannot use the engine address " + config.getDockerHost() + ": "
+                    + EngineUnreachableException.rootMessage(e));
+        }
+    }
+
+    /**
+     * Pings the engine, bounded by the first-answer timeout even when the engine accepts the connection and then
+     * says nothing (a TLS handshake to such an engine is not covered by the client's own timeouts).
+     *
+     * @throws EngineUnreachableException when it does not answer in time
+     */
+    public void ping() {
+        Duration limit = address.firstAnswer();
+        java.util.concurrent.CompletableFuture<Void> answer = new java.util.concurrent.CompletableFuture<>();
+        Thread asker = new Thread(() -> {
+            try {
+                pings.pingCmd().exec();
+                answer.complete(null);
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        }, "nightwatch-engine-ping");
+        asker.setDaemon(true);
+        asker.start();
+        try {
+            answer.get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
+            answering = true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            asker.interrupt();
+            throw noAnswer(limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnreachableException(address, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (isTimeout(cause)) throw noAnswer(limit);
+            if (cause instanceof DockerException refused) throw new EngineUnreachableException(address, refused);
+            throw new EngineUnreachableException(address, cause);
+        }
+    }
+
+    private EngineUnreachableException noAnswer(Duration limit) {
+        return new EngineUnreachableException(address, new IOException("no answer within "
+                + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms")));
+    }
+
+    private static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException || c instanceof java.util.concurrent.TimeoutException) return true;
+        }
+        return false;
+    }
+
+    /** Every call goes through here first: an engine that does not answer a ping is not sent real work. */
+    private void ensureAnswering() {
+        if (answering) return;
+        synchronized (pingLock) {
+            if (!answering) ping();
+        }
     }
 
     public EngineAddress address() { return address; }
@@ -362,6 +445,7 @@ public final class DockerGateway implements Closeable {
 
     /** The engine's refusals (4xx/5xx) become IllegalStateException with its words; a lost engine, unreachable. */
     private <T> T swarmCall(SwarmRequest<T> request) {
+        ensureAnswering();
         try {
             return request.send();
         } catch (SwarmApi.NotFound e) {
@@ -517,6 +601,7 @@ public final class DockerGateway implements Closeable {
     public void close() {
         closeQuietly(requests);
         closeQuietly(streams);
+        closeQuietly(pings);
     }
 
     private static void closeQuietly(Closeable closeable) {
@@ -528,11 +613,13 @@ public final class DockerGateway implements Closeable {
     }
 
     private <T> T call(java.util.function.Supplier<T> request) {
+        ensureAnswering();
         try {
             return request.get();
         } catch (DockerException e) {
             throw e;
         } catch (RuntimeException e) {
+            answering = false;
             throw new EngineUnreachableException(address, e);
         }
     }
