@@ -24,6 +24,7 @@ final class RunbookCli implements AutoCloseable {
 
     RunbookCli(StackProfile profile, Map<String, String> env) {
         this.catalog = new RunbookCatalog(profile, env);
+        CommandLog.stackTracesToStateLog(env);
     }
 
     static Path backupRoot(Map<String, String> env) { return RunbookCatalog.dataDir(env).resolve("backups"); }

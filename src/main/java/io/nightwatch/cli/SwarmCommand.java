@@ -97,6 +97,7 @@ public class SwarmCommand {
             params.put("timeout", timeout);
             if (host != null) params.put("host", host);
             try (RunbookCli cli = new RunbookCli(profile.get(), System.getenv())) {
+                cli.engine(host != null ? host : profile.get().hosts().get(0).name()).ping();
                 SwarmServiceRunbook definition = cli.catalog().swarm();
                 Runbook runbook;
                 try {

@@ -163,6 +163,15 @@ class HangingEngineTest {
     }
 
     @Test
+    void swarmCommandsEndWithExitThree() {
+        assertEndsInTime(DEFAULT_FIRST_ANSWER, "swarm", "services", "--profile", profile.toString(), "--host", address);
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEndsInTime(DEFAULT_FIRST_ANSWER, "swarm", "update", "web", "--image", "nginx:2", "--profile", profile.toString(),
+                "--host", address, "--yes");
+    }
+
+    @Test
     void anEngineThatIsNotListeningAtAllIsExitThreeAtOnce() throws IOException {
         String closed;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
