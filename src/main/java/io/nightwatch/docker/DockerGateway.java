@@ -83,17 +83,30 @@ public final class DockerGateway implements Closeable {
             config = builder.build();
             config.getSSLConfig(); // reads nothing yet, but fails here on a bad setting rather than mid-command
         } catch (RuntimeException e) {
-            throw new InvalidEngineAddressException("cannot use the engine address " + address + ": "
-                    + EngineUnreachableException.rootMessage(e));
+            throw unusable(address.toString(), address, e);
         }
         Duration connect = address.firstAnswer();
-        DockerHttpClient requestTransport = transport(config, connect, RESPONSE_TIMEOUT);
+        DockerHttpClient requestTransport = transport(address, config, connect, RESPONSE_TIMEOUT);
         return new DockerGateway(address, DockerClientImpl.getInstance(config, requestTransport), requestTransport,
-                DockerClientImpl.getInstance(config, transport(config, connect, Duration.ZERO)),
-                DockerClientImpl.getInstance(config, transport(config, connect, address.firstAnswer())));
+                DockerClientImpl.getInstance(config, transport(address, config, connect, Duration.ZERO)),
+                DockerClientImpl.getInstance(config, transport(address, config, connect, address.firstAnswer())));
     }
 
-    private static DockerHttpClient transport(DockerClientConfig config, Duration connectTimeout, Duration responseTimeout) {
+    /** docker-java's words for a bad TLS file are often just "NullPointerException": name the files instead. */
+    private static InvalidEngineAddressException unusable(String shown, EngineAddress address, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        // a bare exception name ("NullPointerException") tells an operator nothing; the full trace is in the debug log
+        String why = root.getMessage() == null || root.getMessage().isBlank() ? "" : ": " + firstLine(root.getMessage());
+        if (address.tlsVerify() && address.certPath().isPresent()) {
+            return new InvalidEngineAddressException("cannot use the TLS files in " + address.certPath().get() + " for " + shown
+                    + " (ca.pem, cert.pem and key.pem must be PEM certificates and key)" + why);
+        }
+        return new InvalidEngineAddressException("cannot use the engine address " + shown + why);
+    }
+
+    private static DockerHttpClient transport(EngineAddress address, DockerClientConfig config, Duration connectTimeout,
+                                              Duration responseTimeout) {
         try {
             ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                     .dockerHost(config.getDockerHost())
@@ -104,8 +117,7 @@ public final class DockerGateway implements Closeable {
             return http.build();
         } catch (RuntimeException | LinkageError e) {
             // e.g. unreadable TLS keys, or a transport the platform lacks (npipe off Windows: UnsatisfiedLinkError)
-            throw new InvalidEngineAddressException("cannot use the engine address " + config.getDockerHost() + ": "
-                    + EngineUnreachableException.rootMessage(e));
+            throw unusable(address.toString(), address, e);
         }
     }
 

@@ -71,7 +71,12 @@ public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPa
             String path = uri.substring("unix://".length());
             return path.startsWith("/") && path.length() > 1 ? null : "a unix socket needs an absolute path (unix:///var/run/docker.sock)";
         }
-        if (uri.startsWith("npipe://")) return uri.length() > "npipe://".length() ? null : "a named pipe needs a name";
+        if (uri.startsWith("npipe://")) {
+            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+                return "a named pipe (npipe://) exists only on Windows; here use unix:///var/run/docker.sock or tcp://HOST:PORT";
+            }
+            return uri.length() > "npipe://".length() ? null : "a named pipe needs a name";
+        }
         if (uri.startsWith("http://") || uri.startsWith("https://")) return "write tcp://HOST:PORT (TLS is set with tlsVerify or DOCKER_TLS_VERIFY)";
         if (!uri.startsWith("tcp://")) return "not an engine address: expected unix:///path/docker.sock or tcp://HOST:PORT";
         if (uri.length() == "tcp://".length()) return "no host name in it (tcp://HOST:PORT)";

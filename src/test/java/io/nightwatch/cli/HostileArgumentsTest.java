@@ -126,6 +126,11 @@ class HostileArgumentsTest {
         assertFalse(err.toString().contains("secret"));
         assertUsage(run(Map.of("HOME", dir.toString(), "DOCKER_HOST", "tcp://127.0.0.1:2376", "DOCKER_TLS_VERIFY", "1",
                 "DOCKER_CERT_PATH", dir.resolve("no-certs").toString()), "flow", "--profile", profile), "TLS", "ca.pem is missing");
+        Path junk = Files.createDirectories(dir.resolve("junk-certs"));
+        for (String f : new String[] {"ca.pem", "cert.pem", "key.pem"}) Files.writeString(junk.resolve(f), "not a certificate");
+        assertUsage(run(Map.of("HOME", dir.toString(), "DOCKER_HOST", "tcp://127.0.0.1:2376", "DOCKER_TLS_VERIFY", "1",
+                "DOCKER_CERT_PATH", junk.toString()), "status", "--profile", profile), "cannot use the TLS files in " + junk);
+        assertUsage(run("status", "--profile", profile, "--host", "npipe:////./pipe/docker_engine"), "only on Windows");
     }
 
     @Test
