@@ -107,13 +107,14 @@ final class CliValues {
         }
     }
 
-    /** {@code keep} or a period ({@code --hold}). */
+    /** {@code keep} or a period, zero included ({@code --hold}). */
     static final class HoldText implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
             if (value != null && value.trim().equalsIgnoreCase("keep")) return "keep";
             try {
-                return runbookText(period(value, Duration.ofSeconds(1), LONGEST));
+                // 0s is a real choice: remove the old container as soon as the new one passed its gate
+                return runbookText(period(value, Duration.ZERO, LONGEST));
             } catch (TypeConversionException e) {
                 throw new TypeConversionException("'" + shown(value == null ? "" : value.trim()) + "' is neither keep nor a period (e.g. 10m)");
             }
