@@ -44,6 +44,8 @@ import java.util.function.Consumer;
 public final class DockerGateway implements Closeable {
 
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+    /** After the grace period the engine kills the container; it answers well within this. */
+    private static final Duration STOP_SLACK = Duration.ofSeconds(30);
 
     private final EngineAddress address;
     private final DockerClient requests;
@@ -129,31 +131,14 @@ public final class DockerGateway implements Closeable {
      */
     public void ping() {
         Duration limit = address.firstAnswer();
-        java.util.concurrent.CompletableFuture<Void> answer = new java.util.concurrent.CompletableFuture<>();
-        Thread asker = new Thread(() -> {
-            try {
-                pings.pingCmd().exec();
-                answer.complete(null);
-            } catch (Throwable t) {
-                answer.completeExceptionally(t);
-            }
-        }, "nightwatch-engine-ping");
-        asker.setDaemon(true);
-        asker.start();
         try {
-            answer.get(limit.toMillis() + 500, TimeUnit.MILLISECONDS);
+            bounded(limit.plusMillis(250), () -> pings.pingCmd().exec());
             answering = true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            asker.interrupt();
-            throw noAnswer(limit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineUnreachableException(address, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (isTimeout(cause)) throw noAnswer(limit);
-            if (cause instanceof DockerException refused) throw new EngineUnreachableException(address, refused);
-            throw new EngineUnreachableException(address, cause);
+        } catch (EngineUnreachableException deadlinePassed) {
+            throw deadlinePassed.getCause() instanceof InterruptedException ? deadlinePassed : noAnswer(limit);
+        } catch (RuntimeException e) {
+            // a refusal (an HTTP server that is no engine) is as useless as silence
+            throw isTimeout(e) ? noAnswer(limit) : new EngineUnreachableException(address, e);
         }
     }
 
@@ -400,10 +385,40 @@ public final class DockerGateway implements Closeable {
     public void stop(String container, Duration grace) {
         try {
             // The engine answers only once the container is down, up to the grace period: longer than the request
-            // client's response timeout, so this goes through the client without one (the engine bounds the wait).
-            call(() -> streams.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec());
+            // client's response timeout, so this goes through the client without one, under a deadline of its own
+            // (grace plus what the engine may need to kill it), in case the engine never answers.
+            Duration deadline = grace.plus(STOP_SLACK);
+            bounded(deadline, () -> call(() -> streams.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec()));
         } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
             // stopping a stopped container is what the caller wanted
+        }
+    }
+
+    /** Runs {@code request} on a daemon thread and gives up on it after {@code deadline}: unreachable. */
+    private <T> T bounded(Duration deadline, java.util.function.Supplier<T> request) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(request.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "nightwatch-engine-call");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            worker.interrupt();
+            answering = false;
+            throw noAnswer(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnreachableException(address, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new EngineUnreachableException(address, e.getCause());
         }
     }
 
