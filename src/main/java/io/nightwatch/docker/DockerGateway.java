@@ -83,7 +83,7 @@ public final class DockerGateway implements Closeable {
                     .withDockerTlsVerify(address.tlsVerify());
             address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
             config = builder.build();
-            config.getSSLConfig(); // reads nothing yet, but fails here on a bad setting rather than mid-command
+            config.getSSLConfig(); // a bad TLS setting fails here, where it can be named, rather than mid-command
         } catch (RuntimeException e) {
             throw unusable(address.toString(), address, e);
         }
