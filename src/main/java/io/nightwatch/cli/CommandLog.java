@@ -35,7 +35,8 @@ final class CommandLog {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> existing = root.getAppender(FILE_APPENDER);
         if (existing instanceof FileAppender<ILoggingEvent> file) return Optional.of(Path.of(file.getFile()));
-        Optional<Path> log = XdgDirs.state(env).map(d -> d.resolve("nightwatch.log"));
+        // a relative HOME (the docs generator's "~") would put a log under the working directory
+        Optional<Path> log = XdgDirs.state(env).filter(Path::isAbsolute).map(d -> d.resolve("nightwatch.log"));
         if (log.isEmpty()) return Optional.empty();
         try {
             Files.createDirectories(log.get().getParent());
