@@ -70,7 +70,7 @@ public class BackupCommand implements Callable<Integer> {
             }
             err.println("nightwatch: backup " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                     + (result.message().isEmpty() ? "" : ": " + result.message()) + " (journal " + result.journal() + ")");
-            return RunbookCli.exitCode(result);
+            return cli.exitCode(result, services, err);
         } catch (IllegalArgumentException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;

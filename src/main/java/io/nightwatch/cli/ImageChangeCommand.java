@@ -130,7 +130,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
         err.println("nightwatch: " + direction().id() + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                 + " (journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
-        return RunbookCli.exitCode(result);
+        return cli.exitCode(result, service, err);
     }
 
     private int showHistory(RunbookCli cli, DockerGateway gateway, ServiceSpec s) throws Exception {

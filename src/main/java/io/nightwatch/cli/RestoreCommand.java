@@ -78,7 +78,7 @@ public class RestoreCommand implements Callable<Integer> {
             err.println("nightwatch: restore " + result.outcome().name().toLowerCase().replace('_', ' ') + " in " + Durations.human(result.took())
                     + (result.succeeded() ? " (RTO achieved; journal " : " (journal ") + result.journal() + ")"
                     + (result.message().isEmpty() ? "" : ": " + result.message()));
-            return RunbookCli.exitCode(result);
+            return cli.exitCode(result, services, err);
         }
     }
 }

@@ -42,14 +42,35 @@ final class RunbookCli implements AutoCloseable {
      * @throws io.nightwatch.docker.EngineUnreachableException naming the address that did not answer
      */
     void requireAnswering(String services) {
+        hostsOf(services).forEach(h -> engine(h).ping());
+    }
+
+    private java.util.List<String> hostsOf(String services) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (String n : services.split(",")) if (!n.isBlank()) names.add(n.trim());
         boolean all = names.isEmpty() || names.contains("all");
-        catalog.profile().services().stream()
+        return catalog.profile().services().stream()
                 .filter(s -> all ? s.dataPath().isPresent() : names.contains(s.name()))
                 .map(io.nightwatch.stack.ServiceSpec::host)
                 .distinct()
-                .forEach(h -> engine(h).ping());
+                .toList();
+    }
+
+    /**
+     * As {@link #exitCode(RunResult)}, but a failed run whose engine no longer answers is exit 3, said in one more
+     * line: the operator's next step is the engine, not the runbook.
+     */
+    int exitCode(RunResult result, String services, PrintWriter err) {
+        int code = exitCode(result);
+        if (result.succeeded() || code == 130) return code;
+        try {
+            requireAnswering(services);
+            return code;
+        } catch (io.nightwatch.docker.EngineUnreachableException e) {
+            err.println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()) + " (it stopped answering during the run)");
+            err.flush();
+            return NightwatchCommand.EXIT_ENGINE_UNREACHABLE;
+        }
     }
 
     RunbookRunner runner() {

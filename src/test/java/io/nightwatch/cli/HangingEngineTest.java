@@ -172,6 +172,38 @@ class HangingEngineTest {
     }
 
     @Test
+    void anEngineThatGoesAwayDuringTheRunIsExitThreeToo() throws Exception {
+        // answers the first ping like an engine, then is gone: every later connection is refused
+        ServerSocket once = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        once.setSoTimeout(30_000);
+        String onceAddress = "tcp://127.0.0.1:" + once.getLocalPort();
+        Thread engine = new Thread(() -> {
+            try (once; Socket s = once.accept()) {
+                s.setSoTimeout(10_000);
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+                String line;
+                while ((line = in.readLine()) != null && !line.isEmpty()) {
+                    // the request head; a ping has no body
+                }
+                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 2\r\nConnection: close\r\n\r\nOK").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            } catch (IOException ignored) {
+                // the test fails on the exit code instead
+            }
+        }, "engine-once");
+        engine.setDaemon(true);
+        engine.start();
+        Path sets = dir.resolve("sets");
+        int code = run("backup", "--profile", profile.toString(), "--host", onceAddress, "--to", sets.toString(), "--service", "prometheus");
+        String said = err.toString();
+        assertEquals(3, code, said);
+        assertTrue(said.contains("stopped answering during the run"), said);
+        assertTrue(said.contains(onceAddress), said);
+        assertFalse(said.contains("\tat "), "no stack trace: " + said);
+    }
+
+    @Test
     void anEngineThatIsNotListeningAtAllIsExitThreeAtOnce() throws IOException {
         String closed;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
