@@ -83,11 +83,11 @@ final class CliValues {
         }
     }
 
-    /** A silence: from a minute to a year (Alertmanager takes anything; a longer one is a forgotten one). */
+    /** A silence: up to a year (Alertmanager takes anything; a longer one is a forgotten one). */
     static final class SilencePeriod implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return period(value, Duration.ofMinutes(1), Duration.ofDays(365));
+            return period(value, Duration.ofSeconds(1), Duration.ofDays(365));
         }
     }
 
