@@ -38,11 +38,12 @@ public class BackupCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DIR", description = "Folder for the set (default $XDG_DATA_HOME/nightwatch/backups).")
     Path to;
 
-    @Option(names = "--keep", paramLabel = "N", description = "After a successful backup, keep only the newest N complete sets (the newest verified one always stays).")
+    @Option(names = "--keep", paramLabel = "N", converter = CliValues.PositiveCount.class, description = "After a successful backup, keep only the newest N complete sets (the newest verified one always stays).")
     Integer keep;
 
-    @Option(names = "--max-age", paramLabel = "AGE", description = "After a successful backup, delete complete sets older than this (e.g. 30d).")
-    String maxAge;
+    @Option(names = "--max-age", paramLabel = "AGE", converter = CliValues.Period.class,
+            description = "After a successful backup, delete complete sets older than this (e.g. 30d).")
+    Duration maxAge;
 
     @Spec
     CommandSpec spec;
@@ -61,6 +62,7 @@ public class BackupCommand implements Callable<Integer> {
         params.put("services", services);
         params.put("to", (to != null ? to : RunbookCli.backupRoot(env)).toString());
         try (RunbookCli cli = new RunbookCli(profile, env)) {
+            cli.requireAnswering(services);
             RunsCommand.warnAboutInterrupted(cli, err);
             BackupRunbook.Selection selection = cli.catalog().backup().select(services);
             selection.skipped().forEach(line -> err.println("nightwatch: " + line));
@@ -69,15 +71,14 @@ public class BackupCommand implements Callable<Integer> {
             var runbook = cli.registry().find(BackupRunbook.ID).orElseThrow().build(params);
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             if (result.outcome() == RunResult.Outcome.SUCCEEDED && (keep != null || maxAge != null)) {
-                Duration age = maxAge == null ? Duration.ofDays(36_500) : AlertsCommand.age(maxAge)
-                        .orElseThrow(() -> new IllegalArgumentException("--max-age takes an age such as 30d, not " + maxAge));
+                Duration age = maxAge == null ? Duration.ofDays(36_500) : maxAge;
                 for (Path removed : BackupSets.applyRetention(Path.of(params.get("to")), keep == null ? Integer.MAX_VALUE : keep, age, Instant.now())) {
                     err.println("nightwatch: retention removed " + removed);
                 }
             }
             err.println("nightwatch: backup " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                     + (result.message().isEmpty() ? "" : ": " + result.message()) + " (journal " + result.journal() + ")");
-            return RunbookCli.exitCode(result);
+            return cli.exitCode(result, services, err);
         } catch (IllegalArgumentException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;

@@ -87,7 +87,15 @@ public class FlowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (HealthMonitor health = new HealthMonitor(profile, env, Clock.systemUTC());
              FlowMonitor flow = new FlowMonitor(health, settings, env, Clock.systemUTC())) {
-            health.checkOnce();
+            // Rates read through an engine that is not there would all be UNKNOWN after a whole window: say so now.
+            var engines = health.checkOnce().engines().stream().filter(e -> e.unreachable()).toList();
+            if (!engines.isEmpty()) {
+                engines.forEach(e -> err.println("nightwatch: host " + e.host() + ": "
+                        + (e.error().isEmpty() ? "engine unreachable at " + e.address() : NightwatchCommand.oneLine(e.error()))));
+                err.println("nightwatch: no flows read; check that the engine runs and answers there");
+                err.flush();
+                return NightwatchCommand.EXIT_ENGINE_UNREACHABLE;
+            }
             health.start();
             if (watch) return watch(flow, out);
             err.println("nightwatch: reading flows for " + Durations.human(settings.window().plus(settings.interval()))

@@ -45,14 +45,14 @@ abstract class ImageChangeCommand implements Callable<Integer> {
             description = "Back the service's data up first (--backup alone means yes).")
     String backup;
 
-    @Option(names = "--hold", paramLabel = "PERIOD|keep", defaultValue = "keep",
+    @Option(names = "--hold", paramLabel = "PERIOD|keep", defaultValue = "keep", converter = CliValues.HoldText.class,
             description = "keep (default): leave the old container stopped until --retire; or a period (10m) to watch the new one, then remove the old.")
     String hold;
 
-    @Option(names = "--gate", paramLabel = "PERIOD", defaultValue = "90s", description = "How long the new container may take to become healthy (default ${DEFAULT-VALUE}).")
+    @Option(names = "--gate", paramLabel = "PERIOD", defaultValue = "90s", converter = CliValues.PeriodText.class, description = "How long the new container may take to become healthy (default ${DEFAULT-VALUE}).")
     String gate;
 
-    @Option(names = "--max-latency", paramLabel = "PERIOD", defaultValue = "2000ms", description = "Slowest acceptable median answer in the gate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-latency", paramLabel = "PERIOD", defaultValue = "2000ms", converter = CliValues.LatencyText.class, description = "Slowest acceptable median answer in the gate (default ${DEFAULT-VALUE}).")
     String maxLatency;
 
     @Option(names = "--history", description = "Show the current image, earlier images and kept containers; change nothing.")
@@ -82,6 +82,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         }
         try (RunbookCli cli = new RunbookCli(loaded.get(), env)) {
             DockerGateway gateway = cli.engine(chosen.get().host());
+            gateway.ping(); // an engine that does not answer is exit 3 now, not after every step's own timeout
             if (history) return showHistory(cli, gateway, chosen.get());
             if (retire) return retire(gateway, chosen.get(), err);
             return change(cli, gateway, err);
@@ -129,7 +130,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
         err.println("nightwatch: " + direction().id() + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                 + " (journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
-        return RunbookCli.exitCode(result);
+        return cli.exitCode(result, service, err);
     }
 
     private int showHistory(RunbookCli cli, DockerGateway gateway, ServiceSpec s) throws Exception {

@@ -131,11 +131,12 @@ public class IncidentCommand {
         long id;
         @Option(names = "--format", defaultValue = "md", description = "md, json or html (default ${DEFAULT-VALUE}).")
         String format;
-        @Option(names = "--out", required = true, paramLabel = "FILE")
+        @Option(names = "--out", required = true, paramLabel = "FILE", converter = CliValues.OutputPath.class)
         Path out;
 
         int run(Incidents incidents, PrintWriter stdout, PrintWriter err) throws Exception {
             IncidentExport.Format f = IncidentExport.Format.of(format);
+            if (java.nio.file.Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder; name a file");
             IncidentReport report = incidents.report(id);
             IncidentExport.write(report, f, out);
             var kinds = IncidentExport.redactedKinds(report);

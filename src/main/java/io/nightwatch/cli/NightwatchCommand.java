@@ -1,5 +1,9 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.docker.EngineUnreachableException;
+import io.nightwatch.docker.InvalidEngineAddressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,21 +14,76 @@ import picocli.CommandLine.Command;
                 BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all services UP", "1:a service DEGRADED or UNKNOWN", "2:a service DOWN",
-                "3:a Docker engine unreachable", "64:invalid arguments or profile", "70:internal error"})
+                "3:a Docker engine unreachable (or not answering within --timeout, default 5 s)",
+                "64:invalid arguments, profile or engine address", "70:internal error"})
 public class NightwatchCommand {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NightwatchCommand.class);
+
+    public static final int EXIT_ENGINE_UNREACHABLE = 3;
     public static final int EXIT_USAGE = 64;
     public static final int EXIT_SOFTWARE = 70;
 
     /** Builds the command line with Nightwatch's exit-code conventions (picocli's defaults collide with 1 and 2). */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new NightwatchCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine()}, with the commands made by {@code factory} (tests hand them an environment). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new NightwatchCommand(), factory);
         applyExitCodes(cli);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("nightwatch: " + io.nightwatch.redact.Redactor.clean(e.getMessage()));
-            return EXIT_SOFTWARE;
-        });
+        cli.setParameterExceptionHandler(NightwatchCommand::badArguments);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine));
         return cli;
+    }
+
+    /** One line with what is wrong and where help is, instead of picocli's full usage text. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        where.getErr().println("nightwatch: " + oneLine(e.getMessage()) + " (see " + where.getCommandSpec().qualifiedName() + " --help)");
+        where.getErr().flush();
+        return EXIT_USAGE;
+    }
+
+    /**
+     * What escaped a command: an engine that is gone is exit 3, an address the operator has to fix 64, anything else
+     * 70. One paragraph each; the stack trace goes to the log only (NIGHTWATCH_LOG_LEVEL=DEBUG shows it).
+     */
+    static int failed(Exception e, CommandLine commandLine) {
+        java.io.PrintWriter err = commandLine.getErr();
+        int code;
+        EngineUnreachableException unreachable = causeOf(e, EngineUnreachableException.class);
+        InvalidEngineAddressException badAddress = causeOf(e, InvalidEngineAddressException.class);
+        if (unreachable != null) {
+            err.println("nightwatch: " + oneLine(unreachable.getMessage()) + ". Check that the engine runs and answers there"
+                    + " (docker -H " + unreachable.address().uri() + " version).");
+            code = EXIT_ENGINE_UNREACHABLE;
+        } else if (badAddress != null) {
+            err.println("nightwatch: " + oneLine(badAddress.getMessage()));
+            code = EXIT_USAGE;
+        } else {
+            err.println("nightwatch: internal error: " + oneLine(String.valueOf(e.getMessage()))
+                    + " (NIGHTWATCH_LOG_LEVEL=DEBUG shows the details)");
+            code = EXIT_SOFTWARE;
+        }
+        err.flush();
+        LOG.debug("{} ended with exit {}", commandLine.getCommandSpec().qualifiedName(), code, e);
+        return code;
+    }
+
+    static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) return type.cast(c);
+        }
+        return null;
+    }
+
+    static String oneLine(String text) {
+        if (text == null) return "";
+        // an error can quote what the user or an engine sent: it leaves through the catalogue like everything else
+        String line = io.nightwatch.redact.Redactor.clean(text.strip().replaceAll("\\s*\\R\\s*", " "));
+        return line.length() > 400 ? line.substring(0, 400) + "…" : line;
     }
 
     private static void applyExitCodes(CommandLine cli) {

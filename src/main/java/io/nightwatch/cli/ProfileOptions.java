@@ -1,5 +1,8 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.docker.InvalidEngineAddressException;
+import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
@@ -19,19 +22,28 @@ public class ProfileOptions {
             description = "Docker engine of the first host, e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376 (overrides DOCKER_HOST).")
     String host;
 
-    /** Loads the profile, or says on {@code err} what is wrong with it and returns empty (exit {@code EXIT_USAGE}). */
+    /**
+     * Loads the profile and checks every engine address it leads to (with {@code DOCKER_HOST}, Docker contexts and TLS
+     * files), or says on {@code err} what is wrong and returns empty (exit {@code EXIT_USAGE}).
+     */
     public java.util.Optional<StackProfile> loadOrReport(Map<String, String> env, java.io.PrintWriter err) {
         try {
-            return java.util.Optional.of(load(env));
-        } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
+            StackProfile loaded = load(env);
+            for (DockerHostSpec h : loaded.hosts()) EngineAddress.resolve(h, env).requireTlsFiles();
+            return java.util.Optional.of(loaded);
+        } catch (ProfileException | InvalidEngineAddressException e) {
+            err.println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()));
             err.flush();
             return java.util.Optional.empty();
         }
     }
 
     public StackProfile load(Map<String, String> env) throws ProfileException {
+        if (host != null) {
+            if (host.isBlank()) throw new InvalidEngineAddressException("--host is empty (e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376)");
+            EngineAddress.checkSyntax(host.trim(), "--host");
+        }
         StackProfile loaded = ProfileLoader.resolve(profile, env);
-        return host == null ? loaded : loaded.withPrimaryHostAddress(host);
+        return host == null ? loaded : loaded.withPrimaryHostAddress(host.trim());
     }
 }

@@ -58,6 +58,7 @@ public class RestoreCommand implements Callable<Integer> {
         Path setDir = java.nio.file.Files.isDirectory(chosen) ? chosen.toRealPath() : chosen.toAbsolutePath();
         Map<String, String> params = new HashMap<>(Map.of("set", setDir.toString(), "services", services));
         try (RunbookCli cli = new RunbookCli(profile, env)) {
+            cli.requireAnswering(services);
             RunsCommand.warnAboutInterrupted(cli, err);
             Runbook runbook;
             try {
@@ -75,9 +76,11 @@ public class RestoreCommand implements Callable<Integer> {
                 return 130;
             }
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
-            err.println("nightwatch: restore " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
-                    + " (RTO achieved; journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
-            return RunbookCli.exitCode(result);
+            // The time is a recovery time only when the services are back; a failed restore achieved nothing to quote.
+            err.println("nightwatch: restore " + result.outcome().name().toLowerCase().replace('_', ' ') + " in " + Durations.human(result.took())
+                    + (result.succeeded() ? " (RTO achieved; journal " : " (journal ") + result.journal() + ")"
+                    + (result.message().isEmpty() ? "" : ": " + result.message()));
+            return cli.exitCode(result, services, err);
         }
     }
 }

@@ -25,6 +25,7 @@ final class RunbookCli implements AutoCloseable {
 
     RunbookCli(StackProfile profile, Map<String, String> env) {
         this.catalog = new RunbookCatalog(profile, env);
+        CommandLog.stackTracesToStateLog(env);
     }
 
     static Path backupRoot(Map<String, String> env) { return RunbookCatalog.dataDir(env).resolve("backups"); }
@@ -34,6 +35,44 @@ final class RunbookCli implements AutoCloseable {
     DockerGateway engine(String host) { return catalog.engine(host); }
 
     RunbookRegistry registry() { return catalog.registry(); }
+
+    /**
+     * Pings the engines that the named services (comma-separated, or {@code all} stateful ones) run on, each within
+     * its first-answer timeout, so a gone or hanging engine is one clear exit 3 before anything starts.
+     *
+     * @throws io.nightwatch.docker.EngineUnreachableException naming the address that did not answer
+     */
+    void requireAnswering(String services) {
+        hostsOf(services).forEach(h -> engine(h).ping());
+    }
+
+    private java.util.List<String> hostsOf(String services) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String n : services.split(",")) if (!n.isBlank()) names.add(n.trim());
+        boolean all = names.isEmpty() || names.contains("all");
+        return catalog.profile().services().stream()
+                .filter(s -> all ? s.dataPath().isPresent() : names.contains(s.name()))
+                .map(io.nightwatch.stack.ServiceSpec::host)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * As {@link #exitCode(RunResult)}, but a failed run whose engine no longer answers is exit 3, said in one more
+     * line: the operator's next step is the engine, not the runbook.
+     */
+    int exitCode(RunResult result, String services, PrintWriter err) {
+        int code = exitCode(result);
+        if (result.succeeded() || code == 130) return code;
+        try {
+            requireAnswering(services);
+            return code;
+        } catch (io.nightwatch.docker.EngineUnreachableException e) {
+            err.println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()) + " (it stopped answering during the run)");
+            err.flush();
+            return NightwatchCommand.EXIT_ENGINE_UNREACHABLE;
+        }
+    }
 
     RunbookRunner runner() {
         if (runner == null) runner = catalog.newRunner();

@@ -40,8 +40,9 @@ public class SilenceCommand implements Callable<Integer> {
             description = "Label matcher: name=value, name!=value, name=~regex, name!~regex (repeatable).")
     List<String> matchers;
 
-    @Option(names = "--for", required = true, paramLabel = "DURATION", description = "How long: 30m, 2h, 1d.")
-    String duration;
+    @Option(names = "--for", required = true, paramLabel = "DURATION", converter = CliValues.SilencePeriod.class,
+            description = "How long: 30m, 2h, 1d (at most 365d).")
+    Duration length;
 
     @Option(names = "--comment", required = true, description = "Why (Alertmanager requires it).")
     String comment;
@@ -56,11 +57,8 @@ public class SilenceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         List<AlertmanagerClient.Matcher> parsed = new ArrayList<>();
-        Duration length;
         try {
             for (String m : matchers) parsed.add(parseMatcher(m));
-            length = AlertsCommand.age(duration).filter(d -> !d.isZero())
-                    .orElseThrow(() -> new IllegalArgumentException("--for takes a duration such as 30m, 2h or 1d, not '" + duration + "'"));
         } catch (IllegalArgumentException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;

@@ -36,7 +36,8 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "SECONDS", description = "Poll interval (default from the profile, 2 s).")
     Double intervalSeconds;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Probe timeout (default from the profile, 2 s).")
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Probe timeout, and how long the engine may take to answer at all (default: probes from the profile, 2 s; engine 5 s).")
     Double timeoutSeconds;
 
     @Spec
@@ -66,6 +67,7 @@ public class StatusCommand implements Callable<Integer> {
         profile = profile.withTimings(
                 intervalSeconds == null ? profile.pollInterval() : Duration.ofMillis((long) (intervalSeconds * 1000)),
                 timeoutSeconds == null ? profile.probeTimeout() : Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        if (timeoutSeconds != null) profile = profile.withEngineTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)));
         PrintWriter out = spec.commandLine().getOut();
         try (HealthMonitor monitor = new HealthMonitor(profile, env, Clock.systemUTC())) {
             if (watch) return watch(monitor, out);

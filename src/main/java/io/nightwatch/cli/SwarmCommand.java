@@ -41,6 +41,11 @@ public class SwarmCommand {
             PrintWriter err = spec.commandLine().getErr();
             Optional<StackProfile> profile = profileOptions.loadOrReport(System.getenv(), err);
             if (profile.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+            if (host != null && profile.get().host(host).isEmpty()) {
+                err.println("nightwatch: --on: the profile has no host '" + CliValues.shown(host) + "' (hosts: "
+                        + String.join(", ", profile.get().hosts().stream().map(h -> h.name()).toList()) + ")");
+                return NightwatchCommand.EXIT_USAGE;
+            }
             try (RunbookCli cli = new RunbookCli(profile.get(), System.getenv())) {
                 DockerGateway gateway = cli.engine(host != null ? host : profile.get().hosts().get(0).name());
                 List<SwarmService> services = gateway.swarmServices();
@@ -68,7 +73,7 @@ public class SwarmCommand {
         String service;
         @Option(names = "--on", paramLabel = "HOST", description = "The profile's host that is a Swarm manager (default: the first).")
         String host;
-        @Option(names = "--timeout", defaultValue = "300s", description = "How long to wait for convergence (default ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", defaultValue = "300s", converter = CliValues.PeriodText.class, description = "How long to wait for convergence (default ${DEFAULT-VALUE}).")
         String timeout;
         @Option(names = "--yes", description = "Do not ask for confirmation.")
         boolean yes;
@@ -82,11 +87,17 @@ public class SwarmCommand {
             PrintWriter err = spec.commandLine().getErr();
             Optional<StackProfile> profile = profileOptions.loadOrReport(System.getenv(), err);
             if (profile.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+            if (host != null && profile.get().host(host).isEmpty()) {
+                err.println("nightwatch: --on: the profile has no host '" + CliValues.shown(host) + "' (hosts: "
+                        + String.join(", ", profile.get().hosts().stream().map(h -> h.name()).toList()) + ")");
+                return NightwatchCommand.EXIT_USAGE;
+            }
             Map<String, String> params = new HashMap<>(action());
             params.put("service", service);
             params.put("timeout", timeout);
             if (host != null) params.put("host", host);
             try (RunbookCli cli = new RunbookCli(profile.get(), System.getenv())) {
+                cli.engine(host != null ? host : profile.get().hosts().get(0).name()).ping();
                 SwarmServiceRunbook definition = cli.catalog().swarm();
                 Runbook runbook;
                 try {

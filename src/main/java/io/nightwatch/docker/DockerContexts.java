@@ -27,12 +27,23 @@ final class DockerContexts {
 
     private DockerContexts() {}
 
+    /**
+     * The context {@code DOCKER_CONTEXT} or the CLI's config names; empty for "default" or none.
+     *
+     * @throws InvalidEngineAddressException when a named context does not exist: falling back to the local socket
+     *                                       would show (or change) another engine than the operator meant
+     */
     static Optional<Context> current(Map<String, String> env) {
         Path dockerDir = Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
                 .orElseGet(() -> Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker"));
-        Optional<String> name = Optional.ofNullable(env.get("DOCKER_CONTEXT")).filter(s -> !s.isBlank())
+        boolean fromEnv = env.get("DOCKER_CONTEXT") != null && !env.get("DOCKER_CONTEXT").isBlank();
+        Optional<String> name = Optional.ofNullable(env.get("DOCKER_CONTEXT")).filter(s -> !s.isBlank()).map(String::trim)
                 .or(() -> currentContextFromConfig(dockerDir.resolve("config.json")));
-        return name.filter(n -> !n.equals("default")).flatMap(n -> read(dockerDir, n));
+        if (name.isEmpty() || name.get().equals("default")) return Optional.empty();
+        return Optional.of(read(dockerDir, name.get()).orElseThrow(() -> new InvalidEngineAddressException(
+                (fromEnv ? "DOCKER_CONTEXT" : dockerDir.resolve("config.json") + " (currentContext)") + " names the Docker context '"
+                        + name.get().replaceAll("\\p{Cntrl}", "?") + "', which does not exist in " + dockerDir.resolve("contexts")
+                        + " (see docker context ls)")));
     }
 
     private static Optional<String> currentContextFromConfig(Path config) {

@@ -43,43 +43,123 @@ import java.util.function.Consumer;
  */
 public final class DockerGateway implements Closeable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+    /** After the grace period the engine kills the container; it answers well within this. */
+    private static final Duration STOP_SLACK = Duration.ofSeconds(30);
 
     private final EngineAddress address;
     private final DockerClient requests;
     /** The event stream may stay silent for hours, so it gets a client without a response timeout. */
     private final DockerClient streams;
+    /** Asks "are you there?" with the address's short first-answer timeout, before any real work is sent. */
+    private final DockerClient pings;
+    private final Object pingLock = new Object();
+    /** Set once the engine answered a ping; cleared when it stops answering, so the next call asks again quickly. */
+    private volatile boolean answering;
 
     private final SwarmApi swarm;
 
-    private DockerGateway(EngineAddress address, DockerClient requests, DockerHttpClient requestTransport, DockerClient streams) {
+    private DockerGateway(EngineAddress address, DockerClient requests, DockerHttpClient requestTransport, DockerClient streams,
+                          DockerClient pings) {
         this.address = address;
         this.requests = requests;
         this.streams = streams;
+        this.pings = pings;
         this.swarm = new SwarmApi(requestTransport);
     }
 
-    /** Prepares a connection; nothing is sent until the first call. */
+    /**
+     * Prepares a connection; nothing is sent until the first call, which first pings the engine within the address's
+     * first-answer timeout.
+     *
+     * @throws InvalidEngineAddressException when the address or its TLS files cannot be used
+     */
     public static DockerGateway connect(EngineAddress address) {
-        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(address.uri())
-                .withDockerTlsVerify(address.tlsVerify());
-        address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
-        DockerClientConfig config = builder.build();
-        DockerHttpClient requestTransport = transport(config, RESPONSE_TIMEOUT);
+        address.requireTlsFiles();
+        DockerClientConfig config;
+        try {
+            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(address.uri())
+                    .withDockerTlsVerify(address.tlsVerify());
+            address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
+            config = builder.build();
+            config.getSSLConfig(); // a bad TLS setting fails here, where it can be named, rather than mid-command
+        } catch (RuntimeException e) {
+            throw unusable(address.toString(), address, e);
+        }
+        Duration connect = address.firstAnswer();
+        DockerHttpClient requestTransport = transport(address, config, connect, RESPONSE_TIMEOUT);
         return new DockerGateway(address, DockerClientImpl.getInstance(config, requestTransport), requestTransport,
-                DockerClientImpl.getInstance(config, transport(config, Duration.ZERO)));
+                DockerClientImpl.getInstance(config, transport(address, config, connect, Duration.ZERO)),
+                DockerClientImpl.getInstance(config, transport(address, config, connect, address.firstAnswer())));
     }
 
-    private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
-        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
-                .maxConnections(32)
-                .connectionTimeout(CONNECT_TIMEOUT);
-        if (!responseTimeout.isZero()) http.responseTimeout(responseTimeout);
-        return http.build();
+    /** docker-java's words for a bad TLS file are often just "NullPointerException": name the files instead. */
+    private static InvalidEngineAddressException unusable(String shown, EngineAddress address, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        // a bare exception name ("NullPointerException") tells an operator nothing; the full trace is in the debug log
+        String why = root.getMessage() == null || root.getMessage().isBlank() ? "" : ": " + firstLine(root.getMessage());
+        if (address.tlsVerify() && address.certPath().isPresent()) {
+            return new InvalidEngineAddressException("cannot use the TLS files in " + address.certPath().get() + " for " + shown
+                    + " (ca.pem, cert.pem and key.pem must be PEM certificates and key)" + why);
+        }
+        return new InvalidEngineAddressException("cannot use the engine address " + shown + why);
+    }
+
+    private static DockerHttpClient transport(EngineAddress address, DockerClientConfig config, Duration connectTimeout,
+                                              Duration responseTimeout) {
+        try {
+            ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                    .dockerHost(config.getDockerHost())
+                    .sslConfig(config.getSSLConfig())
+                    .maxConnections(32)
+                    .connectionTimeout(connectTimeout);
+            if (!responseTimeout.isZero()) http.responseTimeout(responseTimeout);
+            return http.build();
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. unreadable TLS keys, or a transport the platform lacks (npipe off Windows: UnsatisfiedLinkError)
+            throw unusable(address.toString(), address, e);
+        }
+    }
+
+    /**
+     * Pings the engine, bounded by the first-answer timeout even when the engine accepts the connection and then
+     * says nothing (a TLS handshake to such an engine is not covered by the client's own timeouts).
+     *
+     * @throws EngineUnreachableException when it does not answer in time
+     */
+    public void ping() {
+        Duration limit = address.firstAnswer();
+        try {
+            bounded(limit.plusMillis(250), () -> pings.pingCmd().exec());
+            answering = true;
+        } catch (EngineUnreachableException deadlinePassed) {
+            throw deadlinePassed.getCause() instanceof InterruptedException ? deadlinePassed : noAnswer(limit);
+        } catch (RuntimeException e) {
+            // a refusal (an HTTP server that is no engine) is as useless as silence
+            throw isTimeout(e) ? noAnswer(limit) : new EngineUnreachableException(address, e);
+        }
+    }
+
+    private EngineUnreachableException noAnswer(Duration limit) {
+        return new EngineUnreachableException(address, new IOException("no answer within "
+                + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms")));
+    }
+
+    private static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.SocketTimeoutException || c instanceof java.util.concurrent.TimeoutException) return true;
+        }
+        return false;
+    }
+
+    /** Every call goes through here first: an engine that does not answer a ping is not sent real work. */
+    private void ensureAnswering() {
+        if (answering) return;
+        synchronized (pingLock) {
+            if (!answering) ping();
+        }
     }
 
     public EngineAddress address() { return address; }
@@ -305,10 +385,40 @@ public final class DockerGateway implements Closeable {
     public void stop(String container, Duration grace) {
         try {
             // The engine answers only once the container is down, up to the grace period: longer than the request
-            // client's response timeout, so this goes through the client without one (the engine bounds the wait).
-            call(() -> streams.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec());
+            // client's response timeout, so this goes through the client without one, under a deadline of its own
+            // (grace plus what the engine may need to kill it), in case the engine never answers.
+            Duration deadline = grace.plus(STOP_SLACK);
+            bounded(deadline, () -> call(() -> streams.stopContainerCmd(container).withTimeout((int) Math.max(1, grace.toSeconds())).exec()));
         } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
             // stopping a stopped container is what the caller wanted
+        }
+    }
+
+    /** Runs {@code request} on a daemon thread and gives up on it after {@code deadline}: unreachable. */
+    private <T> T bounded(Duration deadline, java.util.function.Supplier<T> request) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(request.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "nightwatch-engine-call");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            worker.interrupt();
+            answering = false;
+            throw noAnswer(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnreachableException(address, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new EngineUnreachableException(address, e.getCause());
         }
     }
 
@@ -362,6 +472,7 @@ public final class DockerGateway implements Closeable {
 
     /** The engine's refusals (4xx/5xx) become IllegalStateException with its words; a lost engine, unreachable. */
     private <T> T swarmCall(SwarmRequest<T> request) {
+        ensureAnswering();
         try {
             return request.send();
         } catch (SwarmApi.NotFound e) {
@@ -517,6 +628,7 @@ public final class DockerGateway implements Closeable {
     public void close() {
         closeQuietly(requests);
         closeQuietly(streams);
+        closeQuietly(pings);
     }
 
     private static void closeQuietly(Closeable closeable) {
@@ -528,11 +640,13 @@ public final class DockerGateway implements Closeable {
     }
 
     private <T> T call(java.util.function.Supplier<T> request) {
+        ensureAnswering();
         try {
             return request.get();
         } catch (DockerException e) {
             throw e;
         } catch (RuntimeException e) {
+            answering = false;
             throw new EngineUnreachableException(address, e);
         }
     }

@@ -2,7 +2,12 @@ package io.nightwatch.docker;
 
 import io.nightwatch.stack.DockerHostSpec;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,17 +15,39 @@ import java.util.Optional;
  * The engine to talk to, resolved the way the Docker CLI does: an explicit address (profile or {@code --host})
  * wins, then {@code DOCKER_HOST}, then the current Docker context, then the local socket.
  *
- * @param certPath directory with {@code ca.pem}, {@code cert.pem}, {@code key.pem} when TLS is verified
+ * @param certPath    directory with {@code ca.pem}, {@code cert.pem}, {@code key.pem} when TLS is verified
+ * @param firstAnswer how long a first ping may take before the engine counts as unreachable
  */
-public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPath) {
+public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPath, Duration firstAnswer) {
 
     public static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
+    static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
+    public EngineAddress {
+        if (firstAnswer == null || firstAnswer.isNegative() || firstAnswer.isZero()) firstAnswer = DockerHostSpec.DEFAULT_FIRST_ANSWER;
+    }
+
+    public EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPath) {
+        this(uri, tlsVerify, certPath, DockerHostSpec.DEFAULT_FIRST_ANSWER);
+    }
+
+    /**
+     * @throws InvalidEngineAddressException when the address is empty or malformed, or {@code DOCKER_CONTEXT} (or the
+     *                                       CLI's current context) names a context that does not exist
+     */
     public static EngineAddress resolve(DockerHostSpec host, Map<String, String> env) {
-        Optional<String> explicit = host.address().or(() -> nonBlank(env.get("DOCKER_HOST")));
+        if (host.address().isPresent() && host.address().get().isBlank()) {
+            throw new InvalidEngineAddressException("the engine address of host '" + host.name() + "' is empty"
+                    + " (e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376)");
+        }
+        Optional<String> explicit = host.address().map(String::trim).or(() -> nonBlank(env.get("DOCKER_HOST")));
         Optional<DockerContexts.Context> context = explicit.isPresent() ? Optional.empty() : DockerContexts.current(env);
         String uri = explicit.or(() -> context.map(DockerContexts.Context::host)).orElse(DEFAULT_SOCKET);
-        if (!isTcp(uri)) return new EngineAddress(uri, false, Optional.empty());
+        String origin = host.address().isPresent() ? "host '" + host.name() + "'"
+                : env.get("DOCKER_HOST") != null && !env.get("DOCKER_HOST").isBlank() ? "DOCKER_HOST"
+                : context.map(c -> "Docker context '" + c.name() + "'").orElse("the default");
+        checkSyntax(uri, origin);
+        if (!isTcp(uri)) return new EngineAddress(uri, false, Optional.empty(), host.firstAnswer());
 
         // The Docker CLI treats any non-empty DOCKER_TLS_VERIFY as "on"; docker-java only "1"/"true". Follow the CLI.
         boolean verify = host.tlsVerify().orElseGet(() -> context.map(DockerContexts.Context::hasTls)
@@ -29,11 +56,71 @@ public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPa
                 .or(() -> context.flatMap(DockerContexts.Context::tlsDirectory))
                 .or(() -> nonBlank(env.get("DOCKER_CERT_PATH")).map(Path::of))
                 .or(() -> nonBlank(env.get("HOME")).map(home -> Path.of(home, ".docker")));
-        return new EngineAddress(uri, verify, verify ? certs : Optional.empty());
+        return new EngineAddress(uri, verify, verify ? certs : Optional.empty(), host.firstAnswer());
+    }
+
+    /** Only a syntactically usable address reaches docker-java, whose own errors for bad ones are NPEs and parser traces. */
+    public static void checkSyntax(String uri, String origin) {
+        String why = problem(uri);
+        if (why != null) throw new InvalidEngineAddressException("engine address '" + printable(uri) + "' (" + origin + "): " + why);
+    }
+
+    private static String problem(String uri) {
+        if (uri.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) return "contains spaces or control characters";
+        if (uri.startsWith("unix://")) {
+            String path = uri.substring("unix://".length());
+            return path.startsWith("/") && path.length() > 1 ? null : "a unix socket needs an absolute path (unix:///var/run/docker.sock)";
+        }
+        if (uri.startsWith("npipe://")) {
+            if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+                return "a named pipe (npipe://) exists only on Windows; here use unix:///var/run/docker.sock or tcp://HOST:PORT";
+            }
+            return uri.length() > "npipe://".length() ? null : "a named pipe needs a name";
+        }
+        if (uri.startsWith("http://") || uri.startsWith("https://")) return "write tcp://HOST:PORT (TLS is set with tlsVerify or DOCKER_TLS_VERIFY)";
+        if (!uri.startsWith("tcp://")) return "not an engine address: expected unix:///path/docker.sock or tcp://HOST:PORT";
+        if (uri.length() == "tcp://".length()) return "no host name in it (tcp://HOST:PORT)";
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            return "not a valid tcp://HOST:PORT address";
+        }
+        if (parsed.getHost() == null || parsed.getHost().isEmpty()) return "no host name in it (tcp://HOST:PORT)";
+        if (parsed.getPort() < 1 || parsed.getPort() > 65535) return "no port in it (tcp://" + parsed.getHost() + ":2376)";
+        if (parsed.getUserInfo() != null || parsed.getQuery() != null || parsed.getFragment() != null
+                || !(parsed.getPath() == null || parsed.getPath().isEmpty() || parsed.getPath().equals("/"))) {
+            return "only tcp://HOST:PORT is understood (no user, path or query)";
+        }
+        return null;
+    }
+
+    /**
+     * The TLS files docker-java needs, checked before it reads them (it fails on a missing file with errors far from
+     * the cause).
+     *
+     * @throws InvalidEngineAddressException naming the missing file
+     */
+    public void requireTlsFiles() {
+        if (!tlsVerify) return;
+        Path dir = certPath.orElseThrow(() -> new InvalidEngineAddressException(
+                "TLS is on for " + uri + " but no certificate folder is set (DOCKER_CERT_PATH or certPath)"));
+        for (String file : TLS_FILES) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
+                throw new InvalidEngineAddressException("TLS is on for " + uri + " but " + dir.resolve(file)
+                        + " is missing (expected " + String.join(", ", TLS_FILES) + " in " + dir + ")");
+            }
+        }
     }
 
     static boolean isTcp(String uri) {
         return uri.startsWith("tcp://") || uri.startsWith("https://") || uri.startsWith("http://");
+    }
+
+    private static String printable(String text) {
+        String cut = text.length() > 120 ? text.substring(0, 120) + "…" : text;
+        // a user:password part never reaches a message
+        return cut.replaceAll("\\p{Cntrl}", "?").replaceAll("//[^/]*@", "//…@");
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -16,6 +16,7 @@ public class EngineUnreachableException extends RuntimeException {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        // one line: some causes (native library loading) spread their message over several
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : DockerGateway.firstLine(message);
     }
 }

@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,6 +28,8 @@ import java.util.Optional;
 public final class ProfileLoader {
 
     public static final String FILE_NAME = "profile.yaml";
+    /** A profile is a page of YAML; anything this large is not one. */
+    static final long MAX_BYTES = 1024 * 1024;
 
     private ProfileLoader() {}
 
@@ -42,15 +50,41 @@ public final class ProfileLoader {
     public static StackProfile load(Path file) throws ProfileException {
         String text;
         try {
-            text = Files.readString(file);
+            if (Files.size(file) > MAX_BYTES) throw new ProfileException(file, 0, "", "larger than 1 MiB: not a profile");
+            text = decode(file, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ProfileException(file, 0, "", "cannot read: " + e.getMessage());
         }
         return parse(file, text);
     }
 
+    /** Strict UTF-8: a profile with broken bytes is refused with the line they are on, never read with U+FFFD in names. */
+    static String decode(Path file, byte[] bytes) throws ProfileException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int bad = firstInvalidUtf8(bytes);
+            for (int i = 0; i < bad && i < bytes.length; i++) if (bytes[i] == '\n') line++;
+            throw new ProfileException(file, line, "", "not valid UTF-8 (byte " + (bad + 1) + "); save the file as UTF-8");
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
+    }
+
     public static StackProfile parse(Path file, String yaml) throws ProfileException {
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+        // A key written twice is a mistake (which one did the operator mean?), not "the last one wins".
+        ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
         JsonNode root;
         Map<String, Integer> lines;
         try {

@@ -22,7 +22,9 @@ final class ProfileReader {
     private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
             "containerPort", "dataPath", "passwordEnv");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
+    /** Longer than any interval, timeout or history a profile means; small enough for every later sum. */
+    private static final Duration LONGEST = Duration.ofDays(30);
 
     private final Path file;
     private final Map<String, Integer> lines;
@@ -67,6 +69,7 @@ final class ProfileReader {
             checkFields(host, at, HOST_FIELDS);
             String name = text(host, at, "name").orElse(i == 0 ? DockerHostSpec.LOCAL : null);
             if (name == null) throw error(at, "name", "every host after the first needs a name");
+            identifier(name, at + "/name", "name", "host name");
             if (!names.add(name)) throw error(at + "/name", "name", "host name '" + name + "' is used twice");
             Optional<String> address = text(host, at, "address");
             if (address.isPresent() && !address.get().matches("(unix|tcp|npipe)://.+")) {
@@ -107,7 +110,12 @@ final class ProfileReader {
         DockerHostSpec host = hosts.stream().filter(h -> h.name().equals(hostName)).findFirst()
                 .orElseThrow(() -> error(at + "/host", "host", "no host named '" + hostName + "' under hosts"));
         String name = text(service, at, "name").orElse(kind.id());
+        identifier(name, at + "/name", "name", "service name");
         String container = text(service, at, "container").orElse(kind.referenceContainerName());
+        if (!ProfileValues.isContainerName(container)) {
+            throw error(at + "/container", "container", "'" + ProfileValues.shown(container)
+                    + "' is not a container name (letters, digits, _ . - ; starting with a letter or digit)");
+        }
         int containerPort = integer(service, at, "containerPort").orElse(kind.containerPort());
         ServiceSpec defaults = ServiceDefaults.forKind(kind, host, name, container, kind.defaultHostPort());
         Endpoint health = endpoint(service, at, "health", containerPort).orElse(
@@ -115,7 +123,15 @@ final class ProfileReader {
                         defaults.health().path()));
         Optional<Endpoint> metrics = endpoint(service, at, "metrics", containerPort).or(defaults::metrics);
         Optional<String> dataPath = text(service, at, "dataPath").or(kind::dataPath);
+        if (dataPath.isPresent()) {
+            String problem = ProfileValues.dataPathProblem(dataPath.get());
+            if (problem != null) throw error(at + "/dataPath", "dataPath", "'" + ProfileValues.shown(dataPath.get()) + "' " + problem);
+        }
         Optional<String> passwordEnv = text(service, at, "passwordEnv");
+        if (passwordEnv.isPresent() && !passwordEnv.get().matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
+            throw error(at + "/passwordEnv", "passwordEnv", "'" + ProfileValues.shown(passwordEnv.get())
+                    + "' is not an environment variable name (letters, digits, _)");
+        }
         return new ServiceSpec(name, kind, host.name(), container, health, metrics, dataPath, passwordEnv, false);
     }
 
@@ -138,6 +154,7 @@ final class ProfileReader {
         }
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
+        // 12 digits of hours still fit a Duration, so the range check below sees every value; nothing overflows.
         Duration parsed = switch (unit) {
             case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
@@ -145,6 +162,7 @@ final class ProfileReader {
             default -> Duration.ofSeconds(amount);
         };
         if (parsed.toMillis() < 100) throw error(at + "/" + field, field, "must be at least 100ms");
+        if (parsed.compareTo(LONGEST) > 0) throw error(at + "/" + field, field, "'" + value.asText() + "' is too long (at most 30 days)");
         return parsed;
     }
 
@@ -152,7 +170,16 @@ final class ProfileReader {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return Optional.empty();
         if (!value.isValueNode() || value.asText().isBlank()) throw error(at + "/" + field, field, "must be a non-empty text");
+        if (value.asText().length() > 4096) throw error(at + "/" + field, field, "is longer than 4096 characters");
         return Optional.of(value.asText().trim());
+    }
+
+    /** Names end up in folder names of backup sets and in commands: a safe identifier only. */
+    private void identifier(String name, String pointer, String field, String what) throws ProfileException {
+        if (!ProfileValues.isIdentifier(name)) {
+            throw error(pointer, field, "'" + ProfileValues.shown(name) + "' is not a usable " + what
+                    + " (lower-case letters, digits, _ . - ; at most 63; starting with a letter or digit; no '..')");
+        }
     }
 
     private Optional<Boolean> bool(JsonNode node, String at, String field) throws ProfileException {

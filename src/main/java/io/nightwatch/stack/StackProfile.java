@@ -55,6 +55,11 @@ public record StackProfile(List<DockerHostSpec> hosts, List<ServiceSpec> service
         return new StackProfile(hosts, newServices, pollInterval, probeTimeout, source, flow);
     }
 
+    /** Every host's engine gets {@code timeout} for its first answer (a command's {@code --timeout}). */
+    public StackProfile withEngineTimeout(Duration timeout) {
+        return new StackProfile(hosts.stream().map(h -> h.withFirstAnswer(timeout)).toList(), services, pollInterval, probeTimeout, source, flow);
+    }
+
     public StackProfile withTimings(Duration newPollInterval, Duration newProbeTimeout) {
         return new StackProfile(hosts, services, newPollInterval, newProbeTimeout, source, flow);
     }

@@ -123,6 +123,13 @@ public class NightwatchApp extends Application {
                 showProfileError(e);
                 Platform.exit();
                 return;
+            } catch (IllegalArgumentException e) { // an engine address that cannot work (DOCKER_HOST, context, TLS files)
+                Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                alert.setTitle(MainWindow.TITLE);
+                alert.setHeaderText("The Docker engine address cannot be used");
+                alert.showAndWait();
+                Platform.exit();
+                return;
             }
         }
         if (flowMonitor == null) {

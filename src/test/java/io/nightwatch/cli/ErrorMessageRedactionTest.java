@@ -22,7 +22,7 @@ class ErrorMessageRedactionTest {
                 new IllegalStateException("cannot reach redis://:FAKEredisPass42@db:6379 (Authorization: Bearer FAKEtok3n99)"), cli, null);
         assertEquals(NightwatchCommand.EXIT_SOFTWARE, code);
         String printed = err.toString();
-        assertTrue(printed.startsWith("nightwatch: cannot reach redis://[redacted]@db:6379"), printed);
+        assertTrue(printed.startsWith("nightwatch: internal error: cannot reach redis://[redacted]@db:6379"), printed);
         assertFalse(printed.contains("FAKEredisPass42") || printed.contains("FAKEtok3n99"), printed);
     }
 

@@ -1,0 +1,50 @@
+package io.nightwatch.stack;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a profile value may look like where it ends up in file names, container commands or an operator's shell:
+ * service and host names, container names, data paths. Anything else is refused when the profile is read.
+ */
+public final class ProfileValues {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+    /** Docker's own rule for container names. */
+    private static final Pattern CONTAINER = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}");
+    /** Path segments of plain characters only: no shell metacharacters, quotes, spaces or globs. */
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9_.@+=,:-]+");
+
+    private ProfileValues() {}
+
+    /** A safe identifier: lower-case letters, digits, {@code _ . -}, starting with a letter or digit, no {@code ..}. */
+    public static boolean isIdentifier(String name) {
+        return name != null && IDENTIFIER.matcher(name).matches() && !name.contains("..");
+    }
+
+    public static boolean isContainerName(String name) {
+        return name != null && CONTAINER.matcher(name).matches();
+    }
+
+    /**
+     * Why {@code path} cannot be a service's data directory, or null when it can: absolute, normalised (no {@code .},
+     * {@code ..}, empty segments or trailing slash), not {@code /}, plain characters only.
+     */
+    public static String dataPathProblem(String path) {
+        if (!path.startsWith("/")) return "is not an absolute path";
+        if (path.equals("/")) return "is the root directory";
+        if (path.endsWith("/")) return "ends with '/' (write it without)";
+        String[] segments = path.substring(1).split("/", -1);
+        for (String segment : segments) {
+            if (segment.isEmpty()) return "has an empty segment ('//')";
+            if (segment.equals(".") || segment.equals("..")) return "has a '" + segment + "' segment (write the normalised path)";
+            if (!PATH_SEGMENT.matcher(segment).matches()) return "has characters a data path may not have (spaces, quotes, ; | & $ * ? and the like)";
+        }
+        return null;
+    }
+
+    /** A value echoed in an error message: short, one line. */
+    static String shown(String text) {
+        String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}
