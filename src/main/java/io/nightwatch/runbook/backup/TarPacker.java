@@ -1,6 +1,7 @@
 package io.nightwatch.runbook.backup;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import java.io.IOException;
@@ -18,8 +19,28 @@ public final class TarPacker {
 
     private TarPacker() {}
 
-    /** The files under {@code dir} (paths relative to it), skipping names for which {@code skip} says so. */
+    /** Numeric owner for tar headers: the engine applies it when it unpacks, so no chown runs in the container. */
+    public record Owner(long uid, long gid) {
+        public static final Owner ROOT = new Owner(0, 0);
+
+        @Override
+        public String toString() { return uid + ":" + gid; }
+    }
+
+    /** The files under {@code dir} (paths relative to it), skipping names for which {@code skip} says so; owned by root. */
     public static InputStream pack(Path dir, java.util.function.Predicate<Path> skip) throws IOException {
+        return pack(dir, skip, Owner.ROOT);
+    }
+
+    /** The uid:gid of the first entry of a tar stream (the engine's archive of a path starts with the path itself). */
+    public static java.util.Optional<Owner> ownerOfFirstEntry(InputStream tar) throws IOException {
+        TarArchiveInputStream in = new TarArchiveInputStream(tar);
+        TarArchiveEntry first = in.getNextTarEntry();
+        return first == null ? java.util.Optional.empty() : java.util.Optional.of(new Owner(first.getLongUserId(), first.getLongGroupId()));
+    }
+
+    /** As {@link #pack(Path, java.util.function.Predicate)}, every entry owned by {@code owner} (numeric, no names). */
+    public static InputStream pack(Path dir, java.util.function.Predicate<Path> skip, Owner owner) throws IOException {
         PipedInputStream in = new PipedInputStream(1 << 20);
         PipedOutputStream pipe = new PipedOutputStream(in);
         AtomicReference<IOException> failure = new AtomicReference<>();
@@ -34,6 +55,10 @@ public final class TarPacker {
                 for (Path p : paths) {
                     String name = dir.relativize(p).toString().replace('\\', '/');
                     TarArchiveEntry entry = new TarArchiveEntry(p.toFile(), Files.isDirectory(p) ? name + "/" : name);
+                    entry.setUserId(owner.uid());
+                    entry.setGroupId(owner.gid());
+                    entry.setUserName("");
+                    entry.setGroupName("");
                     tar.putArchiveEntry(entry);
                     if (Files.isRegularFile(p)) Files.copy(p, tar);
                     tar.closeArchiveEntry();
