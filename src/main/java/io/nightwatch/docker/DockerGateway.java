@@ -556,11 +556,15 @@ public final class DockerGateway implements Closeable {
         }
     }
 
-    /** Where {@code container} has volumes and bind mounts (their paths inside it); empty when there is none. */
+    /**
+     * Where {@code container} has volumes and bind mounts (their paths inside it), which {@code --volumes-from} hands
+     * on; tmpfs mounts (no source, no name) are not handed on and left out. Empty when there is none.
+     */
     public List<String> mountPoints(String container) {
         try {
             InspectContainerResponse c = call(() -> requests.inspectContainerCmd(container).exec());
             return c.getMounts() == null ? List.of() : c.getMounts().stream()
+                    .filter(m -> (m.getSource() != null && !m.getSource().isEmpty()) || (m.getName() != null && !m.getName().isEmpty()))
                     .map(m -> m.getDestination() == null ? null : m.getDestination().getPath()).filter(java.util.Objects::nonNull).toList();
         } catch (NotFoundException e) {
             return List.of();
