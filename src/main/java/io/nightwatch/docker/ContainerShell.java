@@ -97,7 +97,7 @@ public final class ContainerShell {
     /** What the preview says about the route (nothing is contacted: docs are rendered from it too). */
     public String routeText(String container, boolean running) {
         String helper = helperImage.map(i -> "a helper container from " + i + " with --volumes-from " + container)
-                .orElse("nothing (no helperImage for this host: the exact command is shown to run by hand)");
+                .orElse("not possible (no helperImage for this host)");
         return running
                 ? "sh -c inside " + container + "; if it has no shell: " + helper
                 : "a helper container from " + container + "'s own image; if that has no shell: " + helper;

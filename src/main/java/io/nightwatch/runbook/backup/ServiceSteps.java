@@ -80,7 +80,8 @@ final class ServiceSteps {
                     + "the copy is kept and a warning gives the exact command to run by hand.";
         }
         public List<String> preview(RunContext ctx) {
-            return List.of("rm -rf -- " + path(prometheus, "<name>") + " via " + prometheus.shell().routeText(prometheus.container(), true));
+            return List.of("rm -rf -- " + path(prometheus, "<name>") + " via " + prometheus.shell().routeText(prometheus.container(), true)
+                    + "; if that fails: a warning with the command to run by hand, the copy is kept");
         }
         public void execute(RunContext ctx) {
             String name = ctx.get(snapshotKey(prometheus)).orElseThrow();
