@@ -77,7 +77,13 @@ final class RestoreSteps {
                     ? Check.ok() : Check.failed(service.container() + " is still running");
         }
         public String compensation() { return "Start the container again."; }
-        public void compensate(RunContext ctx) { service.gateway().start(service.container()); }
+        public void compensate(RunContext ctx) throws IOException {
+            try {
+                service.gateway().start(service.container());
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage() + ". By hand on that host: " + service.byHand(List.of("start", service.container())), e);
+            }
+        }
     }
 
     /**
@@ -133,7 +139,13 @@ final class RestoreSteps {
         public void compensate(RunContext ctx) throws IOException {
             Optional<String> safety = ctx.get(safetyKey(service));
             // Nothing to put back when the directory was never touched (the helper could not even start).
-            if (safety.isPresent() && ctx.get(touchedKey()).isPresent()) put(ctx, Path.of(safety.get()));
+            if (safety.isEmpty() || ctx.get(touchedKey()).isEmpty()) return;
+            try {
+                put(ctx, Path.of(safety.get()));
+            } catch (IOException | RuntimeException e) {
+                String why = String.valueOf(e.getMessage());
+                throw new IOException(why.contains("By hand on that host") ? why : why + byHand(Path.of(safety.get())), e);
+            }
         }
 
         private String touchedKey() { return "replace." + service.spec().name() + ".touched"; }

@@ -224,11 +224,13 @@ final class ServiceSteps {
         public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + service.container() + "/pause"); }
         public void execute(RunContext ctx) { service.gateway().pause(service.container()); }
         public String compensation() { return "Resume the container."; }
-        public void compensate(RunContext ctx) {
+        public void compensate(RunContext ctx) throws IOException {
             try {
                 service.gateway().unpause(service.container());
-            } catch (RuntimeException notPaused) {
-                // already running
+            } catch (RuntimeException e) {
+                boolean paused = service.gateway().inspect(service.container()).map(c -> c.state() == io.nightwatch.docker.ContainerState.PAUSED).orElse(false);
+                if (paused) throw new IOException(e.getMessage() + ". By hand on that host: " + service.byHand(List.of("unpause", service.container())), e);
+                // not paused (any more): nothing to undo
             }
         }
     }
