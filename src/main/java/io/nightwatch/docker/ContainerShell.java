@@ -35,7 +35,8 @@ public final class ContainerShell {
     }
 
     /**
-     * On a running container: inside it with {@code sh -c}, else in the helper. {@code path} is where the script
+     * On a running container: inside it with {@code sh -c}, else in the helper (when it has stopped meanwhile, as
+     * {@link #inHelper}). {@code path} is where the script
      * works; a helper only sees it when it lies on one of the container's volumes or bind mounts.
      *
      * @throws ExecUnavailableException when neither way can run it, saying why
@@ -47,6 +48,8 @@ public final class ContainerShell {
         } catch (ExecUnavailableException e) {
             noShell = e.getMessage();
         }
+        // Stopped meanwhile (killed, crashed): no exec at all, but its own image may well have a shell.
+        if (gateway.inspect(container).map(c -> !c.running()).orElse(false)) return inHelper(container, path, script, args, timeout);
         return viaHelper(container, path, script, args, timeout, noShell);
     }
 
