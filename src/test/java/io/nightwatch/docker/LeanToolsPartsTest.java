@@ -43,4 +43,15 @@ class LeanToolsPartsTest {
                 new ContainerShell(null, Optional.of("busybox:1.36")).routeText("redis", true));
         assertTrue(new ContainerShell(null, Optional.empty()).routeText("redis", false).endsWith("not possible (no helperImage for this host)"));
     }
+
+    @Test
+    void discoverySkipsHelperContainersEvenFromAServicesImage() {
+        var helper = new ContainerSummary("h1", "elated_turing", "prom/prometheus:v2.53.0", ContainerState.RUNNING,
+                java.util.Map.of(DockerGateway.HELPER_LABEL, "true"), java.util.Map.of());
+        var real = new ContainerSummary("p1", "prom", "prom/prometheus:v2.53.0", ContainerState.RUNNING, java.util.Map.of(), java.util.Map.of());
+        assertTrue(helper.nightwatchHelper());
+        var found = io.nightwatch.health.Discovery.discover(List.of(helper, real), List.of(),
+                io.nightwatch.stack.DockerHostSpec.fromEnvironment("local"));
+        assertEquals(List.of("prom"), found.stream().map(io.nightwatch.stack.ServiceSpec::container).toList());
+    }
 }
