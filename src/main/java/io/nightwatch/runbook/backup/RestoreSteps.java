@@ -81,7 +81,7 @@ final class RestoreSteps {
             try {
                 service.gateway().start(service.container());
             } catch (RuntimeException e) {
-                throw new IOException(e.getMessage() + ". By hand on that host: " + service.byHand(List.of("start", service.container())), e);
+                throw new IOException(e.getMessage() + ". By hand on that host: `" + service.byHand(List.of("start", service.container())) + "`", e);
             }
         }
     }
@@ -191,10 +191,10 @@ final class RestoreSteps {
             stat.addAll(List.of("stat", "-c", "%u:%g", path));
             List<String> empty = new java.util.ArrayList<>(helper);
             empty.addAll(List.of("sh", "-c", EMPTY_SCRIPT, "sh", path));
-            return ". By hand on that host: owner=$(" + service.byHand(stat) + ") && " + service.byHand(empty)
+            return ". By hand on that host: `owner=$(" + service.byHand(stat) + ") && " + service.byHand(empty)
                     + " && tar -C " + io.nightwatch.docker.DockerCli.quote(source.toString())
                     + " --numeric-owner --owner=\"+${owner%:*}\" --group=\"+${owner#*:}\" -c . | "
-                    + service.byHand(List.of("cp", "-a", "-", service.container() + ":" + path));
+                    + service.byHand(List.of("cp", "-a", "-", service.container() + ":" + path)) + "`";
         }
     }
 

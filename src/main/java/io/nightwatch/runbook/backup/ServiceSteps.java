@@ -115,8 +115,8 @@ final class ServiceSteps {
             } catch (RuntimeException e) {
                 failure = e.getMessage();
             }
-            return Optional.of("the snapshot " + path + " is still on Prometheus' disk (" + failure + "). Remove it by hand on that host: "
-                    + handCommand(prometheus, path, noShell));
+            return Optional.of("the snapshot " + path + " is still on Prometheus' disk (" + failure + "). Remove it by hand on that host: `"
+                    + handCommand(prometheus, path, noShell) + "`");
         }
 
         /** With a shell: exec into the container; without: a throwaway container that mounts its volumes. */
@@ -229,7 +229,7 @@ final class ServiceSteps {
                 service.gateway().unpause(service.container());
             } catch (RuntimeException e) {
                 boolean paused = service.gateway().inspect(service.container()).map(c -> c.state() == io.nightwatch.docker.ContainerState.PAUSED).orElse(false);
-                if (paused) throw new IOException(e.getMessage() + ". By hand on that host: " + service.byHand(List.of("unpause", service.container())), e);
+                if (paused) throw new IOException(e.getMessage() + ". By hand on that host: `" + service.byHand(List.of("unpause", service.container())) + "`", e);
                 // not paused (any more): nothing to undo
             }
         }

@@ -178,6 +178,14 @@ class LeanImageBackupRestoreTest {
         return message.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow(() -> new AssertionError(message));
     }
 
+    /** The command the message gives to remove the snapshot by hand (between backquotes, as the window copies it). */
+    private static String handCommand(String message) {
+        String prefix = "Remove it by hand on that host: `";
+        String l = line(message, prefix);
+        String rest = l.substring(l.indexOf(prefix) + prefix.length());
+        return rest.substring(0, rest.indexOf('`'));
+    }
+
     /** Runs a command line exactly as the operator would paste it into a shell. */
     private static int runByHand(String commandLine) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", commandLine).redirectErrorStream(true).start();
@@ -205,8 +213,7 @@ class LeanImageBackupRestoreTest {
         onlyVerifiedSet(dir);
         List<String> left = snapshots(SH);
         assertEquals(1, left.size(), "the snapshot is still there");
-        String warning = line(r.message(), "Remove it by hand on that host: ");
-        String command = warning.substring(warning.indexOf("Remove it by hand on that host: ") + "Remove it by hand on that host: ".length());
+        String command = handCommand(r.message());
         assertEquals("DOCKER_HOST=" + engine.dockerHost() + " docker exec -u 0 " + SH + " sh -c 'rm -rf -- \"$1\"' sh /prometheus/snapshots/"
                 + left.get(0), command);
 
@@ -282,13 +289,37 @@ class LeanImageBackupRestoreTest {
         assertEquals(1, left.size());
         String warning = line(b.message(), "Remove it by hand on that host: ");
         assertTrue(warning.contains("no helper image is named for this host"), warning);
-        assertTrue(warning.endsWith("docker run --rm --network none --volumes-from " + BARE + " busybox rm -rf -- /prometheus/snapshots/"
-                + left.get(0)), warning);
+        assertTrue(handCommand(b.message()).endsWith("docker run --rm --network none --volumes-from " + BARE
+                + " busybox rm -rf -- /prometheus/snapshots/" + left.get(0)), warning);
 
         RunResult r = restore(dir, profile, set, "prom-bare", new RunListener() { });
         assertEquals(RunResult.Outcome.FAILED_COMPENSATED, r.outcome(), r.message());
         assertTrue(r.message().contains("helperImage"), r.message());
         assertTrue(gateway.inspect(BARE).orElseThrow().running(), "started again");
         awaitSeries(TestEngine.LEAN_NO_SHELL_PORT);
+    }
+
+    @Test
+    @Timeout(180)
+    void anUndoThatCannotRemoveTheSnapshotGivesTheExactCommandForThatEngine(@TempDir Path dir) throws Exception {
+        Path tiny = java.nio.file.Files.createDirectories(dir.resolve("tiny"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4k", "tmpfs", tiny.toString()).inheritIO().start();
+        assertEquals(0, mount.waitFor(), "mount a 4 KiB tmpfs (the test runs as root)");
+        try {
+            Map<String, String> params = Map.of("services", "prom-bare", "to", tiny.toString());
+            RunResult r = run(dir.resolve("runs"), new BackupRunbook(profile(Optional.empty()), Map.of(), h -> gateway, tiny, Clock.systemUTC())
+                    .build(params), params, new RunListener() { });
+            assertEquals(RunResult.Outcome.FAILED_COMPENSATION_INCOMPLETE, r.outcome(), r.message());
+            List<String> left = snapshots(BARE);
+            assertEquals(1, left.size());
+            String command = handCommand(r.message());
+            assertEquals("DOCKER_HOST=" + engine.dockerHost() + " docker run --rm --network none --volumes-from " + BARE
+                    + " busybox rm -rf -- /prometheus/snapshots/" + left.get(0), command);
+            // This engine has no image called busybox (nothing is pulled here): the testbed's busybox stands in for it.
+            runByHand(command.replace(" busybox ", " " + TestEngine.BUSYBOX + " "));
+            assertEquals(List.of(), snapshots(BARE));
+        } finally {
+            new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
+        }
     }
 }
