@@ -470,19 +470,6 @@ public final class DockerGateway implements Closeable {
     public static final String HELPER_LABEL = "io.nightwatch.helper";
 
     /**
-     * Runs a short-lived helper container from the same image as {@code container}, with its volumes, to work on
-     * data while the service itself is stopped (emptying a data directory before a restore). Returns its output.
-     */
-    public ExecResult runWithVolumesOf(String container, List<String> shellCommand, Duration timeout) {
-        String image = call(() -> requests.inspectContainerCmd(container).exec()).getConfig().getImage();
-        try {
-            return runHelper(image, container, shellCommand, timeout);
-        } catch (ExecUnavailableException e) {
-            return new ExecResult(127, "", e.getMessage(), Duration.ZERO);
-        }
-    }
-
-    /**
      * Runs {@code command} in a short-lived helper container from {@code image} (root, no network, labelled
      * {@link #HELPER_LABEL}) with {@code --volumes-from volumesOf}, waits at most {@code timeout} and removes it.
      *
@@ -516,7 +503,8 @@ public final class DockerGateway implements Closeable {
                 // runc refuses to start an entrypoint the image does not have ("executable file not found").
                 throw new ExecUnavailableException(command.get(0) + " is not available in the image " + image + ": " + firstLine(e.getMessage()));
             }
-            Integer exit = requests.waitContainerCmd(id).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // The wait may outlast the request client's response timeout (emptying a large directory): the client without one.
+            Integer exit = streams.waitContainerCmd(id).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
             StringBuilder out = new StringBuilder();
             StringBuilder err = new StringBuilder();
             ResultCallback.Adapter<Frame> logs = new ResultCallback.Adapter<>() {
