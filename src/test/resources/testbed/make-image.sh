@@ -7,6 +7,10 @@
 #   EXTRA_PATH: files or directories copied to the same path inside the image.
 #   IMAGE_CHANGES (env, optional): extra Dockerfile instructions for `docker import -c`, one a line
 #   (e.g. ENTRYPOINT ["/usr/bin/prometheus"]).
+#   SHELL_TOOLS (env, optional): all (default: busybox with every applet linked), sh (lean: busybox as
+#   /bin/busybox with the single link /bin/sh; no rm, df, chown binaries) or none (no shell at all).
+#   OWNED_DIRS (env, optional): space-separated PATH:UID:GID directories created with that owner
+#   (a data directory a non-root service writes; a new named volume copies it).
 set -euo pipefail
 
 if [ "$#" -lt 3 ]; then
@@ -58,17 +62,34 @@ done
 
 # busybox-static gives the shell and the tools healthchecks and `docker exec` probes need.
 # Link every applet, but never over a real file we copied.
-copy_with_libs "$busybox_bin"   # the static build has no libraries; a dynamic one brings its own
-[ "$busybox_bin" = /bin/busybox ] || cp -L "$busybox_bin" "$root/bin/busybox"
-# Debian's busybox (1.35) segfaults on `wget -T N` (exit 139), unlike the busybox of the real images.
-# It is left as it is on purpose: Nightwatch's exec probe must cope with such images.
+shell_tools=${SHELL_TOOLS:-all}
+case "$shell_tools" in
+  all)
+    copy_with_libs "$busybox_bin"   # the static build has no libraries; a dynamic one brings its own
+    [ "$busybox_bin" = /bin/busybox ] || cp -L "$busybox_bin" "$root/bin/busybox"
+    # Debian's busybox (1.35) segfaults on `wget -T N` (exit 139), unlike the busybox of the real images.
+    # It is left as it is on purpose: Nightwatch's exec probe must cope with such images.
+    for applet in $("$busybox_bin" --list); do
+      case "$applet" in busybox|*/*) continue ;; esac
+      [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
+    done
+    for required in sh wget cat ls sleep ps kill; do
+      [ -e "$root/bin/$required" ] || { echo "busybox lacks $required" >&2; exit 1; }
+    done
+    ;;
+  sh)
+    # As lean images meet us: a shell, no tool binaries (Debian's static busybox still runs its applets from sh).
+    cp -L "$busybox_bin" "$root/bin/busybox"
+    ln -s busybox "$root/bin/sh"
+    ;;
+  none) ;;
+  *) echo "SHELL_TOOLS must be all, sh or none" >&2; exit 2 ;;
+esac
 
-for applet in $("$busybox_bin" --list); do
-  case "$applet" in busybox|*/*) continue ;; esac
-  [ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
-done
-for required in sh wget cat ls sleep ps kill; do
-  [ -e "$root/bin/$required" ] || { echo "busybox lacks $required" >&2; exit 1; }
+for owned in ${OWNED_DIRS:-}; do
+  dir=${owned%%:*}; ids=${owned#*:}
+  mkdir -p "$root$dir"
+  chown "$ids" "$root$dir"
 done
 
 cat > "$root/etc/passwd" <<'PASSWD'

@@ -13,4 +13,9 @@ public record ContainerSummary(String id, String name, String image, ContainerSt
         labels = Map.copyOf(labels);
         publishedPorts = Map.copyOf(publishedPorts);
     }
+
+    /** A short-lived helper Nightwatch started (label {@link DockerGateway#HELPER_LABEL}): not part of the stack. */
+    public boolean nightwatchHelper() {
+        return "true".equals(labels.get(DockerGateway.HELPER_LABEL));
+    }
 }

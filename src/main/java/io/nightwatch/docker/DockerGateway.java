@@ -577,31 +577,52 @@ public final class DockerGateway implements Closeable {
                 + "`docker pull " + image + "` or `docker load` it on that host first)");
     }
 
+    /** Label on every helper container Nightwatch starts ({@code io.nightwatch.helper=true}): discovery skips them. */
+    public static final String HELPER_LABEL = "io.nightwatch.helper";
+
     /**
-     * Runs a short-lived helper container from the same image as {@code container}, with its volumes, to work on
-     * data while the service itself is stopped (emptying a data directory before a restore). Returns its output.
+     * Runs {@code command} in a short-lived helper container from {@code image} (root, no network, labelled
+     * {@link #HELPER_LABEL}) with {@code --volumes-from volumesOf}, waits at most {@code timeout} and removes it.
+     *
+     * @throws ExecUnavailableException when the image cannot run the command (no such binary, no such image)
      */
-    public ExecResult runWithVolumesOf(String container, List<String> shellCommand, Duration timeout) {
-        InspectContainerResponse target = call(() -> requests.inspectContainerCmd(container).exec());
-        String image = target.getConfig().getImage();
-        String id = call(() -> requests.createContainerCmd(image)
-                .withEntrypoint(shellCommand.toArray(String[]::new))
-                .withCmd(List.of())
-                .withUser("0")
-                .withLabels(Map.of("io.nightwatch.helper", "true"))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
-                        .withVolumesFrom(new com.github.dockerjava.api.model.VolumesFrom(target.getId())))
-                .exec().getId());
+    public ExecResult runHelper(String image, String volumesOf, List<String> command, Duration timeout) throws ExecUnavailableException {
+        InspectContainerResponse target;
+        try {
+            target = call(() -> requests.inspectContainerCmd(volumesOf).exec());
+        } catch (NotFoundException e) {
+            throw new ExecUnavailableException("no container " + volumesOf);
+        }
+        String id;
+        try {
+            id = call(() -> requests.createContainerCmd(image)
+                    .withEntrypoint(command.toArray(String[]::new))
+                    .withCmd(List.of())
+                    .withUser("0")
+                    .withLabels(Map.of(HELPER_LABEL, "true"))
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
+                            .withVolumesFrom(new com.github.dockerjava.api.model.VolumesFrom(target.getId())))
+                    .exec().getId());
+        } catch (NotFoundException e) {
+            throw new ExecUnavailableException("the helper image " + image + " is not on " + address + " (Nightwatch pulls nothing)");
+        }
         long started = System.nanoTime();
         try {
-            call(() -> requests.startContainerCmd(id).exec());
-            Integer exit = requests.waitContainerCmd(id).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                call(() -> requests.startContainerCmd(id).exec());
+            } catch (DockerException e) {
+                // runc refuses to start an entrypoint the image does not have ("executable file not found").
+                throw new ExecUnavailableException(command.get(0) + " is not available in the image " + image + ": " + firstLine(e.getMessage()));
+            }
+            // The wait may outlast the request client's response timeout (emptying a large directory): the client without one.
+            Integer exit = streams.waitContainerCmd(id).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
             StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
             ResultCallback.Adapter<Frame> logs = new ResultCallback.Adapter<>() {
                 @Override
                 public void onNext(Frame frame) {
                     synchronized (out) {
-                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        (frame.getStreamType() == StreamType.STDERR ? err : out).append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                     }
                 }
             };
@@ -612,7 +633,17 @@ public final class DockerGateway implements Closeable {
             } catch (IOException ignored) {
                 // output is a nicety here
             }
-            return new ExecResult(exit == null ? -1 : exit, out.toString(), "", Duration.ofNanos(System.nanoTime() - started));
+            String stdout;
+            String stderr;
+            synchronized (out) {
+                stdout = out.toString();
+                stderr = err.toString();
+            }
+            int code = exit == null ? -1 : exit;
+            if ((code == 126 || code == 127) && (stdout + stderr).matches("(?s).*(executable file not found|not found).*")) {
+                throw new ExecUnavailableException("the image " + image + " lacks a tool: " + firstLine(stdout + stderr));
+            }
+            return new ExecResult(code, stdout, stderr, Duration.ofNanos(System.nanoTime() - started));
         } catch (com.github.dockerjava.api.exception.DockerClientException e) {
             return new ExecResult(-1, "", e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
         } finally {
@@ -621,6 +652,21 @@ public final class DockerGateway implements Closeable {
             } catch (RuntimeException ignored) {
                 // a helper left behind is labelled io.nightwatch.helper=true
             }
+        }
+    }
+
+    /**
+     * Where {@code container} has volumes and bind mounts (their paths inside it), which {@code --volumes-from} hands
+     * on; tmpfs mounts (no source, no name) are not handed on and left out. Empty when there is none.
+     */
+    public List<String> mountPoints(String container) {
+        try {
+            InspectContainerResponse c = call(() -> requests.inspectContainerCmd(container).exec());
+            return c.getMounts() == null ? List.of() : c.getMounts().stream()
+                    .filter(m -> (m.getSource() != null && !m.getSource().isEmpty()) || (m.getName() != null && !m.getName().isEmpty()))
+                    .map(m -> m.getDestination() == null ? null : m.getDestination().getPath()).filter(java.util.Objects::nonNull).toList();
+        } catch (NotFoundException e) {
+            return List.of();
         }
     }
 

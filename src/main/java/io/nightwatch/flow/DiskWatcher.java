@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineUnreachableException;
 import io.nightwatch.docker.ExecResult;
@@ -11,22 +12,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Measures a data volume from inside its container ({@code df -Pk PATH}, which busybox and coreutils both
- * understand) and estimates the time to full from the growth trend (least squares over the kept history).
+ * Measures a data volume with {@code df -Pk PATH} (busybox and coreutils both understand it) and estimates the time
+ * to full from the growth trend (least squares over the kept history). Lean images have no {@code df} binary: then
+ * {@code sh -c} inside the container (busybox runs its applets), else a helper container of the host's helper
+ * image with {@code --volumes-from}. When nothing works, the headroom says why it cannot be measured.
  */
 final class DiskWatcher {
 
     /** A trend needs a few points over some time before it means anything. */
     static final int MIN_POINTS = 3;
     static final Duration MIN_SPAN = Duration.ofSeconds(30);
+    static final Duration HELPER_TIME = Duration.ofSeconds(10);
 
     private final String serviceId;
     private final String container;
     private final String path;
     private final RingSeries used;
+    private final Optional<String> helperImage;
     private DiskHeadroom last;
 
     DiskWatcher(String serviceId, String container, String path, int historyPoints) {
+        this(serviceId, container, path, historyPoints, Optional.empty());
+    }
+
+    DiskWatcher(String serviceId, String container, String path, int historyPoints, Optional<String> helperImage) {
+        this.helperImage = helperImage;
         this.serviceId = serviceId;
         this.container = container;
         this.path = path;
@@ -38,10 +48,10 @@ final class DiskWatcher {
 
     DiskHeadroom measure(DockerGateway gateway, Instant at, Duration timeout) {
         try {
-            ExecResult r = gateway.exec(container, List.of("df", "-Pk", path), timeout);
+            ExecResult r = df(gateway, timeout);
             Optional<long[]> sizes = parseDf(r.stdout());
             if (!r.succeeded() || sizes.isEmpty()) {
-                last = unmeasured("df failed: " + (r.stderr() + r.stdout()).strip());
+                last = unmeasured("df failed: " + (r.timedOut() ? "no answer within " + timeout.toSeconds() + " s" : (r.stderr() + r.stdout()).strip()));
                 return last;
             }
             long size = sizes.get()[0];
@@ -51,11 +61,22 @@ final class DiskWatcher {
             Series series = used.snapshot();
             last = new DiskHeadroom(serviceId, path, size, free, timeToFull(series, free), series, "");
         } catch (ExecUnavailableException e) {
-            last = unmeasured("cannot run df in the container: " + e.getMessage());
+            last = unmeasured("cannot measure: " + e.getMessage());
         } catch (EngineUnreachableException e) {
             last = unmeasured(e.getMessage());
         }
         return last;
+    }
+
+    /** The df binary, else the container's shell, else a helper container: the first that can run it. */
+    private ExecResult df(DockerGateway gateway, Duration timeout) throws ExecUnavailableException {
+        try {
+            return gateway.exec(container, List.of("df", "-Pk", path), timeout);
+        } catch (ExecUnavailableException noDf) {
+            // A helper container takes a second or two to start: give it that much.
+            Duration generous = timeout.compareTo(HELPER_TIME) < 0 ? HELPER_TIME : timeout;
+            return new ContainerShell(gateway, helperImage).inRunning(container, path, "df -Pk \"$1\"", List.of(path), generous).result();
+        }
     }
 
     private DiskHeadroom unmeasured(String problem) {

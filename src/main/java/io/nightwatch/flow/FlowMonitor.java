@@ -207,7 +207,8 @@ public final class FlowMonitor implements AutoCloseable {
                 continue;
             }
             DiskWatcher watcher = diskWatchers.computeIfAbsent(service.id(), id -> new DiskWatcher(id,
-                    service.spec().container(), service.spec().dataPath().get(), Math.max(2, (int) (settings.history().toSeconds() / DISK_EVERY.toSeconds()))));
+                    service.spec().container(), service.spec().dataPath().get(), Math.max(2, (int) (settings.history().toSeconds() / DISK_EVERY.toSeconds())),
+                    health.profile().host(service.spec().host()).flatMap(io.nightwatch.stack.DockerHostSpec::helperImage)));
             Optional<DockerGateway> gateway = health.gateway(service.spec().host());
             boolean running = service.container().map(c -> c.running()).orElse(false);
             result.add(measure && running && gateway.isPresent()

@@ -30,6 +30,7 @@ public final class Discovery {
         List<ServiceSpec> found = new ArrayList<>();
         for (ContainerSummary c : containers) {
             if (claimed.contains(c.name())) continue;
+            if (c.nightwatchHelper()) continue; // a few seconds' helper of a backup or restore, same image as the service
             // a stopped old version kept by an upgrade is the way back, not a service of its own to watch
             if (known.stream().anyMatch(k -> k.isKeptCopy(c.name()))) continue;
             Optional<ServiceKind> kind = kindOf(c);

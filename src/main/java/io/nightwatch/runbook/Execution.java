@@ -93,7 +93,8 @@ final class Execution {
         Map<String, Object> f = fields("outcome", Outcome.SUCCEEDED.name(), "tookMs", took.toMillis());
         if (!firstStartedAt.equals(startedAt)) f.put("totalMs", since(firstStartedAt).toMillis());
         journal.write("run-finished", f);
-        String message = "\"" + runbook.title() + "\" completed: all " + steps.size() + " steps done in " + human(took) + ".";
+        String message = "\"" + runbook.title() + "\" completed: all " + steps.size() + " steps done in " + human(took) + "."
+                + warnings();
         return end(Outcome.SUCCEEDED, Optional.empty(), message);
     }
 
@@ -190,7 +191,15 @@ final class Execution {
             problems.forEach(p -> m.append("\n- ").append(p));
             if (!undone.isEmpty()) m.append("\nUndone: ").append(String.join(", ", undone)).append('.');
         }
+        m.append(warnings());
         return end(outcome, ending.failedStep().map(Step::id), m.toString());
+    }
+
+    /** What steps left for the operator without failing the run (state keys "warning.<step>"), one line each. */
+    private String warnings() {
+        List<String> lines = ctx.state().entrySet().stream().filter(e -> e.getKey().startsWith("warning."))
+                .sorted(Map.Entry.comparingByKey()).map(e -> "\n- " + e.getValue()).toList();
+        return lines.isEmpty() ? "" : "\nWarning, left to do by hand:" + String.join("", lines);
     }
 
     /** Runs one compensation; returns the problem, if any. The journal is lenient here: undo beats the record. */

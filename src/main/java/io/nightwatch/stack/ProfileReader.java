@@ -19,7 +19,7 @@ final class ProfileReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow");
     private static final Set<String> FLOW_FIELDS = Set.of("interval", "window", "history", "canary");
-    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
+    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "helperImage");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
             "containerPort", "dataPath", "passwordEnv");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
@@ -78,7 +78,11 @@ final class ProfileReader {
             }
             Optional<Boolean> tls = bool(host, at, "tlsVerify");
             Optional<Path> certs = text(host, at, "certPath").map(ProfileReader::expandHome);
-            hosts.add(new DockerHostSpec(name, address, tls, certs));
+            Optional<String> helper = text(host, at, "helperImage");
+            if (helper.isPresent() && !helper.get().matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}")) {
+                throw error(at + "/helperImage", "helperImage", "'" + helper.get() + "' is not an image reference (like busybox:1.36)");
+            }
+            hosts.add(new DockerHostSpec(name, address, tls, certs, helper));
         }
         if (hosts.isEmpty()) throw error("/hosts", "hosts", "at least one host is needed");
         return hosts;

@@ -29,6 +29,13 @@ final class Images {
     static final String ALERTMANAGER = "local/alertmanager:0.25.0";
     static final String REDIS = "local/redis:7.0.15";
     static final String BUSYBOX = "local/busybox:latest";
+    /** Lean images as production meets them: Prometheus with only /bin/sh (busybox, no links), and with no shell. */
+    static final String PROMETHEUS_SH_ONLY = "local/prometheus-lean:sh";
+    static final String PROMETHEUS_SH_ONLY_NEXT = "local/prometheus-lean:sh-next";
+    static final String PROMETHEUS_NO_SHELL = "local/prometheus-lean:noshell";
+    static final String PROMETHEUS_NO_SHELL_NEXT = "local/prometheus-lean:noshell-next";
+
+    private static boolean leanBuilt;
 
     // The broken tag keeps PID 1 a shell that never listens (so it never gets healthy) but still
     // exits at once on SIGTERM, so `docker stop` on it stays fast. Arguments are ignored.
@@ -76,6 +83,36 @@ final class Images {
         derive(dockerd, workDir, PROMETHEUS, PROMETHEUS_NEXT, "LABEL org.opencontainers.image.version=2.42.1");
     }
 
+    /**
+     * The lean images, built on first use (most tests never need them). Like prom/prometheus they run as nobody
+     * (65534) with /prometheus owned by it, so ownership after a restore matters.
+     */
+    static synchronized void buildLean(Dockerd dockerd, Path workDir) {
+        if (leanBuilt) {
+            return;
+        }
+        Path script = extractScript(workDir);
+        List<String> prometheus = List.of(
+                "ENTRYPOINT [\"/usr/bin/prometheus\"]",
+                "CMD [\"--config.file=/etc/prometheus/prometheus.yml\", \"--storage.tsdb.path=/prometheus\"]",
+                "WORKDIR /prometheus",
+                "USER 65534:65534",
+                "LABEL org.opencontainers.image.version=2.42.0");
+        try {
+            CompletableFuture.allOf(
+                    build(dockerd, script, workDir, PROMETHEUS_SH_ONLY, List.of("/usr/bin/prometheus"), prometheus,
+                            Map.of("SHELL_TOOLS", "sh", "OWNED_DIRS", "/prometheus:65534:65534")),
+                    build(dockerd, script, workDir, PROMETHEUS_NO_SHELL, List.of("/usr/bin/prometheus"), prometheus,
+                            Map.of("SHELL_TOOLS", "none", "OWNED_DIRS", "/prometheus:65534:65534"))).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        // FROM + LABEL needs no shell in the image: the classic builder only writes metadata.
+        derive(dockerd, workDir, PROMETHEUS_SH_ONLY, PROMETHEUS_SH_ONLY_NEXT, "LABEL org.opencontainers.image.version=2.42.1");
+        derive(dockerd, workDir, PROMETHEUS_NO_SHELL, PROMETHEUS_NO_SHELL_NEXT, "LABEL org.opencontainers.image.version=2.42.1");
+        leanBuilt = true;
+    }
+
     /** A tag built FROM another local image with one more instruction (a new image id in a second, no rootfs copy). */
     private static void derive(Dockerd dockerd, Path workDir, String from, String image, String instruction) {
         try {
@@ -91,6 +128,11 @@ final class Images {
 
     private static CompletableFuture<Void> build(Dockerd dockerd, Path script, Path workDir, String image,
             List<String> paths, List<String> changes) {
+        return build(dockerd, script, workDir, image, paths, changes, Map.of());
+    }
+
+    private static CompletableFuture<Void> build(Dockerd dockerd, Path script, Path workDir, String image,
+            List<String> paths, List<String> changes, Map<String, String> extraEnv) {
         String ref = image.substring("local/".length());
         int colon = ref.lastIndexOf(':');
         List<String> cmd = new ArrayList<>(List.of("bash", script.toString(),
@@ -100,6 +142,7 @@ final class Images {
         env.put("DOCKER_CLI", Dockerd.DOCKER_CLI);
         env.put("TMPDIR", workDir.toString());
         env.put("IMAGE_CHANGES", String.join("\n", changes));
+        env.putAll(extraEnv);
         return CompletableFuture.runAsync(() -> Cli.run(env, Duration.ofSeconds(120), cmd), POOL);
     }
 

@@ -30,6 +30,16 @@ public final class TestEngine {
     public static final String ALERTMANAGER = Images.ALERTMANAGER;
     public static final String REDIS = Images.REDIS;
     public static final String BUSYBOX = Images.BUSYBOX;
+    /** Lean Prometheus images: only /bin/sh (busybox without links), and no shell at all; each with a "next" tag. */
+    public static final String PROMETHEUS_SH_ONLY = Images.PROMETHEUS_SH_ONLY;
+    public static final String PROMETHEUS_SH_ONLY_NEXT = Images.PROMETHEUS_SH_ONLY_NEXT;
+    public static final String PROMETHEUS_NO_SHELL = Images.PROMETHEUS_NO_SHELL;
+    public static final String PROMETHEUS_NO_SHELL_NEXT = Images.PROMETHEUS_NO_SHELL_NEXT;
+    /** The containers of {@link #runLeanServices()} and their loopback ports. */
+    public static final String LEAN_SH_ONLY = LeanStack.SH_ONLY;
+    public static final int LEAN_SH_ONLY_PORT = LeanStack.SH_ONLY_PORT;
+    public static final String LEAN_NO_SHELL = LeanStack.NO_SHELL;
+    public static final int LEAN_NO_SHELL_PORT = LeanStack.NO_SHELL_PORT;
     /** The compose project of the reference services (label com.docker.compose.project). */
     public static final String PROJECT = ReferenceStack.PROJECT;
 
@@ -157,6 +167,15 @@ public final class TestEngine {
      */
     public void runReferenceServices() {
         ReferenceStack.run(dockerd, root.resolve("config"));
+    }
+
+    /**
+     * (Re)creates Prometheus on the lean images (built on first call): {@link #LEAN_SH_ONLY} (only /bin/sh) on
+     * 127.0.0.1:{@value #LEAN_SH_ONLY_PORT} and {@link #LEAN_NO_SHELL} (no shell) on :{@value #LEAN_NO_SHELL_PORT},
+     * each with a fresh volume at /prometheus, running as nobody; returns once both answer.
+     */
+    public void runLeanServices() {
+        LeanStack.run(dockerd, root);
     }
 
     /**

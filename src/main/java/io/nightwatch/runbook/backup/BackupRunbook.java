@@ -127,7 +127,8 @@ public final class BackupRunbook implements RunbookDefinition {
         List<Step> steps = new ArrayList<>();
         steps.add(new CommonSteps.PrepareSet(root, host));
         for (ServiceSpec spec : chosen) {
-            ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
+            ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5),
+                    ServiceAccess.helperImageOf(profile, spec));
             String data = spec.dataPath().orElseThrow();
             switch (spec.kind()) {
                 case PROMETHEUS -> {

@@ -76,7 +76,8 @@ public final class RestoreRunbook implements RunbookDefinition {
         for (BackupManifest.ServiceBackup backup : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + backup.service() + "'"));
-            ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
+            ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5),
+                    ServiceAccess.helperImageOf(profile, spec));
             SilenceSteps.Silence silence = new SilenceSteps.Silence(alertmanager, s, Duration.ofMinutes(30), "restore");
             silences.add(silence);
             steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));

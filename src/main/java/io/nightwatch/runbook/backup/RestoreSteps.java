@@ -1,6 +1,7 @@
 package io.nightwatch.runbook.backup;
 
-import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.ContainerShell;
+import io.nightwatch.docker.ExecUnavailableException;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;
@@ -76,14 +77,22 @@ final class RestoreSteps {
                     ? Check.ok() : Check.failed(service.container() + " is still running");
         }
         public String compensation() { return "Start the container again."; }
-        public void compensate(RunContext ctx) { service.gateway().start(service.container()); }
+        public void compensate(RunContext ctx) throws IOException {
+            try {
+                service.gateway().start(service.container());
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage() + ". By hand on that host: `" + service.byHand(List.of("start", service.container())) + "`", e);
+            }
+        }
     }
 
     /**
-     * Empties the data directory with a helper container (same image, same volumes; the service itself is stopped),
-     * unpacks the set's files into it through the archive API and gives them the owner the directory had.
+     * Empties the data directory with a helper container (the service itself is stopped), then unpacks the set's
+     * files into it through the archive API with the directory's owner in every tar header: the engine applies it, so
+     * no {@code chown} is needed inside the container (lean images have none).
      */
     static final class ReplaceData implements Step {
+        static final String EMPTY_SCRIPT = "cd \"$1\" && rm -rf ./* ./.[!.]* ./..?*";
         private final ServiceAccess service;
         private final Path setDir;
         private final BackupManifest.ServiceBackup backup;
@@ -98,14 +107,32 @@ final class RestoreSteps {
         public String title() { return "Replace " + service.spec().name() + "'s data with the set's"; }
         public String explanation() {
             return "Restoring over existing data fails (Prometheus: \"overlapping blocks\"; Redis would keep its own file), so "
-                    + "the data directory is emptied first by a short-lived helper container from the same image with the same "
-                    + "volumes; then the set's files are unpacked into it and given the directory's owner.";
+                    + "the data directory is emptied first by a short-lived helper container with the same volumes (from the "
+                    + "service's own image, or the host's helper image when that has no shell); then the set's files are "
+                    + "unpacked into it through the archive API, each tar entry carrying the directory's owner (uid:gid), "
+                    + "which the engine applies. Nothing runs chown.";
         }
         public List<String> preview(RunContext ctx) {
             String path = service.spec().dataPath().orElse("");
-            return List.of("run helper (image of " + service.container() + ", --volumes-from): rm -rf " + path + "/*",
-                    "PUT /containers/" + service.container() + "/archive?path=" + path + " ← " + setDir.resolve(service.spec().name()),
-                    "run helper: chown -R <owner of " + path + "> " + path);
+            return List.of("empty " + path + " (sh -c '" + EMPTY_SCRIPT + "' sh " + path + ") via "
+                            + service.shell().routeText(service.container(), false),
+                    "GET /containers/" + service.container() + "/archive?path=" + path + " (the owner uid:gid of the emptied directory)",
+                    "PUT /containers/" + service.container() + "/archive?path=" + path + " ← " + setDir.resolve(service.spec().name())
+                            + " (tar headers carry that owner)");
+        }
+        public String preconditionText() {
+            return "A helper container can reach the data directory: the service's image or the host's helper image has a shell, "
+                    + "and the directory is on a volume or bind mount.";
+        }
+        public Check precondition(RunContext ctx) {
+            String path = service.spec().dataPath().orElse("");
+            try {
+                ContainerShell.Outcome probe = service.shell().inHelper(service.container(), path, "test -d \"$1\"", List.of(path), Duration.ofMinutes(1));
+                return probe.result().succeeded() ? Check.ok("data directory reachable by " + probe.route())
+                        : Check.failed(path + " is not a directory for " + probe.route());
+            } catch (ExecUnavailableException e) {
+                return Check.failed("cannot reach " + path + ": " + e.getMessage());
+            }
         }
         public void execute(RunContext ctx) throws IOException {
             Path source = SetFiles.child(setDir, backup.service());
@@ -116,26 +143,65 @@ final class RestoreSteps {
         public String compensation() { return "Empty the directory again and put the safety copy back."; }
         public void compensate(RunContext ctx) throws IOException {
             Optional<String> safety = ctx.get(safetyKey(service));
-            if (safety.isPresent()) put(ctx, Path.of(safety.get()), null);
+            // Nothing to put back when the directory was never touched (the helper could not even start).
+            if (safety.isEmpty() || ctx.get(touchedKey()).isEmpty()) return;
+            try {
+                put(ctx, Path.of(safety.get()), null);
+            } catch (IOException | RuntimeException e) {
+                String why = String.valueOf(e.getMessage());
+                throw new IOException(why.contains("By hand on that host") ? why : why + byHand(Path.of(safety.get())), e);
+            }
         }
+
+        private String touchedKey() { return "replace." + service.spec().name() + ".touched"; }
 
         /** @param listed the set's files, re-checked while packed; null for the safety copy (all its files) */
         private void put(RunContext ctx, Path source, List<FileEntry> listed) throws IOException {
             String path = service.spec().dataPath().orElseThrow();
-            if (!path.startsWith("/") || path.equals("/")) throw new IOException("refusing to empty '" + path + "'");
-            ExecResult owner = service.gateway().runWithVolumesOf(service.container(),
-                    List.of("sh", "-c", "stat -c %u:%g " + path + " && rm -rf " + path + "/* " + path + "/.[!.]*"), Duration.ofMinutes(2));
-            if (owner.exitCode() != 0) throw new IOException("emptying " + path + " failed: " + (owner.stdout() + owner.stderr()).strip());
-            String uidGid = owner.stdout().strip().split("\n")[0].strip();
-            try (InputStream tar = listed == null ? TarPacker.pack(source, p -> false) : TarPacker.packSet(source, listed)) {
+            if (!path.startsWith("/") || path.equals("/") || path.contains("/..") || path.contains("/./")) {
+                throw new IOException("refusing to empty '" + path + "'");
+            }
+            if (ctx.get(touchedKey()).isEmpty()) ctx.put(touchedKey(), "yes"); // journaled first: a crash mid-way still undoes
+            try {
+                ContainerShell.Outcome emptied = service.shell().inHelper(service.container(), path, EMPTY_SCRIPT, List.of(path), Duration.ofMinutes(2));
+                if (!emptied.result().succeeded()) {
+                    throw new IOException("emptying " + path + " failed (" + emptied.route() + "): "
+                            + (emptied.result().stdout() + emptied.result().stderr()).strip() + byHand(source));
+                }
+                ctx.output(path + " emptied (" + emptied.route() + ")");
+            } catch (ExecUnavailableException e) {
+                throw new IOException("cannot empty " + path + ": " + e.getMessage() + byHand(source));
+            }
+            TarPacker.Owner owner = ownerOf(path);
+            try (InputStream tar = listed == null ? TarPacker.pack(source, p -> false, owner)
+                    : TarPacker.packSet(source, listed, owner)) {
                 service.gateway().copyIn(service.container(), path, tar);
             }
-            if (uidGid.matches("\\d+:\\d+")) {
-                ExecResult chown = service.gateway().runWithVolumesOf(service.container(),
-                        List.of("chown", "-R", uidGid, path), Duration.ofMinutes(2));
-                if (chown.exitCode() != 0) throw new IOException("chown " + uidGid + " " + path + " failed: " + chown.stdout().strip());
+            ctx.output("data of " + service.spec().name() + " replaced from " + source + " (owner " + owner + ")");
+        }
+
+        /** The owner of the (just emptied, so cheap to read) directory, as the engine's archive API reports it. */
+        private TarPacker.Owner ownerOf(String path) throws IOException {
+            try (InputStream in = service.gateway().copyOut(service.container(), path)) {
+                return TarPacker.ownerOfFirstEntry(in).orElseThrow(() -> new IOException("the engine sent no entry for " + path));
+            } catch (IllegalStateException e) {
+                throw new IOException(e.getMessage(), e);
             }
-            ctx.output("data of " + service.spec().name() + " replaced from " + source);
+        }
+
+        /** The exact commands that do this step by hand on that host (sh): owner, empty, unpack with that owner. */
+        private String byHand(Path source) {
+            String path = service.spec().dataPath().orElseThrow();
+            String image = service.shell().helperImage().orElse("busybox");
+            List<String> helper = List.of("run", "--rm", "--network", "none", "--volumes-from", service.container(), image);
+            List<String> stat = new java.util.ArrayList<>(helper);
+            stat.addAll(List.of("stat", "-c", "%u:%g", path));
+            List<String> empty = new java.util.ArrayList<>(helper);
+            empty.addAll(List.of("sh", "-c", EMPTY_SCRIPT, "sh", path));
+            return ". By hand on that host: `owner=$(" + service.byHand(stat) + ") && " + service.byHand(empty)
+                    + " && tar -C " + io.nightwatch.docker.DockerCli.quote(source.toString())
+                    + " --numeric-owner --owner=\"+${owner%:*}\" --group=\"+${owner#*:}\" -c . | "
+                    + service.byHand(List.of("cp", "-a", "-", service.container() + ":" + path)) + "`";
         }
     }
 

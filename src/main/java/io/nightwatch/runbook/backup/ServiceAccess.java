@@ -1,6 +1,7 @@
 package io.nightwatch.runbook.backup;
 
 import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
 import io.nightwatch.docker.ExecUnavailableException;
@@ -37,8 +38,15 @@ public final class ServiceAccess {
     private final Optional<String> password;
     private final Duration timeout;
     private final OkHttpClient http;
+    private final ContainerShell shell;
 
     public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout) {
+        this(gateway, spec, env, timeout, Optional.empty());
+    }
+
+    /** @param helperImage the host's helper image (profile hosts[].helperImage), for containers without a shell */
+    public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout, Optional<String> helperImage) {
+        this.shell = new ContainerShell(gateway, helperImage);
         this.gateway = gateway;
         this.spec = spec;
         this.password = spec.credentialEnv().map(env::get).filter(p -> !p.isEmpty());
@@ -49,6 +57,19 @@ public final class ServiceAccess {
     public DockerGateway gateway() { return gateway; }
 
     public ServiceSpec spec() { return spec; }
+
+    /** Shell scripts on the container's files: inside it when it has a shell, else in a helper container. */
+    public ContainerShell shell() { return shell; }
+
+    /** The helper image of {@code spec}'s host in {@code profile}, if the operator named one. */
+    public static Optional<String> helperImageOf(io.nightwatch.stack.StackProfile profile, ServiceSpec spec) {
+        return profile.host(spec.host()).flatMap(io.nightwatch.stack.DockerHostSpec::helperImage);
+    }
+
+    /** A docker CLI line for this service's engine, for the operator to run by hand. */
+    public String byHand(List<String> dockerArgs) {
+        return io.nightwatch.docker.DockerCli.line(gateway.address(), dockerArgs);
+    }
 
     public String container() { return spec.container(); }
 

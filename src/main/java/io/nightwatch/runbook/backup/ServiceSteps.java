@@ -1,6 +1,8 @@
 package io.nightwatch.runbook.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nightwatch.docker.ContainerShell;
+import io.nightwatch.docker.ExecUnavailableException;
 import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
@@ -8,6 +10,7 @@ import io.nightwatch.runbook.Step;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The service-specific parts of a backup: what makes each service's copy consistent. */
 final class ServiceSteps {
@@ -53,30 +56,74 @@ final class ServiceSteps {
         public String compensation() { return "Delete the snapshot directory inside the container."; }
         public void compensate(RunContext ctx) throws IOException {
             var name = ctx.get(snapshotKey(prometheus));
-            if (name.isPresent()) RemovePrometheusSnapshot.remove(prometheus, name.get());
+            if (name.isEmpty()) return;
+            Optional<String> problem = RemovePrometheusSnapshot.remove(prometheus, name.get(), ctx);
+            if (problem.isPresent()) throw new IOException(problem.get());
         }
     }
 
-    /** The snapshot is hard links on the same disk: once copied out it must go, or it pins old blocks forever. */
+    /**
+     * The snapshot is hard links on the same disk: once copied out it should go, or it pins old blocks. A removal that
+     * fails is a warning with the command to run by hand, never a reason to throw away the copy that was made.
+     */
     static final class RemovePrometheusSnapshot implements Step {
+        static final String SCRIPT = "rm -rf -- \"$1\"";
         private final ServiceAccess prometheus;
 
         RemovePrometheusSnapshot(ServiceAccess prometheus) { this.prometheus = prometheus; }
 
         public String id() { return "remove-snapshot-" + prometheus.spec().name(); }
         public String title() { return "Remove the snapshot from Prometheus' disk"; }
-        public String explanation() { return "The copied snapshot is deleted inside the container so it does not keep old blocks alive."; }
-        public List<String> preview(RunContext ctx) {
-            return List.of("exec in " + prometheus.container() + ": rm -rf " + prometheus.spec().dataPath().orElse("/prometheus") + "/snapshots/<name>");
+        public String explanation() {
+            return "The copied snapshot is deleted so it does not keep old blocks alive: with the container's shell (sh -c reaches "
+                    + "busybox's rm on lean images), else from a helper container of the host's helper image. If neither works, "
+                    + "the copy is kept and a warning gives the exact command to run by hand.";
         }
-        public void execute(RunContext ctx) throws IOException {
-            remove(prometheus, ctx.get(snapshotKey(prometheus)).orElseThrow());
+        public List<String> preview(RunContext ctx) {
+            return List.of("rm -rf -- " + path(prometheus, "<name>") + " via " + prometheus.shell().routeText(prometheus.container(), true)
+                    + "; if that fails: a warning with the command to run by hand, the copy is kept");
+        }
+        public void execute(RunContext ctx) {
+            String name = ctx.get(snapshotKey(prometheus)).orElseThrow();
+            remove(prometheus, name, ctx).ifPresent(problem -> {
+                ctx.put("warning." + id(), problem);
+                ctx.output("warning: " + problem);
+            });
         }
 
-        static void remove(ServiceAccess prometheus, String name) throws IOException {
-            if (!name.matches("[A-Za-z0-9-]+")) throw new IOException("unexpected snapshot name '" + name + "'");
-            var r = prometheus.exec(List.of("rm", "-rf", prometheus.spec().dataPath().orElse("/prometheus") + "/snapshots/" + name));
-            if (!r.succeeded()) throw new IOException("could not remove snapshot " + name + ": " + (r.stderr() + r.stdout()).strip());
+        static String path(ServiceAccess prometheus, String name) {
+            return prometheus.spec().dataPath().orElse("/prometheus") + "/snapshots/" + name;
+        }
+
+        /** Removes the snapshot; the problem (with the command to run by hand) when that did not work. */
+        static Optional<String> remove(ServiceAccess prometheus, String name, RunContext ctx) {
+            if (!name.matches("[A-Za-z0-9-]+")) return Optional.of("unexpected snapshot name '" + name + "': not removed");
+            String path = path(prometheus, name);
+            String failure;
+            boolean noShell = false;
+            try {
+                ContainerShell.Outcome done = prometheus.shell().inRunning(prometheus.container(), path, SCRIPT, List.of(path), Duration.ofMinutes(2));
+                if (done.result().succeeded()) {
+                    ctx.output("snapshot " + name + " removed (" + done.route() + ")");
+                    return Optional.empty();
+                }
+                failure = (done.result().timedOut() ? "timed out" : "exit " + done.result().exitCode()) + ": "
+                        + (done.result().stderr() + done.result().stdout()).strip();
+            } catch (ExecUnavailableException e) {
+                failure = e.getMessage();
+                noShell = true;
+            } catch (RuntimeException e) {
+                failure = e.getMessage();
+            }
+            return Optional.of("the snapshot " + path + " is still on Prometheus' disk (" + failure + "). Remove it by hand on that host: `"
+                    + handCommand(prometheus, path, noShell) + "`");
+        }
+
+        /** With a shell: exec into the container; without: a throwaway container that mounts its volumes. */
+        static String handCommand(ServiceAccess s, String path, boolean noShell) {
+            if (!noShell) return s.byHand(List.of("exec", "-u", "0", s.container(), "sh", "-c", SCRIPT, "sh", path));
+            return s.byHand(List.of("run", "--rm", "--network", "none", "--volumes-from", s.container(),
+                    s.shell().helperImage().orElse("busybox"), "rm", "-rf", "--", path));
         }
     }
 
@@ -177,11 +224,13 @@ final class ServiceSteps {
         public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + service.container() + "/pause"); }
         public void execute(RunContext ctx) { service.gateway().pause(service.container()); }
         public String compensation() { return "Resume the container."; }
-        public void compensate(RunContext ctx) {
+        public void compensate(RunContext ctx) throws IOException {
             try {
                 service.gateway().unpause(service.container());
-            } catch (RuntimeException notPaused) {
-                // already running
+            } catch (RuntimeException e) {
+                boolean paused = service.gateway().inspect(service.container()).map(c -> c.state() == io.nightwatch.docker.ContainerState.PAUSED).orElse(false);
+                if (paused) throw new IOException(e.getMessage() + ". By hand on that host: `" + service.byHand(List.of("unpause", service.container())) + "`", e);
+                // not paused (any more): nothing to undo
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.nightwatch.runbook.backup;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import java.io.IOException;
@@ -35,13 +36,33 @@ public final class TarPacker {
 
     private TarPacker() {}
 
-    /** The files under {@code dir} (paths relative to it), skipping names for which {@code skip} says so. */
+    /** Numeric owner for tar headers: the engine applies it when it unpacks, so no chown runs in the container. */
+    public record Owner(long uid, long gid) {
+        public static final Owner ROOT = new Owner(0, 0);
+
+        @Override
+        public String toString() { return uid + ":" + gid; }
+    }
+
+    /** The files under {@code dir} (paths relative to it), skipping names for which {@code skip} says so; owned by root. */
     public static InputStream pack(Path dir, java.util.function.Predicate<Path> skip) throws IOException {
+        return pack(dir, skip, Owner.ROOT);
+    }
+
+    /** The uid:gid of the first entry of a tar stream (the engine's archive of a path starts with the path itself). */
+    public static java.util.Optional<Owner> ownerOfFirstEntry(InputStream tar) throws IOException {
+        TarArchiveInputStream in = new TarArchiveInputStream(tar);
+        TarArchiveEntry first = in.getNextTarEntry();
+        return first == null ? java.util.Optional.empty() : java.util.Optional.of(new Owner(first.getLongUserId(), first.getLongGroupId()));
+    }
+
+    /** As {@link #pack(Path, java.util.function.Predicate)}, every entry owned by {@code owner} (numeric, no names). */
+    public static InputStream pack(Path dir, java.util.function.Predicate<Path> skip, Owner owner) throws IOException {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(dir)) {
             paths = walk.filter(p -> !p.equals(dir)).filter(p -> !skip.test(dir.relativize(p))).sorted().toList();
         }
-        return start(dir, paths, Map.of());
+        return start(dir, paths, Map.of(), owner);
     }
 
     /**
@@ -58,11 +79,17 @@ public final class TarPacker {
         }
     }
 
+    /** As {@link #packSet(Path, List, Owner)}, owned by root. */
+    public static InputStream packSet(Path serviceDir, List<FileEntry> files) throws IOException {
+        return packSet(serviceDir, files, Owner.ROOT);
+    }
+
     /**
      * Exactly the files {@code files} lists under {@code serviceDir} (and the folders holding them), each re-checked
-     * while it is read: a file swapped or changed since {@link #checkSet} makes the stream fail.
+     * while it is read: a file swapped or changed since {@link #checkSet} makes the stream fail. Every entry is owned
+     * by {@code owner}.
      */
-    public static InputStream packSet(Path serviceDir, List<FileEntry> files) throws IOException {
+    public static InputStream packSet(Path serviceDir, List<FileEntry> files, Owner owner) throws IOException {
         Map<Path, FileEntry> expected = new LinkedHashMap<>();
         TreeSet<Path> paths = new TreeSet<>();
         for (FileEntry f : files) {
@@ -71,10 +98,10 @@ public final class TarPacker {
             paths.add(file);
             for (Path parent = file.getParent(); parent != null && !parent.equals(serviceDir); parent = parent.getParent()) paths.add(parent);
         }
-        return start(serviceDir, new ArrayList<>(paths), expected);
+        return start(serviceDir, new ArrayList<>(paths), expected, owner);
     }
 
-    private static InputStream start(Path dir, List<Path> paths, Map<Path, FileEntry> expected) throws IOException {
+    private static InputStream start(Path dir, List<Path> paths, Map<Path, FileEntry> expected, Owner owner) throws IOException {
         PipedInputStream in = new PipedInputStream(1 << 20);
         PipedOutputStream pipe = new PipedOutputStream(in);
         AtomicReference<IOException> failure = new AtomicReference<>();
@@ -93,6 +120,10 @@ public final class TarPacker {
                     String name = dir.relativize(p).toString().replace('\\', '/');
                     TarArchiveEntry entry = new TarArchiveEntry(p.toFile(), attrs.isDirectory() ? name + "/" : name);
                     if (!attrs.isDirectory()) entry.setSize(wanted != null ? wanted.size() : attrs.size());
+                    entry.setUserId(owner.uid());
+                    entry.setGroupId(owner.gid());
+                    entry.setUserName("");
+                    entry.setGroupName("");
                     tar.putArchiveEntry(entry);
                     if (!attrs.isDirectory()) copy(p, entry.getSize(), wanted, tar);
                     tar.closeArchiveEntry();

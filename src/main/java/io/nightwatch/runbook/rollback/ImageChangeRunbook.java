@@ -107,7 +107,7 @@ public final class ImageChangeRunbook implements RunbookDefinition {
         String target = Optional.ofNullable(params.get("to")).filter(t -> !t.isBlank()).orElseGet(() -> defaultTarget(gateway, spec));
         Optional<Duration> hold = hold(params.getOrDefault("hold", "keep"));
         ImageChangeSteps.Change c = new ImageChangeSteps.Change(
-                new ServiceAccess(gateway, spec, env, profile.probeTimeout().multipliedBy(5)), target, GRACE,
+                new ServiceAccess(gateway, spec, env, profile.probeTimeout().multipliedBy(5), ServiceAccess.helperImageOf(profile, spec)), target, GRACE,
                 duration(params.getOrDefault("gate", GATE_TIMEOUT.toSeconds() + "s"), "gate"),
                 duration(params.getOrDefault("max-latency", MAX_LATENCY.toMillis() + "ms"), "max-latency"),
                 hold, new ServiceProber(profile.probeTimeout(), env), direction.id());

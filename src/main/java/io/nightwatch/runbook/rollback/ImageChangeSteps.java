@@ -159,9 +159,10 @@ final class ImageChangeSteps {
                 Optional<ContainerFacts> facts = c.gateway().inspect(old.get());
                 if (facts.isPresent() && !facts.get().name().equals(c.container())) c.gateway().rename(old.get(), c.container());
             } catch (RuntimeException e) {
-                throw new IOException(e.getMessage() + ". To put the old container back by hand on that host: docker rm -f "
-                        + c.container() + "; docker rename " + ctx.get(KEPT).orElse(old.get()) + " " + c.container()
-                        + "; docker start " + c.container(), e);
+                throw new IOException(e.getMessage() + ". To put the old container back by hand on that host: `"
+                        + c.access().byHand(List.of("rm", "-f", c.container())) + "; "
+                        + c.access().byHand(List.of("rename", ctx.get(KEPT).orElse(old.get()), c.container())) + "; "
+                        + c.access().byHand(List.of("start", c.container())) + "`", e);
             }
         }
     }

@@ -203,12 +203,38 @@ class BackupRestoreIntegrationTest {
                     new RunListener() {
                         @Override
                         public void stepStarted(int index, io.nightwatch.runbook.Step s) {
-                            if (s.id().startsWith("copy-")) engine.docker("kill", "sva-studio-prometheus");
+                            if (s.id().startsWith("snapshot-")) engine.docker("kill", "sva-studio-prometheus");
                         }
                     });
             assertNotEquals(RunResult.Outcome.SUCCEEDED, r.outcome());
             assertTrue(r.message().contains("sva-studio-prometheus"), r.message());
             assertTrue(BackupSets.list(root).stream().noneMatch(BackupSets.SetInfo::complete), "no set claims to be complete");
+        } finally {
+            engine.runReferenceServices();
+        }
+    }
+
+    /** Killed once its snapshot exists: the snapshot is consistent and the archive API reads stopped containers. */
+    @Test
+    void containerKilledAfterItsSnapshotStillGivesAVerifiedSetAndLeavesNoSnapshot(@TempDir Path dir) throws Exception {
+        engine.runReferenceServices();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (seriesNow() < 10 && System.nanoTime() < deadline) Thread.sleep(500);
+        Path root = dir.resolve("backups");
+        Map<String, String> params = Map.of("services", "prometheus", "to", root.toString());
+        try {
+            RunResult r = new RunbookRunner(dir.resolve("runs"), Clock.systemUTC()).run(backup(root).build(params), params,
+                    new RunListener() {
+                        @Override
+                        public void stepStarted(int index, io.nightwatch.runbook.Step s) {
+                            if (s.id().startsWith("copy-")) engine.docker("kill", "sva-studio-prometheus");
+                        }
+                    });
+            assertEquals(RunResult.Outcome.SUCCEEDED, r.outcome(), r.message());
+            assertFalse(r.message().contains("Warning"), "the snapshot was removed by a helper from the image itself: " + r.message());
+            assertTrue(BackupSets.describe(onlySet(root)).verified());
+            assertEquals("", engine.docker("run", "--rm", "--volumes-from", "sva-studio-prometheus", TestEngine.BUSYBOX,
+                    "ls", "/prometheus/snapshots").strip());
         } finally {
             engine.runReferenceServices();
         }
