@@ -198,7 +198,8 @@ class HangingEngineTest {
         int code = run("backup", "--profile", profile.toString(), "--host", onceAddress, "--to", sets.toString(), "--service", "prometheus");
         String said = err.toString();
         assertEquals(3, code, said);
-        assertTrue(said.contains("stopped answering during the run"), said);
+        // backup lists the host's containers right after the ping, so the engine may be found gone there already
+        assertTrue(said.contains("stopped answering during the run") || said.contains("engine unreachable at"), said);
         assertTrue(said.contains(onceAddress), said);
         assertFalse(said.contains("\tat "), "no stack trace: " + said);
     }
