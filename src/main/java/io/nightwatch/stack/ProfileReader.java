@@ -19,7 +19,8 @@ final class ProfileReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow");
     private static final Set<String> FLOW_FIELDS = Set.of("interval", "window", "history", "canary");
-    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
+    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "nodes");
+    private static final Set<String> NODE_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
             "containerPort", "dataPath", "passwordEnv");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
@@ -75,10 +76,35 @@ final class ProfileReader {
             }
             Optional<Boolean> tls = bool(host, at, "tlsVerify");
             Optional<Path> certs = text(host, at, "certPath").map(ProfileReader::expandHome);
-            hosts.add(new DockerHostSpec(name, address, tls, certs));
+            hosts.add(new DockerHostSpec(name, address, tls, certs, readNodes(host.get("nodes"), at + "/nodes")));
         }
         if (hosts.isEmpty()) throw error("/hosts", "hosts", "at least one host is needed");
         return hosts;
+    }
+
+    /** A Swarm manager's other nodes: each needs the Swarm's name for it and its engine's address. */
+    private List<DockerHostSpec> readNodes(JsonNode node, String at) throws ProfileException {
+        if (node == null || node.isNull()) return List.of();
+        requireArray(node, at, "nodes");
+        List<DockerHostSpec> nodes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String here = at + "/" + i;
+            JsonNode n = node.get(i);
+            requireObject(n, here, label(here));
+            checkFields(n, here, NODE_FIELDS);
+            String name = text(n, here, "name").orElseThrow(() -> error(here, "name",
+                    "every node needs the name the Swarm gives it (docker node ls, HOSTNAME)"));
+            if (!names.add(name)) throw error(here + "/name", "name", "node name '" + name + "' is used twice");
+            String address = text(n, here, "address").orElseThrow(() -> error(here, "address",
+                    "node " + name + " needs its engine's address (tcp://host:2376)"));
+            if (!address.matches("(unix|tcp|npipe)://.+")) {
+                throw error(here + "/address", "address", "'" + address + "' is not an engine address (tcp://host:2376)");
+            }
+            nodes.add(new DockerHostSpec(name, Optional.of(address), bool(n, here, "tlsVerify"),
+                    text(n, here, "certPath").map(ProfileReader::expandHome)));
+        }
+        return nodes;
     }
 
     private List<ServiceSpec> readServices(JsonNode node, List<DockerHostSpec> hosts) throws ProfileException {

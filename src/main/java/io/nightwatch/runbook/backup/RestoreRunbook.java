@@ -81,9 +81,12 @@ public final class RestoreRunbook implements RunbookDefinition {
             silences.add(silence);
             steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));
             steps.add(silence);
-            steps.add(new RestoreSteps.Stop(s, GRACE));
+            // A Swarm service is scaled to 0 and back: a stopped task would just be replaced.
+            Optional<String> swarmName = s.swarmService().map(io.nightwatch.docker.SwarmService::name);
+            steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleDown(s, n, HEALTHY_WITHIN)).orElseGet(() -> new RestoreSteps.Stop(s, GRACE)));
             steps.add(new RestoreSteps.ReplaceData(s, set));
-            steps.add(new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN));
+            steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleUp(s, n, prober, HEALTHY_WITHIN))
+                    .orElseGet(() -> new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN)));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));
         }
         silences.forEach(silence -> steps.add(new SilenceSteps.Unsilence(silence)));

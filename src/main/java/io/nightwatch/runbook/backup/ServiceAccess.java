@@ -4,6 +4,8 @@ import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
 import io.nightwatch.docker.ExecUnavailableException;
+import io.nightwatch.docker.SwarmService;
+import io.nightwatch.health.SwarmIdentity;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.RunContext;
@@ -37,6 +39,7 @@ public final class ServiceAccess {
     private final Optional<String> password;
     private final Duration timeout;
     private final OkHttpClient http;
+    private volatile String volumeHolder;
 
     public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout) {
         this.gateway = gateway;
@@ -50,7 +53,31 @@ public final class ServiceAccess {
 
     public ServiceSpec spec() { return spec; }
 
-    public String container() { return spec.container(); }
+    /**
+     * The container to work in: the profile's container; for a service run as a Swarm service (no container of that
+     * name) its current task's; while a restore has the service scaled to 0, the container holding its volumes.
+     */
+    public String container() {
+        String pinned = volumeHolder;
+        if (pinned != null) return pinned;
+        if (gateway.inspect(spec.container()).isPresent()) return spec.container();
+        return swarmService().flatMap(SwarmService::currentTask).filter(t -> !t.containerId().isEmpty())
+                .flatMap(t -> gateway.inspect(t.containerId())).map(ContainerFacts::name).orElse(spec.container());
+    }
+
+    /** The Swarm service this profile service runs as, when the engine is a Swarm manager and has one. */
+    public Optional<SwarmService> swarmService() {
+        try {
+            return SwarmIdentity.match(spec, gateway.swarmServices());
+        } catch (RuntimeException notAManagerOrNotReached) {
+            return Optional.empty();
+        }
+    }
+
+    /** While set, {@link #container()} is this container (a Swarm service scaled to 0 has no task container). */
+    void holdVolumesIn(String container) {
+        volumeHolder = container;
+    }
 
     /** POSTs to the service's HTTP API and returns the body; throws with the service's own words on failure. */
     public String post(String path) throws IOException {
