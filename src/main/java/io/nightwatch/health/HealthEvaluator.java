@@ -90,6 +90,13 @@ public final class HealthEvaluator {
                 return new Verdict(HealthState.DEGRADED, "no container " + in.spec().container() + " on " + in.spec().host()
                         + ", but " + in.spec().health() + " answers");
             }
+            // On a Swarm manager the service may simply not be deployed: say that it was looked for as a service too.
+            Optional<String> stack = in.engine().swarmServices().stream().map(io.nightwatch.docker.SwarmService::stack)
+                    .filter(st -> !st.isEmpty()).sorted().findFirst();
+            if (stack.isPresent()) {
+                return new Verdict(HealthState.DOWN, "no Swarm service " + stack.get() + "_" + in.spec().name() + " and no container "
+                        + in.spec().container() + " on " + in.spec().host());
+            }
             return new Verdict(HealthState.DOWN, "no container " + in.spec().container() + " on " + in.spec().host());
         }
         ContainerFacts c = in.container().get();

@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engines of a Swarm's nodes: the manager's own, and for every other node the engine the profile names for it
- * (by the Swarm's name for the node, or by its address). Exec, logs, stats and archive copies of a task must go to
+ * (by the Swarm's node id or hostname, or by its address). Exec, logs, stats and archive copies of a task must go to
  * the engine of the node that runs it; the manager cannot reach into another node's containers.
  */
-final class SwarmNodes implements Closeable {
+public final class SwarmNodes implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwarmNodes.class);
 
@@ -33,6 +33,18 @@ final class SwarmNodes implements Closeable {
     SwarmNodes(DockerHostSpec host, DockerGateway manager) {
         this.host = host;
         this.manager = manager;
+    }
+
+    /**
+     * For the runbooks: the engine of a task's node, read afresh from the manager each time (a restore moves tasks);
+     * empty for a node the profile names no engine for.
+     */
+    public static java.util.function.Function<SwarmTask, Optional<DockerGateway>> router(DockerHostSpec host, DockerGateway manager) {
+        SwarmNodes nodes = new SwarmNodes(host, manager);
+        return task -> {
+            nodes.refresh();
+            return nodes.gatewayFor(task);
+        };
     }
 
     /** Reads the Swarm's node list and matches it to the profile's node engines. */
@@ -54,7 +66,8 @@ final class SwarmNodes implements Closeable {
     static Map<String, String> match(List<DockerHostSpec> profileNodes, List<SwarmNode> swarmNodes) {
         Map<String, String> out = new java.util.HashMap<>();
         for (SwarmNode node : swarmNodes) {
-            profileNodes.stream().filter(p -> p.name().equals(node.hostname())).findFirst()
+            profileNodes.stream().filter(p -> p.name().equals(node.id())).findFirst()
+                    .or(() -> profileNodes.stream().filter(p -> p.name().equals(node.hostname())).findFirst())
                     .or(() -> profileNodes.stream().filter(p -> !node.address().isEmpty()
                             && p.address().map(SwarmNodes::hostOf).orElse("").equals(node.address())
                             // several engines on one address (tests, one machine): only the name can tell them apart

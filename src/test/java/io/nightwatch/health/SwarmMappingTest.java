@@ -27,8 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * How a Swarm stack maps onto the profile without an engine: services onto tiles, the Swarm's nodes onto the
  * profile's node engines, tasks onto discovered tiles, and what a task on a node without an engine leaves unknown.
- * (Two engines on this machine cannot form one Swarm: both would bind the gossip port on the same address; the
- * mapping of nodes to engines is therefore tested here, through the profile.)
+ * (The real two-node case is SwarmTwoNodeEngineTest.)
  */
 class SwarmMappingTest {
 

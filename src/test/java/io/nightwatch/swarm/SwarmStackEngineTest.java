@@ -122,6 +122,7 @@ class SwarmStackEngineTest {
             String firstTask = redis.container().orElseThrow().name();
             assertTrue(firstTask.startsWith("sva-studio_redis.1."), firstTask);
             assertEquals(HealthState.DOWN, service(up, "loki").orElseThrow().state(), "not deployed here");
+            assertEquals("no Swarm service sva-studio_loki and no container sva-studio-loki on local", service(up, "loki").orElseThrow().reason());
 
             long killedAt = System.nanoTime();
             remote.docker("kill", firstTask);
@@ -132,7 +133,8 @@ class SwarmStackEngineTest {
             assertTrue(seenAfterMillis < 2_000, "a killed task is seen within a second or so, took " + seenAfterMillis + " ms");
 
             HealthSnapshot replaced = await(seen, s -> service(s, "redis").map(h -> h.container().map(c -> c.running()
-                    && !c.name().equals(firstTask)).orElse(false) && h.probe().healthy()).orElse(false), Duration.ofSeconds(60));
+                    && !c.name().equals(firstTask)).orElse(false) && h.probe().healthy()
+                    && h.swarm().map(sw -> sw.running() == 1).orElse(false)).orElse(false), Duration.ofSeconds(60));
             ServiceHealth back = service(replaced, "redis").orElseThrow();
             assertEquals("local/redis", back.id(), "the same tile");
             assertEquals(1, back.restarts(), "the failed task is the tile's history");
@@ -177,6 +179,29 @@ class SwarmStackEngineTest {
             assertTrue(gateway.swarmService(STACK + "_prometheus").orElseThrow().converged());
             assertFalse(remote.docker("ps", "-a", "--format", "{{.Names}}").contains("nw-restore-"), "the volume holders are gone");
         }
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(120)
+    void theBackupCommandTakesRedisFromTheSwarmService() throws Exception {
+        Path profileFile = work.resolve("profile.yaml");
+        // Only the engine is named: the services are the built-in reference stack's, found on the Swarm by their stack.
+        Files.writeString(profileFile, "hosts:\n  - name: local\n    address: " + remote.host() + "\n    tlsVerify: true\n    certPath: "
+                + remote.certPath() + "\n");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "backup", "--service", "redis",
+                "--profile", profileFile.toString(), "--to", work.resolve("cli-backups").toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("DOCKER_HOST");
+        pb.environment().put("HOME", work.toString());
+        pb.environment().put("XDG_DATA_HOME", work.resolve("xdg").toString());
+        pb.environment().remove("XDG_CONFIG_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("backup succeeded"), out);
     }
 
     private String taskOf(String service) {

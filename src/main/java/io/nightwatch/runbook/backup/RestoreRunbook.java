@@ -77,6 +77,9 @@ public final class RestoreRunbook implements RunbookDefinition {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + backup.service() + "'"));
             ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5));
+            // A Swarm task on another node is reached through that node's engine, when the profile names it.
+            profile.host(spec.host()).filter(h -> !h.nodes().isEmpty())
+                    .ifPresent(h -> s.routeTasksBy(io.nightwatch.health.SwarmNodes.router(h, s.manager())));
             SilenceSteps.Silence silence = new SilenceSteps.Silence(alertmanager, s, Duration.ofMinutes(30), "restore");
             silences.add(silence);
             steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));

@@ -3,6 +3,7 @@ package io.nightwatch.runbook.backup;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.EngineUnreachableException;
 import io.nightwatch.docker.ExecUnavailableException;
 import io.nightwatch.docker.SwarmService;
 import io.nightwatch.health.SwarmIdentity;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Talks to one service for the wizards the way the probes do: directly when its published address answers,
@@ -40,6 +42,10 @@ public final class ServiceAccess {
     private final Duration timeout;
     private final OkHttpClient http;
     private volatile String volumeHolder;
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType") // null: not looked up yet
+    private volatile Optional<String> swarmName;
+    private volatile DockerGateway holderEngine;
+    private volatile Function<SwarmService.SwarmTask, Optional<DockerGateway>> router;
 
     public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout) {
         this.gateway = gateway;
@@ -49,7 +55,32 @@ public final class ServiceAccess {
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(1)).readTimeout(timeout).callTimeout(timeout.plusSeconds(2)).build();
     }
 
-    public DockerGateway gateway() { return gateway; }
+    /**
+     * The engine holding the service's container: the host's, or for a Swarm task on another node that node's engine
+     * (when {@link #routeTasksBy} was given the host's node engines).
+     */
+    public DockerGateway gateway() {
+        DockerGateway held = holderEngine;
+        if (volumeHolder != null && held != null) return held;
+        if (router == null || swarmName().isEmpty()) return gateway;
+        return swarmService().flatMap(SwarmService::currentTask).map(this::engineOf).orElse(gateway);
+    }
+
+    /** The host's engine: for a Swarm service, the manager (scaling, the service's tasks). */
+    public DockerGateway manager() { return gateway; }
+
+    /** Routes work on a Swarm task to the engine of its node; without it everything goes to the host's engine. */
+    public ServiceAccess routeTasksBy(Function<SwarmService.SwarmTask, Optional<DockerGateway>> nodeEngines) {
+        this.router = nodeEngines;
+        return this;
+    }
+
+    private DockerGateway engineOf(SwarmService.SwarmTask task) {
+        if (router == null) return gateway;
+        return router.apply(task).orElseThrow(() -> new IllegalStateException("the task of " + spec.name() + " runs on node "
+                + (task.nodeName().isEmpty() ? task.nodeId() : task.nodeName()) + ", which has no engine in the profile "
+                + "(hosts[].nodes): nothing can be done inside it from here"));
+    }
 
     public ServiceSpec spec() { return spec; }
 
@@ -60,9 +91,30 @@ public final class ServiceAccess {
     public String container() {
         String pinned = volumeHolder;
         if (pinned != null) return pinned;
-        if (gateway.inspect(spec.container()).isPresent()) return spec.container();
-        return swarmService().flatMap(SwarmService::currentTask).filter(t -> !t.containerId().isEmpty())
-                .flatMap(t -> gateway.inspect(t.containerId())).map(ContainerFacts::name).orElse(spec.container());
+        if (swarmName().isEmpty()) return spec.container();
+        try {
+            return swarmService().flatMap(SwarmService::currentTask).filter(t -> !t.containerId().isEmpty())
+                    .flatMap(t -> engineOf(t).inspect(t.containerId())).map(ContainerFacts::name).orElse(spec.container());
+        } catch (EngineUnreachableException e) {
+            return spec.container(); // the step that needs the engine says so itself
+        }
+    }
+
+    /**
+     * Whether this service runs as a Swarm service, decided once: a container of the profile's name means it does
+     * not (and keeps every later call free of engine round trips); an engine that does not answer decides nothing.
+     */
+    private Optional<String> swarmName() {
+        Optional<String> known = swarmName;
+        if (known != null) return known;
+        try {
+            Optional<String> found = gateway.inspect(spec.container()).isPresent() ? Optional.empty()
+                    : SwarmIdentity.match(spec, gateway.swarmServices()).map(SwarmService::name);
+            swarmName = found;
+            return found;
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The Swarm service this profile service runs as, when the engine is a Swarm manager and has one. */
@@ -75,7 +127,8 @@ public final class ServiceAccess {
     }
 
     /** While set, {@link #container()} is this container (a Swarm service scaled to 0 has no task container). */
-    void holdVolumesIn(String container) {
+    void holdVolumesIn(String container, DockerGateway engine) {
+        holderEngine = engine;
         volumeHolder = container;
     }
 
@@ -133,7 +186,7 @@ public final class ServiceAccess {
         cli.addAll(List.of(command));
         ExecResult r;
         try {
-            r = gateway.exec(container(), cli, password.map(p -> Map.of("REDISCLI_AUTH", p)).orElse(Map.of()), timeout);
+            r = gateway().exec(container(), cli, password.map(p -> Map.of("REDISCLI_AUTH", p)).orElse(Map.of()), timeout);
         } catch (ExecUnavailableException e) {
             throw new IOException(e.getMessage());
         }
@@ -155,12 +208,13 @@ public final class ServiceAccess {
         ProbeResult last = ProbeResult.notProbed("not probed yet");
         while (System.nanoTime() < deadline) {
             if (failFast) ctx.throwIfCancelled();
-            Optional<ContainerFacts> facts = gateway.inspect(container);
+            DockerGateway engine = gateway();
+            Optional<ContainerFacts> facts = engine.inspect(container);
             if (failFast && facts.isPresent() && !facts.get().running() && facts.get().startedAt().isPresent()) {
                 return ProbeResult.notProbed("the container " + facts.get().state().name().toLowerCase() + " (exit code " + facts.get().exitCode()
                         + (facts.get().oomKilled() ? ", OOM-killed" : "") + ")");
             }
-            last = prober.probe(spec, facts, Optional.of(gateway));
+            last = prober.probe(spec, facts, Optional.of(engine));
             if (last.healthy()) return last;
             ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), "waiting for " + spec.name() + ": " + last.detail());
             Thread.sleep(500);
@@ -170,7 +224,7 @@ public final class ServiceAccess {
 
     public ExecResult exec(List<String> command) throws IOException {
         try {
-            return gateway.exec(container(), command, timeout);
+            return gateway().exec(container(), command, timeout);
         } catch (ExecUnavailableException e) {
             throw new IOException(e.getMessage());
         }

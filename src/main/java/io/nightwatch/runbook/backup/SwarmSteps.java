@@ -53,17 +53,18 @@ final class SwarmSteps {
                     "note: the data is on a node-local volume of the node running the task");
         }
         public void execute(RunContext ctx) throws Exception {
-            SwarmService s = service.gateway().swarmService(swarmName).orElseThrow(() -> new IOException("no Swarm service " + swarmName));
+            SwarmService s = service.manager().swarmService(swarmName).orElseThrow(() -> new IOException("no Swarm service " + swarmName));
             String task = service.container();
             String holder = "nw-restore-" + service.spec().name() + "-" + ctx.runId().replaceAll("[^A-Za-z0-9_.-]", "");
-            service.gateway().createVolumeHolder(task, holder);
+            var node = service.gateway(); // the engine of the task's node: the volume is local to it
+            node.createVolumeHolder(task, holder);
             ctx.put(holderKey(service), holder);
             ctx.put(replicasKey(service), String.valueOf(s.replicas()));
-            service.holdVolumesIn(holder);
-            service.gateway().scaleSwarmService(swarmName, 0);
+            service.holdVolumesIn(holder, node);
+            service.manager().scaleSwarmService(swarmName, 0);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
-                Optional<SwarmService> now = service.gateway().swarmService(swarmName);
+                Optional<SwarmService> now = service.manager().swarmService(swarmName);
                 if (now.isPresent() && now.get().running() == 0 && now.get().current().isEmpty()) break;
                 if (System.nanoTime() > deadline) throw new IOException(swarmName + " still has running tasks after " + timeout.toSeconds() + " s");
                 Thread.sleep(300);
@@ -72,7 +73,7 @@ final class SwarmSteps {
         }
         public String compensation() { return "Scale the service back to its replicas and remove the holding container."; }
         public void compensate(RunContext ctx) {
-            ctx.get(replicasKey(service)).ifPresent(r -> service.gateway().scaleSwarmService(swarmName, Long.parseLong(r)));
+            ctx.get(replicasKey(service)).ifPresent(r -> service.manager().scaleSwarmService(swarmName, Long.parseLong(r)));
             release(ctx, service);
         }
     }
@@ -104,11 +105,11 @@ final class SwarmSteps {
         }
         public void execute(RunContext ctx) throws Exception {
             long replicas = Long.parseLong(ctx.get(replicasKey(service)).orElse("1"));
-            service.gateway().scaleSwarmService(swarmName, replicas);
+            service.manager().scaleSwarmService(swarmName, replicas);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
                 ctx.throwIfCancelled();
-                Optional<SwarmService> now = service.gateway().swarmService(swarmName);
+                Optional<SwarmService> now = service.manager().swarmService(swarmName);
                 if (now.isPresent() && now.get().converged()) break;
                 if (System.nanoTime() > deadline) throw new IOException(swarmName + " did not converge within " + timeout.toSeconds() + " s: "
                         + now.map(s -> s.running() + "/" + s.replicas() + " running").orElse("gone"));
@@ -122,13 +123,14 @@ final class SwarmSteps {
             ctx.output(swarmName + " back at " + replicas + " replica(s), healthy: " + last.detail());
         }
         public Check verify(RunContext ctx) {
-            return service.gateway().swarmService(swarmName).map(SwarmService::converged).orElse(false)
+            return service.manager().swarmService(swarmName).map(SwarmService::converged).orElse(false)
                     ? Check.ok() : Check.failed(swarmName + " has not converged");
         }
     }
 
     private static void release(RunContext ctx, ServiceAccess service) {
-        service.holdVolumesIn(null);
-        ctx.get(holderKey(service)).ifPresent(h -> service.gateway().remove(h));
+        var node = service.gateway(); // the holder's engine while it is held
+        service.holdVolumesIn(null, null);
+        ctx.get(holderKey(service)).ifPresent(node::remove);
     }
 }
