@@ -204,6 +204,28 @@ class SwarmStackEngineTest {
         assertTrue(out.contains("backup succeeded"), out);
     }
 
+    @Test
+    @Order(4)
+    @Timeout(180)
+    void theUpgradeOfAStackServiceIsTheEnginesRollingUpdateNotAContainerRecreation() throws Exception {
+        remote.docker("tag", TestEngine.REDIS, "local/redis:next");
+        try (RunbookCatalog catalog = new RunbookCatalog(profile, Map.of(), work.resolve("upgrade"), Clock.systemUTC())) {
+            Map<String, String> params = Map.of("service", "redis", "to", "local/redis:next");
+            var runbook = catalog.upgrade().build(params);
+            assertEquals("swarm-service", runbook.id(), "the engine's update");
+            RunResult upgraded = catalog.newRunner().run(runbook, params, new RunListener() { });
+            assertEquals(RunResult.Outcome.SUCCEEDED, upgraded.outcome(), upgraded.message());
+            SwarmService after = gateway.swarmService(STACK + "_redis").orElseThrow();
+            assertEquals("local/redis:next", after.image());
+            assertTrue(after.converged());
+
+            Map<String, String> back = Map.of("service", "redis");
+            RunResult rolledBack = catalog.newRunner().run(catalog.rollback().build(back), back, new RunListener() { });
+            assertEquals(RunResult.Outcome.SUCCEEDED, rolledBack.outcome(), rolledBack.message());
+            assertEquals(TestEngine.REDIS, gateway.swarmService(STACK + "_redis").orElseThrow().image());
+        }
+    }
+
     private String taskOf(String service) {
         SwarmService s = gateway.swarmService(STACK + "_" + service).orElseThrow();
         String id = s.currentTask().orElseThrow().containerId();
