@@ -142,6 +142,20 @@ class SwarmStackEngineTest {
             assertTrue(back.reason().contains("task replaced"), back.reason());
             assertTrue(back.findings().stream().anyMatch(f -> f.startsWith("task 1 failed")), back.findings().toString());
             assertTrue(replaced.services().stream().noneMatch(h -> h.spec().discovered()));
+            // The finding (and so the alert and the incident) is the service's: raised on the kill, resolved on the
+            // replacement, under the profile's name, never the task's.
+            io.nightwatch.alerts.FindingsDetector findings = new io.nightwatch.alerts.FindingsDetector(Clock.systemUTC());
+            findings.onHealth(up);
+            HealthSnapshot wasDown = await(seen, s -> service(s, "redis").map(h -> h.state() == HealthState.DOWN).orElse(false), Duration.ofSeconds(1));
+            List<io.nightwatch.store.IncomingAlert> raised = findings.onHealth(wasDown).stream()
+                    .filter(a -> "redis".equals(a.labels().get("service"))).toList();
+            assertEquals(1, raised.size(), raised.toString());
+            assertEquals(io.nightwatch.store.AlertState.FIRING, raised.get(0).state());
+            List<io.nightwatch.store.IncomingAlert> settled = findings.onHealth(replaced).stream()
+                    .filter(a -> "redis".equals(a.labels().get("service"))).toList();
+            assertEquals(List.of(raised.get(0).labels()), settled.stream().map(io.nightwatch.store.IncomingAlert::labels).toList(),
+                    "the same alert resolves");
+            assertEquals(io.nightwatch.store.AlertState.RESOLVED, settled.get(0).state());
             io.nightwatch.ui.dashboard.SwarmStackPicture.render(profile, replaced, "dashboard-swarm-stack.png");
         }
     }
