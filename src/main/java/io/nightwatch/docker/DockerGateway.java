@@ -303,8 +303,12 @@ public final class DockerGateway implements Closeable {
                 Instant time = event.getTimeNano() != null
                         ? Instant.ofEpochSecond(0, event.getTimeNano())
                         : Instant.ofEpochSecond(event.getTime() == null ? 0 : event.getTime());
+                String type = event.getType() == null ? "container" : event.getType().getValue();
+                // A task's container carries its service's label; a service or node event names itself.
+                String service = type.equals("container") ? attributes.getOrDefault("com.docker.swarm.service.name", "")
+                        : type.equals("service") ? attributes.getOrDefault("name", "") : "";
                 onEvent.accept(new EngineEvent(time, event.getId(), attributes.getOrDefault("name", event.getId()),
-                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction()));
+                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction(), type, service));
             }
 
             @Override
@@ -317,7 +321,9 @@ public final class DockerGateway implements Closeable {
                 onEnd.accept(new EngineUnreachableException(address, new IOException("event stream closed by the engine")));
             }
         };
-        call(() -> streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER).exec(callback));
+        // Service and node events too: on a Swarm manager a task failing, a node going down or an update pausing
+        // must show as fast as a container dying does.
+        call(() -> streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER, EventType.SERVICE, EventType.NODE).exec(callback));
         return callback;
     }
 
@@ -464,6 +470,46 @@ public final class DockerGateway implements Closeable {
             swarm.rollback(nameOrId);
             return null;
         });
+    }
+
+    /** The Swarm's nodes; empty when this engine is no manager. */
+    public List<SwarmNode> swarmNodes() {
+        return swarmCall(() -> swarm.isManager() ? swarm.nodes() : List.of());
+    }
+
+    /** The Swarm node id of this engine; "" when it is in no Swarm. */
+    public String swarmNodeId() {
+        return swarmCall(swarm::localNodeId);
+    }
+
+    /** Sets a replicated service's desired replicas; returns at once, the engine converges. */
+    public void scaleSwarmService(String nameOrId, long replicas) {
+        swarmCall(() -> {
+            swarm.scale(nameOrId, replicas);
+            return null;
+        });
+    }
+
+    /**
+     * Creates (never starts) a container from {@code container}'s image holding its volumes, so the data stays
+     * reachable through the archive API and {@link #runWithVolumesOf} after the Swarm removes the task's own
+     * container (a restore scales the service to 0). Returns the new container's name.
+     */
+    public String createVolumeHolder(String container, String name) {
+        InspectContainerResponse target = inspectOrThrow(container);
+        try {
+            call(() -> requests.createContainerCmd(target.getConfig().getImage())
+                    .withName(name)
+                    .withEntrypoint("true")
+                    .withCmd(List.of())
+                    .withLabels(Map.of("io.nightwatch.helper", "true"))
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")
+                            .withVolumesFrom(new com.github.dockerjava.api.model.VolumesFrom(target.getId())))
+                    .exec());
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            throw new IllegalStateException("a container called " + name + " exists already: " + e.getMessage());
+        }
+        return name;
     }
 
     private interface SwarmRequest<T> {

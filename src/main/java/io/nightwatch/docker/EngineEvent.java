@@ -2,16 +2,32 @@ package io.nightwatch.docker;
 
 import java.time.Instant;
 
-/** A container event from the engine's event stream, e.g. {@code die}, {@code oom}, {@code start}. */
-public record EngineEvent(Instant time, String containerId, String containerName, String action) {
+/**
+ * An event from the engine's event stream: a container's ({@code die}, {@code oom}, {@code start}), or on a Swarm
+ * manager a service's ({@code update}, with the update state) or a node's ({@code update} when it goes down).
+ *
+ * @param type        "container", "service" or "node"
+ * @param serviceName the Swarm service the event concerns (a task container's label, a service's name), else ""
+ */
+public record EngineEvent(Instant time, String containerId, String containerName, String action, String type, String serviceName) {
+
+    public EngineEvent(Instant time, String containerId, String containerName, String action) {
+        this(time, containerId, containerName, action, "container", "");
+    }
 
     /** Events that change what a tile shows; exec events (our own probes cause them) do not. */
     public boolean changesContainerState() {
+        if (!type.equals("container")) return isSwarmChange();
         return switch (baseAction()) {
             case "start", "restart", "die", "kill", "oom", "stop", "pause", "unpause", "destroy", "create",
                  "health_status", "rename", "update" -> true;
             default -> false;
         };
+    }
+
+    /** A service or node event: every one of them (create, update, remove) changes what a Swarm tile shows. */
+    public boolean isSwarmChange() {
+        return type.equals("service") || type.equals("node");
     }
 
     /** "health_status: healthy" → "health_status". */

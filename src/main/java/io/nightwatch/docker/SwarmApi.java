@@ -38,15 +38,50 @@ final class SwarmApi {
     List<SwarmService> services() throws IOException {
         List<SwarmService> out = new ArrayList<>();
         JsonNode tasks = get("/tasks");
-        for (JsonNode s : get("/services")) out.add(toService(s, tasks));
+        Map<String, String> nodeNames = nodeNames();
+        for (JsonNode s : get("/services")) out.add(toService(s, tasks, nodeNames));
         return out;
+    }
+
+    /** The Swarm's nodes as the manager sees them. */
+    List<SwarmNode> nodes() throws IOException {
+        List<SwarmNode> out = new ArrayList<>();
+        for (JsonNode n : get("/nodes")) {
+            out.add(new SwarmNode(n.path("ID").asText(), n.path("Description").path("Hostname").asText(),
+                    n.path("Status").path("Addr").asText(""), n.path("Status").path("State").asText(""),
+                    n.path("Spec").path("Availability").asText(""), n.path("Spec").path("Role").asText("")));
+        }
+        out.sort(java.util.Comparator.comparing(SwarmNode::hostname));
+        return out;
+    }
+
+    /** The id of the node this engine is (empty when it is in no Swarm). */
+    String localNodeId() throws IOException {
+        return get("/info").path("Swarm").path("NodeID").asText("");
+    }
+
+    /** Sets a replicated service's desired replicas (as {@code docker service scale}); the engine converges. */
+    void scale(String nameOrId, long replicas) throws IOException {
+        JsonNode s = get("/services/" + encode(nameOrId));
+        ObjectNode spec = (ObjectNode) s.path("Spec").deepCopy();
+        if (!spec.path("Mode").has("Replicated")) {
+            throw new IOException("service " + spec.path("Name").asText() + " returns 400: it is global, not replicated; it cannot be scaled");
+        }
+        ((ObjectNode) spec.with("Mode").with("Replicated")).put("Replicas", replicas);
+        post("/services/" + s.path("ID").asText() + "/update?version=" + s.path("Version").path("Index").asLong(), spec);
+    }
+
+    private Map<String, String> nodeNames() throws IOException {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (JsonNode n : get("/nodes")) names.put(n.path("ID").asText(), n.path("Description").path("Hostname").asText(""));
+        return names;
     }
 
     Optional<SwarmService> service(String nameOrId) throws IOException {
         try {
             JsonNode s = get("/services/" + encode(nameOrId));
             String id = s.path("ID").asText();
-            return Optional.of(toService(s, get("/tasks?filters=" + encode("{\"service\":[\"" + id + "\"]}"))));
+            return Optional.of(toService(s, get("/tasks?filters=" + encode("{\"service\":[\"" + id + "\"]}")), nodeNames()));
         } catch (NotFound e) {
             return Optional.empty();
         }
@@ -70,7 +105,7 @@ final class SwarmApi {
                 s.path("Spec"));
     }
 
-    private static SwarmService toService(JsonNode s, JsonNode tasks) {
+    private static SwarmService toService(JsonNode s, JsonNode tasks, Map<String, String> nodeNames) {
         JsonNode spec = s.path("Spec");
         String id = s.path("ID").asText();
         List<SwarmService.SwarmTask> mine = new ArrayList<>();
@@ -78,7 +113,10 @@ final class SwarmApi {
             if (!t.path("ServiceID").asText().equals(id)) continue;
             mine.add(new SwarmService.SwarmTask(t.path("ID").asText(), t.path("Slot").asLong(), t.path("Status").path("State").asText(),
                     t.path("DesiredState").asText(), stripDigest(t.path("Spec").path("ContainerSpec").path("Image").asText()),
-                    t.path("Status").path("Message").asText(), t.path("Status").path("Err").asText()));
+                    t.path("Status").path("Message").asText(), t.path("Status").path("Err").asText(),
+                    t.path("NodeID").asText(""), nodeNames.getOrDefault(t.path("NodeID").asText(""), ""),
+                    t.path("Status").path("ContainerStatus").path("ContainerID").asText(""),
+                    t.path("Status").path("ContainerStatus").path("ExitCode").asInt(0), instant(t.path("Status").path("Timestamp").asText(""))));
         }
         mine.sort(java.util.Comparator.comparingLong(SwarmService.SwarmTask::slot));
         JsonNode previous = s.path("PreviousSpec").path("TaskTemplate").path("ContainerSpec").path("Image");
@@ -88,6 +126,14 @@ final class SwarmApi {
                 spec.path("Mode").path("Replicated").path("Replicas").asLong(0),
                 previous.isMissingNode() ? Optional.empty() : Optional.of(stripDigest(previous.asText())),
                 s.path("UpdateStatus").path("State").asText(""), s.path("UpdateStatus").path("Message").asText(""), mine);
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return text.isEmpty() ? java.time.Instant.EPOCH : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 
     /** {@code image:tag@sha256:…} as the CLI pins it: the operator thinks in tags. */

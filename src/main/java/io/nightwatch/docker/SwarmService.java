@@ -42,6 +42,39 @@ public record SwarmService(String id, long version, String name, String stack, S
         return updateState.equals("paused") || updateState.equals("rollback_paused");
     }
 
-    /** One task: a slot's container, its state and what the engine says about it. */
-    public record SwarmTask(String id, long slot, String state, String desiredState, String image, String message, String error) {}
+    /** Tasks that ended in failure (failed, rejected): the Swarm's restarts, kept by its task history. */
+    public List<SwarmTask> failures() {
+        return tasks.stream().filter(SwarmTask::failedState).toList();
+    }
+
+    /**
+     * The task whose container stands for the service now: a running one the engine wants running (newest first),
+     * else the newest wanted one (starting, failing), else the newest of all; empty when there are no tasks.
+     */
+    public Optional<SwarmTask> currentTask() {
+        java.util.Comparator<SwarmTask> newest = java.util.Comparator.comparing(SwarmTask::timestamp).reversed();
+        return current().stream().filter(t -> t.state().equals("running")).sorted(newest).findFirst()
+                .or(() -> current().stream().sorted(newest).findFirst())
+                .or(() -> tasks.stream().sorted(newest).findFirst());
+    }
+
+    /**
+     * One task: a slot's container, its state and what the engine says about it.
+     *
+     * @param nodeId      the Swarm node the task was scheduled on ("" while pending)
+     * @param nodeName    that node's hostname as the manager knows it ("" when unknown)
+     * @param containerId the task's container on that node ("" before it was created)
+     * @param timestamp   when the task reached its current state
+     */
+    public record SwarmTask(String id, long slot, String state, String desiredState, String image, String message, String error,
+                            String nodeId, String nodeName, String containerId, int exitCode, java.time.Instant timestamp) {
+
+        public SwarmTask(String id, long slot, String state, String desiredState, String image, String message, String error) {
+            this(id, slot, state, desiredState, image, message, error, "", "", "", 0, java.time.Instant.EPOCH);
+        }
+
+        public boolean failedState() {
+            return state.equals("failed") || state.equals("rejected");
+        }
+    }
 }

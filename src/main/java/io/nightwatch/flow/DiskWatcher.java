@@ -25,7 +25,7 @@ final class DiskWatcher {
     static final Duration HELPER_TIME = Duration.ofSeconds(10);
 
     private final String serviceId;
-    private final String container;
+    private volatile String container;
     private final String path;
     private final RingSeries used;
     private final Optional<String> helperImage;
@@ -45,6 +45,11 @@ final class DiskWatcher {
     }
 
     DiskHeadroom last() { return last; }
+
+    /** A Swarm service's task was replaced: measure in the new task's container, keeping the history. */
+    void retarget(String newContainer) {
+        container = newContainer;
+    }
 
     DiskHeadroom measure(DockerGateway gateway, Instant at, Duration timeout) {
         try {

@@ -135,7 +135,7 @@ public final class FlowMonitor implements AutoCloseable {
         for (ServiceHealth service : services) {
             List<StageSpec> stages = StageCatalog.forKind(service.spec().kind());
             if (stages.isEmpty()) continue;
-            Optional<DockerGateway> gateway = health.gateway(service.spec().host());
+            Optional<DockerGateway> gateway = health.gatewayFor(service); // a Swarm task's node, else the host
             futures.put(service, CompletableFuture.supplyAsync(
                     () -> reader.read(service.spec(), stages, service.container(), gateway), reads));
         }
@@ -188,8 +188,9 @@ public final class FlowMonitor implements AutoCloseable {
             if (service.container().isEmpty()) continue;
             LogErrorWatcher watcher = logWatchers.computeIfAbsent(service.id(),
                     id -> new LogErrorWatcher(id, service.spec().container(), settings.historyPoints()));
+            if (service.swarm().isPresent()) watcher.retarget(service.container().get().name());
             if (service.container().get().running()) {
-                health.gateway(service.spec().host()).ifPresent(g -> watcher.ensureFollowing(g, startedAt));
+                health.gatewayFor(service).ifPresent(g -> watcher.ensureFollowing(g, startedAt));
             }
             result.add(watcher.round(at));
         }
@@ -209,7 +210,8 @@ public final class FlowMonitor implements AutoCloseable {
             DiskWatcher watcher = diskWatchers.computeIfAbsent(service.id(), id -> new DiskWatcher(id,
                     service.spec().container(), service.spec().dataPath().get(), Math.max(2, (int) (settings.history().toSeconds() / DISK_EVERY.toSeconds())),
                     health.profile().host(service.spec().host()).flatMap(io.nightwatch.stack.DockerHostSpec::helperImage)));
-            Optional<DockerGateway> gateway = health.gateway(service.spec().host());
+            if (service.swarm().isPresent()) service.container().ifPresent(c -> watcher.retarget(c.name()));
+            Optional<DockerGateway> gateway = health.gatewayFor(service);
             boolean running = service.container().map(c -> c.running()).orElse(false);
             result.add(measure && running && gateway.isPresent()
                     ? watcher.measure(gateway.get(), at, health.profile().probeTimeout().multipliedBy(2))

@@ -20,7 +20,7 @@ final class LogErrorWatcher implements Closeable {
     static final int KEPT_LINES = 20;
 
     private final String serviceId;
-    private final String container;
+    private volatile String container;
     private final RingSeries history;
     private final AtomicLong errors = new AtomicLong();
     private final Deque<String> lastLines = new ArrayDeque<>();
@@ -34,6 +34,24 @@ final class LogErrorWatcher implements Closeable {
         this.serviceId = serviceId;
         this.container = container;
         this.history = new RingSeries(historyPoints);
+    }
+
+    /**
+     * A Swarm service's task was replaced: follow the new task's container, keeping the counts and history (they
+     * belong to the service, not to a container).
+     */
+    void retarget(String newContainer) {
+        if (newContainer.equals(container)) return;
+        container = newContainer;
+        Closeable old = stream;
+        stream = null;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (java.io.IOException ignored) {
+                // the old task's stream is dropped anyway
+            }
+        }
     }
 
     /** Attaches if not attached (and the container runs). Lines from before {@code since} are not counted. */

@@ -26,11 +26,28 @@ public final class Discovery {
     private Discovery() {}
 
     public static List<ServiceSpec> discover(List<ContainerSummary> containers, List<ServiceSpec> known, DockerHostSpec host) {
+        return discover(containers, known, host, Set.of());
+    }
+
+    /**
+     * As {@link #discover(List, List, DockerHostSpec)}; a Swarm task belongs to its service: tasks of the services in
+     * {@code claimedSwarmServices} (the profile's) are no tiles of their own, and the tasks of any other Swarm
+     * service make one tile named after that service, which outlives every task replacement.
+     */
+    public static List<ServiceSpec> discover(List<ContainerSummary> containers, List<ServiceSpec> known, DockerHostSpec host,
+                                             Set<String> claimedSwarmServices) {
         Set<String> claimed = known.stream().map(ServiceSpec::container).collect(Collectors.toSet());
+        Set<String> swarmSeen = new java.util.HashSet<>(claimedSwarmServices);
         List<ServiceSpec> found = new ArrayList<>();
         for (ContainerSummary c : containers) {
             if (claimed.contains(c.name())) continue;
             if (c.nightwatchHelper()) continue; // a few seconds' helper of a backup or restore, same image as the service
+            String swarmService = c.labels().getOrDefault(SWARM_SERVICE, "");
+            if (!swarmService.isEmpty()) {
+                if (!swarmSeen.add(swarmService)) continue;
+                kindOf(c).ifPresent(k -> found.add(specFor(c, k, host, swarmService)));
+                continue;
+            }
             // a stopped old version kept by an upgrade is the way back, not a service of its own to watch
             if (known.stream().anyMatch(k -> k.isKeptCopy(c.name()))) continue;
             Optional<ServiceKind> kind = kindOf(c);
@@ -53,13 +70,18 @@ public final class Discovery {
     }
 
     private static ServiceSpec specFor(ContainerSummary c, ServiceKind kind, DockerHostSpec host) {
-        ServiceSpec defaults = ServiceDefaults.forKind(kind, host, c.name(), c.name(), kind.defaultHostPort());
+        return specFor(c, kind, host, c.name());
+    }
+
+    /** {@code name} is the container's, or for a Swarm task its service's (the tile's lasting identity). */
+    private static ServiceSpec specFor(ContainerSummary c, ServiceKind kind, DockerHostSpec host, String name) {
+        ServiceSpec defaults = ServiceDefaults.forKind(kind, host, name, name, kind.defaultHostPort());
         Integer published = c.publishedPorts().get(kind.containerPort());
         Endpoint health = published != null
                 ? new Endpoint(kind.protocol(), defaults.health().directHost(), published, kind.containerPort(), kind.healthPath())
                 // Not published: an empty direct host tells the prober to go straight to exec.
                 : new Endpoint(kind.protocol(), "", kind.containerPort(), kind.containerPort(), kind.healthPath());
-        return new ServiceSpec(c.name(), kind, host.name(), c.name(), health, defaults.metrics(), kind.dataPath(),
+        return new ServiceSpec(name, kind, host.name(), name, health, defaults.metrics(), kind.dataPath(),
                 java.util.Optional.empty(), true);
     }
 }

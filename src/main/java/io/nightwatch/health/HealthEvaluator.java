@@ -24,14 +24,57 @@ public final class HealthEvaluator {
 
     private HealthEvaluator() {}
 
+    /** @param swarm the Swarm service when the profile service runs as one ({@code container}: its current task's) */
     public record Input(ServiceSpec spec, EngineStatus engine, Optional<ContainerFacts> container,
-                        Optional<MemoryUsage> memory, ProbeResult probe, Optional<Instant> lastOomKill, Instant now) {}
+                        Optional<MemoryUsage> memory, ProbeResult probe, Optional<Instant> lastOomKill, Instant now,
+                        Optional<SwarmStatus> swarm) {
+
+        public Input(ServiceSpec spec, EngineStatus engine, Optional<ContainerFacts> container,
+                     Optional<MemoryUsage> memory, ProbeResult probe, Optional<Instant> lastOomKill, Instant now) {
+            this(spec, engine, container, memory, probe, lastOomKill, now, Optional.empty());
+        }
+    }
 
     public static ServiceHealth evaluate(Input in) {
         List<String> findings = findings(in);
-        Verdict verdict = verdict(in);
+        Verdict verdict = in.swarm().isPresent() ? swarmVerdict(in, in.swarm().get()) : verdict(in);
         return new ServiceHealth(in.spec(), verdict.state, verdict.reason, in.container(), in.memory(), in.probe(),
-                findings, in.now());
+                findings, in.now(), in.swarm());
+    }
+
+    /**
+     * A Swarm service: the replicas and the update state come first, the current task's container stands for the
+     * rest. A replaced task is the Swarm's restart, so a recent failure colours the tile as a restart would.
+     */
+    private static Verdict swarmVerdict(Input in, SwarmStatus swarm) {
+        String replicas = swarm.service().name() + " " + swarm.replicasText();
+        if (!in.engine().reachable()) return verdict(in);
+        Optional<io.nightwatch.docker.SwarmService.SwarmTask> task = swarm.task();
+        String taskWords = task.map(t -> SwarmStatus.line(t, in.now())).orElse("no task");
+        if (in.container().isEmpty() || !in.container().get().running()) {
+            String why = in.container().filter(c -> !c.running()).map(c -> notRunning(c, in.now())).orElse(taskWords);
+            if (swarm.nodeWithoutEngine().isPresent() && swarm.running() > 0) {
+                return new Verdict(HealthState.UNKNOWN, replicas + "; task on node " + swarm.nodeWithoutEngine().get()
+                        + ", which has no engine in the profile: health not measurable");
+            }
+            if (in.probe().healthy()) return new Verdict(HealthState.DEGRADED, replicas + "; " + why + ", but " + in.spec().health() + " answers");
+            return new Verdict(HealthState.DOWN, replicas + "; " + why);
+        }
+        Verdict base = verdict(in);
+        List<String> trouble = new ArrayList<>();
+        if (swarm.desired() > 0 && swarm.running() < swarm.desired()) trouble.add(replicas);
+        swarm.updateText().filter(t -> swarm.service().failed()).ifPresent(trouble::add);
+        List<io.nightwatch.docker.SwarmService.SwarmTask> failed = swarm.recentFailures(in.now(), RECENT);
+        if (!failed.isEmpty()) {
+            trouble.add("task replaced " + Durations.human(Duration.between(failed.get(0).timestamp(), in.now())) + " ago"
+                    + (failed.get(0).error().isEmpty() ? "" : " (" + failed.get(0).error() + ")")
+                    + (failed.size() > 1 ? ", " + failed.size() + " failures in " + Durations.human(RECENT) : ""));
+        }
+        if (base.state == HealthState.UP && !trouble.isEmpty()) {
+            return new Verdict(HealthState.DEGRADED, String.join("; ", trouble) + "; answers " + in.probe().detail());
+        }
+        String prefix = trouble.isEmpty() ? replicas : String.join("; ", trouble);
+        return new Verdict(base.state, prefix + ", " + base.reason);
     }
 
     private record Verdict(HealthState state, String reason) {}
@@ -46,6 +89,13 @@ public final class HealthEvaluator {
             if (probe.healthy()) {
                 return new Verdict(HealthState.DEGRADED, "no container " + in.spec().container() + " on " + in.spec().host()
                         + ", but " + in.spec().health() + " answers");
+            }
+            // On a Swarm manager the service may simply not be deployed: say that it was looked for as a service too.
+            Optional<String> stack = in.engine().swarmServices().stream().map(io.nightwatch.docker.SwarmService::stack)
+                    .filter(st -> !st.isEmpty()).sorted().findFirst();
+            if (stack.isPresent()) {
+                return new Verdict(HealthState.DOWN, "no Swarm service " + stack.get() + "_" + in.spec().name() + " and no container "
+                        + in.spec().container() + " on " + in.spec().host());
             }
             return new Verdict(HealthState.DOWN, "no container " + in.spec().container() + " on " + in.spec().host());
         }
@@ -107,11 +157,12 @@ public final class HealthEvaluator {
 
     private static List<String> findings(Input in) {
         List<String> findings = new ArrayList<>();
+        in.swarm().ifPresent(s -> findings.addAll(s.taskLines(in.now())));
         in.container().ifPresent(c -> {
             if (c.memoryLimitBytes() <= 0) findings.add("no memory limit");
             if (c.nanoCpus() <= 0) findings.add("no CPU limit");
             if (c.oomKilled()) findings.add("last exit was an OOM kill");
-            if (c.restartCount() > 0) findings.add("restarted " + c.restartCount() + "×");
+            if (c.restartCount() > 0 && in.swarm().isEmpty()) findings.add("restarted " + c.restartCount() + "×");
             if (c.health() == HealthcheckStatus.NONE) findings.add("no engine healthcheck");
         });
         in.memory().filter(m -> m.limitBytes() > 0 && in.container().map(c -> c.memoryLimitBytes() > 0).orElse(false))

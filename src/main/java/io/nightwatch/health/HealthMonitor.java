@@ -88,6 +88,14 @@ public final class HealthMonitor implements AutoCloseable {
         return watchers.stream().filter(w -> w.hostName().equals(host)).findFirst().flatMap(HostWatcher::gatewayIfReachable);
     }
 
+    /**
+     * The engine that holds the service's container now: for a Swarm task on another node, that node's engine
+     * (from the profile); empty when it does not answer or the profile names none for that node.
+     */
+    public java.util.Optional<io.nightwatch.docker.DockerGateway> gatewayFor(ServiceHealth service) {
+        return watchers.stream().filter(w -> w.hostName().equals(service.spec().host())).findFirst().flatMap(w -> w.gatewayFor(service));
+    }
+
     public HealthSnapshot snapshot() {
         List<EngineStatus> engines = watchers.stream().map(HostWatcher::engine).toList();
         List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).toList();

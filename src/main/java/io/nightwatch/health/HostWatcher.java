@@ -64,6 +64,9 @@ final class HostWatcher implements Closeable {
     private final AtomicReference<Closeable> events = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean rescanQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean followEvents;
+    /** Profile (or discovered) service id → the Swarm service it runs as, when this engine manages a Swarm. */
+    private final AtomicReference<Map<String, String>> swarmNames = new AtomicReference<>(Map.of());
+    private final SwarmNodes nodes;
 
     HostWatcher(DockerHostSpec host, List<ServiceSpec> profileServices, EngineAddress address, ServiceProber prober,
                 ExecutorService probes, ExecutorService stats, ExecutorService rescans, Clock clock, Runnable onChange) {
@@ -78,6 +81,17 @@ final class HostWatcher implements Closeable {
         this.onChange = onChange;
         this.services = new AtomicReference<>(this.profileServices);
         this.engine = new AtomicReference<>(EngineStatus.notCheckedYet(host.name(), address.toString(), clock.instant()));
+        this.nodes = new SwarmNodes(host, gateway);
+    }
+
+    /**
+     * The engine that holds {@code health}'s container: for a Swarm task on another node that node's engine from
+     * the profile; empty when it cannot be reached (or the node has none).
+     */
+    Optional<DockerGateway> gatewayFor(ServiceHealth health) {
+        if (!engine.get().reachable()) return Optional.empty();
+        Optional<io.nightwatch.docker.SwarmService.SwarmTask> task = health.swarm().flatMap(SwarmStatus::task);
+        return task.isPresent() ? nodes.gatewayFor(task.get()) : Optional.of(gateway);
     }
 
     EngineStatus engine() { return engine.get(); }
@@ -118,13 +132,25 @@ final class HostWatcher implements Closeable {
             markUnreachable(e);
             return;
         }
+        List<io.nightwatch.docker.SwarmService> swarm = engine.get().swarmServices();
+        Map<String, String> mapped = new java.util.HashMap<>();
+        for (ServiceSpec spec : profileServices) {
+            SwarmIdentity.match(spec, swarm).ifPresent(s -> mapped.put(spec.id(), s.name()));
+        }
         List<ServiceSpec> all = new ArrayList<>(profileServices);
-        all.addAll(Discovery.discover(containers, profileServices, host));
+        List<ServiceSpec> discovered = Discovery.discover(containers, profileServices, host, java.util.Set.copyOf(mapped.values()));
+        for (ServiceSpec d : discovered) {
+            if (swarm.stream().anyMatch(s -> s.name().equals(d.container()))) mapped.put(d.id(), d.container());
+        }
+        all.addAll(discovered);
+        swarmNames.set(Map.copyOf(mapped));
         services.set(List.copyOf(all));
+        if (!swarm.isEmpty()) nodes.refresh();
 
         List<CompletableFuture<?>> memoryChecks = new ArrayList<>();
         for (ContainerSummary c : containers) {
-            if (c.state() == io.nightwatch.docker.ContainerState.RUNNING && all.stream().anyMatch(s -> s.container().equals(c.name()))) {
+            boolean task = mapped.containsValue(c.labels().getOrDefault(SwarmIdentity.SERVICE_LABEL, ""));
+            if (c.state() == io.nightwatch.docker.ContainerState.RUNNING && (task || all.stream().anyMatch(s -> s.container().equals(c.name())))) {
                 memoryChecks.add(CompletableFuture.runAsync(() -> refreshMemory(c.name()), stats));
             }
         }
@@ -145,6 +171,11 @@ final class HostWatcher implements Closeable {
 
     /** Re-checks one service now (an engine event said its container changed). */
     void refresh(ServiceSpec spec) {
+        String swarmName = swarmNames.get().get(spec.id());
+        if (swarmName != null) {
+            refreshSwarm(spec, swarmName);
+            return;
+        }
         long seq = sequence.incrementAndGet();
         Optional<ContainerFacts> facts;
         try {
@@ -159,12 +190,52 @@ final class HostWatcher implements Closeable {
         record(spec, seq, facts);
     }
 
+    /**
+     * A Swarm service: the manager says which task stands for it and where that runs; the task's container is
+     * inspected and probed on its node's engine.
+     */
+    private void refreshSwarm(ServiceSpec spec, String swarmName) {
+        long seq = sequence.incrementAndGet();
+        Optional<io.nightwatch.docker.SwarmService> service;
+        try {
+            service = gateway.swarmService(swarmName);
+        } catch (EngineUnreachableException e) {
+            markUnreachable(e);
+            return;
+        } catch (IllegalStateException e) {
+            service = Optional.empty();
+        }
+        if (service.isEmpty()) { // removed since the last scan: the next one maps it again
+            record(spec, seq, Optional.empty(), Optional.empty(), Optional.of(gateway));
+            requestRescan();
+            return;
+        }
+        Optional<io.nightwatch.docker.SwarmService.SwarmTask> task = service.get().currentTask();
+        Optional<DockerGateway> where = task.isPresent() ? nodes.gatewayFor(task.get()) : Optional.of(gateway);
+        Optional<String> missing = task.filter(t -> where.isEmpty()).map(t -> t.nodeName().isEmpty() ? t.nodeId() : t.nodeName());
+        Optional<ContainerFacts> facts = Optional.empty();
+        if (task.isPresent() && !task.get().containerId().isEmpty() && where.isPresent()) {
+            try {
+                facts = where.get().inspect(task.get().containerId());
+            } catch (RuntimeException e) {
+                LOG.debug("inspecting task {} of {} failed: {}", task.get().id(), swarmName, e.getMessage());
+            }
+        }
+        record(spec, seq, facts, Optional.of(new SwarmStatus(service.get(), task, missing)), where);
+    }
+
     private void record(ServiceSpec spec, long seq, Optional<ContainerFacts> facts) {
+        record(spec, seq, facts, Optional.empty(), Optional.of(gateway));
+    }
+
+    private void record(ServiceSpec spec, long seq, Optional<ContainerFacts> facts, Optional<SwarmStatus> swarm,
+                        Optional<DockerGateway> where) {
         EngineStatus engineNow = engine.get();
-        ProbeResult probe = prober.probe(spec, facts, engineNow.reachable() ? Optional.of(gateway) : Optional.empty());
+        ProbeResult probe = prober.probe(spec, facts, engineNow.reachable() ? where : Optional.empty());
         Optional<MemoryUsage> mem = facts.filter(ContainerFacts::running).map(f -> memory.get(f.name()));
+        String oomKey = facts.map(ContainerFacts::name).orElse(spec.container());
         ServiceHealth health = HealthEvaluator.evaluate(new HealthEvaluator.Input(spec, engineNow, facts, mem, probe,
-                Optional.ofNullable(lastOomKill.get(spec.container())), clock.instant()));
+                Optional.ofNullable(lastOomKill.get(swarm.isPresent() ? oomKey : spec.container())), clock.instant(), swarm));
         verdicts.merge(spec.id(), new Stamped(seq, health), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
     }
 
@@ -235,8 +306,15 @@ final class HostWatcher implements Closeable {
     private void onEvent(EngineEvent event) {
         if (!event.changesContainerState()) return;
         if (event.baseAction().equals("oom")) lastOomKill.put(event.containerName(), event.time());
+        Map<String, String> swarmNow = swarmNames.get();
         Optional<ServiceSpec> spec = services.get().stream()
-                .filter(s -> s.container().equals(event.containerName())).findFirst();
+                .filter(s -> event.serviceName().isEmpty() ? s.container().equals(event.containerName())
+                        : event.serviceName().equals(swarmNow.get(s.id())))
+                .findFirst();
+        if (event.type().equals("node") || (event.type().equals("service") && spec.isEmpty())) {
+            requestRescan(); // a node went down or came back, a service appeared or went: look at everything again
+            return;
+        }
         if (spec.isPresent()) {
             try {
                 probes.execute(() -> {
@@ -278,6 +356,7 @@ final class HostWatcher implements Closeable {
     public void close() {
         followEvents = false;
         closeEvents();
+        nodes.close();
         gateway.close();
     }
 }

@@ -15,12 +15,21 @@ import java.util.Optional;
  * the probe that was made.
  *
  * @param findings standing observations that are not the verdict itself ("no memory limit", "restarted 3×")
+ * @param swarm    the Swarm service and its current task when the service runs as one; {@code container} is then
+ *                 that task's container
  */
 public record ServiceHealth(ServiceSpec spec, HealthState state, String reason, Optional<ContainerFacts> container,
-                            Optional<MemoryUsage> memory, ProbeResult probe, List<String> findings, Instant checkedAt) {
+                            Optional<MemoryUsage> memory, ProbeResult probe, List<String> findings, Instant checkedAt,
+                            Optional<SwarmStatus> swarm) {
 
     public ServiceHealth {
         findings = List.copyOf(findings);
+    }
+
+    /** A service run as a container of its own (not a Swarm service). */
+    public ServiceHealth(ServiceSpec spec, HealthState state, String reason, Optional<ContainerFacts> container,
+                         Optional<MemoryUsage> memory, ProbeResult probe, List<String> findings, Instant checkedAt) {
+        this(spec, state, reason, container, memory, probe, findings, checkedAt, Optional.empty());
     }
 
     public String id() { return spec.id(); }
@@ -32,5 +41,9 @@ public record ServiceHealth(ServiceSpec spec, HealthState state, String reason, 
                 .map(started -> Duration.between(started, checkedAt)).filter(d -> !d.isNegative());
     }
 
-    public int restarts() { return container.map(ContainerFacts::restartCount).orElse(0); }
+    /** The container's restarts; for a Swarm service the failed tasks the engine still remembers (it replaces, not restarts). */
+    public int restarts() {
+        if (swarm.isPresent()) return swarm.get().service().failures().size();
+        return container.map(ContainerFacts::restartCount).orElse(0);
+    }
 }

@@ -19,7 +19,8 @@ final class ProfileReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow");
     private static final Set<String> FLOW_FIELDS = Set.of("interval", "window", "history", "canary");
-    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "helperImage");
+    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "helperImage", "nodes");
+    private static final Set<String> NODE_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
             "containerPort", "dataPath", "passwordEnv");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
@@ -82,10 +83,38 @@ final class ProfileReader {
             if (helper.isPresent() && !helper.get().matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}")) {
                 throw error(at + "/helperImage", "helperImage", "'" + helper.get() + "' is not an image reference (like busybox:1.36)");
             }
-            hosts.add(new DockerHostSpec(name, address, tls, certs, helper));
+            // a node's helper containers come from the manager's approved image: the same operator approved it for the stack
+            List<DockerHostSpec> nodes = readNodes(host.get("nodes"), at + "/nodes").stream()
+                    .map(n -> helper.map(n::withHelperImage).orElse(n)).toList();
+            hosts.add(new DockerHostSpec(name, address, tls, certs, helper, DockerHostSpec.DEFAULT_FIRST_ANSWER, nodes));
         }
         if (hosts.isEmpty()) throw error("/hosts", "hosts", "at least one host is needed");
         return hosts;
+    }
+
+    /** A Swarm manager's other nodes: each needs the Swarm's name for it and its engine's address. */
+    private List<DockerHostSpec> readNodes(JsonNode node, String at) throws ProfileException {
+        if (node == null || node.isNull()) return List.of();
+        requireArray(node, at, "nodes");
+        List<DockerHostSpec> nodes = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String here = at + "/" + i;
+            JsonNode n = node.get(i);
+            requireObject(n, here, label(here));
+            checkFields(n, here, NODE_FIELDS);
+            String name = text(n, here, "name").orElseThrow(() -> error(here, "name",
+                    "every node needs the name the Swarm gives it (docker node ls, HOSTNAME)"));
+            if (!names.add(name)) throw error(here + "/name", "name", "node name '" + name + "' is used twice");
+            String address = text(n, here, "address").orElseThrow(() -> error(here, "address",
+                    "node " + name + " needs its engine's address (tcp://host:2376)"));
+            if (!address.matches("(unix|tcp|npipe)://.+")) {
+                throw error(here + "/address", "address", "'" + address + "' is not an engine address (tcp://host:2376)");
+            }
+            nodes.add(new DockerHostSpec(name, Optional.of(address), bool(n, here, "tlsVerify"),
+                    text(n, here, "certPath").map(ProfileReader::expandHome)));
+        }
+        return nodes;
     }
 
     private List<ServiceSpec> readServices(JsonNode node, List<DockerHostSpec> hosts) throws ProfileException {

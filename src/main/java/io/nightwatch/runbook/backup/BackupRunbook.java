@@ -129,6 +129,9 @@ public final class BackupRunbook implements RunbookDefinition {
         for (ServiceSpec spec : chosen) {
             ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5),
                     ServiceAccess.helperImageOf(profile, spec));
+            // A Swarm task on another node is reached through that node's engine, when the profile names it.
+            profile.host(spec.host()).filter(h -> !h.nodes().isEmpty())
+                    .ifPresent(h -> s.routeTasksBy(io.nightwatch.health.SwarmNodes.router(h, s.manager())));
             String data = spec.dataPath().orElseThrow();
             switch (spec.kind()) {
                 case PROMETHEUS -> {

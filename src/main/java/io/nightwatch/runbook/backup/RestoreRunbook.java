@@ -78,13 +78,19 @@ public final class RestoreRunbook implements RunbookDefinition {
                     .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + backup.service() + "'"));
             ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5),
                     ServiceAccess.helperImageOf(profile, spec));
+            // A Swarm task on another node is reached through that node's engine, when the profile names it.
+            profile.host(spec.host()).filter(h -> !h.nodes().isEmpty())
+                    .ifPresent(h -> s.routeTasksBy(io.nightwatch.health.SwarmNodes.router(h, s.manager())));
             SilenceSteps.Silence silence = new SilenceSteps.Silence(alertmanager, s, Duration.ofMinutes(30), "restore");
             silences.add(silence);
             steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));
             steps.add(silence);
-            steps.add(new RestoreSteps.Stop(s, GRACE));
+            // A Swarm service is scaled to 0 and back: a stopped task would just be replaced.
+            Optional<String> swarmName = s.swarmService().map(io.nightwatch.docker.SwarmService::name);
+            steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleDown(s, n, HEALTHY_WITHIN)).orElseGet(() -> new RestoreSteps.Stop(s, GRACE)));
             steps.add(new RestoreSteps.ReplaceData(s, set, backup));
-            steps.add(new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN));
+            steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleUp(s, n, prober, HEALTHY_WITHIN))
+                    .orElseGet(() -> new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN)));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));
         }
         silences.forEach(silence -> steps.add(new SilenceSteps.Unsilence(silence)));

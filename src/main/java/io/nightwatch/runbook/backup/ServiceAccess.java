@@ -4,7 +4,10 @@ import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.EngineUnreachableException;
 import io.nightwatch.docker.ExecUnavailableException;
+import io.nightwatch.docker.SwarmService;
+import io.nightwatch.health.SwarmIdentity;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.RunContext;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Talks to one service for the wizards the way the probes do: directly when its published address answers,
@@ -38,7 +42,12 @@ public final class ServiceAccess {
     private final Optional<String> password;
     private final Duration timeout;
     private final OkHttpClient http;
-    private final ContainerShell shell;
+    private final Optional<String> helperImage;
+    private volatile String volumeHolder;
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType") // null: not looked up yet
+    private volatile Optional<String> swarmName;
+    private volatile DockerGateway holderEngine;
+    private volatile Function<SwarmService.SwarmTask, Optional<DockerGateway>> router;
 
     public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout) {
         this(gateway, spec, env, timeout, Optional.empty());
@@ -46,7 +55,7 @@ public final class ServiceAccess {
 
     /** @param helperImage the host's helper image (profile hosts[].helperImage), for containers without a shell */
     public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout, Optional<String> helperImage) {
-        this.shell = new ContainerShell(gateway, helperImage);
+        this.helperImage = helperImage;
         this.gateway = gateway;
         this.spec = spec;
         this.password = spec.credentialEnv().map(env::get).filter(p -> !p.isEmpty());
@@ -54,12 +63,40 @@ public final class ServiceAccess {
         this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(1)).readTimeout(timeout).callTimeout(timeout.plusSeconds(2)).build();
     }
 
-    public DockerGateway gateway() { return gateway; }
+    /**
+     * The engine holding the service's container: the host's, or for a Swarm task on another node that node's engine
+     * (when {@link #routeTasksBy} was given the host's node engines).
+     */
+    public DockerGateway gateway() {
+        DockerGateway held = holderEngine;
+        if (volumeHolder != null && held != null) return held;
+        if (router == null || swarmName().isEmpty()) return gateway;
+        return swarmService().flatMap(SwarmService::currentTask).map(this::engineOf).orElse(gateway);
+    }
+
+    /** The host's engine: for a Swarm service, the manager (scaling, the service's tasks). */
+    public DockerGateway manager() { return gateway; }
+
+    /** Routes work on a Swarm task to the engine of its node; without it everything goes to the host's engine. */
+    public ServiceAccess routeTasksBy(Function<SwarmService.SwarmTask, Optional<DockerGateway>> nodeEngines) {
+        this.router = nodeEngines;
+        return this;
+    }
+
+    private DockerGateway engineOf(SwarmService.SwarmTask task) {
+        if (router == null) return gateway;
+        return router.apply(task).orElseThrow(() -> new IllegalStateException("the task of " + spec.name() + " runs on node "
+                + (task.nodeName().isEmpty() ? task.nodeId() : task.nodeName()) + ", which has no engine in the profile "
+                + "(hosts[].nodes): nothing can be done inside it from here"));
+    }
 
     public ServiceSpec spec() { return spec; }
 
     /** Shell scripts on the container's files: inside it when it has a shell, else in a helper container. */
-    public ContainerShell shell() { return shell; }
+    public ContainerShell shell() {
+        // built per use: a Swarm task may have moved to another node's engine since the last step
+        return new ContainerShell(gateway(), helperImage);
+    }
 
     /** The helper image of {@code spec}'s host in {@code profile}, if the operator named one. */
     public static Optional<String> helperImageOf(io.nightwatch.stack.StackProfile profile, ServiceSpec spec) {
@@ -68,10 +105,57 @@ public final class ServiceAccess {
 
     /** A docker CLI line for this service's engine, for the operator to run by hand. */
     public String byHand(List<String> dockerArgs) {
-        return io.nightwatch.docker.DockerCli.line(gateway.address(), dockerArgs);
+        return io.nightwatch.docker.DockerCli.line(gateway().address(), dockerArgs);
     }
 
-    public String container() { return spec.container(); }
+
+    /**
+     * The container to work in: the profile's container; for a service run as a Swarm service (no container of that
+     * name) its current task's; while a restore has the service scaled to 0, the container holding its volumes.
+     */
+    public String container() {
+        String pinned = volumeHolder;
+        if (pinned != null) return pinned;
+        if (swarmName().isEmpty()) return spec.container();
+        try {
+            return swarmService().flatMap(SwarmService::currentTask).filter(t -> !t.containerId().isEmpty())
+                    .flatMap(t -> engineOf(t).inspect(t.containerId())).map(ContainerFacts::name).orElse(spec.container());
+        } catch (EngineUnreachableException e) {
+            return spec.container(); // the step that needs the engine says so itself
+        }
+    }
+
+    /**
+     * Whether this service runs as a Swarm service, decided once: a container of the profile's name means it does
+     * not (and keeps every later call free of engine round trips); an engine that does not answer decides nothing.
+     */
+    private Optional<String> swarmName() {
+        Optional<String> known = swarmName;
+        if (known != null) return known;
+        try {
+            Optional<String> found = gateway.inspect(spec.container()).isPresent() ? Optional.empty()
+                    : SwarmIdentity.match(spec, gateway.swarmServices()).map(SwarmService::name);
+            swarmName = found;
+            return found;
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The Swarm service this profile service runs as, when the engine is a Swarm manager and has one. */
+    public Optional<SwarmService> swarmService() {
+        try {
+            return SwarmIdentity.match(spec, gateway.swarmServices());
+        } catch (RuntimeException notAManagerOrNotReached) {
+            return Optional.empty();
+        }
+    }
+
+    /** While set, {@link #container()} is this container (a Swarm service scaled to 0 has no task container). */
+    void holdVolumesIn(String container, DockerGateway engine) {
+        holderEngine = engine;
+        volumeHolder = container;
+    }
 
     /** POSTs to the service's HTTP API and returns the body; throws with the service's own words on failure. */
     public String post(String path) throws IOException {
@@ -127,7 +211,7 @@ public final class ServiceAccess {
         cli.addAll(List.of(command));
         ExecResult r;
         try {
-            r = gateway.exec(container(), cli, password.map(p -> Map.of("REDISCLI_AUTH", p)).orElse(Map.of()), timeout);
+            r = gateway().exec(container(), cli, password.map(p -> Map.of("REDISCLI_AUTH", p)).orElse(Map.of()), timeout);
         } catch (ExecUnavailableException e) {
             throw new IOException(e.getMessage());
         }
@@ -149,12 +233,13 @@ public final class ServiceAccess {
         ProbeResult last = ProbeResult.notProbed("not probed yet");
         while (System.nanoTime() < deadline) {
             if (failFast) ctx.throwIfCancelled();
-            Optional<ContainerFacts> facts = gateway.inspect(container);
+            DockerGateway engine = gateway();
+            Optional<ContainerFacts> facts = engine.inspect(container);
             if (failFast && facts.isPresent() && !facts.get().running() && facts.get().startedAt().isPresent()) {
                 return ProbeResult.notProbed("the container " + facts.get().state().name().toLowerCase() + " (exit code " + facts.get().exitCode()
                         + (facts.get().oomKilled() ? ", OOM-killed" : "") + ")");
             }
-            last = prober.probe(spec, facts, Optional.of(gateway));
+            last = prober.probe(spec, facts, Optional.of(engine));
             if (last.healthy()) return last;
             ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), "waiting for " + spec.name() + ": " + last.detail());
             Thread.sleep(500);
@@ -164,7 +249,7 @@ public final class ServiceAccess {
 
     public ExecResult exec(List<String> command) throws IOException {
         try {
-            return gateway.exec(container(), command, timeout);
+            return gateway().exec(container(), command, timeout);
         } catch (ExecUnavailableException e) {
             throw new IOException(e.getMessage());
         }

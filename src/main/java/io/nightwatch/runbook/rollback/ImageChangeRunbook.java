@@ -97,6 +97,15 @@ public final class ImageChangeRunbook implements RunbookDefinition {
                 new Parameter("max-latency", "The slowest acceptable median answer in the health gate", false, MAX_LATENCY.toMillis() + "ms"));
     }
 
+    /** The Swarm runbook over the service the profile's name stands for: update to {@code to}, else roll back. */
+    private Runbook swarmChange(String swarmName, ServiceSpec spec, Map<String, String> params) {
+        String to = params.getOrDefault("to", "");
+        Map<String, String> swarmParams = new java.util.HashMap<>(Map.of("service", swarmName, "host", spec.host(),
+                "action", to.isBlank() ? "rollback" : "update"));
+        if (!to.isBlank()) swarmParams.put("to", to);
+        return new SwarmServiceRunbook(profile, engines).build(swarmParams);
+    }
+
     public Runbook build(Map<String, String> params) {
         String name = Optional.ofNullable(params.get("service")).filter(s -> !s.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("service is required"));
@@ -104,6 +113,11 @@ public final class ImageChangeRunbook implements RunbookDefinition {
                 .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + name + "' (it has "
                         + String.join(", ", profile.services().stream().map(ServiceSpec::name).toList()) + ")"));
         DockerGateway gateway = engines.apply(spec.host());
+        // A Swarm service's task container is the Swarm's: recreating it would take it out of the service. The
+        // engine's own rolling update (or rollback to the previous spec) does the change instead.
+        Optional<String> swarmName = new ServiceAccess(gateway, spec, env, profile.probeTimeout()).swarmService()
+                .map(io.nightwatch.docker.SwarmService::name);
+        if (swarmName.isPresent()) return swarmChange(swarmName.get(), spec, params);
         String target = Optional.ofNullable(params.get("to")).filter(t -> !t.isBlank()).orElseGet(() -> defaultTarget(gateway, spec));
         Optional<Duration> hold = hold(params.getOrDefault("hold", "keep"));
         ImageChangeSteps.Change c = new ImageChangeSteps.Change(

@@ -64,7 +64,23 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
         Duration timeout = ImageChangeRunbook.duration(params.getOrDefault("timeout", "300s"), "timeout");
         DockerGateway gateway = engines.apply(host);
         Change c = new Change(gateway, service, action.equals("update"), to, timeout);
-        return new Runbook(ID, title(), purpose(), parameters(), List.of(new CheckService(c), new ApplyAndFollow(c)));
+        List<io.nightwatch.runbook.Step> steps = new java.util.ArrayList<>(List.of(new CheckService(c)));
+        // As the container runbooks do: the replaced tasks must not page anyone while the engine rolls them.
+        Optional<io.nightwatch.runbook.backup.SilenceSteps.Silence> silence = profileService(service, host).map(spec ->
+                new io.nightwatch.runbook.backup.SilenceSteps.Silence(io.nightwatch.runbook.backup.SilenceSteps.alertmanagerOf(profile),
+                        new io.nightwatch.runbook.backup.ServiceAccess(gateway, spec, Map.of(), profile.probeTimeout()),
+                        timeout.plusMinutes(10), "Swarm " + action));
+        silence.ifPresent(steps::add);
+        steps.add(new ApplyAndFollow(c));
+        silence.ifPresent(s -> steps.add(new io.nightwatch.runbook.backup.SilenceSteps.Unsilence(s)));
+        return new Runbook(ID, title(), purpose(), parameters(), steps);
+    }
+
+    /** The profile's service a Swarm service stands for: {@code <stack>_<name>}, or named as the container. */
+    private Optional<io.nightwatch.stack.ServiceSpec> profileService(String swarmName, String host) {
+        return profile.servicesOn(host).stream()
+                .filter(s -> swarmName.equals(s.container()) || swarmName.endsWith("_" + s.name()))
+                .findFirst();
     }
 
     record Change(DockerGateway gateway, String service, boolean update, String to, Duration timeout) {

@@ -45,7 +45,11 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
                         // With the engine unreachable nothing is known about the container.
                         .orElse(health.state() == io.nightwatch.health.HealthState.UNKNOWN ? "unknown" : "no container"));
         boolean limited = health.container().map(c -> c.memoryLimitBytes() > 0).orElse(true);
-        return new TileFacts(health.id(), spec.name(), subtitle(spec), spec.discovered(), health.version().orElse(""),
+        // A Swarm service's tile names the service, never a task's generated container name.
+        String subtitle = health.swarm().map(sw -> (spec.name().equals(spec.kind().id()) ? "" : spec.kind().id() + " · ")
+                + "Swarm " + sw.service().name()
+                + (spec.discovered() ? " · discovered" : "")).orElseGet(() -> subtitle(spec));
+        return new TileFacts(health.id(), spec.name(), subtitle, spec.discovered(), health.version().orElse(""),
                 health.state(), health.reason(), transport, latency, uptime, health.restarts(),
                 memoryFraction(health.memory(), health.container()), limited,
                 memoryText(health.memory(), health.container()), health.findings());
