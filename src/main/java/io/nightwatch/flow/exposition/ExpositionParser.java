@@ -45,7 +45,7 @@ import java.util.OptionalLong;
  * <p>
  * Why one class of about 800 lines: it is a single-pass scanner whose position, line and cache are
  * shared by every token rule; split into classes, each rule would take the cursor and the limits
- * back and forth and the hot loop would lose its inlining. Half of it is the format's rules above.
+ * back and forth.
  */
 public final class ExpositionParser {
 
