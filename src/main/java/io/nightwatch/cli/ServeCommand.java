@@ -51,7 +51,7 @@ public class ServeCommand implements Callable<Integer> {
     static final int EXIT_READ_ONLY = 73;
     /** sysexits EX_IOERR: the history cannot be opened (not SQLite, another program's, a newer schema), or other I/O. */
     static final int EXIT_STORE = 74;
-    /** A server looks at the backup sets less often than the window: the finding only matters after hours. */
+    /** The RPO is a day: a server that looks at the backup sets every ten minutes raises the finding in time. */
     private static final java.time.Duration BACKUP_CHECK = java.time.Duration.ofMinutes(10);
 
     @Mixin
