@@ -92,6 +92,20 @@ class StackServicesTest {
     }
 
     @Test
+    void startReadsTheBackupsAtOnceAndCloseEndsWhatTheServicesOwn() throws Exception {
+        AlertStore store = AlertStore.open(dir.resolve("alerts.db"));
+        StackServices services = builder().ownStore(store).settings(NO_RECEIVER).backupCheckEvery(Duration.ofHours(1)).open();
+        java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+        services.backups().orElseThrow().addListener(ages -> read.countDown());
+        services.start();
+        assertTrue(read.await(20, java.util.concurrent.TimeUnit.SECONDS), "the first backup reading comes at start, not after an hour");
+
+        services.close();
+        services.close(); // idempotent: the window's stop may run twice
+        assertThrows(RuntimeException.class, () -> store.count(AlertQuery.builder().build()), "the owned store is closed last");
+    }
+
+    @Test
     void withoutAHistoryThereIsNoAlertServiceButStillBackupAges() throws Exception {
         try (StackServices services = builder().open()) {
             assertTrue(services.alerts().isEmpty());
