@@ -8,7 +8,6 @@ import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;
-import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.store.IncomingAlert;
 import io.nightwatch.store.RecordResult;
@@ -25,13 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The alert-history capability, the same for {@code nightwatch serve} and the window: the webhook receiver,
@@ -105,21 +104,14 @@ public final class AlertService implements AutoCloseable {
     }
 
     /**
-     * Checks every {@code every} that each stateful service of the profile has a verified backup set in {@code root}
-     * younger than {@code rpo}, raises (or resolves) NightwatchBackupOverdue, and hands each reading to {@code ages}
-     * (the dashboard's backup line).
+     * A reading of when each stateful service was last backed up into a verified set: raises (or resolves)
+     * NightwatchBackupOverdue. Fed by the backup watcher (wired in {@code StackServices}); plain types, so the alerts
+     * need not know the backup package.
+     *
+     * @param newestVerified per service, the creation time of its newest verified set (empty: none)
      */
-    public void watchBackups(List<String> services, java.nio.file.Path root, Duration rpo, Duration every,
-                             java.util.function.Consumer<BackupAges> ages) {
-        polls.scheduleWithFixedDelay(() -> {
-            try {
-                BackupAges read = BackupAges.read(services, root, rpo, clock.instant());
-                recordAndAnnounce(findings.onBackups(read.newestVerified(), rpo, read.readAt()));
-                ages.accept(read);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("backup check of {} failed: {}", root, e.toString());
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    public void backupsRead(Map<String, Optional<Instant>> newestVerified, Duration rpo, Instant readAt) {
+        recordQuietly(findings.onBackups(newestVerified, rpo, readAt));
     }
 
     /** One poll of Alertmanager and Prometheus now; alerts that vanished from both are resolved. */

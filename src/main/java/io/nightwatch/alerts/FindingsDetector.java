@@ -8,8 +8,8 @@ import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.health.Bytes;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Bytes;
+import io.nightwatch.text.Durations;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.store.IncomingAlert;
 

@@ -34,6 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The receiver's HTTP/1.1 server: one selector thread reads every connection without blocking, under deadlines
  * ({@link WebhookLimits}), and hands only complete requests to a few worker threads. A slow or idle client costs a
  * socket and a small buffer, never a thread; see the package documentation for why it is built this way.
+ *
+ * <p>Why one class of about 550 lines: the selector loop and its per-connection state machine ({@code Conn}) run on
+ * the one I/O thread and share its state (the read buffer, the body budget, the per-client counts, the open set,
+ * the hand-back queue from the workers); an inner class keeps that state private to the thread that owns it.
+ * Pulled apart, the budget and the counts would become package-visible and mutable from two classes.
  */
 final class WebhookServer implements AutoCloseable {
 

@@ -2,7 +2,7 @@ package io.nightwatch.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;

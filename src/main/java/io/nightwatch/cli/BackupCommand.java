@@ -1,8 +1,8 @@
 package io.nightwatch.cli;
 
 import io.nightwatch.docker.EngineUnreachableException;
-import io.nightwatch.health.Bytes;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Bytes;
+import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;

@@ -107,7 +107,7 @@ final class RunbookCli implements AutoCloseable {
 
             @Override
             public void stepFinished(int index, Step s, Duration took) {
-                err.printf("    done in %s%n", io.nightwatch.probe.Durations.human(took));
+                err.printf("    done in %s%n", io.nightwatch.text.Durations.human(took));
                 err.flush();
             }
 

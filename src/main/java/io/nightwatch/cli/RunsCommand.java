@@ -1,6 +1,6 @@
 package io.nightwatch.cli;
 
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.stack.StackProfile;

@@ -7,9 +7,7 @@ import ch.qos.logback.core.FileAppender;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.alerts.WebhookReceiver;
-import io.nightwatch.flow.FlowMonitor;
-import io.nightwatch.flow.FlowSettings;
-import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.services.StackServices;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.stack.XdgDirs;
 import io.nightwatch.store.AlertStore;
@@ -53,6 +51,8 @@ public class ServeCommand implements Callable<Integer> {
     static final int EXIT_READ_ONLY = 73;
     /** sysexits EX_IOERR: the history cannot be opened (not SQLite, another program's, a newer schema), or other I/O. */
     static final int EXIT_STORE = 74;
+    /** The RPO is a day: a server that looks at the backup sets every ten minutes raises the finding in time. */
+    private static final java.time.Duration BACKUP_CHECK = java.time.Duration.ofMinutes(10);
 
     @Mixin
     ProfileOptions profileOptions;
@@ -109,23 +109,15 @@ public class ServeCommand implements Callable<Integer> {
         if (log != null) logTo(log);
         AlertSettings settings = AlertSettings.defaults().withListen(address).withBearerToken(token);
         CountDownLatch stop = new CountDownLatch(1);
-        try (AlertStore store = AlertStore.open(db);
-             HealthMonitor health = new HealthMonitor(profile, env, Clock.systemUTC());
-             FlowMonitor flow = new FlowMonitor(health, FlowSettings.of(profile.flow()), env, Clock.systemUTC());
-             AlertService alerts = new AlertService(profile, store, settings, Clock.systemUTC())) {
-            alerts.start(Optional.of(health), Optional.of(flow));
-            io.nightwatch.incident.IncidentRecorder.attach(store.incidents(), Clock.systemUTC(), alerts, health, Optional.of(flow));
-            io.nightwatch.runbook.catalog.RunbookCatalog runbooks = new io.nightwatch.runbook.catalog.RunbookCatalog(profile, env);
-            alerts.watchBackups(runbooks.backup().backupable().stream().map(s -> s.name()).toList(), runbooks.backupRoot(),
-                    io.nightwatch.runbook.backup.BackupAges.DEFAULT_RPO, java.time.Duration.ofMinutes(10), ages -> { });
-            health.start();
-            flow.start();
+        try (StackServices services = StackServices.builder(profile, env).clock(Clock.systemUTC()).ownStore(AlertStore.open(db))
+                .settings(settings).backupCheckEvery(BACKUP_CHECK).open()) {
+            services.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
                 LoggerFactory.getLogger(ServeCommand.class).info("SIGTERM: stopping");
             }, "nightwatch-serve-stop"));
             err.println("nightwatch: serving " + profile.source() + "; history in " + db
-                    + alerts.receiverPort().map(p -> "; webhooks on " + address.get().getHostString() + ":" + p).orElse("; no webhook receiver")
+                    + services.alerts().flatMap(AlertService::receiverPort).map(p -> "; webhooks on " + address.get().getHostString() + ":" + p).orElse("; no webhook receiver")
                     + (log == null ? "" : "; log " + log));
             err.flush();
             LoggerFactory.getLogger(ServeCommand.class).info("serving {} with history in {}", profile.source(), db);

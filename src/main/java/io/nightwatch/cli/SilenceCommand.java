@@ -3,7 +3,7 @@ package io.nightwatch.cli;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.alerts.AlertmanagerClient;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;

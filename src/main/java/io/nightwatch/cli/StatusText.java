@@ -1,10 +1,10 @@
 package io.nightwatch.cli;
 
-import io.nightwatch.health.Bytes;
+import io.nightwatch.text.Bytes;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 
 import java.io.PrintWriter;
 

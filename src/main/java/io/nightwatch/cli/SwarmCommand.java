@@ -2,7 +2,7 @@ package io.nightwatch.cli;
 
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.SwarmService;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.rollback.SwarmServiceRunbook;

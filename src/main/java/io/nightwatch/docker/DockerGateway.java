@@ -40,6 +40,10 @@ import java.util.function.Consumer;
 /**
  * The one place that talks to a Docker engine. It speaks in intents and returns Nightwatch's own records, so no
  * other package sees docker-java. Any failure to reach the engine becomes {@link EngineUnreachableException}.
+ *
+ * <p>Over 400 lines on purpose: it is the only class that may import docker-java (ArchUnit checks it), so every
+ * engine intent lives here as a short method translating to and from Nightwatch's records. It is split by intent
+ * (containers, exec, images, events, Swarm) once the Swarm and copy-transport work settles in it.
  */
 public final class DockerGateway implements Closeable {
 

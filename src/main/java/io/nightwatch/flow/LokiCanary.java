@@ -78,7 +78,7 @@ final class LokiCanary {
             sleep(300);
         }
         return result(serviceId, FlowState.STALLED, Optional.empty(), "line " + id + " pushed but not found after "
-                + io.nightwatch.probe.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
+                + io.nightwatch.text.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
     }
 
     private static boolean contains(JsonNode answer, String id) {

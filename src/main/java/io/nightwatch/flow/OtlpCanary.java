@@ -79,7 +79,7 @@ final class OtlpCanary {
             LokiCanary.sleep(300);
         }
         return result(serviceId, FlowState.STALLED, Optional.empty(), "point " + (long) marker + " sent but not exported after "
-                + io.nightwatch.probe.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
+                + io.nightwatch.text.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
     }
 
     private CanaryResult result(String serviceId, FlowState state, Optional<Duration> rtt, String detail) {

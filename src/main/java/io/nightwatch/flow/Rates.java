@@ -1,6 +1,6 @@
 package io.nightwatch.flow;
 
-import io.nightwatch.health.Bytes;
+import io.nightwatch.text.Bytes;
 
 import java.util.Locale;
 

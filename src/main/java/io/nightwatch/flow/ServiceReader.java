@@ -11,7 +11,7 @@ import io.nightwatch.flow.exposition.Exposition;
 import io.nightwatch.flow.exposition.ExpositionParseException;
 import io.nightwatch.flow.exposition.ExpositionParser;
 import io.nightwatch.flow.exposition.Sample;
-import io.nightwatch.health.Bytes;
+import io.nightwatch.text.Bytes;
 import io.nightwatch.stack.Endpoint;
 import io.nightwatch.stack.ServiceSpec;
 import redis.clients.jedis.DefaultJedisClientConfig;

@@ -1,6 +1,6 @@
 package io.nightwatch.flow;
 
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.nightwatch.health;
 
+import io.nightwatch.text.Bytes;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.HealthcheckStatus;
 import io.nightwatch.docker.MemoryUsage;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.stack.ServiceSpec;
 

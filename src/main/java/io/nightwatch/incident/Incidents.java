@@ -1,19 +1,20 @@
 package io.nightwatch.incident;
 
-import io.nightwatch.incident.export.IncidentExport;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.store.Incident;
 import io.nightwatch.store.IncidentEvent;
 import io.nightwatch.store.IncidentStore;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What operators do with incidents, for the CLI and the window alike: open, note, attach, close, read, export. */
+/**
+ * What operators do with incidents, for the CLI and the window alike: open, note, attach, close, read. Exporting is
+ * {@code IncidentExport.write(incidents.report(id), …)}: the export package reads reports, this one does not know it.
+ */
 public final class Incidents {
 
     private final IncidentStore store;
@@ -59,10 +60,6 @@ public final class Incidents {
 
     public IncidentReport report(long id) {
         return IncidentReport.of(store, id, journalDir, clock.instant());
-    }
-
-    public void export(long id, IncidentExport.Format format, Path file) throws IOException {
-        IncidentExport.write(report(id), format, file);
     }
 
     private static void require(String text, String what) {

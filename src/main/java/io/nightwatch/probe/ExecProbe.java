@@ -1,5 +1,6 @@
 package io.nightwatch.probe;
 
+import io.nightwatch.text.Durations;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
 import io.nightwatch.docker.ExecUnavailableException;

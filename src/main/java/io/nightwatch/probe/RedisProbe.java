@@ -1,5 +1,6 @@
 package io.nightwatch.probe;
 
+import io.nightwatch.text.Durations;
 import io.nightwatch.stack.Endpoint;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;

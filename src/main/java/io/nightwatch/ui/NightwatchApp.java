@@ -5,16 +5,14 @@ import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.flow.FlowMonitor;
-import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
+import io.nightwatch.services.StackServices;
 import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
-import io.nightwatch.incident.IncidentRecorder;
 import io.nightwatch.incident.Incidents;
 import io.nightwatch.ui.incident.IncidentsViewModel;
-import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.alerts.AlertsViewModel;
 import io.nightwatch.ui.wizard.launch.WizardLauncher;
@@ -26,19 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The console window. Owns the {@link HealthMonitor}'s, the {@link FlowMonitor}'s and the {@link AlertService}'s lives:
- * it listens before starting them and closes them when the window goes. The alert service is the same as
- * {@code nightwatch serve}'s: webhook receiver, pollers, findings, store. When another Nightwatch already receives the
- * webhooks (the port is taken), the window still polls and records findings, and says where the webhooks go.
+ * The console window over {@link StackServices}, the same services as {@code nightwatch serve}'s: webhook receiver,
+ * pollers, findings, store, monitors, runbooks, backup ages. It adds its listeners before starting them and closes
+ * them when the window goes. When another Nightwatch already receives the webhooks (the port is taken), the window
+ * still polls and records findings, and says where the webhooks go.
  * Launched by {@code io.nightwatch.Nightwatch} (which must not extend Application itself).
  */
 public class NightwatchApp extends Application {
@@ -47,14 +41,14 @@ public class NightwatchApp extends Application {
 
     private final Map<String, String> env = System.getenv();
     private final boolean openDefaultStore;
-    private HealthMonitor monitor;
-    private FlowMonitor flowMonitor;
+    private HealthMonitor givenMonitor;
+    private FlowMonitor givenFlow;
     private AlertStore store;
     private AlertSettings alertSettings = AlertSettings.defaults();
-    private AlertService alertService;
     private String storeProblem = "";
+    private RunbookCatalog givenRunbooks;
+    private StackServices services;
     private MainWindow window;
-    private RunbookCatalog catalog;
     private WizardLauncher wizards;
 
     /**
@@ -70,14 +64,14 @@ public class NightwatchApp extends Application {
      * default settings over it, and starts and closes both. No alert history.
      */
     public NightwatchApp(HealthMonitor monitor) {
-        this.monitor = monitor;
+        this.givenMonitor = monitor;
         this.openDefaultStore = false;
     }
 
     /** For tests and embedding: both monitors built elsewhere (the flow one over {@code monitor}), not yet started. No alert history. */
     public NightwatchApp(HealthMonitor monitor, FlowMonitor flowMonitor) {
-        this.monitor = monitor;
-        this.flowMonitor = flowMonitor;
+        this.givenMonitor = monitor;
+        this.givenFlow = flowMonitor;
         this.openDefaultStore = false;
     }
 
@@ -87,8 +81,8 @@ public class NightwatchApp extends Application {
      * the service and the monitors; the store stays the caller's to close.
      */
     public NightwatchApp(HealthMonitor monitor, FlowMonitor flowMonitor, AlertStore store, AlertSettings settings) {
-        this.monitor = monitor;
-        this.flowMonitor = flowMonitor;
+        this.givenMonitor = monitor;
+        this.givenFlow = flowMonitor;
         this.store = store;
         this.alertSettings = settings;
         this.openDefaultStore = false;
@@ -99,7 +93,7 @@ public class NightwatchApp extends Application {
      * dir's. Call before {@link #start}; the app closes the catalog when it stops.
      */
     public NightwatchApp withRunbooks(RunbookCatalog runbooks) {
-        this.catalog = runbooks;
+        this.givenRunbooks = runbooks;
         return this;
     }
 
@@ -115,10 +109,12 @@ public class NightwatchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        if (monitor == null) {
+        StackProfile profile;
+        if (givenMonitor != null) {
+            profile = givenMonitor.profile();
+        } else {
             try {
-                StackProfile profile = ProfileLoader.resolve(null, env);
-                monitor = new HealthMonitor(profile, env, Clock.systemDefaultZone());
+                profile = ProfileLoader.resolve(null, env);
             } catch (ProfileException e) {
                 showProfileError(e);
                 Platform.exit();
@@ -132,92 +128,60 @@ public class NightwatchApp extends Application {
                 return;
             }
         }
-        if (flowMonitor == null) {
-            flowMonitor = new FlowMonitor(monitor, FlowSettings.of(monitor.profile().flow()), env, Clock.systemDefaultZone());
-        }
         if (openDefaultStore && store == null && storeProblem.isEmpty()) openDefaultStore(); // started without init()
         Clock clock = Clock.systemDefaultZone();
-        AlertsViewModel alerts = startAlerts(monitor.profile(), clock);
-        window = MainWindow.watching(monitor, flowMonitor, alerts, clock, Theme.from(env));
+        try {
+            services = openServices(profile, clock);
+        } catch (IOException impossible) { // the window falls back to polling instead of failing on the receiver
+            throw new IllegalStateException("services not started: " + impossible.getMessage(), impossible);
+        }
+        AlertsViewModel alerts = alertsModel(clock);
+        window = MainWindow.watching(services.health(), services.flow(), alerts, clock, Theme.from(env));
         window.setOpenUrl(this::openInBrowser);
-        offerRunbooks(monitor.profile());
+        offerRunbooks(clock);
         window.showIn(stage);
-        monitor.start(); // after the listeners are in, so the first snapshots are not missed
-        flowMonitor.start();
+        services.start(); // after the listeners are in, so the first snapshots are not missed
     }
 
-    /**
-     * Starts the alert service before the monitors (its findings listen to them) and builds the alerts model over it.
-     * A taken webhook port is not fatal: another Nightwatch receives the webhooks into the same history, and this
-     * window polls and records its own findings.
-     */
-    private AlertsViewModel startAlerts(StackProfile profile, Clock clock) {
-        if (store == null) {
+    private StackServices openServices(StackProfile profile, Clock clock) throws IOException {
+        StackServices.Builder b = StackServices.builder(profile, env).clock(clock).settings(alertSettings)
+                .pollWhenReceiverTaken().backupCheckEvery(StackServices.WINDOW_BACKUP_CHECK);
+        if (givenMonitor != null) b.monitors(givenMonitor, givenFlow);
+        if (store != null) {
+            if (openDefaultStore) b.ownStore(store);
+            else b.store(store);
+        }
+        if (givenRunbooks != null) b.runbooks(givenRunbooks);
+        givenMonitor = null; // the services own them now
+        givenFlow = null;
+        givenRunbooks = null;
+        if (openDefaultStore) store = null;
+        return b.open();
+    }
+
+    /** The alerts view over the service, with the receiver banner; without a history it says why. */
+    private AlertsViewModel alertsModel(Clock clock) {
+        if (services.alerts().isEmpty()) {
             return AlertsViewModel.unavailable(storeProblem.isEmpty() ? "no alert history was opened" : storeProblem, clock);
         }
-        String receiver;
-        boolean receiverProblem = false;
-        try {
-            alertService = new AlertService(profile, store, alertSettings, clock);
-            alertService.start(Optional.of(monitor), Optional.of(flowMonitor));
-            receiver = alertService.receiverPort()
-                    .map(port -> "webhooks on " + alertSettings.listen().map(InetSocketAddress::getHostString).orElse("?") + ":" + port)
-                    .orElse("no webhook receiver (polling only)");
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("webhook receiver not started: {}", e.getMessage());
-            if (alertService != null) alertService.close();
-            receiver = receiverElsewhere(alertSettings, e);
-            receiverProblem = true;
-            alertService = new AlertService(profile, store, alertSettings.withListen(Optional.empty()), clock);
-            try {
-                alertService.start(Optional.of(monitor), Optional.of(flowMonitor));
-            } catch (IOException impossible) {
-                receiver += "; polling failed to start: " + impossible.getMessage();
-            }
-        }
-        // the process that receives the webhooks writes the incident log; a second window would only write it twice
-        if (!receiverProblem) IncidentRecorder.attach(store.incidents(), clock, alertService, monitor, Optional.of(flowMonitor));
-        AlertsViewModel alerts = new AlertsViewModel(alertService, new AlertNotifier(clock), clock, AlertsViewModel.currentUser(env));
-        alerts.showReceiver(receiver, receiverProblem);
+        AlertsViewModel alerts = new AlertsViewModel(services.alerts().get(), new AlertNotifier(clock), clock, AlertsViewModel.currentUser(env));
+        alerts.showReceiver(services.receiver(), services.receiverElsewhere());
         return alerts;
     }
 
     /**
-     * The backup and restore wizards over the same catalog as the CLI's (same journals, same sets). Without a data
-     * directory (no HOME) the menu stays disabled and the log says why.
+     * The backup and restore wizards over the same catalog as the CLI's (same journals, same sets), and the tiles'
+     * backup line. Without a data directory (no HOME) the menu stays disabled and the log says why.
      */
-    private void offerRunbooks(StackProfile profile) {
-        if (catalog == null) {
-            try {
-                catalog = new RunbookCatalog(profile, env);
-            } catch (IllegalStateException e) {
-                LOG.warn("runbooks not offered: {}", e.getMessage());
-                return;
-            }
-        }
+    private void offerRunbooks(Clock clock) {
+        if (services.runbooks().isEmpty()) return;
+        RunbookCatalog catalog = services.runbooks().get();
         wizards = new WizardLauncher(catalog);
         window.offerRunbooks(wizards);
         wizards.lookForInterruptedRuns();
-        if (store != null) {
-            Clock clock = Clock.systemDefaultZone();
-            window.offerIncidents(new IncidentsViewModel(new Incidents(store, catalog.journalDir(), clock), clock,
-                    AlertsViewModel.currentUser(env), window::dashboardSnapshot));
-        }
-        if (alertService != null) { // the tiles' backup line and NightwatchBackupOverdue, as `serve` raises it
-            alertService.watchBackups(catalog.backup().backupable().stream().map(s -> s.name()).toList(), catalog.backupRoot(),
-                    BackupAges.DEFAULT_RPO, Duration.ofMinutes(1), window.model()::publishBackups);
-        }
-    }
-
-    /** The banner when the receiver could not listen: where the webhooks go instead. */
-    static String receiverElsewhere(AlertSettings settings, Exception e) {
-        String at = settings.listen().map(a -> a.getHostString() + ":" + a.getPort()).orElse("the receiver's address");
-        boolean taken = e.getCause() instanceof BindException || String.valueOf(e.getMessage()).contains("already");
-        if (taken) {
-            return "webhooks go elsewhere: " + at + " is in use (is `nightwatch serve` running?). This window still polls "
-                    + "Alertmanager and Prometheus and records its own findings; the history is shared.";
-        }
-        return "webhooks are not received here: " + e.getMessage() + ". This window still polls Alertmanager and Prometheus.";
+        services.store().ifPresent(history -> window.offerIncidents(new IncidentsViewModel(
+                new Incidents(history, catalog.journalDir(), clock), clock, AlertsViewModel.currentUser(env), window::dashboardSnapshot)));
+        services.backups().ifPresent(watcher -> watcher.addListener(window.model()::publishBackups));
     }
 
     private void openDefaultStore() {
@@ -250,22 +214,16 @@ public class NightwatchApp extends Application {
 
     /** The running alert service; null before {@link #start} or without a history. */
     public AlertService alertService() {
-        return alertService;
+        return services == null ? null : services.alerts().orElse(null);
     }
 
     /** Idempotent: tests may close early, then the toolkit calls it again. */
     @Override
     public void stop() {
         if (window != null) window.dispose();
-        if (alertService != null) alertService.close(); // before the monitors whose findings it records
-        if (flowMonitor != null) flowMonitor.close(); // first: its rounds read the health monitor
-        if (monitor != null) monitor.close();
-        if (catalog != null) catalog.close(); // the wizards' engine connections
-        catalog = null;
-        if (openDefaultStore && store != null) store.close(); // last: finishes queued writes
-        alertService = null;
-        flowMonitor = null;
-        monitor = null;
+        if (services != null) services.close(); // reverse order of opening; a default store last
+        services = null;
+        if (openDefaultStore && store != null) store.close(); // opened, but the services never took it
         if (openDefaultStore) store = null;
     }
 

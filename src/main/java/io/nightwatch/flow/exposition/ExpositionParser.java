@@ -42,6 +42,10 @@ import java.util.OptionalLong;
  * values are de-duplicated through a small cache, so a large body does not hold millions of
  * copies of {@code "le"} or {@code "GET"}. {@link Limits} bound what a hostile or runaway
  * endpoint can make the parser hold.
+ * <p>
+ * Why one class of about 800 lines: it is a single-pass scanner whose position, line and cache are
+ * shared by every token rule; split into classes, each rule would take the cursor and the limits
+ * back and forth.
  */
 public final class ExpositionParser {
 

@@ -42,7 +42,7 @@ final class CommonSteps {
             Files.createDirectories(root);
             if (!Files.isWritable(root)) return Check.failed(root + " is not writable");
             long free = Files.getFileStore(root).getUsableSpace();
-            return free > 0 ? Check.ok(io.nightwatch.health.Bytes.human(free) + " free in " + root) : Check.failed(root + " is full");
+            return free > 0 ? Check.ok(io.nightwatch.text.Bytes.human(free) + " free in " + root) : Check.failed(root + " is full");
         }
         public List<String> preview(RunContext ctx) { return List.of("create folder " + root.resolve("<yyyyMMdd-HHmmss>-" + host)); }
         public void execute(RunContext ctx) throws IOException {
@@ -91,7 +91,7 @@ final class CommonSteps {
             String source = sourcePath.apply(ctx);
             List<FileEntry> files;
             try (InputStream tar = service.gateway().copyOut(service.container(), source)) {
-                files = TarExtractor.extract(tar, dest, strip, bytes -> ctx.progress(-1, io.nightwatch.health.Bytes.human(bytes) + " copied"));
+                files = TarExtractor.extract(tar, dest, strip, bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " copied"));
             } catch (IOException e) {
                 throw new IOException("copying " + source + " from " + service.container() + " into " + dest + " failed: " + e.getMessage(), e);
             }
@@ -103,7 +103,7 @@ final class CommonSteps {
             BackupManifest.ServiceBackup part = new BackupManifest.ServiceBackup(service.spec().name(), service.spec().kind().id(),
                     service.container(), facts.image(), service.spec().dataPath().orElse(""), method, files, recorded);
             SetFiles.writeAtomically(set, service.spec().name() + PART_SUFFIX, BackupManifest.JSON.writeValueAsBytes(part));
-            ctx.output(files.size() + " files, " + io.nightwatch.health.Bytes.human(part.bytes()) + " from " + source);
+            ctx.output(files.size() + " files, " + io.nightwatch.text.Bytes.human(part.bytes()) + " from " + source);
         }
         public Check verify(RunContext ctx) {
             Path set = Path.of(ctx.get(SET).orElseThrow());
@@ -149,7 +149,7 @@ final class CommonSteps {
                     java.time.Instant.parse(ctx.get("startedAt").orElseThrow()), ctx.clock().instant(), services);
             manifest.writeAtomically(set);
             for (var s : services) Files.deleteIfExists(set.resolve(s.service() + PART_SUFFIX));
-            ctx.output("manifest: " + services.size() + " services, " + io.nightwatch.health.Bytes.human(manifest.bytes()));
+            ctx.output("manifest: " + services.size() + " services, " + io.nightwatch.text.Bytes.human(manifest.bytes()));
         }
         public String compensation() { return "Remove the manifest, so the set counts as incomplete."; }
         public void compensate(RunContext ctx) throws IOException {
@@ -176,10 +176,10 @@ final class CommonSteps {
         }
         public List<String> preview(RunContext ctx) { return List.of("read every file of the set and compare with manifest.json"); }
         public void execute(RunContext ctx) throws IOException {
-            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, io.nightwatch.health.Bytes.human(bytes) + " checked"));
+            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " checked"));
             if (!report.ok()) throw new IOException("the set is damaged: " + String.join("; ", report.problems()));
             if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
-            ctx.output(report.files() + " files verified (" + io.nightwatch.health.Bytes.human(report.bytes()) + ")");
+            ctx.output(report.files() + " files verified (" + io.nightwatch.text.Bytes.human(report.bytes()) + ")");
         }
     }
 }

@@ -46,7 +46,7 @@ final class RestoreSteps {
         public void execute(RunContext ctx) throws IOException {
             Path dest = SetFiles.child(SetFiles.child(safetyRoot, "safety-" + ctx.runId()), service.spec().name());
             try (InputStream tar = service.gateway().copyOut(service.container(), service.spec().dataPath().orElseThrow())) {
-                var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, io.nightwatch.health.Bytes.human(bytes) + " saved"));
+                var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " saved"));
                 ctx.output("safety copy: " + files.size() + " files in " + dest);
             }
             ctx.put(safetyKey(service), dest.toString());

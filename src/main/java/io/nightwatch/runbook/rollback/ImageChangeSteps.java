@@ -2,7 +2,7 @@ package io.nightwatch.runbook.rollback;
 
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;

@@ -1,7 +1,7 @@
 package io.nightwatch.ui.alerts;
 
 import io.nightwatch.ui.controls.Severity;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.ui.controls.TimelineLayout;

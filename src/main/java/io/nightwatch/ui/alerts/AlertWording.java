@@ -1,6 +1,6 @@
 package io.nightwatch.ui.alerts;
 
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertState;
 

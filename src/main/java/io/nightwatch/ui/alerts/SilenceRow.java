@@ -1,7 +1,7 @@
 package io.nightwatch.ui.alerts;
 
 import io.nightwatch.alerts.AlertmanagerClient;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.store.SilenceMatcher;
 import io.nightwatch.store.SilenceRecord;
 

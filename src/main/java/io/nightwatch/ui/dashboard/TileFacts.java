@@ -2,10 +2,10 @@ package io.nightwatch.ui.dashboard;
 
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.MemoryUsage;
-import io.nightwatch.health.Bytes;
+import io.nightwatch.text.Bytes;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ProbeTransport;
 import io.nightwatch.stack.ServiceSpec;

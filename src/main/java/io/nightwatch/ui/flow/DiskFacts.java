@@ -2,9 +2,9 @@ package io.nightwatch.ui.flow;
 
 import io.nightwatch.flow.DiskHeadroom;
 import io.nightwatch.flow.Series;
-import io.nightwatch.health.Bytes;
+import io.nightwatch.text.Bytes;
 import io.nightwatch.health.HealthState;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -8,7 +8,7 @@ import io.nightwatch.flow.StageCatalog;
 import io.nightwatch.flow.StageRole;
 import io.nightwatch.flow.StageSpec;
 import io.nightwatch.flow.StageStatus;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 import io.nightwatch.stack.ServiceSpec;
 
 import java.time.Duration;

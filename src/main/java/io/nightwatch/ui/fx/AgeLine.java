@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 
 /**
  * The header's age line, worded once for every view: "updated 03:12:09" while news keeps coming, "no update for 45 s

@@ -142,7 +142,7 @@ public final class IncidentsViewModel {
     public void export(IncidentExport.Format format, Path file) {
         long id = selected;
         lane.run(() -> {
-            incidents.export(id, format, file);
+            IncidentExport.write(incidents.report(id), format, file);
             return "post-mortem written to " + file;
         }, message::set);
     }

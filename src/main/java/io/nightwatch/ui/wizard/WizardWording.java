@@ -1,7 +1,7 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.health.Bytes;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Bytes;
+import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.RunResult.Outcome;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
-package io.nightwatch.health;
+package io.nightwatch.text;
 
-/** Byte counts as an operator reads them (binary units, as Docker prints limits). */
+/** Byte counts as an operator reads them (binary units, as Docker prints limits); a point, whatever the locale. */
 public final class Bytes {
 
     private Bytes() {}
@@ -14,7 +14,7 @@ public final class Bytes {
             value /= 1024;
             unit++;
         }
-        return value >= 10 || value == Math.floor(value) ? String.format("%.0f %s", value, units[unit])
-                : String.format("%.1f %s", value, units[unit]);
+        return value >= 10 || value == Math.floor(value) ? String.format(java.util.Locale.ROOT, "%.0f %s", value, units[unit])
+                : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

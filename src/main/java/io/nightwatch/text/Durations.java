@@ -1,4 +1,4 @@
-package io.nightwatch.probe;
+package io.nightwatch.text;
 
 import java.time.Duration;
 
