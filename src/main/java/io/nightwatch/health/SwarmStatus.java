@@ -2,7 +2,7 @@ package io.nightwatch.health;
 
 import io.nightwatch.docker.SwarmService;
 import io.nightwatch.docker.SwarmService.SwarmTask;
-import io.nightwatch.probe.Durations;
+import io.nightwatch.text.Durations;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
-import io.nightwatch.ui.Theme;
+import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.flow.FlowViewModel;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
