@@ -76,7 +76,7 @@ class BackupCliIntegrationTest {
         Path to = home.resolve("backups");
         Result r = nightwatch("backup", "--host", engine.dockerHost().toString(), "--service", "redis,loki", "--to", to.toString());
         assertEquals(NightwatchCommand.EXIT_USAGE, r.exit(), r.out());
-        assertTrue(r.out().contains("nightwatch: loki: not deployed on local (no container sva-studio-loki); it cannot be backed up"), r.out());
+        assertTrue(r.out().contains("nightwatch: loki: not deployed on local (no container sva-studio-loki and no Swarm service); it cannot be backed up"), r.out());
         assertFalse(Files.exists(to), "nothing was started: " + r.out());
     }
 }

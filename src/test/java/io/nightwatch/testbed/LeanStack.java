@@ -17,8 +17,8 @@ final class LeanStack {
 
     static final String SH_ONLY = "lean-prometheus-sh";
     static final String NO_SHELL = "lean-prometheus-noshell";
-    static final int SH_ONLY_PORT = 19090;
-    static final int NO_SHELL_PORT = 19091;
+    static final int SH_ONLY_PORT = 19190; // 19090 is AlertsIntegrationTest's rule Prometheus
+    static final int NO_SHELL_PORT = 19191;
 
     private LeanStack() {
     }

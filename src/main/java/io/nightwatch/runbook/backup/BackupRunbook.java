@@ -77,8 +77,15 @@ public final class BackupRunbook implements RunbookDefinition {
      * @throws io.nightwatch.docker.EngineUnreachableException when a host's engine does not answer
      */
     public List<Candidate> candidates() {
-        return backupable().stream().map(s -> new Candidate(s, engines.apply(s.host()).inspect(s.container()).isPresent()
+        return backupable().stream().map(s -> new Candidate(s, deployed(s)
                 ? java.util.Optional.empty() : java.util.Optional.of("not deployed on " + s.host()))).toList();
+    }
+
+    /** A container of the profile's name, or (on a Swarm manager) the stack service it runs as. */
+    private boolean deployed(ServiceSpec spec) {
+        DockerGateway engine = engines.apply(spec.host());
+        return engine.inspect(spec.container()).isPresent()
+                || io.nightwatch.health.SwarmIdentity.match(spec, engine.swarmServices()).isPresent();
     }
 
     /**
@@ -111,7 +118,7 @@ public final class BackupRunbook implements RunbookDefinition {
             } else if (all) {
                 skipped.add(spec.name() + ": " + c.unavailable().get() + " — skipped");
             } else {
-                throw new IllegalArgumentException(spec.name() + ": " + c.unavailable().get() + " (no container " + spec.container() + "); it cannot be backed up");
+                throw new IllegalArgumentException(spec.name() + ": " + c.unavailable().get() + " (no container " + spec.container() + " and no Swarm service); it cannot be backed up");
             }
         }
         if (chosen.isEmpty()) {

@@ -34,6 +34,8 @@ public final class CatalogImageChanges implements ImageChanges {
     public String currentImage(String service) {
         ServiceSpec s = spec(service);
         return engine(s).inspect(s.container()).map(c -> c.image())
+                // a stack service has no container of the profile's name: its service spec names the image
+                .or(() -> io.nightwatch.health.SwarmIdentity.match(s, engine(s).swarmServices()).map(io.nightwatch.docker.SwarmService::image))
                 .orElseThrow(() -> new IllegalStateException("no container " + s.container() + " on " + engine(s).address()));
     }
 
