@@ -374,6 +374,20 @@ public final class DockerGateway implements Closeable {
         }
     }
 
+    /**
+     * How a container is set up for operation (limits, healthcheck, restart, stop, logging, env, mounts), for the
+     * readiness audit; empty when there is no such container.
+     */
+    public Optional<ContainerSetup> containerSetup(String container) {
+        try {
+            return ContainerSetups.read(swarm, container);
+        } catch (IOException e) {
+            throw new EngineUnreachableException(address, e);
+        } catch (RuntimeException e) {
+            throw new EngineUnreachableException(address, e);
+        }
+    }
+
     // ---- recreating a container from another image (upgrade, rollback) --------------------------------------
 
     /** The container's configuration as {@link ContainerConfig}; empty when there is no such container. */
