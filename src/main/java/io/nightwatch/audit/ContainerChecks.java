@@ -167,7 +167,9 @@ final class ContainerChecks {
         if (tag.isEmpty() || tag.equals("latest")) {
             String digest = c.repoDigests().isEmpty() ? "<repository>@sha256:<digest>" : c.repoDigests().get(0);
             return AuditItem.of("image-pinned", Category.UPDATES, s, Status.RISK, Risk.HIGH,
-                    evidence + ": 'latest' moves, so a recreate can silently change the version", compose + ":\n  image: " + digest);
+                    evidence + ": 'latest' moves, so a recreate can silently change the version",
+                    compose + ":\n  image: " + digest + "\n(or `nightwatch upgrade --service " + s.substring(s.indexOf('/') + 1) + " --to IMAGE:TAG`)")
+                    .withRunbook("upgrade");
         }
         return AuditItem.ok("image-pinned", Category.UPDATES, s, Risk.HIGH, evidence + " (pinned by tag " + tag
                 + (c.repoDigests().isEmpty() ? "; no registry digest known" : "; digest " + c.repoDigests().get(0)) + ")");

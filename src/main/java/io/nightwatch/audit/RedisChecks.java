@@ -61,7 +61,7 @@ final class RedisChecks {
             items.add(AuditItem.ok("redis-persistence", Category.REDIS, s, Risk.CRITICAL, evidence));
         } else if (saveRules.isEmpty()) {
             items.add(AuditItem.of("redis-persistence", Category.REDIS, s, Status.MISSING, Risk.CRITICAL,
-                    evidence + ": nothing is written to disk, a restart logs every user out", fix).withRunbook("backup"));
+                    evidence + ": nothing is written to disk, a restart logs every user out", fix));
         } else {
             items.add(AuditItem.of("redis-persistence", Category.REDIS, s, Status.RISK, Risk.MEDIUM,
                     evidence + ": only RDB snapshots, a crash loses the sessions since the last one", fix));
