@@ -48,7 +48,7 @@ class AuditEngineTest {
     }
 
     static StackProfile testbedProfile() {
-        StackProfile reference = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
+        StackProfile reference = ReferenceStack.profile().withPrimaryHostAddress(TestEngine.shared().dockerHost().toString());
         return reference.withServices(reference.services().stream()
                 .filter(s -> s.kind() == ServiceKind.PROMETHEUS || s.kind() == ServiceKind.ALERTMANAGER || s.kind() == ServiceKind.REDIS)
                 .toList());

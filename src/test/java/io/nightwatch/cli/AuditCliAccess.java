@@ -19,4 +19,12 @@ public final class AuditCliAccess {
         int exit = new CommandLine(new AuditCommand(env)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
+
+    /** {@code nightwatch drill restore ARGS}. */
+    public static Result drillRestore(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new DrillCommand.Restore(env)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
 }
