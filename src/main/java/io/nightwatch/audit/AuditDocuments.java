@@ -87,11 +87,11 @@ public final class AuditDocuments {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Readiness audit</title>\n<style>")
                 .append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}")
                 .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f0f0f0}")
-                .append(".OK{color:#1b7f3b}.RISK,.MISSING{color:#b3261e;font-weight:bold}.UNKNOWN{color:#8a6d00}")
+                .append(".OK,.READY{color:#1b7f3b}.RISK,.MISSING,.NOT_READY{color:#b3261e;font-weight:bold}.UNKNOWN,.CONDITIONAL{color:#8a6d00}")
                 .append("pre{background:#f6f6f6;padding:6px;white-space:pre-wrap}</style></head><body>\n");
         h.append("<h1>Readiness audit</h1>\n<p>Taken ").append(esc(report.takenAt().toString())).append(". <strong>Verdict: ")
                 .append(report.verdict().name()).append("</strong> · score ").append(report.ok()).append(" / ").append(report.total())
-                .append(" OK</p>\n<table><tr><th>Phase</th><th>Verdict</th></tr>\n");
+                .append(" OK</p>\n<table style=\"width:auto\"><tr><th>Phase</th><th>Verdict</th></tr>\n");
         for (Phase p : Phase.values()) {
             h.append("<tr><td>").append(p.key()).append("</td><td class=\"").append(report.phases().get(p).name()).append("\">")
                     .append(report.phases().get(p).name()).append("</td></tr>\n");

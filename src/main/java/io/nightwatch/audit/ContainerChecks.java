@@ -120,9 +120,15 @@ final class ContainerChecks {
                         evidence + "; but the image has no sh, which CMD-SHELL needs: the check can never pass",
                         "Use an exec-form check the image can run, e.g. test: [\"CMD\", \"<binary>\", ...]");
             }
-            return AuditItem.of("healthcheck", Category.HEALTH, s, Status.UNKNOWN, Risk.HIGH,
-                    evidence + "; the image has no shell, so whether " + binary + " exists cannot be checked from outside"
-                            + " (engine health status: " + engine.inspect(c.name()).map(f -> f.health().name()).orElse("?") + ")", "");
+            // Without a shell nothing can be looked up; the engine's own verdict still shows whether the check runs.
+            var health = engine.inspect(c.name()).map(f -> f.health()).orElse(io.nightwatch.docker.HealthcheckStatus.NONE);
+            if (health == io.nightwatch.docker.HealthcheckStatus.HEALTHY) {
+                return AuditItem.ok("healthcheck", Category.HEALTH, s, Risk.HIGH,
+                        evidence + "; no shell in the image to look for " + binary + ", but the engine reports the check passing");
+            }
+            return AuditItem.of("healthcheck", Category.HEALTH, s, health == io.nightwatch.docker.HealthcheckStatus.UNHEALTHY ? Status.RISK : Status.UNKNOWN,
+                    Risk.HIGH, evidence + "; the image has no shell, so whether " + binary + " exists cannot be checked from outside"
+                            + " (engine health status: " + health.name() + ")", "");
         }
         var facts = engine.inspect(c.name());
         if (facts.isPresent() && facts.get().health() == io.nightwatch.docker.HealthcheckStatus.UNHEALTHY) {
