@@ -535,6 +535,37 @@ public final class DockerGateway implements Closeable {
         }
     }
 
+    /**
+     * How a container is set up for operation (limits, healthcheck, restart, stop, logging, env, mounts), for the
+     * readiness audit; empty when there is no such container.
+     */
+    public Optional<ContainerSetup> containerSetup(String container) {
+        try {
+            return ContainerSetups.read(swarm, container);
+        } catch (IOException e) {
+            throw new EngineUnreachableException(address, e);
+        } catch (RuntimeException e) {
+            throw new EngineUnreachableException(address, e);
+        }
+    }
+
+    /**
+     * Creates (does not start) a throw-away copy of {@code template} for a restore drill: same image and command,
+     * its read-only config mounts, a fresh volume at {@code dataPath}, no network. Returns the volume's name.
+     */
+    public String createScratch(String template, String name, String dataPath) {
+        InspectContainerResponse t = inspectOrThrow(template);
+        return call(() -> ScratchContainers.create(requests, t, name, dataPath));
+    }
+
+    /** Removes a scratch container and its volume (missing ones are fine). */
+    public void removeScratch(String name, String volume) {
+        call(() -> {
+            ScratchContainers.remove(requests, name, volume);
+            return null;
+        });
+    }
+
     // ---- recreating a container from another image (upgrade, rollback) --------------------------------------
 
     /** The container's configuration as {@link ContainerConfig}; empty when there is no such container. */

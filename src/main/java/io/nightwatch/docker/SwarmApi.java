@@ -142,7 +142,8 @@ final class SwarmApi {
         return at < 0 ? image : image.substring(0, at);
     }
 
-    private JsonNode get(String path) throws IOException {
+    /** Also used for raw container reads docker-java's model lacks (StopTimeout, StopSignal): see {@link ContainerSetups}. */
+    JsonNode get(String path) throws IOException {
         return send(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build());
     }
 

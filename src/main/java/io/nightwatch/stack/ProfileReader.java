@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /** Turns a parsed YAML tree into a {@link StackProfile}, checking every field it reads. */
 final class ProfileReader {
 
-    private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow");
+    // "recovery" (RPO, RTO, SLOs) is read by the readiness audit itself: see io.nightwatch.audit.RecoveryTargets.
+    private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow", "recovery");
     private static final Set<String> FLOW_FIELDS = Set.of("interval", "window", "history", "canary");
     private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "helperImage", "nodes");
     private static final Set<String> NODE_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");

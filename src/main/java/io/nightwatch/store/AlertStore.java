@@ -45,6 +45,7 @@ public final class AlertStore implements AutoCloseable {
     private final OperatorWriter operators;
     private final ReaderPool readers;
     private final IncidentStore incidents;
+    private final AuditHistory audits;
 
     private AlertStore(Path file, Clock clock, Connection writerConnection) throws SQLException {
         this.file = file;
@@ -55,11 +56,17 @@ public final class AlertStore implements AutoCloseable {
         this.committer = new GroupCommitter(file, writerConnection);
         this.readers = new ReaderPool(file);
         this.incidents = new IncidentStore(committer, readers, writerConnection);
+        this.audits = new AuditHistory(committer, readers, writerConnection);
     }
 
     /** Incidents and their timelines, kept in the same database. */
     public IncidentStore incidents() {
         return incidents;
+    }
+
+    /** Readiness audits and restore drills, kept in the same database. */
+    public AuditHistory audits() {
+        return audits;
     }
 
     /** {@code $XDG_DATA_HOME/nightwatch/alerts.db}, else {@code ~/.local/share/nightwatch/alerts.db}. */

@@ -145,4 +145,32 @@ final class Schema {
             )""",
             "CREATE INDEX incident_sample_series ON incident_sample (incident_id, series, at)"
     };
+
+    /** Readiness audits (score over time) and restore drills (measured RTO), for the audit's history and its drill item. */
+    static final String[] V3 = {
+            """
+            CREATE TABLE audit_run (
+              id          INTEGER PRIMARY KEY AUTOINCREMENT,
+              taken_at    INTEGER NOT NULL,
+              verdict     TEXT    NOT NULL CHECK (verdict IN ('READY', 'CONDITIONAL', 'NOT_READY')),
+              development TEXT    NOT NULL,
+              staging     TEXT    NOT NULL,
+              production  TEXT    NOT NULL,
+              ok          INTEGER NOT NULL,
+              total       INTEGER NOT NULL,
+              items       TEXT    NOT NULL  -- JSON array of {id, status, risk}: which items changed, never evidence
+            )""",
+            "CREATE INDEX audit_run_taken ON audit_run (taken_at)",
+            """
+            CREATE TABLE restore_drill (
+              id       INTEGER PRIMARY KEY AUTOINCREMENT,
+              at       INTEGER NOT NULL,
+              set_id   TEXT    NOT NULL,
+              services TEXT    NOT NULL, -- comma-separated
+              rto_ms   INTEGER NOT NULL,
+              ok       INTEGER NOT NULL,
+              note     TEXT    NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX restore_drill_at ON restore_drill (at)"
+    };
 }

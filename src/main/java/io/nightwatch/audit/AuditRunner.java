@@ -1,0 +1,160 @@
+package io.nightwatch.audit;
+
+import io.nightwatch.audit.AuditItem.Category;
+import io.nightwatch.audit.AuditItem.Risk;
+import io.nightwatch.audit.AuditItem.Status;
+import io.nightwatch.docker.ContainerSetup;
+import io.nightwatch.docker.ContainerSummary;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.docker.EngineUnreachableException;
+import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.stack.ProbeProtocol;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.stack.StackProfile;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs the readiness audit once against the live stack: per host, the engine's record of each container, then the
+ * services' own APIs, then Nightwatch's records. Nothing is changed anywhere. One call, one immutable report.
+ */
+public final class AuditRunner {
+
+    private final Function<DockerHostSpec, DockerGateway> engines;
+
+    /** Connects to each host as the profile and environment say. */
+    public AuditRunner(Map<String, String> env) {
+        this(host -> DockerGateway.connect(EngineAddress.resolve(host, env)));
+    }
+
+    public AuditRunner(Function<DockerHostSpec, DockerGateway> engines) {
+        this.engines = engines;
+    }
+
+    public AuditReport run(StackProfile profile, AuditInputs in) {
+        Instant now = in.clock().instant();
+        List<AuditItem> items = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        AuditHttp http = new AuditHttp(in.timeout());
+        try {
+            List<ServiceSpec> present = new ArrayList<>();
+            for (DockerHostSpec host : profile.hosts()) {
+                try (DockerGateway engine = engines.apply(host)) {
+                    present.addAll(auditHost(profile, host, engine, http, in, items));
+                } catch (EngineUnreachableException e) {
+                    unreachable.add(host.name());
+                    items.add(AuditItem.of("engine", Category.ENGINE, host.name(), Status.UNKNOWN, Risk.CRITICAL,
+                            "the Docker engine of " + host.name() + " did not answer: " + e.getMessage(),
+                            "Check that the engine runs and the address is right: `nightwatch status --host URI`"));
+                }
+            }
+            DataSafetyChecks safety = new DataSafetyChecks(in);
+            items.addAll(safety.backups(present.stream().filter(s -> s.dataPath().isPresent()).toList(), now));
+            items.addAll(safety.targets());
+            items.addAll(safety.slos(present));
+        } finally {
+            http.close();
+        }
+        return AuditReport.of(now, items, unreachable);
+    }
+
+    /** Returns the services that are there (a container, or an answering API) for the stack-wide checks. */
+    private List<ServiceSpec> auditHost(StackProfile profile, DockerHostSpec host, DockerGateway engine, AuditHttp http,
+                                        AuditInputs in, List<AuditItem> items) {
+        List<ContainerSummary> containers = engine.listContainers();
+        ContainerChecks containerChecks = new ContainerChecks(engine, in.timeout());
+        DataSafetyChecks safety = new DataSafetyChecks(in);
+        Map<ServiceSpec, ContainerSetup> deployed = new LinkedHashMap<>();
+        List<ServiceSpec> present = new ArrayList<>();
+        for (ServiceSpec s : profile.servicesOn(host.name())) {
+            Optional<ContainerSetup> setup = engine.containerSetup(s.container());
+            if (setup.isPresent()) {
+                deployed.put(s, setup.get());
+                present.add(s);
+                items.addAll(containerChecks.check(s, setup.get()));
+                boolean kept = containers.stream().anyMatch(c -> s.isKeptCopy(c.name()));
+                items.add(safety.wayBack(s, kept));
+                if (s.dataPath().isPresent() && setup.get().running()) items.add(headroom(engine, s, setup.get(), in));
+            } else if (answers(http, s)) {
+                present.add(s);
+                items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
+                        "no container " + s.container() + " on " + host.name() + ", but its API answers at " + s.health().directUri()
+                                + ": container checks skipped", "Name the right container in the profile (services[].container)"));
+            } else {
+                items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
+                        "no container " + s.container() + " on " + host.name() + " and nothing answers at " + s.health().directUri()
+                                + ": not audited", "Deploy it, or remove it from the profile if this stack does without it"));
+            }
+        }
+        PrometheusChecks prometheus = new PrometheusChecks(http);
+        AlertmanagerChecks alertmanager = new AlertmanagerChecks(http);
+        GrafanaLokiChecks grafanaLoki = new GrafanaLokiChecks(http);
+        RedisChecks redis = new RedisChecks(in.timeout());
+        List<ServiceSpec> watched = present.stream().filter(s -> s.metrics().isPresent() || s.kind() == ServiceKind.REDIS).toList();
+        for (ServiceSpec s : present) {
+            ContainerSetup setup = deployed.get(s);
+            String compose = setup == null ? s.name() : setup.composeService().orElse(s.name());
+            switch (s.kind()) {
+                case PROMETHEUS -> {
+                    items.addAll(prometheus.rules(s));
+                    items.addAll(prometheus.alertmanagerLinkAndFiring(s));
+                    Optional<VolumeSpace> volume = setup != null && setup.running() && s.dataPath().isPresent()
+                            ? Optional.of(VolumeSpace.measure(engine, setup.name(), s.dataPath().get(), in.timeout())) : Optional.empty();
+                    items.addAll(prometheus.retention(s, volume, compose));
+                    items.addAll(prometheus.targets(s, watched));
+                    items.add(AuditItem.of("flow-stalled", Category.SELF_MONITORING, s.id(), Status.UNKNOWN, Risk.LOW,
+                            "the data flow per stage needs a window of readings (60 s), which a one-shot audit does not take",
+                            "`nightwatch flow` reads every stage and names a STALLED one"));
+                }
+                case ALERTMANAGER -> items.addAll(alertmanager.check(s));
+                case GRAFANA -> items.add(grafanaLoki.grafanaDefaultLogin(s));
+                case LOKI -> items.addAll(grafanaLoki.loki(s, compose));
+                case REDIS -> items.addAll(redis.check(s, s.credentialEnv().map(in.env()::get),
+                        setup == null ? 0 : setup.memoryLimitBytes(), compose));
+                default -> { /* container checks cover the collector and Promtail */ }
+            }
+        }
+        return present;
+    }
+
+    private static AuditItem headroom(DockerGateway engine, ServiceSpec s, ContainerSetup setup, AuditInputs in) {
+        String path = s.dataPath().orElseThrow();
+        VolumeSpace v = VolumeSpace.measure(engine, setup.name(), path, in.timeout());
+        if (!v.measured()) {
+            return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.UNKNOWN, Risk.HIGH,
+                    path + " of " + setup.name() + " not measured: " + v.problem(), "");
+        }
+        long pct = Math.round(100 * v.freeFraction());
+        String evidence = "df -Pk " + path + " in " + setup.name() + ": " + Units.bytes(v.freeBytes()) + " free of " + Units.bytes(v.sizeBytes())
+                + " (" + pct + " %); time to full needs a trend over time, which `nightwatch flow --watch` estimates";
+        if (v.freeFraction() < 0.10) {
+            return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.CRITICAL, evidence,
+                    "Free space now: lower retention or grow the volume; `nightwatch flow` shows the growth");
+        }
+        if (v.freeFraction() < 0.20) {
+            return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.HIGH, evidence,
+                    "Plan more space or a lower retention before it runs full");
+        }
+        return AuditItem.ok("disk-headroom", Category.CAPACITY, s.id(), Risk.HIGH, evidence);
+    }
+
+    /** A service without a container here may still answer (another engine, a port forward, a test double). */
+    private static boolean answers(AuditHttp http, ServiceSpec s) {
+        if (s.health().protocol() != ProbeProtocol.HTTP) return false;
+        try {
+            http.get(s.health().directUri().toString());
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

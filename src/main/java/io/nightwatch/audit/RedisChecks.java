@@ -1,0 +1,107 @@
+package io.nightwatch.audit;
+
+import io.nightwatch.audit.AuditItem.Category;
+import io.nightwatch.audit.AuditItem.Risk;
+import io.nightwatch.audit.AuditItem.Status;
+import io.nightwatch.stack.ServiceSpec;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Redis persistence, memory bound and key expiry, read with {@code CONFIG GET} and {@code INFO keyspace}. */
+final class RedisChecks {
+
+    private static final Pattern KEYSPACE = Pattern.compile("db\\d+:keys=(\\d+),expires=(\\d+)");
+
+    private final Duration timeout;
+
+    RedisChecks(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    List<AuditItem> check(ServiceSpec redis, Optional<String> password, long containerMemoryLimit, String compose) {
+        String s = redis.id();
+        String where = redis.health().directHost() + ":" + redis.health().directPort();
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) timeout.toMillis()).socketTimeoutMillis((int) timeout.toMillis());
+        password.ifPresent(config::password);
+        Map<String, String> save;
+        Map<String, String> aof;
+        Map<String, String> maxmemory;
+        Map<String, String> policy;
+        String keyspace;
+        try (Jedis jedis = new Jedis(redis.health().directHost(), redis.health().directPort(), config.build())) {
+            save = jedis.configGet("save");
+            aof = jedis.configGet("appendonly");
+            maxmemory = jedis.configGet("maxmemory");
+            policy = jedis.configGet("maxmemory-policy");
+            keyspace = jedis.info("keyspace");
+        } catch (JedisException e) {
+            // Jedis' messages name host and port only; a wrong password reads "WRONGPASS", never the password.
+            String why = "Redis at " + where + " did not answer CONFIG GET/INFO: " + e.getClass().getSimpleName();
+            return List.of(
+                    AuditItem.of("redis-persistence", Category.REDIS, s, Status.UNKNOWN, Risk.CRITICAL, why, ""),
+                    AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.UNKNOWN, Risk.HIGH, why, ""),
+                    AuditItem.of("redis-ttl", Category.REDIS, s, Status.UNKNOWN, Risk.LOW, why, ""));
+        }
+        List<AuditItem> items = new ArrayList<>();
+        String saveRules = save.getOrDefault("save", "").trim();
+        boolean appendOnly = "yes".equalsIgnoreCase(aof.getOrDefault("appendonly", "no"));
+        String evidence = "CONFIG GET at " + where + ": save '" + saveRules + "', appendonly " + (appendOnly ? "yes" : "no");
+        String fix = compose + ":\n  command: [\"redis-server\", \"--appendonly\", \"yes\", \"--save\", \"300 1\"]";
+        if (appendOnly) {
+            items.add(AuditItem.ok("redis-persistence", Category.REDIS, s, Risk.CRITICAL, evidence));
+        } else if (saveRules.isEmpty()) {
+            items.add(AuditItem.of("redis-persistence", Category.REDIS, s, Status.MISSING, Risk.CRITICAL,
+                    evidence + ": nothing is written to disk, a restart logs every user out", fix));
+        } else {
+            items.add(AuditItem.of("redis-persistence", Category.REDIS, s, Status.RISK, Risk.MEDIUM,
+                    evidence + ": only RDB snapshots, a crash loses the sessions since the last one", fix));
+        }
+        long max = parseLong(maxmemory.getOrDefault("maxmemory", "0"));
+        String pol = policy.getOrDefault("maxmemory-policy", "noeviction");
+        String memEvidence = "CONFIG GET at " + where + ": maxmemory " + (max == 0 ? "0 (unbounded)" : Units.bytes(max)) + ", policy " + pol
+                + (containerMemoryLimit > 0 ? "; container limit " + Units.bytes(containerMemoryLimit) : "; no container limit");
+        String memFix = compose + ":\n  command: [\"redis-server\", \"--maxmemory\", \""
+                + (containerMemoryLimit > 0 ? Math.max(1, containerMemoryLimit * 3 / 4 >> 20) : 192) + "mb\", \"--maxmemory-policy\", \"allkeys-lru\"]";
+        if (max == 0) {
+            items.add(AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.MISSING, Risk.HIGH,
+                    memEvidence + ": Redis grows until the kernel kills it, losing every session", memFix));
+        } else if (containerMemoryLimit > 0 && max >= containerMemoryLimit) {
+            items.add(AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.RISK, Risk.HIGH,
+                    memEvidence + ": maxmemory is not below the container limit, the OOM killer comes first", memFix));
+        } else {
+            items.add(AuditItem.ok("redis-maxmemory", Category.REDIS, s, Risk.HIGH, memEvidence));
+        }
+        long keys = 0;
+        long expires = 0;
+        Matcher m = KEYSPACE.matcher(keyspace);
+        while (m.find()) {
+            keys += Long.parseLong(m.group(1));
+            expires += Long.parseLong(m.group(2));
+        }
+        String ttlEvidence = "INFO keyspace at " + where + ": " + keys + " keys, " + expires + " with a TTL";
+        items.add(keys > expires
+                ? AuditItem.of("redis-ttl", Category.REDIS, s, Status.RISK, Risk.LOW,
+                        ttlEvidence + ": " + (keys - expires) + " keys never expire and only grow",
+                        "Give session keys a TTL where they are written (EXPIRE / SET ... EX)")
+                : AuditItem.ok("redis-ttl", Category.REDIS, s, Risk.LOW, ttlEvidence));
+        return items;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.nightwatch.cli;
+
+import io.nightwatch.audit.AuditDocuments;
+import io.nightwatch.audit.AuditInputs;
+import io.nightwatch.audit.AuditItem;
+import io.nightwatch.audit.AuditReport;
+import io.nightwatch.audit.AuditRunner;
+import io.nightwatch.audit.FixFiles;
+import io.nightwatch.audit.Phase;
+import io.nightwatch.audit.RecoveryTargets;
+import io.nightwatch.audit.ReportFiles;
+import io.nightwatch.redact.Redactor;
+import io.nightwatch.stack.ProfileLoader;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.stack.XdgDirs;
+import io.nightwatch.store.AlertStore;
+import io.nightwatch.store.AuditHistory;
+import io.nightwatch.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code nightwatch audit}: the readiness checklist of the live stack, with evidence and fix per item. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit the live stack's readiness for operation: verdict per phase, evidence and fix per item "
+                + "(exit 0 READY, 1 CONDITIONAL, 2 NOT_READY, 3 engine unreachable). Changes nothing.")
+public class AuditCommand implements Callable<Integer> {
+
+    public static final int EXIT_ENGINE_UNREACHABLE = 3;
+
+    @Mixin
+    ProfileOptions profileOptions;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--json", description = "Print the audit as one JSON document.")
+    boolean json;
+
+    @Option(names = "--format", paramLabel = "md|html", description = "Report format for --out (Markdown or HTML, redacted).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (with --format; default md).")
+    Path out;
+
+    @Option(names = "--fix-files", paramLabel = "DIR",
+            description = "Also write alert-rules.yml, alertmanager.yml and docker-compose.override.yml for the gaps found (never applied).")
+    Path fixFiles;
+
+    @Option(names = "--history", description = "List earlier audits (verdict and score over time); audit nothing.")
+    boolean history;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3", description = "Bound of each single read (default ${DEFAULT-VALUE} s).")
+    double timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    public AuditCommand() {
+        this(System.getenv());
+    }
+
+    AuditCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (history) return printHistory(stdout, err);
+        if (!(timeoutSeconds >= 0.1 && timeoutSeconds <= 600)) return usage(err, "--timeout takes seconds between 0.1 and 600, not " + timeoutSeconds);
+        if (format != null && !format.equals("md") && !format.equals("html")) return usage(err, "--format is md or html, not '" + format + "'");
+        if (format != null && out == null) return usage(err, "--format needs --out FILE");
+        Optional<StackProfile> loaded = profileOptions.loadOrReport(env, err);
+        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
+        RecoveryTargets targets;
+        try {
+            targets = RecoveryTargets.read(profileFile());
+        } catch (IOException e) {
+            return usage(err, "profile: " + e.getMessage());
+        }
+        Path dataDir = XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: pass --db FILE and set XDG_DATA_HOME"));
+
+        AlertStore store = openStore(err);
+        try {
+            Optional<AuditInputs.Drill> drill = store == null ? Optional.empty() : store.audits().lastDrill()
+                    .map(d -> new AuditInputs.Drill(d.at(), d.set(), d.rto(), d.ok()));
+            AuditInputs inputs = new AuditInputs(env, dataDir, dataDir.resolve("backups"), targets, drill,
+                    Duration.ofMillis((long) (timeoutSeconds * 1000)), Clock.systemUTC());
+            AuditReport report = new AuditRunner(env).run(loaded.get(), inputs);
+            if (store != null) {
+                store.audits().record(new AuditHistory.AuditRun(report.takenAt(), report.verdict().name(),
+                        report.phases().get(Phase.DEVELOPMENT).name(), report.phases().get(Phase.STAGING).name(),
+                        report.phases().get(Phase.PRODUCTION).name(), report.ok(), report.total(), AuditDocuments.itemStates(report)));
+            }
+            if (json) {
+                stdout.println(AuditDocuments.json(report).toPrettyString());
+            } else {
+                printText(report, stdout);
+            }
+            if (out != null) {
+                ReportFiles.write(out, "html".equals(format) ? AuditDocuments.html(report) : AuditDocuments.markdown(report));
+                err.println("report written to " + out);
+            }
+            if (fixFiles != null) {
+                List<Path> written = FixFiles.write(report, loaded.get(), fixFiles);
+                err.println(written.isEmpty() ? "no fix files needed: no gap they would close"
+                        : "fix files written (not applied): " + String.join(", ", written.stream().map(Path::toString).toList()));
+            }
+            stdout.flush();
+            err.flush();
+            return report.engineUnreachable() ? EXIT_ENGINE_UNREACHABLE : report.verdict().exitCode();
+        } finally {
+            if (store != null) store.close();
+        }
+    }
+
+    /** The explicit profile, else the configured one; null for the built-in reference stack. */
+    private Path profileFile() {
+        if (profileOptions.profile != null) return profileOptions.profile;
+        return ProfileLoader.configDirectory(env).map(d -> d.resolve(ProfileLoader.FILE_NAME)).filter(Files::isRegularFile).orElse(null);
+    }
+
+    /** The history is a nicety here: an audit still runs when the store cannot be opened. */
+    private AlertStore openStore(PrintWriter err) {
+        try {
+            return AlertStore.open(storeOptions.resolve(env));
+        } catch (StoreException | IllegalStateException e) {
+            err.println("nightwatch: audit not recorded in the history: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private int printHistory(PrintWriter stdout, PrintWriter err) {
+        try (AlertStore store = AlertStore.open(storeOptions.resolve(env))) {
+            List<AuditHistory.AuditRun> runs = store.audits().list(200);
+            if (runs.isEmpty()) {
+                stdout.println("no audits recorded yet: run `nightwatch audit`");
+            }
+            for (AuditHistory.AuditRun r : runs) {
+                int width = 30;
+                int filled = r.total() == 0 ? 0 : Math.round(width * (float) r.ok() / r.total());
+                stdout.printf("%s  %-11s  %3d/%-3d  %s%s%n", r.takenAt(), r.verdict(), r.ok(), r.total(), "#".repeat(filled), ".".repeat(width - filled));
+            }
+            stdout.flush();
+            return 0;
+        } catch (StoreException e) {
+            err.println("nightwatch: " + e.getMessage());
+            return NightwatchCommand.EXIT_USAGE;
+        }
+    }
+
+    private static void printText(AuditReport report, PrintWriter out) {
+        Redactor redactor = new Redactor();
+        out.printf("%s  score %d/%d OK  (development %s, staging %s, production %s)%n", report.verdict(), report.ok(), report.total(),
+                report.phases().get(Phase.DEVELOPMENT), report.phases().get(Phase.STAGING), report.phases().get(Phase.PRODUCTION));
+        for (AuditItem i : report.items()) {
+            if (i.ok()) continue;
+            out.printf("%-7s %-8s %-45s %s%n", i.status(), i.risk().word(), i.id(), redactor.text(i.evidence()));
+        }
+        out.println("Evidence and fixes for every item: --json, or --format md|html --out FILE.");
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("nightwatch: " + message);
+        err.flush();
+        return NightwatchCommand.EXIT_USAGE;
+    }
+}
