@@ -115,7 +115,7 @@ public final class RunbookDocs {
     }
 
     private static String cliLine(RunbookDefinition def, Map<String, String> examples) {
-        StringBuilder s = new StringBuilder("nightwatch ").append(def.id());
+        StringBuilder s = new StringBuilder(def.cliCommand());
         examples.forEach((k, v) -> s.append(" --").append(k).append(' ').append(shellQuote(v)));
         return s.toString();
     }
