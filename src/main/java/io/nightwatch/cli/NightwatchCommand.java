@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "nightwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Operations console for the observability stack. Without a command, opens the window.",
         subcommands = {StatusCommand.class, FlowCommand.class, ServeCommand.class, AlertsCommand.class, SilenceCommand.class,
-                BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class, CommandLine.HelpCommand.class},
+                BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class,
+                RecoverCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all services UP", "1:a service DEGRADED or UNKNOWN", "2:a service DOWN",
                 "3:a Docker engine unreachable", "64:invalid arguments or profile", "70:internal error"})

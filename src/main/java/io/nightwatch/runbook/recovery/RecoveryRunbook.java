@@ -80,6 +80,19 @@ public final class RecoveryRunbook implements RunbookDefinition {
         return new Runbook(id(), title(), purpose, parameters(), steps);
     }
 
+    /**
+     * Only the leading diagnosis steps (they read and explain, change nothing): what the CLI runs before it asks, so the
+     * operator decides on evidence.
+     */
+    public Runbook diagnosis(Map<String, String> params) {
+        List<Step> reads = new ArrayList<>();
+        for (Step s : build(params).steps()) {
+            if (!(s instanceof Diagnose)) break;
+            reads.add(s);
+        }
+        return new Runbook(id(), title() + " — diagnosis", purpose, parameters(), reads);
+    }
+
     /** The service the run is about: named, or the only one of the scenario's kinds on the host. */
     ServiceSpec service(Map<String, String> params) {
         String host = params.getOrDefault("host", "");
