@@ -89,6 +89,11 @@ public final class RunbookCatalog implements Closeable {
         return Recoveries.all(new RecoveryRunbook.Context(profile, env, this::engine, backupRoot()));
     }
 
+    /** The safe stop, start or restart of the stack ({@code nightwatch stack}). */
+    public io.nightwatch.runbook.stack.StackRunbook stack(io.nightwatch.runbook.stack.StackRunbook.Action action) {
+        return new io.nightwatch.runbook.stack.StackRunbook(action, profile, env, this::engine, io.nightwatch.runbook.recovery.VerifyRecovered.Timing.DEFAULT);
+    }
+
     /** Nightwatch's record of the image changes it made, for "what did this run before?". */
     public DeploymentLog deployments() {
         return new DeploymentLog(dataDir);
@@ -98,6 +103,7 @@ public final class RunbookCatalog implements Closeable {
     public RunbookRegistry registry() {
         List<io.nightwatch.runbook.RunbookDefinition> all = new java.util.ArrayList<>(List.of(backup(), restore(), upgrade(), rollback(), swarm()));
         all.addAll(recoveries());
+        for (var action : io.nightwatch.runbook.stack.StackRunbook.Action.values()) all.add(stack(action));
         return new RunbookRegistry(all);
     }
 

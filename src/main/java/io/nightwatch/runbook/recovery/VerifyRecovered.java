@@ -25,11 +25,11 @@ import java.util.Optional;
  * The last step of every recovery: proves it with the dashboard's own measures — the service's tile UP and a stage of
  * its data path FLOWING in the flow monitor — not just "container running".
  */
-final class VerifyRecovered implements Step {
+public final class VerifyRecovered implements Step {
 
     /** How long recovery may take to show, and how the flow monitor samples meanwhile. */
-    record Timing(Duration within, FlowSettings flow) {
-        static final Timing DEFAULT = new Timing(Duration.ofMinutes(3),
+    public record Timing(Duration within, FlowSettings flow) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMinutes(3),
                 new FlowSettings(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(5), false));
     }
 
@@ -40,7 +40,7 @@ final class VerifyRecovered implements Step {
     private final Timing timing;
 
     /** @param stages qualified stage keys ({@code loki.lines-received}); any one FLOWING proves the data moves */
-    VerifyRecovered(StackProfile profile, ServiceSpec spec, Map<String, String> env, List<String> stages, Timing timing) {
+    public VerifyRecovered(StackProfile profile, ServiceSpec spec, Map<String, String> env, List<String> stages, Timing timing) {
         this.profile = profile;
         this.spec = spec;
         this.env = env;
