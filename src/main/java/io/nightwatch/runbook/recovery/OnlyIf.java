@@ -29,7 +29,7 @@ final class OnlyIf implements Step {
 
     public String id() { return action.id(); }
     public String title() { return action.title() + " (" + when + ")"; }
-    public String explanation() { return action.explanation() + " Skipped unless " + when.replaceFirst("^only ", "") + "."; }
+    public String explanation() { return action.explanation() + " Runs " + when + "; otherwise skipped."; }
     public String preconditionText() { return action.preconditionText(); }
     public String verificationText() { return action.verificationText(); }
     public String compensation() { return action.compensation(); }

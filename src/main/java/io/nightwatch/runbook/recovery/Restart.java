@@ -16,7 +16,7 @@ import java.util.Optional;
  * Stops a service with its grace period (so it can flush and close its files) and starts it again, then waits for its
  * health endpoint. A restart cannot be undone; if it fails the container is started again so nothing is left stopped.
  */
-final class Restart implements Step {
+public final class Restart implements Step {
 
     private final ServiceAccess service;
     private final ServiceProber prober;
@@ -32,6 +32,12 @@ final class Restart implements Step {
         this.why = why;
     }
 
+    /** The health call in words: a path for HTTP services, PING for Redis. */
+    public static String healthCall(io.nightwatch.stack.ServiceSpec spec) {
+        String path = spec.kind().healthPath();
+        return path == null || path.isEmpty() ? "PING" : path;
+    }
+
     public String id() { return "restart-" + service.spec().name(); }
     public String title() { return "Restart " + service.spec().name(); }
     public String explanation() { return why; }
@@ -43,7 +49,7 @@ final class Restart implements Step {
     public List<String> preview(RunContext ctx) {
         return List.of("POST /containers/" + service.container() + "/stop?t=" + grace.toSeconds() + "   (SIGTERM, then " + grace.toSeconds() + " s grace)",
                 "POST /containers/" + service.container() + "/start",
-                "probe " + service.spec().kind().healthPath() + " until healthy (at most " + healthyWithin.toSeconds() + " s)");
+                "probe " + healthCall(service.spec()) + " until healthy (at most " + healthyWithin.toSeconds() + " s)");
     }
 
     public void execute(RunContext ctx) throws Exception {

@@ -55,7 +55,7 @@ public final class VerifyRecovered implements Step {
                 + String.join(" or ", stages) + " FLOWING. A running container that moves no data is not a recovery.";
     }
     public List<String> preview(RunContext ctx) {
-        return List.of("health probe of " + spec.name() + " (" + spec.kind().healthPath() + ") every " + timing.flow().interval().toSeconds() + " s",
+        return List.of("health probe of " + spec.name() + " (" + Restart.healthCall(spec) + ") every " + timing.flow().interval().toSeconds() + " s",
                 "flow monitor: " + String.join(", ", stages) + " until FLOWING (at most " + timing.within().toSeconds() + " s)");
     }
 

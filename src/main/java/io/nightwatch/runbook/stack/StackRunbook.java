@@ -71,11 +71,14 @@ public final class StackRunbook implements RunbookDefinition {
         };
     }
     public String purpose() {
-        return "Stops in dependency order — Promtail and the collector first so nothing new arrives, Loki after POST /flush, "
+        String start = "Starts in the reverse order — Redis, Alertmanager, Grafana, Prometheus, Loki, the collector, Promtail — "
+                + "each waiting for health, and proves data flows again.";
+        if (action == Action.START) return start + " Undo stops again what this run started.";
+        String stop = "Stops in dependency order — Promtail and the collector first so nothing new arrives, Loki after POST /flush, "
                 + "Prometheus with " + grace(ServiceKind.PROMETHEUS).toSeconds() + " s to close its WAL, Grafana, Alertmanager, "
-                + "Redis after BGSAVE — each with its grace period; starts in the reverse order, each waiting for health, and "
-                + "proves data flows again. Alerts of the stopped services are silenced for the window (at most "
-                + SILENCE.toMinutes() + " min). Undo starts again what was stopped.";
+                + "Redis after BGSAVE — each with its grace period. Alerts of the stopped services are silenced for the window "
+                + "(at most " + SILENCE.toMinutes() + " min). Undo starts again what was stopped.";
+        return action == Action.STOP ? stop : stop + " Then: " + start;
     }
     public String cliCommand() { return "nightwatch stack " + action.name().toLowerCase(); }
     public List<Parameter> parameters() {

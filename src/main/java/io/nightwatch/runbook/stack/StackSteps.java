@@ -7,6 +7,7 @@ import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.ServiceAccess;
+import io.nightwatch.runbook.recovery.Restart;
 import io.nightwatch.stack.ServiceKind;
 
 import java.io.IOException;
@@ -125,7 +126,7 @@ final class StackSteps {
         public String explanation() { return "The next service starts only when this one answers healthy, so each finds what it depends on."; }
         public List<String> preview(RunContext ctx) {
             return List.of("POST /containers/" + s.container() + "/start",
-                    "probe " + s.spec().kind().healthPath() + " until healthy (≤ " + HEALTHY_WITHIN.toSeconds() + " s)");
+                    "probe " + Restart.healthCall(s.spec()) + " until healthy (≤ " + HEALTHY_WITHIN.toSeconds() + " s)");
         }
         public void execute(RunContext ctx) throws Exception {
             Optional<ContainerFacts> facts = s.gateway().inspect(s.container());
