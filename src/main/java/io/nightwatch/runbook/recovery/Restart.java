@@ -54,7 +54,8 @@ public final class Restart implements Step {
 
     public void execute(RunContext ctx) throws Exception {
         Optional<ContainerFacts> before = service.gateway().inspect(service.container());
-        if (before.map(ContainerFacts::running).orElse(false)) {
+        // A crash-looping container is "restarting": stop it too, or the engine refuses the start.
+        if (before.map(f -> f.running() || f.state() == io.nightwatch.docker.ContainerState.RESTARTING).orElse(false)) {
             ctx.output("stopping " + service.container() + " (grace " + grace.toSeconds() + " s)");
             service.gateway().stop(service.container(), grace);
         }

@@ -108,8 +108,9 @@ final class ServiceRecovery {
     /** Container state, the service's own counters by label, and its last error lines; {@code advice} maps a label value to what to change. */
     static Diagnose diagnose(ServiceAccess s, String title, String explanation, List<String> counters, Map<String, String> advice) {
         String metricsPath = s.spec().metrics().map(m -> m.path()).orElse("/metrics");
+        String healthPath = s.spec().health().path() == null || s.spec().health().path().isEmpty() ? s.spec().kind().healthPath() : s.spec().health().path();
         return new Diagnose("diagnose-" + s.spec().name(), title, explanation,
-                List.of("GET /containers/" + s.container() + "/json", "GET " + s.spec().kind().healthPath(), "GET " + metricsPath,
+                List.of("GET /containers/" + s.container() + "/json", "GET " + healthPath, "GET " + metricsPath,
                         "GET /containers/" + s.container() + "/logs (last 30 lines)"),
                 ctx -> {
                     List<String> out = new ArrayList<>();
@@ -118,9 +119,9 @@ final class ServiceRecovery {
                             + (f.oomKilled() ? ", OOM-killed" : "") + ", restarted " + f.restartCount() + "×")
                             .orElse("no container " + s.container() + " on " + s.spec().host()));
                     try {
-                        out.add(s.spec().kind().healthPath() + ": " + s.get(s.spec().kind().healthPath()).strip());
+                        out.add(healthPath + ": " + s.get(healthPath).strip());
                     } catch (Exception e) {
-                        out.add(s.spec().kind().healthPath() + ": " + e.getMessage());
+                        out.add(healthPath + ": " + e.getMessage());
                     }
                     try {
                         Exposition metrics = ExpositionParser.parse(s.get(metricsPath));
@@ -138,7 +139,7 @@ final class ServiceRecovery {
                     }
                     if (facts.isPresent()) {
                         List<String> lines = LastLines.of(s.gateway(), s.container(), 30, Duration.ofSeconds(2));
-                        lines.stream().filter(l -> ERROR_LINE.matcher(l).find()).forEach(l -> out.add("error line: " + l));
+                        lines.stream().filter(l -> ERROR_LINE.matcher(l).find()).distinct().forEach(l -> out.add("error line: " + l));
                         out.add("last log lines:");
                         lines.forEach(l -> out.add("  " + l));
                     }
