@@ -80,7 +80,16 @@ public class RecoverCommand implements Callable<Integer> {
             RecoveryRunbook definition = cli.catalog().recoveries().stream().filter(r -> r.scenario().id().equals(scenario)).findFirst().orElseThrow();
             Runbook runbook = definition.build(params);
             if (!yes) {
-                RunResult diagnosed = cli.runner().run(definition.diagnosis(params), params, RunbookCli.console(err));
+                // The diagnosis only reads: it is journaled aside, so an interrupted one is never offered for a resume
+                // that would go on into the actions; the confirmed run repeats it in the shared journal.
+                java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("nightwatch-diagnosis-");
+                RunResult diagnosed;
+                try {
+                    diagnosed = new io.nightwatch.runbook.RunbookRunner(scratch, java.time.Clock.systemUTC())
+                            .run(definition.diagnosis(params), params, RunbookCli.console(err));
+                } finally {
+                    deleteTree(scratch);
+                }
                 if (!diagnosed.succeeded()) {
                     err.println("nightwatch: the diagnosis failed: " + diagnosed.message());
                     return RunbookCli.exitCode(diagnosed);
@@ -108,6 +117,14 @@ public class RecoverCommand implements Callable<Integer> {
         } catch (EngineUnreachableException e) {
             err.println("nightwatch: " + e.getMessage());
             return BackupCommand.EXIT_ENGINE_UNREACHABLE;
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try {
+            io.nightwatch.runbook.backup.BackupSets.deleteTree(dir);
+        } catch (java.io.IOException e) {
+            // a scratch folder under the temp dir; leaving it behind is harmless
         }
     }
 }
