@@ -3,6 +3,8 @@ package io.nightwatch.alerts;
 import io.nightwatch.flow.DiskHeadroom;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.flow.FlowState;
+import io.nightwatch.flow.Pipeline;
+import io.nightwatch.flow.StageRole;
 import io.nightwatch.flow.StageStatus;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthSnapshot;
@@ -38,6 +40,11 @@ public final class FindingsDetector {
     static final Duration DISK_CRITICAL_TTF = Duration.ofHours(6);
     static final Duration RESTART_LOOP_RECENT = Duration.ofMinutes(10);
     static final int RESTART_LOOP_COUNT = 3;
+    /** How long a tile may stay DEGRADED before it is a finding: long enough to ignore one slow probe. */
+    public static final Duration DEGRADED_GRACE = Duration.ofSeconds(30);
+
+    /** The pipelines whose failure counters mean data is lost on its way in. */
+    private static final java.util.Set<Pipeline> INGESTION = java.util.EnumSet.of(Pipeline.LOGS, Pipeline.METRICS, Pipeline.TRACES);
 
     /** A finding as it stands now; the key says what it is about (so the same trouble is one alert). */
     record Finding(String key, Map<String, String> labels, Map<String, String> annotations) {}
@@ -48,9 +55,17 @@ public final class FindingsDetector {
     private final Map<String, Open> openHealth = new LinkedHashMap<>();
     private final Map<String, Open> openFlow = new LinkedHashMap<>();
     private final Map<String, Open> openBackups = new LinkedHashMap<>();
+    private final Map<String, Instant> degradedSince = new HashMap<>();
+    private final Duration degradedGrace;
 
     public FindingsDetector(Clock clock) {
+        this(clock, DEGRADED_GRACE);
+    }
+
+    /** @param degradedGrace how long a service may be DEGRADED before a warning finding is raised */
+    public FindingsDetector(Clock clock, Duration degradedGrace) {
         this.clock = clock;
+        this.degradedGrace = degradedGrace;
     }
 
     public synchronized List<IncomingAlert> onHealth(HealthSnapshot snapshot) {
@@ -65,6 +80,16 @@ public final class FindingsDetector {
             Map<String, String> where = Map.of("service", s.spec().name(), "host", s.spec().host(), "component", s.spec().kind().id());
             if (s.state() == HealthState.DOWN) {
                 now.add(finding("down:" + s.id(), "NightwatchServiceDown", "critical", where, s.spec().name() + " is down", s.reason()));
+            }
+            if (s.state() == HealthState.DEGRADED) {
+                Instant since = degradedSince.computeIfAbsent(s.id(), id -> snapshot.takenAt());
+                Duration degraded = Duration.between(since, snapshot.takenAt());
+                if (degraded.compareTo(degradedGrace) >= 0) {
+                    now.add(finding("degraded:" + s.id(), "NightwatchServiceDegraded", "warning", where,
+                            s.spec().name() + " degraded for " + Durations.human(degraded), s.reason()));
+                }
+            } else {
+                degradedSince.remove(s.id());
             }
             boolean oom = s.container().map(c -> c.oomKilled()).orElse(false) || s.reason().contains("OOM-killed");
             if (oom) {
@@ -83,10 +108,16 @@ public final class FindingsDetector {
         List<Finding> now = new ArrayList<>();
         for (StageStatus stage : snapshot.stages()) {
             if (stage.state() != FlowState.STALLED) continue;
-            now.add(finding("stall:" + stage.id(), "NightwatchFlowStalled", "warning",
-                    Map.of("service", stage.serviceName(), "host", stage.host(), "component", stage.spec().kind().id(),
-                            "stage", stage.spec().qualifiedKey(), "pipeline", stage.spec().pipeline().name().toLowerCase()),
-                    stage.spec().title() + " stalled", stage.detail()));
+            Map<String, String> where = Map.of("service", stage.serviceName(), "host", stage.host(), "component", stage.spec().kind().id(),
+                    "stage", stage.spec().qualifiedKey(), "pipeline", stage.spec().pipeline().name().toLowerCase());
+            if (stage.spec().role() == StageRole.FAILURES && INGESTION.contains(stage.spec().pipeline())) {
+                // Failing ingestion is its own finding: the stage says where data is lost (Loki discards, export failures, drops).
+                now.add(finding("ingest:" + stage.id(), "NightwatchIngestionFailing", "warning", where,
+                        "ingestion failing at " + stage.spec().qualifiedKey() + " (" + stage.spec().title() + ")", stage.detail()));
+            } else {
+                now.add(finding("stall:" + stage.id(), "NightwatchFlowStalled", "warning", where,
+                        stage.spec().title() + " stalled", stage.detail()));
+            }
         }
         for (DiskHeadroom disk : snapshot.disks()) {
             if (!disk.problem().isEmpty() || disk.sizeBytes() <= 0) continue;
@@ -167,6 +198,14 @@ public final class FindingsDetector {
         labels.put("alertname", alertname);
         labels.put("severity", severity);
         labels.putAll(where);
-        return new Finding(key, labels, Map.of("summary", summary, "description", description));
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("summary", summary);
+        annotations.put("description", description);
+        // Each finding names the recovery runbook that fits, so the first thing an operator reads is what to run.
+        RunbookHints.scenarioFor(alertname, where.getOrDefault("component", "")).ifPresent(s -> {
+            labels.put("scenario", s.id());
+            annotations.put("runbook", s.command() + (where.containsKey("service") ? " --service " + where.get("service") : ""));
+        });
+        return new Finding(key, labels, annotations);
     }
 }

@@ -57,6 +57,20 @@ public final class RunbookHints {
                     "alertmanager", "Alertmanager cannot deliver notifications: check that a receiver listens on 127.0.0.1:5001 "
                             + "(nightwatch serve or this window) and the receiver URLs in alertmanager.yml.",
                     ANY, "Data stopped moving through {service}: check the stage before it and {service}'s log.")),
+            Map.entry("NightwatchServiceDegraded", Map.of(
+                    "loki", "{service} has been degraded past the grace period: run nightwatch recover loki-ingestion --service {service}.",
+                    "redis", "{service} has been degraded past the grace period: run nightwatch recover redis-down --service {service}.",
+                    "otel-collector", "{service} has been degraded past the grace period: run nightwatch recover collector-crash --service {service}.",
+                    "promtail", "{service} has been degraded past the grace period: run nightwatch recover promtail-stalled --service {service}.",
+                    ANY, "{service} has been degraded past the grace period: read the tile's reason and its last log lines.")),
+            Map.entry("NightwatchIngestionFailing", Map.of(
+                    "loki", "Loki discards or refuses what it is sent (the stage names the reason): run nightwatch recover "
+                            + "loki-ingestion --service {service}.",
+                    "promtail", "Promtail drops entries it could not push to Loki: check Loki first (nightwatch recover "
+                            + "loki-ingestion), then nightwatch recover promtail-stalled --service {service}.",
+                    "otel-collector", "The collector fails to export (the stage names the pipeline): check the receiving service, "
+                            + "then nightwatch recover collector-crash --service {service}.",
+                    ANY, "{service} loses data on its way in: read the stage's detail and {service}'s log.")),
             Map.entry("NightwatchDiskHeadroomLow", Map.of(
                     "prometheus", "Prometheus' data volume is running out: lower --storage.tsdb.retention.time or "
                             + "--storage.tsdb.retention.size (7d / 5GB in the reference stack) or grow the volume; a full disk "
@@ -83,7 +97,68 @@ public final class RunbookHints {
                     ANY, "Start Alertmanager again: while it is down no notification goes out; check alertmanager.yml with "
                             + "amtool check-config if it exits at once.")));
 
+    /**
+     * A recovery scenario: the runbook ({@code nightwatch recover ID}) for one kind of night failure, with the symptom an
+     * operator sees and what the diagnosis looks at. The recovery runbooks, the troubleshooting page and the findings all
+     * name scenarios by these ids.
+     */
+    public record Scenario(String id, String title, String symptom, String diagnosis) {
+        /** The command that runs it, as findings and the docs print it. */
+        public String command() { return "nightwatch recover " + id; }
+    }
+
+    public static final Scenario DISK_FULL = new Scenario("disk-full", "A data volume is full or filling",
+            "NightwatchDiskHeadroomLow; Prometheus or Loki stop ingesting; \"no space left on device\" in their logs",
+            "what uses the space (TSDB blocks by time range, WAL, leftover snapshots, Loki chunks/index/compactor) and the time to full");
+    public static final Scenario REDIS_DOWN = new Scenario("redis-down", "The Redis session store is down or lost its data",
+            "NightwatchServiceDown or NightwatchOOMKilled on redis; logins fail; the session key count drops to zero",
+            "exit code, OOM kill, the last log lines, persistence errors, the session keys now");
+    public static final Scenario LOKI_INGESTION = new Scenario("loki-ingestion", "Loki refuses or drops logs",
+            "NightwatchIngestionFailing on loki.samples-discarded; Loki /ready answers 503; Promtail reports 429 or dropped entries",
+            "/ready, discarded samples by reason (rate_limited, per_stream_rate_limit, ...), lines received, the last error lines");
+    public static final Scenario COLLECTOR_CRASH = new Scenario("collector-crash", "The OTEL Collector crash-loops",
+            "NightwatchRestartLoop or NightwatchServiceDown on otel-collector; spans and metrics stop",
+            "the last log lines kept from each death (before the restart hid them), the exit code, the config checked by `otelcol validate`");
+    public static final Scenario PROMTAIL_STALLED = new Scenario("promtail-stalled", "Promtail is ready but ships nothing",
+            "NightwatchFlowStalled on promtail.entries-sent; /ready says Ready; no new logs in Grafana after a host reboot",
+            "the Docker socket and log paths it reads, its positions file, the mounts and permissions, its last log lines");
+    /** Every scenario, in the order of {@code nightwatch recover --list} and the docs. */
+    public static final List<Scenario> SCENARIOS = List.of(DISK_FULL, REDIS_DOWN, LOKI_INGESTION, COLLECTOR_CRASH, PROMTAIL_STALLED);
+
     private RunbookHints() {}
+
+    public static Optional<Scenario> scenario(String id) {
+        return SCENARIOS.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The recovery scenario that fits a finding or alert about a service of {@code kind} (a {@code ServiceKind} id such as
+     * {@code loki}), or empty when none does (an engine out of reach is not a service recovery).
+     */
+    public static Optional<Scenario> scenarioFor(String alertname, String kind) {
+        String k = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
+        String name = alertname == null ? "" : alertname;
+        if (name.equals("NightwatchDiskHeadroomLow") || byPattern(name) != null && name.toLowerCase(Locale.ROOT).contains("tsdb")) {
+            return Optional.of(DISK_FULL);
+        }
+        if (name.equals("NightwatchEngineUnreachable") || name.equals("NightwatchBackupOverdue")) return Optional.empty();
+        return switch (k) {
+            case "redis" -> Optional.of(REDIS_DOWN);
+            case "loki" -> Optional.of(LOKI_INGESTION);
+            case "otel-collector" -> Optional.of(COLLECTOR_CRASH);
+            case "promtail" -> Optional.of(PROMTAIL_STALLED);
+            case "prometheus" -> name.equals("NightwatchFlowStalled") || name.equals("NightwatchIngestionFailing")
+                    ? Optional.of(DISK_FULL) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** The scenario for an alert in the store (its labels say which service), as the window's "Open runbook" wants it. */
+    public static Optional<Scenario> scenarioFor(AlertOccurrence alert) {
+        String named = alert.labels().getOrDefault("scenario", "");
+        if (!named.isEmpty()) return scenario(named);
+        return scenarioFor(alert.alertname(), kindOf(alert));
+    }
 
     /** The step for {@code alert}, or empty when neither the table nor the rule knows one. */
     public static Optional<String> hintFor(AlertOccurrence alert) {

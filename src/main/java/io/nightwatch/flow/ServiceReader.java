@@ -80,6 +80,8 @@ final class ServiceReader {
             Reading reading;
             if (stage.signal() instanceof Signal.Metric metric) {
                 reading = exposition == null ? Reading.unreadable(metricsProblem) : fromExposition(exposition, metric);
+                // A labelled failure counter (Loki's discards by reason) has no sample before its first failure: none yet is zero.
+                if (reading.raw().isEmpty() && exposition != null && stage.role() == StageRole.FAILURES) reading = Reading.of(0, Map.of());
             } else if (stage.signal() instanceof Signal.RedisInfo field) {
                 reading = redis.map(info -> fromRedis(info, field.field())).orElse(Reading.unreadable(redisProblem));
             } else {

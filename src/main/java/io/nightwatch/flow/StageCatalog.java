@@ -48,6 +48,8 @@ public final class StageCatalog {
                     Signal.Metric.of("otelcol_exporter_send_failed_log_records"), FAILURES, "records/s", null),
             stage(ServiceKind.LOKI, "lines-received", LOGS, "Loki lines received",
                     Signal.Metric.of("loki_distributor_lines_received_total"), THROUGHPUT, "lines/s", "promtail.entries-sent"),
+            stage(ServiceKind.LOKI, "samples-discarded", LOGS, "Loki samples discarded",
+                    Signal.Metric.byLabel("loki_discarded_samples_total", "reason"), FAILURES, "samples/s", null),
             stage(ServiceKind.LOKI, "bytes-received", LOGS, "Loki bytes received",
                     Signal.Metric.of("loki_distributor_bytes_received_total"), THROUGHPUT, "B/s", "loki.lines-received"),
             // traces

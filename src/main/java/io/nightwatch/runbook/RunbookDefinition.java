@@ -18,6 +18,11 @@ public interface RunbookDefinition {
 
     List<Parameter> parameters();
 
+    /** The CLI command that runs it, for the docs; most runbooks are a command of their own id. */
+    default String cliCommand() {
+        return "nightwatch " + id();
+    }
+
     /** @throws IllegalArgumentException for a missing or invalid parameter, with a message for the operator */
     Runbook build(Map<String, String> params) throws IllegalArgumentException;
 }

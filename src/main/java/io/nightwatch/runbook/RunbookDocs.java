@@ -92,7 +92,7 @@ public final class RunbookDocs {
                 + " definition. Runs are journaled; an interrupted run is offered for resume or clean abort on the next start.\n\n");
         md.append("| Runbook | CLI | Purpose |\n|---|---|---|\n");
         for (RunbookDefinition d : registry.all()) {
-            md.append("| [").append(cell(d.title())).append("](").append(d.id()).append(".md) | `nightwatch ").append(d.id())
+            md.append("| [").append(cell(d.title())).append("](").append(d.id()).append(".md) | `").append(d.cliCommand())
                     .append("` | ").append(cell(firstSentence(d.purpose()))).append(" |\n");
         }
         return md.toString();
@@ -102,7 +102,64 @@ public final class RunbookDocs {
         Map<String, String> files = new TreeMap<>();
         for (RunbookDefinition d : registry.all()) files.put(d.id() + ".md", markdown(d));
         files.put(INDEX, index(registry));
+        List<RunbookDefinition> recoveries = registry.all().stream().filter(d -> d.id().startsWith(RECOVERY_PREFIX)).toList();
+        if (!recoveries.isEmpty()) {
+            files.put(DISASTER_RECOVERY, collection("Disaster recovery", "One section per failure of the night, each a runbook: it first "
+                    + "reads and explains (with the evidence), then takes only the actions that fit, each previewed, and ends by proving "
+                    + "recovery with the dashboard's measures — the service healthy and its data flowing again. Nightwatch raises a "
+                    + "finding naming the scenario within a minute; `nightwatch recover --list` lists them, and "
+                    + "[troubleshooting.md](troubleshooting.md) goes from the symptom to the scenario.", recoveries));
+            files.put(TROUBLESHOOTING, troubleshooting(recoveries));
+        }
+        List<RunbookDefinition> stack = registry.all().stream().filter(d -> d.id().startsWith("stack-")).toList();
+        if (!stack.isEmpty()) {
+            files.put(STOP_START, collection("Stopping and starting the stack", "Never `docker compose down` the whole stack at "
+                    + "once: Loki loses the chunks still in memory and Prometheus its WAL's last minutes. These procedures stop in "
+                    + "dependency order with grace periods and start in the reverse order, each service waiting for health.", stack));
+        }
         return files;
+    }
+
+    static final String RECOVERY_PREFIX = "recover-";
+    static final String DISASTER_RECOVERY = "disaster-recovery.md";
+    static final String TROUBLESHOOTING = "troubleshooting.md";
+    static final String STOP_START = "stop-start.md";
+
+    /** Several runbooks on one page, a section each (their own pages' content, one heading level down). */
+    static String collection(String title, String intro, List<RunbookDefinition> definitions) {
+        StringBuilder md = new StringBuilder(MARKER).append("\n\n# ").append(title).append("\n\n").append(intro).append("\n\n");
+        for (RunbookDefinition d : definitions) md.append("- [").append(cell(d.title())).append("](#").append(anchor(d.title())).append(")\n");
+        md.append('\n');
+        for (RunbookDefinition d : definitions) {
+            String page = markdown(d);
+            boolean fenced = false;
+            for (String line : page.substring(page.indexOf('\n') + 1).split("\n", -1)) {
+                if (line.startsWith("```")) fenced = !fenced;
+                md.append(!fenced && line.startsWith("#") ? "#" + line : line).append('\n');
+            }
+        }
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    /** Symptom → what the diagnosis looks at → the runbook, from the scenario catalogue. */
+    static String troubleshooting(List<RunbookDefinition> recoveries) {
+        StringBuilder md = new StringBuilder(MARKER).append("\n\n# Troubleshooting\n\n");
+        md.append("Find the symptom, run the runbook. Each runbook's diagnosis only reads, so running it is always safe; "
+                + "without `--yes` it stops after the diagnosis and the plan and asks.\n\n");
+        md.append("| Symptom | The diagnosis looks at | Runbook |\n|---|---|---|\n");
+        for (io.nightwatch.alerts.RunbookHints.Scenario s : io.nightwatch.alerts.RunbookHints.SCENARIOS) {
+            boolean defined = recoveries.stream().anyMatch(d -> d.id().equals(RECOVERY_PREFIX + s.id()));
+            md.append("| ").append(cell(s.symptom())).append(" | ").append(cell(s.diagnosis())).append(" | `").append(s.command()).append('`')
+                    .append(defined ? " ([steps](" + RECOVERY_PREFIX + s.id() + ".md))" : "").append(" |\n");
+        }
+        md.append("\nAll scenarios on one page: [disaster-recovery.md](disaster-recovery.md). Stopping the stack for maintenance: "
+                + "[stop-start.md](stop-start.md).\n");
+        return md.toString();
+    }
+
+    /** GitHub's heading anchor: lower case, punctuation dropped, spaces to dashes. */
+    static String anchor(String heading) {
+        return oneLine(heading).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
     private static Map<String, String> examples(RunbookDefinition def) {
@@ -115,7 +172,7 @@ public final class RunbookDocs {
     }
 
     private static String cliLine(RunbookDefinition def, Map<String, String> examples) {
-        StringBuilder s = new StringBuilder("nightwatch ").append(def.id());
+        StringBuilder s = new StringBuilder(def.cliCommand());
         examples.forEach((k, v) -> s.append(" --").append(k).append(' ').append(shellQuote(v)));
         return s.toString();
     }

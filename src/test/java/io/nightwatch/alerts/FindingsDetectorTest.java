@@ -116,4 +116,25 @@ class FindingsDetectorTest {
         assertEquals(AlertState.RESOLVED, later.get(0).state());
         assertEquals("prometheus", later.get(0).labels().get("service"));
     }
+
+    @Test
+    void degradedPastTheGraceIsAWarningNamingTheRunbookAndUpResetsTheClock() {
+        HealthSnapshot degraded0 = new HealthSnapshot(T0, List.of(ENGINE), List.of(redisTile(HealthState.DEGRADED, "container up, PING timed out", false, 0, T0)));
+        assertTrue(detector.onHealth(degraded0).isEmpty(), "one slow probe is not a finding");
+        assertTrue(detector.onHealth(new HealthSnapshot(T0.plusSeconds(20), List.of(ENGINE),
+                List.of(redisTile(HealthState.DEGRADED, "container up, PING timed out", false, 0, T0)))).isEmpty(), "within the grace");
+        List<IncomingAlert> late = detector.onHealth(new HealthSnapshot(T0.plusSeconds(31), List.of(ENGINE),
+                List.of(redisTile(HealthState.DEGRADED, "container up, PING timed out", false, 0, T0))));
+        assertEquals(1, late.size());
+        assertEquals("NightwatchServiceDegraded", late.get(0).labels().get("alertname"));
+        assertEquals("warning", late.get(0).labels().get("severity"));
+        assertEquals("redis-down", late.get(0).labels().get("scenario"));
+        assertEquals("nightwatch recover redis-down --service redis", late.get(0).annotations().get("runbook"));
+
+        assertEquals(AlertState.RESOLVED, detector.onHealth(new HealthSnapshot(T0.plusSeconds(40), List.of(ENGINE),
+                List.of(redisTile(HealthState.UP, "up", false, 0, T0)))).get(0).state());
+        assertTrue(detector.onHealth(new HealthSnapshot(T0.plusSeconds(50), List.of(ENGINE),
+                List.of(redisTile(HealthState.DEGRADED, "container up, PING timed out", false, 0, T0)))).isEmpty(),
+                "a new degradation waits for its own grace");
+    }
 }

@@ -6,6 +6,8 @@ import io.nightwatch.runbook.RunbookRegistry;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.runbook.recovery.Recoveries;
+import io.nightwatch.runbook.recovery.RecoveryRunbook;
 import io.nightwatch.runbook.rollback.DeploymentLog;
 import io.nightwatch.runbook.rollback.ImageChangeRunbook;
 import io.nightwatch.runbook.rollback.SwarmServiceRunbook;
@@ -82,6 +84,16 @@ public final class RunbookCatalog implements Closeable {
         return new SwarmServiceRunbook(profile, this::engine);
     }
 
+    /** The recovery runbooks ({@code nightwatch recover}), one per scenario of the catalogue. */
+    public List<RecoveryRunbook> recoveries() {
+        return Recoveries.all(new RecoveryRunbook.Context(profile, env, this::engine, backupRoot()));
+    }
+
+    /** The safe stop, start or restart of the stack ({@code nightwatch stack}). */
+    public io.nightwatch.runbook.stack.StackRunbook stack(io.nightwatch.runbook.stack.StackRunbook.Action action) {
+        return new io.nightwatch.runbook.stack.StackRunbook(action, profile, env, this::engine, io.nightwatch.runbook.recovery.VerifyRecovered.Timing.DEFAULT);
+    }
+
     /** Nightwatch's record of the image changes it made, for "what did this run before?". */
     public DeploymentLog deployments() {
         return new DeploymentLog(dataDir);
@@ -89,7 +101,10 @@ public final class RunbookCatalog implements Closeable {
 
     /** All runbooks, in the order of menus and the docs index; resume and abort look them up here. */
     public RunbookRegistry registry() {
-        return new RunbookRegistry(List.of(backup(), restore(), upgrade(), rollback(), swarm()));
+        List<io.nightwatch.runbook.RunbookDefinition> all = new java.util.ArrayList<>(List.of(backup(), restore(), upgrade(), rollback(), swarm()));
+        all.addAll(recoveries());
+        for (var action : io.nightwatch.runbook.stack.StackRunbook.Action.values()) all.add(stack(action));
+        return new RunbookRegistry(all);
     }
 
     /**

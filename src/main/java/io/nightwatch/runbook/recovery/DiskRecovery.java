@@ -1,0 +1,200 @@
+package io.nightwatch.runbook.recovery;
+
+import io.nightwatch.alerts.RunbookHints;
+import io.nightwatch.docker.ExecResult;
+import io.nightwatch.text.Bytes;
+import io.nightwatch.probe.ServiceProber;
+import io.nightwatch.runbook.Check;
+import io.nightwatch.runbook.Parameter;
+import io.nightwatch.runbook.RunContext;
+import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.backup.ServiceAccess;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.ServiceSpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** disk-full: what uses a data volume, free what is safe to free, say plainly when only a bigger volume helps. */
+final class DiskRecovery {
+
+    /** Reads df, du per top-level entry, leftover snapshots and TSDB block meta.json; the data path is passed as $1, never spliced in. */
+    static final String SURVEY = "d=\"$1\"; echo '== df'; df -k \"$d\"; echo '== du'; du -sk \"$d\"/* 2>/dev/null; "
+            + "echo '== snapshots'; du -sk \"$d\"/snapshots/* 2>/dev/null; echo '== blocks'; "
+            + "for m in \"$d\"/*/meta.json; do [ -f \"$m\" ] && echo \"$m $(cat \"$m\")\"; done; echo '== end'";
+    private static final Pattern MIN_TIME = Pattern.compile("\"minTime\"\\s*:\\s*(\\d+)");
+    private static final Pattern MAX_TIME = Pattern.compile("\"maxTime\"\\s*:\\s*(\\d+)");
+
+    private DiskRecovery() {}
+
+    static RecoveryRunbook definition(RecoveryRunbook.Context context) {
+        return new RecoveryRunbook(RunbookHints.DISK_FULL, Set.of(ServiceKind.PROMETHEUS, ServiceKind.LOKI, ServiceKind.REDIS,
+                ServiceKind.ALERTMANAGER, ServiceKind.GRAFANA), context,
+                "A data volume is full or about to be: Prometheus or Loki stop ingesting, Redis refuses writes. The run shows what "
+                        + "uses the space (TSDB blocks by time range, WAL, leftover snapshots, Loki chunks/index/compactor), removes "
+                        + "leftover snapshots, says how many of the oldest blocks would have to go to reach the target free space "
+                        + "(or plainly that only a bigger volume helps), restarts the service if it stopped answering, and proves "
+                        + "ingestion resumed with the flow monitor.",
+                List.of(new Parameter("target-free", "Free space to reach, in percent of the volume", false, "20")),
+                DiskRecovery::steps);
+    }
+
+    static List<Step> steps(RecoveryRunbook.Context context, ServiceSpec spec, Map<String, String> params) {
+        ServiceAccess service = context.access(spec);
+        String data = spec.dataPath().orElseThrow(() -> new IllegalArgumentException(spec.name() + " has no data path in the profile"));
+        int target = targetFree(params.getOrDefault("target-free", "20"));
+        ServiceProber prober = new ServiceProber(context.profile().probeTimeout(), context.env());
+        String name = spec.name();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Diagnose("diagnose-disk-" + name, "What uses the space of " + name + "'s volume",
+                "Lists the volume's size and free space, what each top-level folder takes (Prometheus: blocks by time range, "
+                        + "wal, snapshots; Loki: chunks, index, compactor), and works out what freeing would reach " + target + " % free.",
+                List.of("exec " + spec.container() + ": sh -c '<df, du, snapshots, meta.json survey>' sh " + data),
+                ctx -> survey(service, data, target, ctx)));
+        steps.add(new OnlyIf(new RemoveSnapshots(service, data), "only when leftover snapshots are there",
+                ctx -> ctx.get("disk." + name + ".snapshots").map(n -> !n.equals("0")).orElse(false)));
+        steps.add(new OnlyIf(new Restart(service, prober, Duration.ofSeconds(120), Duration.ofSeconds(120),
+                "A service that hit a full disk may have stopped writing for good; it is restarted only if it no longer answers "
+                        + "healthy (Prometheus replays its WAL at start, so the grace is long)."),
+                "only when it does not answer healthy", ctx -> !healthy(service, prober)));
+        String stage = switch (spec.kind()) {
+            case PROMETHEUS -> "prometheus.samples-appended";
+            case LOKI -> "loki.lines-received";
+            case REDIS -> "redis.ops";
+            case ALERTMANAGER -> "alertmanager.notifications";
+            default -> "";
+        };
+        if (!stage.isEmpty()) steps.add(new VerifyRecovered(context.profile(), spec, context.env(), List.of(stage), context.timing()));
+        return steps;
+    }
+
+    static int targetFree(String text) {
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v < 1 || v > 90) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target-free must be a whole percentage from 1 to 90, not '" + text + "'");
+        }
+    }
+
+    private static boolean healthy(ServiceAccess s, ServiceProber prober) {
+        return prober.probe(s.spec(), s.gateway().inspect(s.container()), Optional.of(s.gateway())).healthy();
+    }
+
+    record Block(String dir, long kb, Instant min, Instant max) {}
+
+    static List<String> survey(ServiceAccess service, String data, int targetPercent, RunContext ctx) throws Exception {
+        ExecResult r = service.exec(List.of("sh", "-c", SURVEY, "sh", data));
+        String name = service.spec().name();
+        List<String> out = new ArrayList<>();
+        long sizeKb = 0, availKb = 0, snapshotsKb = 0;
+        int snapshots = 0;
+        Map<String, Long> du = new java.util.LinkedHashMap<>();
+        List<String> metas = new ArrayList<>();
+        String section = "";
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith("== ")) {
+                section = line.substring(3).strip();
+                continue;
+            }
+            String[] f = line.trim().split("\\s+");
+            switch (section) {
+                case "df" -> {
+                    if (f.length >= 4 && f[1].matches("\\d+") && f[3].matches("\\d+")) {
+                        sizeKb = Long.parseLong(f[1]);
+                        availKb = Long.parseLong(f[3]);
+                    }
+                }
+                case "du" -> { if (f.length == 2 && f[0].matches("\\d+")) du.put(f[1], Long.parseLong(f[0])); }
+                case "snapshots" -> {
+                    if (f.length == 2 && f[0].matches("\\d+")) {
+                        snapshots++;
+                        snapshotsKb += Long.parseLong(f[0]);
+                    }
+                }
+                case "blocks" -> metas.add(line);
+                default -> { }
+            }
+        }
+        if (sizeKb == 0) throw new IllegalStateException("could not read the volume's size in " + service.container() + ": " + (r.stderr() + r.stdout()).strip());
+        double freePct = 100.0 * availKb / sizeKb;
+        out.add(String.format("volume %s: %s free of %s (%.1f %%)", data, Bytes.human(availKb * 1024), Bytes.human(sizeKb * 1024), freePct));
+        du.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> out.add("  " + Bytes.human(e.getValue() * 1024) + "  " + e.getKey()));
+        List<Block> blocks = new ArrayList<>();
+        for (String m : metas) {
+            String dir = m.substring(0, Math.max(0, m.indexOf("/meta.json")));
+            Matcher min = MIN_TIME.matcher(m), max = MAX_TIME.matcher(m);
+            if (!dir.isEmpty() && min.find() && max.find()) {
+                blocks.add(new Block(dir, du.getOrDefault(dir, 0L), Instant.ofEpochMilli(Long.parseLong(min.group(1))),
+                        Instant.ofEpochMilli(Long.parseLong(max.group(1)))));
+            }
+        }
+        blocks.sort(Comparator.comparing(Block::min));
+        for (Block b : blocks) out.add("  block " + b.dir().substring(b.dir().lastIndexOf('/') + 1) + ": " + b.min() + " – " + b.max() + ", " + Bytes.human(b.kb() * 1024));
+        out.add(snapshots == 0 ? "no leftover snapshots" : snapshots + " leftover snapshot(s) take " + Bytes.human(snapshotsKb * 1024) + ": removed next");
+        ctx.put("disk." + name + ".snapshots", String.valueOf(snapshots));
+        long targetKb = sizeKb * targetPercent / 100;
+        long missing = targetKb - availKb - snapshotsKb;
+        if (availKb >= targetKb) {
+            out.add("already " + targetPercent + " % free: nothing has to be deleted");
+        } else if (missing <= 0) {
+            out.add("removing the snapshots reaches " + targetPercent + " % free");
+        } else {
+            long freed = 0;
+            int n = 0;
+            for (int i = 0; i < blocks.size() - 1 && freed < missing; i++, n++) freed += blocks.get(i).kb(); // the newest block stays
+            if (freed >= missing) {
+                out.add("to reach " + targetPercent + " % free, the " + n + " oldest block(s) up to " + blocks.get(n - 1).max()
+                        + " would have to go: take a backup first (nightwatch backup --services " + name + "), then stop " + name
+                        + ", remove those block folders, start it; or lower --storage.tsdb.retention.time with the image change runbook "
+                        + "(nightwatch upgrade), keeping every other flag");
+            } else {
+                out.add("only a bigger volume helps: even without leftover snapshots and all but the newest block, " + name
+                        + " stays below " + targetPercent + " % free (" + Bytes.human(missing * 1024) + " missing)");
+            }
+        }
+        return out;
+    }
+
+    /** Leftover snapshots (a backup interrupted before it removed its snapshot) are copies of blocks: safe to delete. */
+    static final class RemoveSnapshots implements Step {
+        private final ServiceAccess service;
+        private final String data;
+
+        RemoveSnapshots(ServiceAccess service, String data) {
+            this.service = service;
+            this.data = data;
+        }
+
+        public String id() { return "remove-snapshots-" + service.spec().name(); }
+        public String title() { return "Remove leftover snapshots of " + service.spec().name(); }
+        public String explanation() {
+            return "A TSDB snapshot holds hard links or copies of blocks taken for a backup; one left behind by an interrupted backup "
+                    + "only takes space. Completed backup sets are outside the volume and are not touched.";
+        }
+        public List<String> preview(RunContext ctx) {
+            return List.of("exec " + service.container() + ": sh -c 'rm -rf -- \"$1\"/snapshots/*' sh " + data);
+        }
+        public void execute(RunContext ctx) throws Exception {
+            ExecResult r = service.exec(List.of("sh", "-c", "rm -rf -- \"$1\"/snapshots/*", "sh", data));
+            if (!r.succeeded()) throw new IllegalStateException("removing the snapshots failed: " + (r.stderr() + r.stdout()).strip());
+            ctx.output("removed the leftover snapshots in " + data + "/snapshots");
+        }
+        public Check verify(RunContext ctx) throws Exception {
+            ExecResult r = service.exec(List.of("sh", "-c", "ls -A -- \"$1\"/snapshots 2>/dev/null", "sh", data));
+            return r.stdout().isBlank() ? Check.ok() : Check.failed("snapshots still there: " + r.stdout().strip());
+        }
+        public String verificationText() { return "the snapshots folder is empty."; }
+        public String compensation() { return "none: removed snapshots are not put back (they were copies of blocks still in the TSDB)."; }
+    }
+}
