@@ -18,14 +18,17 @@ import java.util.Map;
 
 /**
  * The engine's archive endpoints ({@code GET}/{@code PUT /containers/{id}/archive?path=…}) spoken directly as HTTP/1.1
- * streams with 1 MiB buffers: docker-java's client reads them several times slower than {@code docker cp}. The rest of
- * the API stays on docker-java. One connection per copy, closed with it; every wait bounded by the connect and read
+ * streams with 1 MiB buffers, read ahead on a second thread so the engine never waits for the disk (and the packer never
+ * waits for the socket): docker-java's client reads them several times slower than {@code docker cp}. The rest of the
+ * API stays on docker-java. One connection per copy, closed with it; every wait bounded by the connect and read
  * timeouts; an engine that cannot be reached or goes silent raises {@link EngineUnreachableException}.
  */
 final class ArchiveStreams {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final int BUFFER = 1 << 20;
+    /** Buffers read ahead of the consumer: enough to cover a file write or a socket stall, a few MiB in all. */
+    static final int READ_AHEAD = 4;
 
     private static final int MAX_LINE = 8 * 1024;
     private static final int MAX_HEADERS = 100;
@@ -71,7 +74,7 @@ final class ArchiveStreams {
         try {
             Head head = x.head();
             if (head.status != 200) throw x.refused(head, "copy of " + path + " out of " + container);
-            return x.body(head);
+            return new ReadAhead(x.body(head), READ_AHEAD, BUFFER, true, "nightwatch-archive-read");
         } catch (IOException e) {
             x.close();
             throw new EngineUnreachableException(address, e);
@@ -101,8 +104,8 @@ final class ArchiveStreams {
                 }
                 throw x.refused(head, what);
             }
-            try {
-                x.sendChunked(tar);
+            try (ReadAhead packed = new ReadAhead(tar, READ_AHEAD, BUFFER, false, "nightwatch-archive-pack")) {
+                x.sendChunked(packed);
             } catch (EngineWriteFailed e) {
                 Head early = x.headAfterFailedWrite();
                 if (early != null && early.status >= 300) throw x.refused(early, what);

@@ -26,6 +26,8 @@ import java.time.Duration;
  */
 abstract class EngineSocket implements Closeable {
 
+    private static final int WRITE_BUFFER = 1 << 20;
+
     abstract InputStream in();
 
     abstract OutputStream out();
@@ -94,11 +96,21 @@ abstract class EngineSocket implements Closeable {
                     write(new byte[]{(byte) b}, 0, 1);
                 }
 
+                /** Written from one direct buffer: a heap buffer is copied whole into a temporary one on every partial write. */
+                private ByteBuffer direct;
+
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    ByteBuffer source = ByteBuffer.wrap(b, off, len);
-                    while (source.hasRemaining()) {
-                        if (channel.write(source) == 0) await(SelectionKey.OP_WRITE, readMillis, "writing");
+                    if (direct == null) direct = ByteBuffer.allocateDirect(WRITE_BUFFER);
+                    int done = 0;
+                    while (done < len) {
+                        int n = Math.min(direct.capacity(), len - done);
+                        direct.clear();
+                        direct.put(b, off + done, n).flip();
+                        while (direct.hasRemaining()) {
+                            if (channel.write(direct) == 0) await(SelectionKey.OP_WRITE, readMillis, "writing");
+                        }
+                        done += n;
                     }
                 }
             };
