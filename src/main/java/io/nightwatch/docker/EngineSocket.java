@@ -43,6 +43,11 @@ abstract class EngineSocket implements Closeable {
         return new Tcp(parsed.getHost(), parsed.getPort(), address.tlsVerify() ? tls : null, connect, read);
     }
 
+    static SocketTimeoutException silent(Duration waited, String what) {
+        String time = waited.toMillis() % 1000 == 0 ? waited.toSeconds() + " s" : waited.toMillis() + " ms";
+        return new SocketTimeoutException("no answer within " + time + " (" + what + ")");
+    }
+
     static boolean supports(EngineAddress address) {
         return address.uri().startsWith("unix://") || address.uri().startsWith("tcp://");
     }
@@ -119,9 +124,7 @@ abstract class EngineSocket implements Closeable {
         private void await(int op, long millis, String what) throws IOException {
             SelectionKey key = channel.register(selector, op);
             try {
-                if (selector.select(millis) == 0) {
-                    throw new SocketTimeoutException("no answer within " + Duration.ofMillis(millis).toSeconds() + " s (" + what + ")");
-                }
+                if (selector.select(millis) == 0) throw silent(Duration.ofMillis(millis), what);
                 selector.selectedKeys().clear();
             } finally {
                 key.interestOps(0);
@@ -164,7 +167,11 @@ abstract class EngineSocket implements Closeable {
                     params.setEndpointIdentificationAlgorithm("HTTPS");
                     secured.setSSLParameters(params);
                     s = secured;
-                    secured.startHandshake();
+                    try {
+                        secured.startHandshake();
+                    } catch (SocketTimeoutException e) {
+                        throw silent(read, "TLS handshake");
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 s.close();
@@ -172,7 +179,18 @@ abstract class EngineSocket implements Closeable {
                 throw e;
             }
             socket = s;
-            in = socket.getInputStream();
+            InputStream raw = socket.getInputStream();
+            // The socket's own timeout says "Read timed out"; the operator is told how long the engine was silent.
+            in = new java.io.FilterInputStream(raw) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (SocketTimeoutException e) {
+                        throw silent(read, "reading");
+                    }
+                }
+            };
             out = socket.getOutputStream();
         }
 
