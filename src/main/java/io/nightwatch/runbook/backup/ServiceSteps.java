@@ -147,44 +147,13 @@ final class ServiceSteps {
         }
         public void execute(RunContext ctx) throws Exception {
             String name = redis.spec().name();
-            long before = Long.parseLong(redis.redis("LASTSAVE").strip());
-            long savesBefore = infoNumber(redis.redis("INFO", "persistence"), "rdb_saves");
             String keys = redis.redis("DBSIZE").strip();
-            redis.redis("BGSAVE");
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            // LASTSAVE has one-second resolution: a quick save within the same second leaves it unchanged, so Redis 7's
-            // rdb_saves counter (when present) also counts as proof that a new save finished.
-            while (true) {
-                String persistence = redis.redis("INFO", "persistence");
-                boolean idle = infoNumber(persistence, "rdb_bgsave_in_progress") == 0;
-                boolean newSave = Long.parseLong(redis.redis("LASTSAVE").strip()) > before
-                        || (savesBefore >= 0 && infoNumber(persistence, "rdb_saves") > savesBefore);
-                if (idle && newSave) break;
-                ctx.throwIfCancelled();
-                if (System.nanoTime() > deadline) throw new IOException("BGSAVE did not finish within " + WAIT.toMinutes() + " min");
-                Thread.sleep(200);
-            }
-            String status = redis.redis("INFO", "persistence");
-            if (status.contains("rdb_last_bgsave_status:err")) throw new IOException("BGSAVE failed: Redis reports rdb_last_bgsave_status:err");
+            RedisSave.bgsaveAndWait(redis, ctx, WAIT);
             ctx.put("facts." + name + ".keys", keys);
             ctx.put("redis." + name + ".dir", lastLine(redis.redis("CONFIG", "GET", "dir")));
             ctx.put("redis." + name + ".dbfilename", lastLine(redis.redis("CONFIG", "GET", "dbfilename")));
             ctx.put("facts." + name + ".appendonly", lastLine(redis.redis("CONFIG", "GET", "appendonly")));
             ctx.output("dump.rdb written, " + keys + " keys");
-        }
-
-        /** A numeric field of an INFO section; -1 when absent (older Redis). */
-        static long infoNumber(String info, String field) {
-            for (String line : info.split("\r?\n")) {
-                if (line.startsWith(field + ":")) {
-                    try {
-                        return Long.parseLong(line.substring(field.length() + 1).strip());
-                    } catch (NumberFormatException e) {
-                        return -1;
-                    }
-                }
-            }
-            return -1;
         }
 
         static String lastLine(String reply) {

@@ -83,15 +83,11 @@ final class StackSteps {
         }
 
         private void bgsave(RunContext ctx) throws Exception {
-            long before = Long.parseLong(s.redis("LASTSAVE").strip());
-            s.redis("BGSAVE");
-            long deadline = System.nanoTime() + BGSAVE_WAIT.toNanos();
-            while (Long.parseLong(s.redis("LASTSAVE").strip()) <= before || s.redis("INFO", "persistence").contains("rdb_bgsave_in_progress:1")) {
-                if (System.nanoTime() > deadline) throw new IOException("BGSAVE did not finish within " + BGSAVE_WAIT.toMinutes() + " min: not stopping Redis");
-                ctx.throwIfCancelled();
-                Thread.sleep(250);
+            try {
+                io.nightwatch.runbook.backup.RedisSave.bgsaveAndWait(s, ctx, BGSAVE_WAIT);
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + ": not stopping Redis", e);
             }
-            if (s.redis("INFO", "persistence").contains("rdb_last_bgsave_status:err")) throw new IOException("BGSAVE failed: not stopping Redis");
             ctx.output("dump.rdb written (" + s.redis("DBSIZE").strip() + " keys)");
         }
 

@@ -78,7 +78,7 @@ class FlowWindowTest {
         assertTrue(robot.lookup(".flow-scroll").query().isVisible());
         assertFalse(robot.lookup(".host-scroll").query().isVisible());
         // Before any reading the profile already lays out every stage, waiting.
-        assertEquals(24, robot.lookup(".stage-card").queryAll().size());
+        assertEquals(25, robot.lookup(".stage-card").queryAll().size());
         assertTrue(textSet(card(robot, "local-promtail-entries-sent"), ".stage-detail").contains("waiting for the first reading"));
         assertEquals("WAITING", text(robot, ".overall-state-text"));
 
@@ -87,7 +87,7 @@ class FlowWindowTest {
 
         // one lane per pipeline, canaries in the lanes they prove
         for (Pipeline pipeline : Pipeline.values()) assertNotNull(robot.lookup("#lane-" + pipeline.name().toLowerCase()).query());
-        assertEquals(26, robot.lookup(".stage-card").queryAll().size(), "24 stages and 2 canaries");
+        assertEquals(27, robot.lookup(".stage-card").queryAll().size(), "25 stages (Loki discards included) and 2 canaries");
         assertNotNull(robot.lookup("#lane-logs #stage-canary-local-loki-Loki-log-canary").query());
         assertNotNull(robot.lookup("#lane-metrics #stage-canary-local-otel-collector-OTLP-metric-canary").query());
 
@@ -120,7 +120,7 @@ class FlowWindowTest {
         assertEquals(Set.of("round trip"), textSet(otlp, ".stage-unit"));
         assertEquals("3 STALLED", text(robot, ".overall-state-text"));
         assertEquals("Flow · 3 stalled", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
-        assertEquals("26 stages · 12 flowing · 10 idle · 3 stalled · 1 unknown", text(robot, ".app-summary"));
+        assertEquals("27 stages · 12 flowing · 10 idle · 3 stalled · 2 unknown", text(robot, ".app-summary"));
 
         // data volumes: free of size, time to full
         Node loki = robot.lookup("#disk-local-loki--loki").query();
@@ -151,7 +151,7 @@ class FlowWindowTest {
         assertTrue(has(webhook.lookup(".stage-card"), FlowState.IDLE));
         assertEquals("FLOWING", text(robot, ".overall-state-text"));
         assertEquals("Flow", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
-        assertEquals(26, robot.lookup(".stage-card").queryAll().size());
+        assertEquals(27, robot.lookup(".stage-card").queryAll().size());
         assertEquals(2, onFx(() -> ((Sparkline) lokiCanary.lookup(".sparkline")).getSeries().size()),
                 "the canary card keeps a trail of round trips");
     }
