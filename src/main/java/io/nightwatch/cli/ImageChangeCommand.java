@@ -113,12 +113,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
             return NightwatchCommand.EXIT_USAGE;
         }
         err.println(definition.title() + ": " + service + " (" + plan.current().name() + ")");
-        err.println("  image: " + plan.current().image() + " → " + plan.planned().image() + (plan.sameImage() ? "  (the same image: nothing to do)" : ""));
-        List<String> lines = plan.differenceLines();
-        if (lines.size() <= 1) err.println("  configuration: identical (env, mounts, ports, labels, networks, limits, healthcheck, restart, command)");
-        else lines.stream().skip(1).forEach(l -> err.println("  " + l));
-        if (!plan.lostSettings().isEmpty()) err.println("  WARNING: not kept: " + plan.lostSettings());
-        plan.composeHint().ifPresent(h -> err.println("  compose: " + h));
+        plan.lines().forEach(l -> err.println("  " + l));
         err.println("Plan:");
         int i = 1;
         for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());

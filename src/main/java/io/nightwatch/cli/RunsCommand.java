@@ -81,8 +81,8 @@ public class RunsCommand implements Callable<Integer> {
         return cli.runner().interrupted().stream().filter(r -> r.runId().equals(id)).findFirst();
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue an interrupted run where it stopped.")
-    static class Resume implements Callable<Integer> {
+    /** What resume and abort share: the run named by its id, decided on once the profile and runners are there. */
+    abstract static class RunDecision implements Callable<Integer> {
         @Mixin
         ProfileOptions profileOptions;
         @Parameters(paramLabel = "ID")
@@ -95,31 +95,36 @@ public class RunsCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             return withCli(profileOptions, err, cli -> {
                 InterruptedRun run = find(cli, id).orElseThrow(() -> new IllegalArgumentException("no interrupted run " + id));
-                RunResult r = cli.runner().resume(run, cli.registry(), RunbookCli.console(err));
+                RunResult r = decide(cli, run, RunbookCli.console(err));
                 err.println("nightwatch: run " + id + " " + r.outcome().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
-                return RunbookCli.exitCode(r);
+                return exitCode(r);
             });
         }
+
+        abstract RunResult decide(RunbookCli cli, InterruptedRun run, io.nightwatch.runbook.RunListener console) throws Exception;
+
+        abstract int exitCode(RunResult r);
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue an interrupted run where it stopped.")
+    static class Resume extends RunDecision {
+        @Override
+        RunResult decide(RunbookCli cli, InterruptedRun run, io.nightwatch.runbook.RunListener console) throws Exception {
+            return cli.runner().resume(run, cli.registry(), console);
+        }
+
+        @Override
+        int exitCode(RunResult r) { return RunbookCli.exitCode(r); }
     }
 
     @Command(name = "abort", mixinStandardHelpOptions = true, description = "Undo what an interrupted run did, in reverse order.")
-    static class Abort implements Callable<Integer> {
-        @Mixin
-        ProfileOptions profileOptions;
-        @Parameters(paramLabel = "ID")
-        String id;
-        @Spec
-        CommandSpec spec;
+    static class Abort extends RunDecision {
+        @Override
+        RunResult decide(RunbookCli cli, InterruptedRun run, io.nightwatch.runbook.RunListener console) throws Exception {
+            return cli.runner().abort(run, cli.registry(), console);
+        }
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            return withCli(profileOptions, err, cli -> {
-                InterruptedRun run = find(cli, id).orElseThrow(() -> new IllegalArgumentException("no interrupted run " + id));
-                RunResult r = cli.runner().abort(run, cli.registry(), RunbookCli.console(err));
-                err.println("nightwatch: run " + id + " " + r.outcome().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
-                return r.outcome() == RunResult.Outcome.ABORTED ? 0 : 1;
-            });
-        }
+        int exitCode(RunResult r) { return r.outcome() == RunResult.Outcome.ABORTED ? 0 : 1; }
     }
 }

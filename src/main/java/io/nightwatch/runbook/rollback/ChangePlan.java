@@ -44,6 +44,21 @@ public record ChangePlan(ServiceSpec service, ContainerConfig current, Container
                 : d.toString()).toList();
     }
 
+    /**
+     * The plan in words, one line each, as the CLI prints it and the upgrade wizard shows it: the image, every other
+     * difference (or that the configuration stays identical), what would not be kept, and the compose line to change.
+     */
+    public List<String> lines() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("Image: " + current.image() + " → " + planned.image() + (sameImage() ? "  (the same image: nothing to do)" : ""));
+        List<String> others = differenceLines().stream().filter(l -> !l.startsWith("image: ")).toList();
+        if (others.isEmpty()) out.add("Configuration: identical (env, mounts, ports, labels, networks, limits, healthcheck, restart, command)");
+        else out.addAll(others);
+        if (!lostSettings().isEmpty()) out.add("WARNING: not kept: " + lostSettings());
+        composeHint().ifPresent(h -> out.add("Compose: " + h));
+        return out;
+    }
+
     /** The container's own settings that would not survive: empty when the recreation keeps everything. */
     public List<ContainerConfig.Difference> lostSettings() {
         return current.settingDifferencesTo(planned);

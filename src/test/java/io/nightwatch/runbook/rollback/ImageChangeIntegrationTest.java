@@ -217,7 +217,7 @@ class ImageChangeIntegrationTest {
         assertEquals(0, upgrade.exit(), upgrade.output());
         assertTrue(upgrade.output().contains("image: " + TestEngine.PROMETHEUS + " → " + TestEngine.PROMETHEUS_NEXT), upgrade.output());
         assertTrue(upgrade.output().contains("label org.opencontainers.image.version (from the image): 2.42.0 → 2.42.1"), upgrade.output());
-        assertTrue(upgrade.output().contains("compose: compose project sva-studio, service prometheus"), upgrade.output());
+        assertTrue(upgrade.output().contains("Compose: compose project sva-studio, service prometheus"), upgrade.output());
         assertTrue(upgrade.output().contains("Health gate: prometheus healthy and fast"), upgrade.output());
         assertTrue(upgrade.output().matches("(?s).*query `up` answered in \\d+ ms.*"), upgrade.output());
 

@@ -8,7 +8,6 @@ import io.nightwatch.stack.ServiceSpec;
 
 import io.nightwatch.ui.wizard.ServiceOption;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,11 +49,7 @@ public final class CatalogImageChanges implements ImageChanges {
     public List<String> planLines(Map<String, String> params) {
         ServiceSpec s = spec(params.get("service"));
         ChangePlan plan = ChangePlan.of(engine(s), s, params.get("to"));
-        List<String> lines = new ArrayList<>(plan.differenceLines().stream().map(l -> l.startsWith("image: ") ? "Image: " + l.substring(7) : l).toList());
-        if (lines.size() <= 1) lines.add("Configuration: identical (env, mounts, ports, labels, networks, limits, healthcheck, restart, command)");
-        if (!plan.lostSettings().isEmpty()) lines.add("WARNING: not kept: " + plan.lostSettings());
-        plan.composeHint().ifPresent(h -> lines.add("Compose: " + h));
-        return lines;
+        return plan.lines();
     }
 
     private ServiceSpec spec(String service) {
