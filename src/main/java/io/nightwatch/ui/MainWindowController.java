@@ -73,6 +73,8 @@ public final class MainWindowController {
     @FXML private MenuItem restoreItem;
     @FXML private MenuItem upgradeItem;
     @FXML private MenuItem rollbackItem;
+    @FXML private MenuItem recoverItem;
+    @FXML private MenuItem stackItem;
     @FXML private ScrollPane hostScroll;
     @FXML private ScrollPane flowScroll;
     @FXML private StackPane alertsPane;
@@ -126,7 +128,7 @@ public final class MainWindowController {
                 : "Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
 
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
-        runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade and rollback"));
+        runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade, rollback, recovery and stack stop/start"));
 
         hostScroll.setContent(new DashboardView(model));
         flowScroll.setContent(new FlowView(flow));
@@ -156,6 +158,11 @@ public final class MainWindowController {
         restoreItem.setOnAction(e -> launcher.open(WizardKind.RESTORE, runbooksMenu.getScene().getWindow()));
         upgradeItem.setOnAction(e -> launcher.open(WizardKind.UPGRADE, runbooksMenu.getScene().getWindow()));
         rollbackItem.setOnAction(e -> launcher.open(WizardKind.ROLLBACK, runbooksMenu.getScene().getWindow()));
+        recoverItem.setOnAction(e -> launcher.open(WizardKind.RECOVERY, runbooksMenu.getScene().getWindow()));
+        stackItem.setOnAction(e -> launcher.open(WizardKind.STACK, runbooksMenu.getScene().getWindow()));
+        // "Open runbook" on an alert's detail and on a DOWN or STALLED tile
+        alerts.runbookOpenerProperty().set(launcher);
+        model.runbookOpenerProperty().set(launcher);
         runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? n + " interrupted" : ""));
         launcher.interruptedProperty().addListener((o, old, n) -> runbooksMenu.pseudoClassStateChanged(INTERRUPTED, n.intValue() > 0));
         runbooksMenu.setDisable(false);

@@ -97,7 +97,8 @@ class ArchitectureTest {
     void theWizardFlowDoesNotKnowItsKinds() {
         noClasses().that().resideInAPackage("io.nightwatch.ui.wizard")
                 .should().dependOnClassesThat().resideInAnyPackage("io.nightwatch.ui.wizard.backup..", "io.nightwatch.ui.wizard.restore..",
-                        "io.nightwatch.ui.wizard.imagechange..", "io.nightwatch.ui.wizard.launch..")
+                        "io.nightwatch.ui.wizard.imagechange..", "io.nightwatch.ui.wizard.launch..",
+                        "io.nightwatch.ui.wizard.recovery..", "io.nightwatch.ui.wizard.stack..")
                 .because("a kind of wizard is a WizardChoice in its own package; only the launcher knows them all")
                 .check(classes);
         slices().matching("io.nightwatch.ui.wizard.(*)..").should().beFreeOfCycles().check(classes);

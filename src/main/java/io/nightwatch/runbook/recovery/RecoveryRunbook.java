@@ -93,6 +93,11 @@ public final class RecoveryRunbook implements RunbookDefinition {
         return new Runbook(id(), title() + " — diagnosis", purpose, parameters(), reads);
     }
 
+    /** The profile's services this scenario can be about (its kinds), in profile order: what the wizard offers. */
+    public List<ServiceSpec> candidates() {
+        return context.profile().services().stream().filter(s -> kinds.contains(s.kind())).toList();
+    }
+
     /** The service the run is about: named, or the only one of the scenario's kinds on the host. */
     ServiceSpec service(Map<String, String> params) {
         String host = params.getOrDefault("host", "");

@@ -52,6 +52,11 @@ public final class StackRunbook implements RunbookDefinition {
         this.timing = timing;
     }
 
+    /** {@code services} in the order a stop takes them (a start takes the reverse): what the wizard shows before it plans. */
+    public static List<ServiceSpec> stopOrder(List<ServiceSpec> services) {
+        return services.stream().sorted(Comparator.comparingInt(s -> STOP_ORDER.indexOf(s.kind()))).toList();
+    }
+
     /** How long each kind may take to shut down cleanly after SIGTERM. */
     static Duration grace(ServiceKind kind) {
         return switch (kind) {

@@ -16,10 +16,20 @@ import java.util.Optional;
  *
  * @param ack         "" when nobody has acknowledged it
  * @param transitions oldest first, starting with how it arrived
+ * @param runbook     the recovery scenario that fits, with the service and host the alert names, for "Open runbook"
  */
 public record AlertDetail(long id, AlertRow row, String stateLine, String summary, Optional<String> hint, String ack,
                           List<Field> facts, List<Field> labels, List<Field> annotations, List<String> transitions,
-                          String generatorUrl, Map<String, String> labelMap) {
+                          String generatorUrl, Map<String, String> labelMap, Optional<Runbook> runbook) {
+
+    /** A recovery scenario for this alert, and where: {@code host} is "" when the alert does not say. */
+    public record Runbook(io.nightwatch.alerts.RunbookHints.Scenario scenario, String service, String host) {
+
+        static Optional<Runbook> of(AlertOccurrence a) {
+            String service = a.labels().getOrDefault("service", a.service());
+            return io.nightwatch.alerts.RunbookHints.scenarioFor(a).map(s -> new Runbook(s, service, a.labels().getOrDefault("host", "")));
+        }
+    }
 
     /** One name and its value, as a row of a grid. */
     public record Field(String name, String value) {}
@@ -52,7 +62,7 @@ public record AlertDetail(long id, AlertRow row, String stateLine, String summar
         String ack = a.ack().map(k -> "Acknowledged by " + k.who() + " at " + AlertWording.full(k.at(), now, zone)
                 + (k.note().isBlank() ? "" : ": " + k.note().strip())).orElse("");
         return new AlertDetail(a.id(), row, AlertWording.stateLine(a, now), AlertWording.summary(a), hint, ack, List.copyOf(facts),
-                List.copyOf(labels), List.copyOf(annotations), List.copyOf(lines), a.generatorUrl(), Map.copyOf(a.labels()));
+                List.copyOf(labels), List.copyOf(annotations), List.copyOf(lines), a.generatorUrl(), Map.copyOf(a.labels()), Runbook.of(a));
     }
 
     /** The state it was inserted with: the first transition's "from", or its state now when it never changed. */

@@ -37,6 +37,7 @@ final class AlertDetailView extends ScrollPane {
     private final VBox hintBox = new VBox();
     private final Button acknowledge = new Button("Acknowledge…");
     private final Button silence = new Button("Silence…");
+    private final Button runbook = new Button(io.nightwatch.ui.wizard.recovery.RecoveryWording.OPEN_RUNBOOK);
     private final Label ack = label("detail-ack", "");
     private final GridPane facts = grid("detail-facts");
     private final GridPane labels = grid("detail-labels");
@@ -73,7 +74,7 @@ final class AlertDetailView extends ScrollPane {
         silence.setId("silence-button");
         silence.disableProperty().bind(model.canSilenceProperty().not());
         Tooltip.install(silence, new Tooltip("Create an Alertmanager silence with matchers taken from this alert"));
-        HBox actions = new HBox(acknowledge, silence);
+        HBox actions = new HBox(acknowledge, silence, openRunbook(model));
         actions.getStyleClass().add("detail-actions");
         ack.setWrapText(true);
 
@@ -93,6 +94,30 @@ final class AlertDetailView extends ScrollPane {
         acknowledge.setOnAction(e -> { if (model.detailProperty().get() != null) onAcknowledge.accept(model.detailProperty().get()); });
         silence.setOnAction(e -> { if (model.detailProperty().get() != null) onSilence.accept(model.detailProperty().get()); });
         show(model.detailProperty().get());
+    }
+
+    /** "Open runbook": shown when a recovery scenario fits the alert and the window offers runbooks. */
+    private Button openRunbook(AlertsViewModel model) {
+        runbook.getStyleClass().add("detail-runbook");
+        runbook.setId("open-runbook-button");
+        Runnable showIt = () -> {
+            AlertDetail d = model.detailProperty().get();
+            boolean fits = d != null && d.runbook().isPresent() && model.runbookOpenerProperty().get() != null;
+            runbook.setVisible(fits);
+            runbook.setManaged(fits);
+            if (fits) runbook.setTooltip(new Tooltip(io.nightwatch.ui.wizard.recovery.RecoveryWording.openRunbook(d.runbook().get().scenario())));
+        };
+        model.detailProperty().addListener((o, old, now) -> showIt.run());
+        model.runbookOpenerProperty().addListener((o, old, now) -> showIt.run());
+        showIt.run();
+        runbook.setOnAction(e -> {
+            AlertDetail d = model.detailProperty().get();
+            io.nightwatch.ui.wizard.launch.RunbookOpener opener = model.runbookOpenerProperty().get();
+            if (d == null || d.runbook().isEmpty() || opener == null) return;
+            AlertDetail.Runbook r = d.runbook().get();
+            opener.openRunbook(r.scenario().id(), r.service(), r.host(), getScene() == null ? null : getScene().getWindow());
+        });
+        return runbook;
     }
 
     private void show(AlertDetail d) {

@@ -141,6 +141,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private final ReadOnlyStringWrapper silencesNote = new ReadOnlyStringWrapper(this, "silencesNote", "");
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.NONE);
     private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(this, "canSilence");
+    private final javafx.beans.property.ObjectProperty<io.nightwatch.ui.wizard.launch.RunbookOpener> runbookOpener =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "runbookOpener");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
 
     private final LatestAnswer<Result> results = storeLane.latest(this::apply);
@@ -491,6 +493,9 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
     /** False without an Alertmanager in the profile. */
     public ReadOnlyBooleanProperty canSilenceProperty() { return canSilence.getReadOnlyProperty(); }
+
+    /** Opens the recovery wizard for an alert's scenario; null while the window offers no runbooks. */
+    public javafx.beans.property.ObjectProperty<io.nightwatch.ui.wizard.launch.RunbookOpener> runbookOpenerProperty() { return runbookOpener; }
     public ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }
     public String who() { return who; }
     public ZoneId zone() { return zone; }

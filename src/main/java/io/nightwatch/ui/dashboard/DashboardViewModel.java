@@ -60,6 +60,8 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
     private final Timeline ageTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showAge()));
     private Instant lastSnapshotAt;
+    private final javafx.beans.property.ObjectProperty<io.nightwatch.ui.wizard.launch.RunbookOpener> runbookOpener =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "runbookOpener");
 
     /** Must be created on the FX thread; seeds one waiting tile per profile service so the layout is there at once. */
     public DashboardViewModel(StackProfile profile, Clock clock) {
@@ -73,6 +75,9 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         ageTicker.setCycleCount(Animation.INDEFINITE);
         ageTicker.play();
     }
+
+    /** Opens the recovery wizard from a DOWN or STALLED tile; null while the window offers no runbooks. FX thread. */
+    public javafx.beans.property.ObjectProperty<io.nightwatch.ui.wizard.launch.RunbookOpener> runbookOpenerProperty() { return runbookOpener; }
 
     /** A view model fed by {@code monitor}; starting and closing the monitor stays with its owner. */
     public static DashboardViewModel watching(HealthMonitor monitor, Clock clock) {

@@ -30,7 +30,7 @@ final class HostSectionView extends VBox {
     private final FlowPane tiles = new FlowPane();
     private final VBox swarm = new VBox();
 
-    HostSectionView(HostModel host) {
+    HostSectionView(HostModel host, javafx.beans.value.ObservableValue<io.nightwatch.ui.wizard.launch.RunbookOpener> runbooks) {
         getStyleClass().add("host-section");
         setId("host-" + host.name().replaceAll("[^A-Za-z0-9_-]", "-"));
 
@@ -55,7 +55,8 @@ final class HostSectionView extends VBox {
         summary.textProperty().bind(host.summaryProperty());
         host.engineProperty().addListener((o, old, facts) -> showEngine(facts));
         showEngine(host.getEngine());
-        NodeMirror.mirror(host.getTiles(), tiles.getChildren(), TilePresenter::create, TilePresenter::release);
+        NodeMirror.mirror(host.getTiles(), tiles.getChildren(),
+                tile -> TileRunbook.offer(TilePresenter.create(tile), tile, host.name(), runbooks), TilePresenter::release);
     }
 
     private void showEngine(HostFacts facts) {

@@ -10,7 +10,15 @@ import io.nightwatch.ui.wizard.backup.BackupChoice;
 import io.nightwatch.ui.wizard.backup.CatalogServiceCheck;
 import io.nightwatch.ui.wizard.imagechange.CatalogImageChanges;
 import io.nightwatch.ui.wizard.imagechange.ImageChangeChoice;
+import io.nightwatch.ui.wizard.recovery.RecoveryChoice;
+import io.nightwatch.ui.wizard.recovery.ScenarioRunbooks;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
+import io.nightwatch.ui.wizard.stack.StackChoice;
+import io.nightwatch.ui.wizard.stack.StackRunbooks;
+import io.nightwatch.alerts.RunbookHints.Scenario;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.ui.wizard.WizardPage;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.stage.Stage;
@@ -25,9 +33,9 @@ import java.util.Map;
 /**
  * Opens the runbook wizards from the main window: one window per kind (asking again brings it to the front), each
  * with its own runner over the catalog's journals. On start it looks for runs a crash interrupted, off the FX thread,
- * so the window can say so before anyone opens a wizard.
+ * so the window can say so before anyone opens a wizard. It is also the window's {@link RunbookOpener}.
  */
-public final class WizardLauncher {
+public final class WizardLauncher implements RunbookOpener {
 
     private static final Logger LOG = LoggerFactory.getLogger(WizardLauncher.class);
 
@@ -74,6 +82,9 @@ public final class WizardLauncher {
             case RESTORE -> RestoreChoice.wizard(catalog.restore(), catalog.backupRoot(), catalog.newRunner());
             case UPGRADE -> imageChange(ImageChangeChoice.Direction.UPGRADE);
             case ROLLBACK -> imageChange(ImageChangeChoice.Direction.ROLLBACK);
+            case RECOVERY -> RecoveryChoice.wizard(new ScenarioRunbooks(catalog.recoveries()), catalog.newRunner(), java.time.Clock.systemDefaultZone());
+            case STACK -> StackChoice.wizard(catalog.profile(), new StackRunbooks(catalog::stack), new CatalogServiceCheck(catalog),
+                    catalog.newRunner(), java.time.Clock.systemDefaultZone());
         };
         Stage stage = RunbookWizard.open(owner, model);
         open.put(kind, stage);
@@ -81,6 +92,23 @@ public final class WizardLauncher {
         // a finished or aborted run changes what is left interrupted
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> lookForInterruptedRuns());
         return stage;
+    }
+
+    @Override
+    public void openRunbook(String scenarioId, String service, String host, Window owner) {
+        open(WizardKind.RECOVERY, owner);
+        WizardModel<?> model = models.get(WizardKind.RECOVERY);
+        // a wizard already previewing or running keeps what the operator chose there
+        if (model.choice() instanceof RecoveryChoice choice && model.getPage() == WizardPage.CHOOSE && !model.isRunning()
+                && !model.busyProperty().get()) {
+            choice.preselect(scenarioId, service == null ? "" : service, host == null ? "" : host);
+        }
+    }
+
+    @Override
+    public java.util.Optional<Scenario> scenarioFor(String service, String host, HealthState health, FlowState flow) {
+        return catalog.profile().services().stream().filter(s -> s.name().equals(service) && (host == null || host.isBlank() || s.host().equals(host)))
+                .findFirst().flatMap(s -> RunbookOpener.forState(s.kind().id(), health, flow));
     }
 
     private WizardModel<ImageChangeChoice> imageChange(ImageChangeChoice.Direction direction) {

@@ -1,0 +1,21 @@
+package io.nightwatch.ui.wizard.recovery;
+
+import io.nightwatch.stack.ServiceSpec;
+
+/**
+ * A service a recovery can be about: its name and host (services are unique per host), and a few words beside it.
+ *
+ * @param detail e.g. "redis on local · sva-studio-redis"
+ */
+public record RecoveryTarget(String service, String host, String detail) {
+
+    public static RecoveryTarget of(ServiceSpec spec) {
+        return new RecoveryTarget(spec.name(), spec.host(), spec.kind().id() + " on " + spec.host() + " · " + spec.container());
+    }
+
+    /** The combo box's words. */
+    @Override
+    public String toString() {
+        return service + " on " + host;
+    }
+}
