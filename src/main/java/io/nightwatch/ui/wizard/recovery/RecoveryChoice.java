@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class RecoveryChoice implements WizardChoice {
 
+    /** Of a block of log lines in the findings, the preview shows the newest this many (the run log has them all). */
+    static final int KEPT_LOG_LINES = 6;
+
     private final Map<String, List<RecoveryTarget>> byScenario;
     private final Diagnosis diagnosis;
     private final List<Scenario> scenarios;
@@ -110,7 +113,7 @@ public final class RecoveryChoice implements WizardChoice {
         List<String> found = diagnosis.findings(parameters);
         List<String> lines = new ArrayList<>();
         lines.add(RecoveryWording.DIAGNOSIS_HEAD);
-        lines.addAll(found.isEmpty() ? List.of(RecoveryWording.DIAGNOSIS_EMPTY) : found);
+        lines.addAll(found.isEmpty() ? List.of(RecoveryWording.DIAGNOSIS_EMPTY) : shortened(found, KEPT_LOG_LINES));
         lines.add(RecoveryWording.ACTIONS_HEAD);
         return lines;
     }
@@ -123,6 +126,31 @@ public final class RecoveryChoice implements WizardChoice {
     public Node form() {
         if (form == null) form = RecoveryForm.of(this);
         return form;
+    }
+
+    /**
+     * Keeps the newest {@code keep} lines of each block nested under a finding (four spaces deep: the last log lines),
+     * so the findings fit the page; the start-up banner above a crash is rarely the evidence.
+     */
+    static List<String> shortened(List<String> findings, int keep) {
+        List<String> out = new ArrayList<>();
+        List<String> block = new ArrayList<>();
+        for (String line : findings) {
+            if (line.startsWith("    ")) {
+                block.add(line);
+                continue;
+            }
+            flush(block, keep, out);
+            out.add(line);
+        }
+        flush(block, keep, out);
+        return out;
+    }
+
+    private static void flush(List<String> block, int keep, List<String> out) {
+        if (block.size() > keep) out.add("    " + RecoveryWording.earlierLines(block.size() - keep));
+        out.addAll(block.subList(Math.max(0, block.size() - keep), block.size()));
+        block.clear();
     }
 
     private void showTargets(Scenario s) {

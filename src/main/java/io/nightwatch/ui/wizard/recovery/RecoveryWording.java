@@ -64,6 +64,11 @@ public final class RecoveryWording {
         return "the diagnosis failed: " + why;
     }
 
+    /** "… 14 earlier lines: the run log has them" */
+    static String earlierLines(int n) {
+        return "… " + n + " earlier line" + (n == 1 ? "" : "s") + ": the run log has them";
+    }
+
     static String unknownScenario(String id) {
         return "no recovery runbook '" + id + "'";
     }

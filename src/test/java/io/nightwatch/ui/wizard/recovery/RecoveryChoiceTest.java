@@ -81,6 +81,17 @@ class RecoveryChoiceTest {
     }
 
     @Test
+    void longLogBlocksInTheFindingsKeepTheirNewestLines() {
+        List<String> found = new java.util.ArrayList<>(List.of("Why is redis down?", "  last log lines:"));
+        for (int i = 1; i <= 9; i++) found.add("    line " + i);
+        found.add("  Redis does not answer");
+        assertEquals(List.of("Why is redis down?", "  last log lines:", "    … 3 earlier lines: the run log has them",
+                "    line 4", "    line 5", "    line 6", "    line 7", "    line 8", "    line 9", "  Redis does not answer"),
+                RecoveryChoice.shortened(found, 6));
+        assertEquals(List.of("a", "    b"), RecoveryChoice.shortened(List.of("a", "    b"), 6));
+    }
+
+    @Test
     void theWizardsDefinitionHandsTheRunToTheScenariosOwnRunbook() {
         RecoveryRunbook.Context context = new RecoveryRunbook.Context(ReferenceStack.profile(), Map.of(), h -> null, Path.of("/nonexistent-backups"));
         ScenarioRunbooks runbooks = new ScenarioRunbooks(Recoveries.all(context));
