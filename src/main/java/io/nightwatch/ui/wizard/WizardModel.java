@@ -283,7 +283,7 @@ public final class WizardModel<C extends WizardChoice> {
         problem.set("");
         built.ask(() -> {
             try {
-                Runbook runbook = definition.build(params);
+                Runbook runbook = run.map(r -> definitionOf(r.runbookId())).orElse(definition).build(params);
                 List<String> words = choices;
                 if (then == Then.PREVIEW) {
                     words = new ArrayList<>(choices);
@@ -312,7 +312,7 @@ public final class WizardModel<C extends WizardChoice> {
             case PREVIEW -> page.set(WizardPage.PREVIEW);
             case RESUME -> {
                 InterruptedRun run = b.run().orElseThrow();
-                RunbookRegistry registry = new RunbookRegistry(List.of(definition));
+                RunbookRegistry registry = new RunbookRegistry(members());
                 beginRun(p, t -> {
                     t.startFrom(run);
                     t.log("Resuming run " + run.runId() + " from its first unfinished step");
@@ -321,7 +321,7 @@ public final class WizardModel<C extends WizardChoice> {
             }
             case ABORT -> {
                 InterruptedRun run = b.run().orElseThrow();
-                RunbookRegistry registry = new RunbookRegistry(List.of(definition));
+                RunbookRegistry registry = new RunbookRegistry(members());
                 beginRun(p, t -> {
                     t.startFrom(run);
                     t.log("Aborting run " + run.runId() + ": undoing its steps, last first");
@@ -334,7 +334,7 @@ public final class WizardModel<C extends WizardChoice> {
     private void findInterrupted() {
         found.ask(() -> {
             try {
-                return new Found(runner.interrupted().stream().filter(r -> definition.id().equals(r.runbookId())).toList());
+                return new Found(runner.interrupted().stream().filter(r -> members().stream().anyMatch(d -> d.id().equals(r.runbookId()))).toList());
             } catch (RuntimeException e) {
                 return new Found(List.of()); // unreadable journals are logged by the runner; nothing to offer
             }
@@ -413,6 +413,16 @@ public final class WizardModel<C extends WizardChoice> {
         output.addAll(add);
         if (output.size() > MAX_OUTPUT_LINES) output.remove(0, output.size() - MAX_OUTPUT_LINES);
         outputShown = p.outputTotal();
+    }
+
+    /** The runbooks this wizard's runs are journaled under: the definition, or each member of a family. */
+    private List<RunbookDefinition> members() {
+        return definition instanceof RunbookFamily family ? family.members() : List.of(definition);
+    }
+
+    /** The member an interrupted run belongs to (a run started by the CLI lacks the family's own parameters). */
+    private RunbookDefinition definitionOf(String runbookId) {
+        return members().stream().filter(d -> d.id().equals(runbookId)).findFirst().orElse(definition);
     }
 
     static String describe(Throwable e) {

@@ -25,7 +25,7 @@ final class RecoveryForm {
             button.setId("recovery-scenario-" + s.id());
             button.setToggleGroup(group);
             button.setUserData(s);
-            Label symptom = WizardNodes.text(RecoveryWording.seenAs(s), "wizard-service-note");
+            Label symptom = WizardNodes.text(RecoveryWording.seenAs(s), "wizard-caption");
             VBox option = new VBox(button, symptom);
             option.getStyleClass().add("wizard-service-option");
             scenarios.getChildren().add(option);

@@ -5,12 +5,12 @@ import io.nightwatch.stack.ServiceSpec;
 /**
  * A service a recovery can be about: its name and host (services are unique per host), and a few words beside it.
  *
- * @param detail e.g. "redis on local · sva-studio-redis"
+ * @param detail what the combo box does not say already, e.g. "redis · sva-studio-redis" (kind and container)
  */
 public record RecoveryTarget(String service, String host, String detail) {
 
     public static RecoveryTarget of(ServiceSpec spec) {
-        return new RecoveryTarget(spec.name(), spec.host(), spec.kind().id() + " on " + spec.host() + " · " + spec.container());
+        return new RecoveryTarget(spec.name(), spec.host(), spec.kind().id() + " · " + spec.container());
     }
 
     /** The combo box's words. */

@@ -10,6 +10,7 @@ import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.recovery.RecoveryRunbook;
+import io.nightwatch.ui.wizard.RunbookFamily;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code recover-redis-down}), exactly as {@code nightwatch recover} journals it, and lands on the open incident's
  * timeline the same way (the incident reads the shared journal folder).
  */
-public final class ScenarioRunbooks implements RunbookDefinition {
+public final class ScenarioRunbooks implements RunbookDefinition, RunbookFamily {
 
     private final List<RecoveryRunbook> recoveries;
 
@@ -45,6 +46,12 @@ public final class ScenarioRunbooks implements RunbookDefinition {
                         true, "redis-down"),
                 new Parameter("service", "The affected service", false, ""),
                 new Parameter("host", "The profile host the service runs on", false, ""));
+    }
+
+    /** Interrupted recoveries (the wizard's or the CLI's) are resumed through their scenario's runbook. */
+    @Override
+    public List<RunbookDefinition> members() {
+        return List.copyOf(recoveries);
     }
 
     public Runbook build(Map<String, String> params) {

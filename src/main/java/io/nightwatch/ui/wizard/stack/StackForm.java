@@ -26,7 +26,7 @@ final class StackForm {
             button.setToggleGroup(group);
             button.setUserData(a);
             button.setSelected(a == choice.actionProperty().get());
-            VBox option = new VBox(button, WizardNodes.text(StackWording.explain(a), "wizard-service-note"));
+            VBox option = new VBox(button, WizardNodes.text(StackWording.explain(a), "wizard-caption"));
             option.getStyleClass().add("wizard-service-option");
             actions.getChildren().add(option);
         }

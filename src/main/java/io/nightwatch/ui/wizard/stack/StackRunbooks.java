@@ -5,6 +5,9 @@ import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.stack.StackRunbook;
 import io.nightwatch.runbook.stack.StackRunbook.Action;
+import io.nightwatch.ui.wizard.RunbookFamily;
+
+import java.util.Arrays;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +19,7 @@ import java.util.function.Function;
  * the services to that action's {@link StackRunbook}, so the run is journaled under its own id ({@code stack-stop}) as
  * {@code nightwatch stack} journals it, and the incident timeline shows it the same way.
  */
-public final class StackRunbooks implements RunbookDefinition {
+public final class StackRunbooks implements RunbookDefinition, RunbookFamily {
 
     private final Function<Action, StackRunbook> byAction;
 
@@ -32,6 +35,12 @@ public final class StackRunbooks implements RunbookDefinition {
     public List<Parameter> parameters() {
         return List.of(new Parameter("action", "stop, start or restart", true, "restart"),
                 new Parameter("services", "Services, comma-separated", true, "all"));
+    }
+
+    /** An interrupted stop, start or restart (the wizard's or the CLI's) is resumed through its own runbook. */
+    @Override
+    public List<RunbookDefinition> members() {
+        return Arrays.stream(Action.values()).<RunbookDefinition>map(byAction::apply).toList();
     }
 
     public Runbook build(Map<String, String> params) {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The recovery wizard's first page without a window or an engine: what it offers, asks, refuses and hands on. */
 class RecoveryChoiceTest {
 
-    private static final RecoveryTarget REDIS = new RecoveryTarget("redis", "local", "redis on local · sva-studio-redis");
+    private static final RecoveryTarget REDIS = new RecoveryTarget("redis", "local", "redis · sva-studio-redis");
     private static final RecoveryTarget LOKI_A = new RecoveryTarget("loki", "local", "loki on local");
     private static final RecoveryTarget LOKI_B = new RecoveryTarget("loki", "edge", "loki on edge");
 
@@ -95,7 +95,7 @@ class RecoveryChoiceTest {
     void theWizardsDefinitionHandsTheRunToTheScenariosOwnRunbook() {
         RecoveryRunbook.Context context = new RecoveryRunbook.Context(ReferenceStack.profile(), Map.of(), h -> null, Path.of("/nonexistent-backups"));
         ScenarioRunbooks runbooks = new ScenarioRunbooks(Recoveries.all(context));
-        assertEquals(List.of(new RecoveryTarget("redis", "local", "redis on local · sva-studio-redis")), runbooks.targets().get("redis-down"));
+        assertEquals(List.of(new RecoveryTarget("redis", "local", "redis · sva-studio-redis")), runbooks.targets().get("redis-down"));
         assertEquals(RunbookHints.SCENARIOS.stream().map(RunbookHints.Scenario::id).toList(), List.copyOf(runbooks.targets().keySet()));
         Runbook built = runbooks.build(Map.of("scenario", "redis-down", "service", "redis", "host", "local"));
         assertEquals("recover-redis-down", built.id(), "journaled under the CLI's id, so the incident and `runs` see the same run");
