@@ -5,7 +5,8 @@
  * <p>Shape: {@link io.nightwatch.ui.wizard.WizardModel} is the view model of the page flow and the run (JavaFX
  * properties and the commands next, back, start, cancel, resume, abort). What the first page asks belongs to a
  * {@link io.nightwatch.ui.wizard.WizardChoice}, one per family of runbooks, each in its own package with its form:
- * {@code backup}, {@code restore}, {@code imagechange} (upgrade and rollback). This package never asks which kind it
+ * {@code backup}, {@code restore}, {@code imagechange} (upgrade and rollback), {@code recovery} and {@code stack} (these two
+ * choose among several runbooks, a {@link io.nightwatch.ui.wizard.RunbookFamily}). This package never asks which kind it
  * is; {@code launch} (the runbooks menu's {@code WizardLauncher}) is the only place that knows all kinds. Everything
  * that may block ({@code RunbookDefinition.build}, the previews, listing backup sets, the engine's answers about
  * images, {@code RunbookRunner.run}) runs on the wizard's {@link io.nightwatch.ui.fx.Lane}; answers come back as
