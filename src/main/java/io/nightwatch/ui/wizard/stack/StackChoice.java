@@ -83,7 +83,8 @@ public final class StackChoice implements WizardChoice {
             if (s == null) continue;
             switch (s.state()) {
                 case ABSENT -> option.markUnavailable(s.words());
-                case STOPPED, UNKNOWN -> option.note(s.words()); // a stopped service may well be started or stopped again
+                case STOPPED -> option.note(StackWording.STOPPED); // a stopped service may well be started: it stays ticked
+                case UNKNOWN -> option.note(s.words());
                 case RUNNING -> { }
             }
         }

@@ -21,6 +21,7 @@ public final class StackWording {
     static final String CHOOSE_ACTION = "Choose stop, start or restart.";
     static final String TICK_ONE = "Tick at least one service.";
     static final String NO_SERVICES = "The profile has no service.";
+    static final String STOPPED = "stopped now";
     static final String ORDER_NOTE = "Producers stop first so nothing new arrives; the stores that keep data stop last. "
             + "Start goes the other way.";
 
