@@ -3,6 +3,8 @@ package io.nightwatch.ui.alerts;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Severity;
+import io.nightwatch.ui.wizard.launch.RunbookOpener;
+import io.nightwatch.ui.wizard.recovery.RecoveryWording;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
@@ -37,7 +39,7 @@ final class AlertDetailView extends ScrollPane {
     private final VBox hintBox = new VBox();
     private final Button acknowledge = new Button("Acknowledge…");
     private final Button silence = new Button("Silence…");
-    private final Button runbook = new Button(io.nightwatch.ui.wizard.recovery.RecoveryWording.OPEN_RUNBOOK);
+    private final Button runbook = new Button(RecoveryWording.OPEN_RUNBOOK);
     private final Label ack = label("detail-ack", "");
     private final GridPane facts = grid("detail-facts");
     private final GridPane labels = grid("detail-labels");
@@ -105,14 +107,14 @@ final class AlertDetailView extends ScrollPane {
             boolean fits = d != null && d.runbook().isPresent() && model.runbookOpenerProperty().get() != null;
             runbook.setVisible(fits);
             runbook.setManaged(fits);
-            if (fits) runbook.setTooltip(new Tooltip(io.nightwatch.ui.wizard.recovery.RecoveryWording.openRunbook(d.runbook().get().scenario())));
+            if (fits) runbook.setTooltip(new Tooltip(RecoveryWording.openRunbook(d.runbook().get().scenario())));
         };
         model.detailProperty().addListener((o, old, now) -> showIt.run());
         model.runbookOpenerProperty().addListener((o, old, now) -> showIt.run());
         showIt.run();
         runbook.setOnAction(e -> {
             AlertDetail d = model.detailProperty().get();
-            io.nightwatch.ui.wizard.launch.RunbookOpener opener = model.runbookOpenerProperty().get();
+            RunbookOpener opener = model.runbookOpenerProperty().get();
             if (d == null || d.runbook().isEmpty() || opener == null) return;
             AlertDetail.Runbook r = d.runbook().get();
             opener.openRunbook(r.scenario().id(), r.service(), r.host(), getScene() == null ? null : getScene().getWindow());

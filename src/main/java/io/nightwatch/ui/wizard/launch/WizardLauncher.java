@@ -1,5 +1,8 @@
 package io.nightwatch.ui.wizard.launch;
 
+import io.nightwatch.alerts.RunbookHints.Scenario;
+import io.nightwatch.flow.FlowState;
+import io.nightwatch.health.HealthState;
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.ui.fx.Background;
@@ -15,9 +18,6 @@ import io.nightwatch.ui.wizard.recovery.ScenarioRunbooks;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
 import io.nightwatch.ui.wizard.stack.StackChoice;
 import io.nightwatch.ui.wizard.stack.StackRunbooks;
-import io.nightwatch.alerts.RunbookHints.Scenario;
-import io.nightwatch.flow.FlowState;
-import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.wizard.WizardPage;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
