@@ -14,7 +14,6 @@ public final class RecoveryWording {
     public static final String PURPOSE = "Diagnose first (read only), then the actions that fit, each previewed; the last step "
             + "proves the service is healthy and its data flows again.";
     public static final String WORD = "recovery";
-    public static final String MENU_ITEM = "Recover from a failure…";
     public static final String OPEN_RUNBOOK = "Open runbook";
     public static final String OPEN_RUNBOOK_NONE = "Open runbook: none fits this state";
 

@@ -13,7 +13,6 @@ public final class StackWording {
     public static final String TITLE = "Stop, start or restart the stack";
     public static final String PURPOSE = "In dependency order, each service with its grace period; a start waits for health "
             + "and proves data flows. Alerts of stopped services are silenced meanwhile.";
-    public static final String MENU_ITEM = "Stop, start or restart the stack…";
 
     static final String WHAT = "What to do";
     static final String WHICH = "Which services";
