@@ -3,6 +3,8 @@ package io.nightwatch.ui.readiness;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,18 +57,29 @@ final class ItemCard extends VBox {
         }
         getChildren().add(head);
 
-        if (!item.evidence().isBlank()) {
-            Label evidence = label(item.evidence(), "item-evidence");
-            evidence.setWrapText(true);
-            evidence.setMinHeight(Region.USE_PREF_SIZE);
-            getChildren().add(evidence);
-        }
+        // evidence on the left, the fix beside it: a card is as tall as the longer of the two, not both
+        Label evidence = label(item.evidence(), "item-evidence");
+        evidence.setWrapText(true);
+        evidence.setMinHeight(Region.USE_PREF_SIZE);
+        evidence.setMaxWidth(Double.MAX_VALUE);
+        GridPane body = new GridPane();
+        body.getStyleClass().add("item-body");
+        ColumnConstraints left = new ColumnConstraints();
+        left.setPercentWidth(item.ok() || item.fix().isBlank() ? 100 : 52);
+        body.getColumnConstraints().add(left);
+        body.add(evidence, 0, 0);
         if (!item.ok() && !item.fix().isBlank()) {
+            ColumnConstraints right = new ColumnConstraints();
+            right.setPercentWidth(48);
+            body.getColumnConstraints().add(right);
             Label fix = label(item.fix(), "item-fix");
             fix.setWrapText(true);
             fix.setMinHeight(Region.USE_PREF_SIZE);
-            getChildren().add(fix);
+            fix.setMaxWidth(Double.MAX_VALUE);
+            body.add(fix, 1, 0);
         }
+        GridPane.setValignment(evidence, javafx.geometry.VPos.TOP);
+        getChildren().add(body);
     }
 
     private static Label label(String text, String styleClass) {

@@ -55,7 +55,8 @@ public final class ReadinessView extends VBox {
         HBox.setHgrow(chart, Priority.ALWAYS);
         HBox top = new HBox(phases, scoreBox, chart);
         top.getStyleClass().add("readiness-top");
-        top.setAlignment(Pos.CENTER_LEFT);
+        top.setAlignment(Pos.TOP_LEFT);
+        top.setFillHeight(false);
 
         Button run = new Button(ReadinessWording.RUN);
         run.setId("readiness-run");

@@ -311,7 +311,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
             long ok = items.stream().filter(AuditItem::ok).count();
             List<ReadinessItem> rows = items.stream().sorted(order).filter(i -> !onlyNotOk.get() || !i.ok())
                     .map(i -> ReadinessItem.of(i, redactor)).toList();
-            if (!rows.isEmpty()) shown.add(new ItemGroup(category, category.words(), ok, items.size(), rows));
+            if (!rows.isEmpty()) shown.add(new ItemGroup(category, ReadinessWording.category(category.words()), ok, items.size(), rows));
         });
         groups.setAll(shown);
         placeholder.set(shown.isEmpty() && onlyNotOk.get() ? ReadinessWording.ALL_OK : ReadinessWording.NO_AUDIT);

@@ -72,6 +72,11 @@ public final class ReadinessWording {
         return WHEN.format(at.atZone(zone));
     }
 
+    /** A category as a heading: "Data safety". */
+    static String category(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** "3 of 5 OK". */
     static String groupCount(long ok, int total) {
         return ok + " of " + total + " OK";

@@ -50,6 +50,7 @@ final class ScoreChart extends VBox {
         }
         bars.getChildren().clear();
         for (ScorePoint p : points) {
+            // a faint full-height column behind each bar: the share of OK items reads against "all OK"
             Region bar = new Region();
             bar.getStyleClass().add("score-bar");
             ReadinessLook.VERDICT.apply(bar, p.verdict());
@@ -57,12 +58,16 @@ final class ScoreChart extends VBox {
             bar.setMinHeight(h);
             bar.setPrefHeight(h);
             bar.setMaxHeight(h);
-            bar.setMinWidth(3);
-            bar.setPrefWidth(14);
-            bar.setMaxWidth(14);
-            HBox.setHgrow(bar, Priority.ALWAYS);
-            Tooltip.install(bar, new Tooltip(ReadinessWording.point(p.takenAt(), zone, p.verdict(), p.ok(), p.total())));
-            bars.getChildren().add(bar);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            VBox column = new VBox(bar);
+            column.getStyleClass().add("score-column");
+            column.setAlignment(Pos.BOTTOM_CENTER);
+            column.setMinSize(3, BAR_AREA_HEIGHT);
+            column.setPrefSize(14, BAR_AREA_HEIGHT);
+            column.setMaxSize(14, BAR_AREA_HEIGHT);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            Tooltip.install(column, new Tooltip(ReadinessWording.point(p.takenAt(), zone, p.verdict(), p.ok(), p.total())));
+            bars.getChildren().add(column);
         }
         ScorePoint first = points.get(0);
         ScorePoint last = points.get(points.size() - 1);

@@ -43,9 +43,11 @@ class ReadinessViewModelTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final List<ReadinessViewModel> models = new ArrayList<>();
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
-        // the toolkit is all this test needs: the models' answers arrive on the FX thread
+        this.stage = stage; // the models' answers arrive on the FX thread; one test also shows the view
     }
 
     @AfterEach
@@ -128,7 +130,7 @@ class ReadinessViewModelTest {
         assertFalse(onFx(() -> m.staleProperty().get()));
 
         List<ItemGroup> groups = onFx(() -> List.copyOf(m.groups()));
-        assertEquals(List.of("resources", "logging", "secrets", "alerting", "data safety"), groups.stream().map(ItemGroup::title).toList(),
+        assertEquals(List.of("Resources", "Logging", "Secrets", "Alerting", "Data safety"), groups.stream().map(ItemGroup::title).toList(),
                 "the checklist's order");
         ItemGroup resources = groups.get(0);
         assertEquals("1 of 2 OK", resources.count());
@@ -161,7 +163,7 @@ class ReadinessViewModelTest {
 
         onFx(() -> { m.onlyNotOkProperty().set(true); return null; });
         List<ItemGroup> groups = onFx(() -> List.copyOf(m.groups()));
-        assertEquals(List.of("resources", "secrets", "alerting", "data safety"), groups.stream().map(ItemGroup::title).toList(),
+        assertEquals(List.of("Resources", "Secrets", "Alerting", "Data safety"), groups.stream().map(ItemGroup::title).toList(),
                 "logging is all OK: gone");
         assertTrue(groups.stream().flatMap(g -> g.items().stream()).noneMatch(ReadinessItem::ok));
         assertEquals("1 of 2 OK", groups.get(0).count(), "the count still tells the whole category");
@@ -222,5 +224,29 @@ class ReadinessViewModelTest {
         });
         assertEquals(List.of(WizardKind.DRILL), opened);
         assertTrue(onFx(() -> m.canOpenWizardsProperty().get()));
+    }
+
+    @Test
+    void theViewShowsTheCardsAndFollowsTheFilter() throws Exception {
+        HandSource source = new HandSource();
+        source.runs.add(new AuditHistory.AuditRun(NOW.minusSeconds(86_400), "NOT_READY", "CONDITIONAL", "NOT_READY", "NOT_READY", 1, 7, "[]"));
+        ReadinessViewModel m = model(source);
+        ReadinessView view = onFx(() -> {
+            ReadinessView v = new ReadinessView(m, ZoneOffset.UTC);
+            javafx.scene.Scene scene = new javafx.scene.Scene(v, 1100, 640);
+            io.nightwatch.ui.fx.Theme.DARK.applyTo(scene);
+            stage.setScene(scene);
+            stage.show();
+            m.runAudit();
+            return v;
+        });
+        await(() -> view.lookupAll(".readiness-item").size() == 7);
+        assertEquals("NOT READY", onFx(() -> ((javafx.scene.control.Labeled) view.lookup("#phase-production")).getText()));
+        assertEquals("2 / 7 OK", onFx(() -> ((javafx.scene.control.Labeled) view.lookup("#readiness-score")).getText()));
+        onFx(() -> { m.onlyNotOkProperty().set(true); return null; });
+        await(() -> view.lookupAll(".readiness-item").size() == 5);
+        await(() -> m.history().size() == 2);
+        assertEquals("2 audits · first 1 / 7, now 2 / 7", onFx(() -> ((javafx.scene.control.Labeled) view.lookup("#readiness-trend")).getText()));
+        io.nightwatch.ui.Screenshots.save(stage.getScene(), "readiness-hand.png");
     }
 }
