@@ -50,9 +50,9 @@ public final class ReadinessWording {
         return ok + " / " + total + " OK";
     }
 
-    /** The header's line: "31 of 48 OK · 2 critical, 5 high open". */
+    /** The header's line, the score first (a narrow header cuts the end): "31 / 48 OK · 2 critical, 5 high open". */
     static String summary(int ok, int total, long critical, long high) {
-        StringBuilder s = new StringBuilder(ok + " of " + total + " OK");
+        StringBuilder s = new StringBuilder(score(ok, total));
         if (critical + high > 0) {
             s.append(" · ");
             if (critical > 0) s.append(critical).append(" critical");

@@ -125,7 +125,7 @@ class ReadinessViewModelTest {
         assertEquals("2 / 7 OK", onFx(() -> m.scoreProperty().get()));
         assertEquals("NOT READY", onFx(() -> m.overallTextProperty().get()));
         assertEquals(Verdict.NOT_READY, onFx(() -> m.overallStateProperty().get()));
-        assertEquals("2 of 7 OK · 2 critical, 2 high open", onFx(() -> m.summaryProperty().get()));
+        assertEquals("2 / 7 OK · 2 critical, 2 high open", onFx(() -> m.summaryProperty().get()));
         assertEquals("audited 03:12:00", onFx(() -> m.lastUpdateProperty().get()));
         assertFalse(onFx(() -> m.staleProperty().get()));
 
