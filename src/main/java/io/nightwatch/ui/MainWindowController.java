@@ -137,7 +137,7 @@ public final class MainWindowController {
         Label noLog = new Label("No incident log here: the alert history could not be opened.");
         noLog.getStyleClass().add("incidents-unavailable");
         incidentsPane.getChildren().setAll(noLog);
-        Label noAudit = new Label("No readiness audit here: this window has no engines or data folder to audit.");
+        Label noAudit = new Label(io.nightwatch.ui.readiness.ReadinessWording.UNAVAILABLE);
         noAudit.getStyleClass().add("incidents-unavailable");
         readinessPane.getChildren().setAll(noAudit);
 

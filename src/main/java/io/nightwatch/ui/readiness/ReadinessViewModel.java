@@ -207,11 +207,6 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
         wizards.accept(kind);
     }
 
-    /** Shows {@code r} as if it had just been audited here. FX thread; for the view's tests and pictures. */
-    public void show(AuditReport r) {
-        applyAudited(new Audited(r, ""));
-    }
-
     public void dispose() {
         ageTicker.stop();
         lane.close();
@@ -250,6 +245,10 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
         long high = r.items().stream().filter(i -> !i.ok() && i.risk() == AuditItem.Risk.HIGH).count();
         summary.set(ReadinessWording.summary(r.ok(), r.total(), critical, high));
         showVerdict(r.verdict(), r.takenAt());
+        if (r.engineUnreachable()) {
+            problem.set(true);
+            message.set(ReadinessWording.unreachable(r.unreachableHosts()));
+        }
         regroup();
         readHistory();
     }

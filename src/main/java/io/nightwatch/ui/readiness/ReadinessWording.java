@@ -13,7 +13,6 @@ import java.util.Locale;
 /** Every word the Readiness view says, in one place (to move into bundles later); plain functions, no toolkit. */
 public final class ReadinessWording {
 
-    static final String TITLE = "Readiness";
     static final String QUESTION = "Can an external provider run this at 3 a.m.?";
     static final String RUN = "Run audit";
     static final String RUNNING = "Auditing…";
@@ -25,8 +24,8 @@ public final class ReadinessWording {
     static final String NO_AUDIT = "No audit in this window yet. Run audit reads the live stack; it changes nothing.";
     static final String FROM_HISTORY = "Items of earlier audits are not kept. Run audit to see evidence and fixes.";
     static final String ALL_OK = "Every item is OK.";
-    static final String UNAVAILABLE = "No readiness audit here: no engines or data folder were configured.";
-    static final String NO_STORE = "history not kept: the alert history could not be opened";
+    /** What the window shows where the view would be, when it has nothing to audit with. */
+    public static final String UNAVAILABLE = "No readiness audit here: this window has no engines or data folder to audit.";
     static final String FRESH = "audited";
     static final String SILENT = "no audit for";
     static final String NOT_YET = "not audited yet";
@@ -129,6 +128,12 @@ public final class ReadinessWording {
     static String trend(int audits, int firstOk, int firstTotal, int lastOk, int lastTotal) {
         if (audits == 1) return "1 audit · " + score(lastOk, lastTotal);
         return audits + " audits · first " + firstOk + " / " + firstTotal + ", now " + lastOk + " / " + lastTotal;
+    }
+
+    /** "No answer from the engine of local: its containers were not audited." */
+    static String unreachable(java.util.List<String> hosts) {
+        return "No answer from the engine of " + String.join(", ", hosts) + ": " + (hosts.size() == 1 ? "its" : "their")
+                + " containers were not audited.";
     }
 
     static String failed(String why) {

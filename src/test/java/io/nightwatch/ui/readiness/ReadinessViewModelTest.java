@@ -196,6 +196,17 @@ class ReadinessViewModelTest {
         assertTrue(onFx(() -> m.problemProperty().get()));
         assertEquals("NO AUDIT", onFx(() -> m.overallTextProperty().get()));
         assertEquals(null, onFx(() -> m.reportProperty().get()));
+
+        // an engine that does not answer is an audit with a gap, said on the message line
+        source.hold = null;
+        source.failure = null;
+        source.next = AuditReport.of(NOW, List.of(new AuditItem("engine:local", Category.ENGINE, "local", Status.UNKNOWN, Risk.CRITICAL,
+                "the Docker engine of local did not answer", "", Optional.empty())), List.of("local"));
+        onFx(() -> { m.runAudit(); return null; });
+        await(() -> m.reportProperty().get() != null);
+        assertEquals("No answer from the engine of local: its containers were not audited.", onFx(() -> m.messageProperty().get()));
+        assertTrue(onFx(() -> m.problemProperty().get()));
+        assertEquals("NOT READY", onFx(() -> m.overallTextProperty().get()));
     }
 
     @Test
