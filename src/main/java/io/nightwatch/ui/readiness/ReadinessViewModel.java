@@ -102,7 +102,11 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
         this.source = source;
         this.clock = clock;
         for (Phase p : Phase.values()) phases.put(p, new ReadOnlyObjectWrapper<>(this, p.key()));
-        this.lane = Background.shared().lane("readiness", this::failed);
+        // the audit catches its own failures (applyAudited); what reaches the lane's problem line is a history read
+        this.lane = Background.shared().lane("readiness", why -> {
+            problem.set(true);
+            message.set(ReadinessWording.historyFailed(why));
+        });
         this.historyReads = lane.latest(this::applyHistory);
         this.stepReports = lane.reporter(this::applyStep);
         onlyNotOk.addListener((o, was, now) -> regroup());

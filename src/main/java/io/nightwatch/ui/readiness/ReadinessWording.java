@@ -136,6 +136,10 @@ public final class ReadinessWording {
                 + " containers were not audited.";
     }
 
+    static String historyFailed(String why) {
+        return "The audit history cannot be read: " + why;
+    }
+
     static String failed(String why) {
         return "The audit did not finish: " + why;
     }

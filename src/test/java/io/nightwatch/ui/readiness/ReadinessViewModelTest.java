@@ -84,6 +84,7 @@ class ReadinessViewModelTest {
         volatile AuditReport next = report(NOW);
         volatile Exception failure;
         volatile CountDownLatch hold;
+        volatile RuntimeException historyFailure;
         final List<AuditHistory.AuditRun> runs = new ArrayList<>();
 
         @Override
@@ -100,6 +101,7 @@ class ReadinessViewModelTest {
 
         @Override
         public List<AuditHistory.AuditRun> history(int limit) {
+            if (historyFailure != null) throw historyFailure;
             synchronized (runs) {
                 return List.copyOf(runs);
             }
@@ -226,6 +228,11 @@ class ReadinessViewModelTest {
         assertEquals(ReadinessWording.FROM_HISTORY, onFx(() -> m.placeholderProperty().get()));
         assertEquals(Verdict.NOT_READY, onFx(() -> m.history().get(0).verdict()));
         assertEquals(14.0 / 48, onFx(() -> m.history().get(0).fraction()), 1e-9);
+
+        source.historyFailure = new IllegalStateException("database is locked");
+        onFx(() -> { m.runAudit(); return null; });
+        await(() -> m.messageProperty().get().equals("The audit history cannot be read: database is locked"));
+        assertEquals("2 / 7 OK", onFx(() -> m.scoreProperty().get()), "the audit itself is shown");
 
         List<WizardKind> opened = new ArrayList<>();
         onFx(() -> {
