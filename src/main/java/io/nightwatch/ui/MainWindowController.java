@@ -186,7 +186,7 @@ public final class MainWindowController {
         readiness.overallStateProperty().addListener((o, old, state) -> { if (view.get() == MainWindow.View.READINESS) showPill(); });
         readiness.staleProperty().addListener((o, was, stale) -> { if (view.get() == MainWindow.View.READINESS) showStale(); });
         readinessPane.getChildren().setAll(new io.nightwatch.ui.readiness.ReadinessView(readiness, zone));
-        readinessTab.setTooltip(new Tooltip("Readiness audit: can an external provider run this at 3 a.m.? Shortcut+5"));
+        readinessTab.setTooltip(new Tooltip(io.nightwatch.ui.readiness.ReadinessWording.TAB_TIP));
         readiness.setShowing(view.get() == MainWindow.View.READINESS);
         view.addListener((o, old, shown) -> readiness.setShowing(shown == MainWindow.View.READINESS));
         if (view.get() == MainWindow.View.READINESS) show(view.get());

@@ -24,6 +24,8 @@ public final class ReadinessWording {
     static final String NO_AUDIT = "No audit in this window yet. Run audit reads the live stack; it changes nothing.";
     static final String FROM_HISTORY = "Items of earlier audits are not kept. Run audit to see evidence and fixes.";
     static final String ALL_OK = "Every item is OK.";
+    /** The header switch's tooltip. */
+    public static final String TAB_TIP = "Readiness audit: can an external provider run this at 3 a.m.? Shortcut+5";
     /** What the window shows where the view would be, when it has nothing to audit with. */
     public static final String UNAVAILABLE = "No readiness audit here: this window has no engines or data folder to audit.";
     static final String FRESH = "audited";
