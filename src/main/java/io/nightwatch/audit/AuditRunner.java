@@ -40,7 +40,21 @@ public final class AuditRunner {
         this.engines = engines;
     }
 
+    /** What the audit is reading now, for a progress bar: {@code done} of {@code total} reads, in words. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, what) -> { };
+
+        void step(int done, int total, String what);
+    }
+
     public AuditReport run(StackProfile profile, AuditInputs in) {
+        return run(profile, in, Progress.NONE);
+    }
+
+    /** As {@link #run(StackProfile, AuditInputs)}, telling {@code progress} (on this thread) what it reads next. */
+    public AuditReport run(StackProfile profile, AuditInputs in, Progress progress) {
+        Counter counter = new Counter(progress, profile.hosts().size() + 2 * profile.services().size() + 1);
         Instant now = in.clock().instant();
         List<AuditItem> items = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
@@ -48,8 +62,9 @@ public final class AuditRunner {
         try {
             List<ServiceSpec> present = new ArrayList<>();
             for (DockerHostSpec host : profile.hosts()) {
+                counter.next("the engine of " + host.name());
                 try (DockerGateway engine = engines.apply(host)) {
-                    present.addAll(auditHost(profile, host, engine, http, in, items));
+                    present.addAll(auditHost(profile, host, engine, http, in, items, counter));
                 } catch (EngineUnreachableException e) {
                     unreachable.add(host.name());
                     items.add(AuditItem.of("engine", Category.ENGINE, host.name(), Status.UNKNOWN, Risk.CRITICAL,
@@ -57,6 +72,7 @@ public final class AuditRunner {
                             "Check that the engine runs and the address is right: `nightwatch status --host URI`"));
                 }
             }
+            counter.next("backup sets and drills");
             DataSafetyChecks safety = new DataSafetyChecks(in);
             items.addAll(safety.backups(present.stream().filter(s -> s.dataPath().isPresent()).toList(), now));
             items.addAll(safety.targets());
@@ -64,18 +80,41 @@ public final class AuditRunner {
         } finally {
             http.close();
         }
+        counter.end();
         return AuditReport.of(now, items, unreachable);
+    }
+
+    /** Counts reads for {@link Progress}; never past the total (a host's services are skipped when it is unreachable). */
+    private static final class Counter {
+        private final Progress progress;
+        private final int total;
+        private int done;
+
+        Counter(Progress progress, int total) {
+            this.progress = progress;
+            this.total = Math.max(1, total);
+        }
+
+        void next(String what) {
+            progress.step(Math.min(done, total - 1), total, what);
+            done++;
+        }
+
+        void end() {
+            progress.step(total, total, "done");
+        }
     }
 
     /** Returns the services that are there (a container, or an answering API) for the stack-wide checks. */
     private List<ServiceSpec> auditHost(StackProfile profile, DockerHostSpec host, DockerGateway engine, AuditHttp http,
-                                        AuditInputs in, List<AuditItem> items) {
+                                        AuditInputs in, List<AuditItem> items, Counter counter) {
         List<ContainerSummary> containers = engine.listContainers();
         ContainerChecks containerChecks = new ContainerChecks(engine, in.timeout());
         DataSafetyChecks safety = new DataSafetyChecks(in);
         Map<ServiceSpec, ContainerSetup> deployed = new LinkedHashMap<>();
         List<ServiceSpec> present = new ArrayList<>();
         for (ServiceSpec s : profile.servicesOn(host.name())) {
+            counter.next("the container of " + s.name());
             Optional<ContainerSetup> setup = engine.containerSetup(s.container());
             if (setup.isPresent()) {
                 deployed.put(s, setup.get());
@@ -101,6 +140,7 @@ public final class AuditRunner {
         RedisChecks redis = new RedisChecks(in.timeout());
         List<ServiceSpec> watched = present.stream().filter(s -> s.metrics().isPresent() || s.kind() == ServiceKind.REDIS).toList();
         for (ServiceSpec s : present) {
+            counter.next(s.name() + "'s API");
             ContainerSetup setup = deployed.get(s);
             String compose = setup == null ? s.name() : setup.composeService().orElse(s.name());
             switch (s.kind()) {

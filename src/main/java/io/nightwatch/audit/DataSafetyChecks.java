@@ -45,7 +45,7 @@ final class DataSafetyChecks {
         if (drill.isEmpty()) {
             items.add(AuditItem.of("restore-drill", Category.DATA_SAFETY, "stack", Status.MISSING, Risk.HIGH,
                     "no restore drill recorded in Nightwatch's history: the backups and the RTO are unproven",
-                    "Restore the newest set on a scratch host with `nightwatch restore SET` and time it (the drill command is not built yet)")
+                    "Prove the newest verified set in scratch containers and time it: `nightwatch drill restore` (in the window: Readiness › Restore drill…)")
                     .withRunbook("restore"));
         } else if (!drill.get().ok() || drill.get().rto().compareTo(rto) > 0) {
             items.add(AuditItem.of("restore-drill", Category.DATA_SAFETY, "stack", Status.RISK, Risk.HIGH,

@@ -36,7 +36,7 @@ public final class MainWindow {
     public static final double HEIGHT = 800;
 
     /** What the window's body shows. */
-    public enum View { HEALTH, FLOW, ALERTS, INCIDENTS }
+    public enum View { HEALTH, FLOW, ALERTS, INCIDENTS, READINESS }
 
     private final DashboardViewModel model;
     private final FlowViewModel flow;
@@ -45,6 +45,7 @@ public final class MainWindow {
     private final Scene scene;
     private Runnable detach = () -> { };
     private io.nightwatch.ui.incident.IncidentsViewModel incidents;
+    private io.nightwatch.ui.readiness.ReadinessViewModel readiness;
 
     private Consumer<String> openUrl = MainWindow::copyToClipboard;
 
@@ -66,6 +67,7 @@ public final class MainWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+2"), () -> show(View.FLOW));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show(View.ALERTS));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show(View.INCIDENTS));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show(View.READINESS));
         theme.applyTo(scene);
         DesktopNotices.follow(alerts, scene::getWindow, id -> {
             show(View.ALERTS);
@@ -111,6 +113,14 @@ public final class MainWindow {
     }
 
     public io.nightwatch.ui.incident.IncidentsViewModel incidents() { return incidents; }
+
+    /** Shows the Readiness view (the readiness audit of the live stack and its history). */
+    public void offerReadiness(io.nightwatch.ui.readiness.ReadinessViewModel readiness) {
+        this.readiness = readiness;
+        controller.offerReadiness(readiness, java.time.ZoneId.systemDefault());
+    }
+
+    public io.nightwatch.ui.readiness.ReadinessViewModel readiness() { return readiness; }
 
     /** What the dashboard shows, for an incident's timeline: each host's and tile's state in words, and a PNG. */
     public io.nightwatch.ui.incident.IncidentsViewModel.Snapshot dashboardSnapshot() {
@@ -163,6 +173,7 @@ public final class MainWindow {
         flow.dispose();
         alerts.dispose();
         if (incidents != null) incidents.dispose();
+        if (readiness != null) readiness.dispose();
     }
 
     private static void copyToClipboard(String url) {

@@ -80,6 +80,8 @@ public final class MainWindowController {
     @FXML private StackPane alertsPane;
     @FXML private ToggleButton incidentsTab;
     @FXML private StackPane incidentsPane;
+    @FXML private ToggleButton readinessTab;
+    @FXML private StackPane readinessPane;
 
     MainWindowController(DashboardViewModel model, FlowViewModel flow, AlertsViewModel alerts, Consumer<String> openUrl) {
         this.model = model;
@@ -112,6 +114,7 @@ public final class MainWindowController {
         headers.put(MainWindow.View.FLOW, flow);
         headers.put(MainWindow.View.ALERTS, alerts);
         headers.put(MainWindow.View.INCIDENTS, model); // an incident is about the stack's health: its header is the dashboard's
+        headers.put(MainWindow.View.READINESS, model); // until offerReadiness
         headers.forEach((shownView, header) -> {
             verdictGlyphs.put(shownView, verdictGlyph(header));
             header.overallStateProperty().addListener((o, old, state) -> { if (view.get() == shownView) showPill(); });
@@ -136,6 +139,9 @@ public final class MainWindowController {
         Label noLog = new Label("No incident log here: the alert history could not be opened.");
         noLog.getStyleClass().add("incidents-unavailable");
         incidentsPane.getChildren().setAll(noLog);
+        Label noAudit = new Label(io.nightwatch.ui.readiness.ReadinessWording.UNAVAILABLE);
+        noAudit.getStyleClass().add("incidents-unavailable");
+        readinessPane.getChildren().setAll(noAudit);
 
         views.selectedToggleProperty().addListener((o, old, selected) -> {
             if (selected == null) {
@@ -143,7 +149,8 @@ public final class MainWindowController {
                 return;
             }
             view.set(selected == flowTab ? MainWindow.View.FLOW : selected == alertsTab ? MainWindow.View.ALERTS
-                    : selected == incidentsTab ? MainWindow.View.INCIDENTS : MainWindow.View.HEALTH);
+                    : selected == incidentsTab ? MainWindow.View.INCIDENTS : selected == readinessTab ? MainWindow.View.READINESS
+                    : MainWindow.View.HEALTH);
         });
         view.addListener((o, old, shown) -> show(shown));
         show(view.get());
@@ -179,6 +186,19 @@ public final class MainWindowController {
         incidentsTab.pseudoClassStateChanged(CRITICAL, incidents.openCountProperty().get() > 0);
     }
 
+    /** Shows the Readiness view over {@code readiness}, which speaks for the header while it is on show. */
+    void offerReadiness(io.nightwatch.ui.readiness.ReadinessViewModel readiness, java.time.ZoneId zone) {
+        headers.put(MainWindow.View.READINESS, readiness);
+        verdictGlyphs.put(MainWindow.View.READINESS, verdictGlyph(readiness));
+        readiness.overallStateProperty().addListener((o, old, state) -> { if (view.get() == MainWindow.View.READINESS) showPill(); });
+        readiness.staleProperty().addListener((o, was, stale) -> { if (view.get() == MainWindow.View.READINESS) showStale(); });
+        readinessPane.getChildren().setAll(new io.nightwatch.ui.readiness.ReadinessView(readiness, zone));
+        readinessTab.setTooltip(new Tooltip(io.nightwatch.ui.readiness.ReadinessWording.TAB_TIP));
+        readiness.setShowing(view.get() == MainWindow.View.READINESS);
+        view.addListener((o, old, shown) -> readiness.setShowing(shown == MainWindow.View.READINESS));
+        if (view.get() == MainWindow.View.READINESS) show(view.get());
+    }
+
     /** Switches the body and the header to {@code shown}. */
     void select(MainWindow.View shown) {
         Toggle wanted = switch (shown) {
@@ -186,6 +206,7 @@ public final class MainWindowController {
             case FLOW -> flowTab;
             case ALERTS -> alertsTab;
             case INCIDENTS -> incidentsTab;
+            case READINESS -> readinessTab;
         };
         if (views.getSelectedToggle() != wanted) views.selectToggle(wanted);
     }
@@ -197,6 +218,7 @@ public final class MainWindowController {
         flowScroll.setVisible(shown == MainWindow.View.FLOW);
         alertsPane.setVisible(shown == MainWindow.View.ALERTS);
         incidentsPane.setVisible(shown == MainWindow.View.INCIDENTS);
+        readinessPane.setVisible(shown == MainWindow.View.READINESS);
         ViewHeader<?> header = headers.get(shown);
         summary.textProperty().bind(header.summaryProperty());
         lastUpdate.textProperty().bind(header.lastUpdateProperty());

@@ -182,6 +182,25 @@ public class NightwatchApp extends Application {
         services.store().ifPresent(history -> window.offerIncidents(new IncidentsViewModel(
                 new Incidents(history, catalog.journalDir(), clock), clock, AlertsViewModel.currentUser(env), window::dashboardSnapshot)));
         services.backups().ifPresent(watcher -> watcher.addListener(window.model()::publishBackups));
+        offerReadiness(catalog, clock);
+    }
+
+    /**
+     * The Readiness view and the restore drill wizard, over the same data folder, profile file and history as
+     * {@code nightwatch audit} and {@code nightwatch drill restore}.
+     */
+    private void offerReadiness(RunbookCatalog catalog, Clock clock) {
+        io.nightwatch.store.AuditHistory history = services.store().map(AlertStore::audits).orElse(null);
+        java.nio.file.Path profileFile = ProfileLoader.configDirectory(env).map(d -> d.resolve(ProfileLoader.FILE_NAME))
+                .filter(java.nio.file.Files::isRegularFile).orElse(null);
+        java.nio.file.Path dataDir = catalog.backupRoot().getParent(); // the catalog's data folder: backups/ lives in it
+        wizards.offerDrill(io.nightwatch.audit.DrillRunbook.connecting(catalog.profile(), env, drill -> {
+            if (history != null) history.recordDrill(io.nightwatch.ui.readiness.LiveReadiness.drillRun(drill));
+        }, Clock.systemUTC()));
+        io.nightwatch.ui.readiness.ReadinessViewModel readiness = new io.nightwatch.ui.readiness.ReadinessViewModel(
+                new io.nightwatch.ui.readiness.LiveReadiness(catalog.profile(), env, dataDir, profileFile, history, Clock.systemUTC()), clock);
+        readiness.offerWizards(kind -> wizards.open(kind, window.scene().getWindow()));
+        window.offerReadiness(readiness);
     }
 
     private void openDefaultStore() {

@@ -1,6 +1,6 @@
 package io.nightwatch.ui.wizard.launch;
 
-/** The wizards the runbooks menu opens. */
+/** The wizards the runbooks menu and the Readiness view open. */
 public enum WizardKind {
-    BACKUP, RESTORE, UPGRADE, ROLLBACK, RECOVERY, STACK
+    BACKUP, RESTORE, UPGRADE, ROLLBACK, RECOVERY, STACK, DRILL
 }

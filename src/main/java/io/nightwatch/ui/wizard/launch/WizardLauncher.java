@@ -9,7 +9,9 @@ import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.wizard.RunbookWizard;
 import io.nightwatch.ui.wizard.WizardModel;
+import io.nightwatch.audit.DrillRunbook;
 import io.nightwatch.ui.wizard.backup.BackupChoice;
+import io.nightwatch.ui.wizard.drill.DrillChoice;
 import io.nightwatch.ui.wizard.backup.CatalogServiceCheck;
 import io.nightwatch.ui.wizard.imagechange.CatalogImageChanges;
 import io.nightwatch.ui.wizard.imagechange.ImageChangeChoice;
@@ -44,12 +46,23 @@ public final class WizardLauncher implements RunbookOpener {
     private final Map<WizardKind, WizardModel<?>> models = new EnumMap<>(WizardKind.class);
     private final ReadOnlyIntegerWrapper interrupted = new ReadOnlyIntegerWrapper(this, "interrupted");
     private final LatestAnswer<Integer> found;
+    private DrillRunbook drill;
 
     public WizardLauncher(RunbookCatalog catalog) {
         this.catalog = catalog;
         this.found = Background.shared()
                 .lane("interrupted-runs", problem -> LOG.warn("cannot look for interrupted runs in {}: {}", catalog.journalDir(), problem))
                 .latest(interrupted::set);
+    }
+
+    /** Offers the restore drill wizard over {@code drill} (which records each drill where the audit reads it). */
+    public void offerDrill(DrillRunbook drill) {
+        this.drill = drill;
+    }
+
+    /** Whether {@link WizardKind#DRILL} can be opened. */
+    public boolean offersDrill() {
+        return drill != null;
     }
 
     /** Counts interrupted runs in the background; call once the window is up. */
@@ -85,6 +98,10 @@ public final class WizardLauncher implements RunbookOpener {
             case RECOVERY -> RecoveryChoice.wizard(new ScenarioRunbooks(catalog.recoveries()), catalog.newRunner(), java.time.Clock.systemDefaultZone());
             case STACK -> StackChoice.wizard(catalog.profile(), new StackRunbooks(catalog::stack), new CatalogServiceCheck(catalog),
                     catalog.newRunner(), java.time.Clock.systemDefaultZone());
+            case DRILL -> {
+                if (drill == null) throw new IllegalStateException("no restore drill was offered to this launcher");
+                yield DrillChoice.wizard(drill, catalog.backupRoot(), catalog.newRunner(), java.time.Clock.systemDefaultZone());
+            }
         };
         Stage stage = RunbookWizard.open(owner, model);
         open.put(kind, stage);
