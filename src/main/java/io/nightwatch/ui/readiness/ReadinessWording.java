@@ -113,6 +113,8 @@ public final class ReadinessWording {
             case UPGRADE -> "Upgrade…";
             case ROLLBACK -> "Roll back…";
             case DRILL -> "Restore drill…";
+            case RECOVERY -> "Recover…";
+            case STACK -> "Stop or start…";
         };
     }
 
