@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.health.ServiceDeployment;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.stack.StackRunbook;
@@ -51,9 +52,10 @@ public class StackCommand implements Callable<Integer> {
         return RunbookOpening.of(profileOptions, err).run(cli -> {
             String wanted = services.text();
             if (wanted.equals("all")) {
-                // Services the profile names but that are not deployed are left out, each said.
+                // Services the profile names but that are not deployed (no container, no Swarm service) are left out, each said.
                 StackProfile profile = cli.catalog().profile();
-                List<ServiceSpec> deployed = profile.services().stream().filter(s -> cli.engine(s.host()).inspect(s.container()).isPresent()).toList();
+                List<ServiceSpec> deployed = profile.services().stream()
+                        .filter(s -> ServiceDeployment.of(cli.engine(s.host()), s).deployed()).toList();
                 profile.services().stream().filter(s -> !deployed.contains(s))
                         .forEach(s -> err.println("nightwatch: " + s.name() + ": not deployed on " + s.host() + " — skipped"));
                 if (deployed.isEmpty()) throw new IllegalArgumentException("no service of the profile is deployed");
