@@ -130,7 +130,7 @@ public final class ServiceAccess {
      * Whether this service runs as a Swarm service, decided once: a container of the profile's name means it does
      * not (and keeps every later call free of engine round trips); an engine that does not answer decides nothing.
      */
-    private Optional<String> swarmName() {
+    public Optional<String> swarmName() {
         Optional<String> known = swarmName;
         if (known != null) return known;
         try {

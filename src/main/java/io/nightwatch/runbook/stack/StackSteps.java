@@ -42,10 +42,8 @@ final class StackSteps {
         /** The Swarm's wait for its tasks: each task's grace period and a margin for the scheduler. */
         Duration swarmWait() { return grace.plusSeconds(30); }
 
-        /** The service's Swarm name, when it runs as one (asked in previews, which know no deployment yet). */
-        Optional<String> swarmName() {
-            return service.swarmService().map(io.nightwatch.docker.SwarmService::name);
-        }
+        /** The service's Swarm name, when it runs as one (for previews and undos, which know no deployment). */
+        Optional<String> swarmName() { return service.swarmName(); }
 
         ServiceDeployment deployment() { return ServiceDeployment.of(service.manager(), service.spec()); }
     }
