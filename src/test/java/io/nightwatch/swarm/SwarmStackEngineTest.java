@@ -206,22 +206,8 @@ class SwarmStackEngineTest {
     @Order(3)
     @Timeout(120)
     void theBackupCommandTakesRedisFromTheSwarmService() throws Exception {
-        Path profileFile = work.resolve("profile.yaml");
         // Only the engine is named: the services are the built-in reference stack's, found on the Swarm by their stack.
-        Files.writeString(profileFile, "hosts:\n  - name: local\n    address: " + remote.host() + "\n    tlsVerify: true\n    certPath: "
-                + remote.certPath() + "\n");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "backup", "--service", "redis",
-                "--profile", profileFile.toString(), "--to", work.resolve("cli-backups").toString());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("DOCKER_HOST");
-        pb.environment().put("HOME", work.toString());
-        pb.environment().put("XDG_DATA_HOME", work.resolve("xdg").toString());
-        pb.environment().remove("XDG_CONFIG_HOME");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(100, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
+        String out = nightwatch(0, "backup", "--service", "redis", "--to", work.resolve("cli-backups").toString());
         assertTrue(out.contains("backup succeeded"), out);
     }
 
@@ -277,20 +263,7 @@ class SwarmStackEngineTest {
     @Timeout(240)
     void stackStopAndStartScaleAStackServiceToZeroAndBack() throws Exception {
         // Without --yes the command says what is deployed and what it would do, then changes nothing.
-        Path profileFile = work.resolve("profile.yaml");
-        Files.writeString(profileFile, "hosts:\n  - name: local\n    address: " + remote.host() + "\n    tlsVerify: true\n    certPath: "
-                + remote.certPath() + "\n");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "stack", "stop", "--profile", profileFile.toString());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().remove("DOCKER_HOST");
-        pb.environment().put("HOME", work.toString());
-        pb.environment().put("XDG_DATA_HOME", work.resolve("xdg").toString());
-        pb.environment().remove("XDG_CONFIG_HOME");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(100, TimeUnit.SECONDS), out);
-        assertEquals(130, p.exitValue(), out);
+        String out = nightwatch(130, "stack", "stop");
         assertTrue(out.contains("loki: not deployed on local — skipped"), out);
         assertFalse(out.contains("redis: not deployed"), "the stack's redis counts as deployed: " + out);
         assertTrue(out.contains("POST /services/" + STACK + "_redis/update (replicas 0)"), "a stack service is scaled, not stopped: " + out);
@@ -310,6 +283,30 @@ class SwarmStackEngineTest {
             assertEquals(1, up.replicas(), "back at the replicas it had before the stop");
             assertTrue(up.converged());
         }
+    }
+
+    /**
+     * Runs the CLI as an operator does (a child process, no terminal) against a profile that names only the Swarm
+     * engine, checks its exit code and returns what it said.
+     */
+    private String nightwatch(int exit, String... args) throws Exception {
+        Path profileFile = work.resolve("profile.yaml");
+        Files.writeString(profileFile, "hosts:\n  - name: local\n    address: " + remote.host() + "\n    tlsVerify: true\n    certPath: "
+                + remote.certPath() + "\n");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--profile", profileFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("DOCKER_HOST");
+        pb.environment().put("HOME", work.toString());
+        pb.environment().put("XDG_DATA_HOME", work.resolve("xdg").toString());
+        pb.environment().remove("XDG_CONFIG_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS), out);
+        assertEquals(exit, p.exitValue(), out);
+        return out;
     }
 
     private ServiceSpec spec(String name) {
