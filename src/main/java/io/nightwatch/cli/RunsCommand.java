@@ -49,14 +49,10 @@ public class RunsCommand implements Callable<Integer> {
                 r.resumable() ? "resume or abort" : "abort only (it was undoing)");
     }
 
-    interface Action {
-        int run(RunbookCli cli) throws Exception;
-    }
-
     /** The runbook opening without the warning (these commands are about the interrupted runs themselves). */
-    static int withCli(ProfileOptions options, PrintWriter err, Action action) {
+    static int withCli(ProfileOptions options, PrintWriter err, RunbookOpening.Body body) {
         try {
-            return RunbookOpening.of(options, err).warnAboutInterrupted(false).run(action::run);
+            return RunbookOpening.of(options, err).warnAboutInterrupted(false).run(body);
         } catch (IllegalStateException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;

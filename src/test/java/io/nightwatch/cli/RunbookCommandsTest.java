@@ -66,6 +66,16 @@ class RunbookCommandsTest {
     }
 
     @Test
+    void resumeAndAbortOpenTheSameWayAndNameARunThatIsNotThere() throws IOException {
+        Path profile = Files.writeString(dir.resolve("p.yaml"), "services:\n  - kind: redis\n");
+        assertEquals(0, run("runs", "--profile", profile.toString()), err.toString());
+        for (String decision : new String[] {"resume", "abort"}) {
+            assertEquals(NightwatchCommand.EXIT_USAGE, run("runs", decision, "no-such-run", "--profile", profile.toString()));
+            assertTrue(err.toString().contains("nightwatch: no interrupted run no-such-run"), err.toString());
+        }
+    }
+
+    @Test
     void aGoneEngineIsExit3WithTheAddressAndWhatToCheck() throws IOException {
         String closed;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
