@@ -8,6 +8,8 @@ import io.nightwatch.docker.ContainerSummary;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.docker.EngineUnreachableException;
+import io.nightwatch.docker.SwarmService;
+import io.nightwatch.health.ServiceDeployment;
 import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.ProbeProtocol;
 import io.nightwatch.stack.ServiceKind;
@@ -115,14 +117,23 @@ public final class AuditRunner {
         List<ServiceSpec> present = new ArrayList<>();
         for (ServiceSpec s : profile.servicesOn(host.name())) {
             counter.next("the container of " + s.name());
-            Optional<ContainerSetup> setup = engine.containerSetup(s.container());
+            ServiceDeployment deployment = ServiceDeployment.of(engine, s);
+            // a Swarm service is audited through its current task's container, when that runs on this engine
+            Optional<ContainerSetup> setup = deployment.container().flatMap(engine::containerSetup);
+            Optional<SwarmService> swarm = deployment.swarm();
             if (setup.isPresent()) {
                 deployed.put(s, setup.get());
                 present.add(s);
-                items.addAll(containerChecks.check(s, setup.get()));
+                List<AuditItem> checked = containerChecks.check(s, setup.get());
+                items.addAll(swarm.isEmpty() ? checked : checked.stream().map(i -> swarmRestarts(i, s, swarm.get())).toList());
                 boolean kept = containers.stream().anyMatch(c -> s.isKeptCopy(c.name()));
                 items.add(safety.wayBack(s, kept));
                 if (s.dataPath().isPresent() && setup.get().running()) items.add(headroom(engine, s, setup.get(), in));
+            } else if (swarm.isPresent()) {
+                present.add(s);
+                items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
+                        "Swarm service " + swarm.get().name() + " (" + swarm.get().running() + " running) has no task container on "
+                                + host.name() + ": container checks skipped", "`docker service ps " + swarm.get().name() + "` shows where its tasks run"));
             } else if (answers(http, s)) {
                 present.add(s);
                 items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
@@ -185,6 +196,16 @@ public final class AuditRunner {
                     "Plan more space or a lower retention before it runs full");
         }
         return AuditItem.ok("disk-headroom", Category.CAPACITY, s.id(), Risk.HIGH, evidence);
+    }
+
+    /**
+     * A task's container has no restart policy of its own: the Swarm replaces a failed task by the service's
+     * {@code deploy.restart_policy}, so the container's "no" is not a gap.
+     */
+    private static AuditItem swarmRestarts(AuditItem item, ServiceSpec s, SwarmService swarm) {
+        if (!item.id().equals("restart-policy:" + s.id())) return item;
+        return AuditItem.ok("restart-policy", Category.HEALTH, s.id(), item.risk(), "Swarm service " + swarm.name()
+                + ": the Swarm replaces a failed task (deploy.restart_policy); the task container's own policy is not used");
     }
 
     /** A service without a container here may still answer (another engine, a port forward, a test double). */

@@ -27,6 +27,13 @@ final class RedisChecks {
         this.timeout = timeout;
     }
 
+    private static List<AuditItem> unknown(String s, String why) {
+        return List.of(
+                AuditItem.of("redis-persistence", Category.REDIS, s, Status.UNKNOWN, Risk.CRITICAL, why, ""),
+                AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.UNKNOWN, Risk.HIGH, why, ""),
+                AuditItem.of("redis-ttl", Category.REDIS, s, Status.UNKNOWN, Risk.LOW, why, ""));
+    }
+
     List<AuditItem> check(ServiceSpec redis, Optional<String> password, long containerMemoryLimit, String compose) {
         String s = redis.id();
         String where = redis.health().directHost() + ":" + redis.health().directPort();
@@ -38,6 +45,8 @@ final class RedisChecks {
         Map<String, String> maxmemory;
         Map<String, String> policy;
         String keyspace;
+        // no published address (a Swarm stack's): asking "" would reach whatever listens on this machine's port
+        if (redis.health().directHost().isEmpty()) return unknown(s, "Redis has no published address in the profile: CONFIG GET/INFO not asked");
         try (Jedis jedis = new Jedis(redis.health().directHost(), redis.health().directPort(), config.build())) {
             save = jedis.configGet("save");
             aof = jedis.configGet("appendonly");
@@ -46,11 +55,7 @@ final class RedisChecks {
             keyspace = jedis.info("keyspace");
         } catch (JedisException e) {
             // Jedis' messages name host and port only; a wrong password reads "WRONGPASS", never the password.
-            String why = "Redis at " + where + " did not answer CONFIG GET/INFO: " + e.getClass().getSimpleName();
-            return List.of(
-                    AuditItem.of("redis-persistence", Category.REDIS, s, Status.UNKNOWN, Risk.CRITICAL, why, ""),
-                    AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.UNKNOWN, Risk.HIGH, why, ""),
-                    AuditItem.of("redis-ttl", Category.REDIS, s, Status.UNKNOWN, Risk.LOW, why, ""));
+            return unknown(s, "Redis at " + where + " did not answer CONFIG GET/INFO: " + e.getClass().getSimpleName());
         }
         List<AuditItem> items = new ArrayList<>();
         String saveRules = save.getOrDefault("save", "").trim();

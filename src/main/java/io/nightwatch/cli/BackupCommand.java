@@ -1,13 +1,11 @@
 package io.nightwatch.cli;
 
-import io.nightwatch.docker.EngineUnreachableException;
 import io.nightwatch.text.Bytes;
 import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.SetVerifier;
-import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +30,8 @@ public class BackupCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profileOptions;
 
-    @Option(names = {"--service", "--services"}, defaultValue = "all", description = "Services, comma-separated, or all (default).")
-    String services;
+    @Mixin
+    ServiceSelection services;
 
     @Option(names = "--to", paramLabel = "DIR", description = "Folder for the set (default $XDG_DATA_HOME/nightwatch/backups).")
     Path to;
@@ -48,47 +46,31 @@ public class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** As {@code status}: a Docker engine did not answer. */
-    static final int EXIT_ENGINE_UNREACHABLE = 3;
-
     @Override
-    public Integer call() {
-        Map<String, String> env = System.getenv();
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        var loaded = profileOptions.loadOrReport(env, err);
-        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
-        StackProfile profile = loaded.get();
-        Map<String, String> params = new HashMap<>();
-        params.put("services", services);
-        params.put("to", (to != null ? to : RunbookCli.backupRoot(env)).toString());
-        try (RunbookCli cli = new RunbookCli(profile, env)) {
-            cli.requireAnswering(services);
-            RunsCommand.warnAboutInterrupted(cli, err);
-            BackupRunbook.Selection selection = cli.catalog().backup().select(services);
+        return RunbookOpening.of(profileOptions, err).answering(services.text()).run(cli -> {
+            BackupRunbook.Selection selection = cli.catalog().backup().select(services.text());
             selection.skipped().forEach(line -> err.println("nightwatch: " + line));
             err.flush();
-            params.put("services", selection.parameter());
+            Path root = to != null ? to : RunbookCli.backupRoot(System.getenv());
+            Map<String, String> params = new HashMap<>(Map.of("services", selection.parameter(), "to", root.toString()));
             var runbook = cli.registry().find(BackupRunbook.ID).orElseThrow().build(params);
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             if (result.outcome() == RunResult.Outcome.SUCCEEDED && (keep != null || maxAge != null)) {
-                Duration age = maxAge == null ? Duration.ofDays(36_500) : maxAge;
-                for (Path removed : BackupSets.applyRetention(Path.of(params.get("to")), keep == null ? Integer.MAX_VALUE : keep, age, Instant.now())) {
-                    err.println("nightwatch: retention removed " + removed);
+                try {
+                    Duration age = maxAge == null ? Duration.ofDays(36_500) : maxAge;
+                    for (Path removed : BackupSets.applyRetention(root, keep == null ? Integer.MAX_VALUE : keep, age, Instant.now())) {
+                        err.println("nightwatch: retention removed " + removed);
+                    }
+                } catch (java.io.IOException e) {
+                    err.println("nightwatch: retention failed: " + e.getMessage());
+                    return NightwatchCommand.EXIT_SOFTWARE;
                 }
             }
-            err.println("nightwatch: backup " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
-                    + (result.message().isEmpty() ? "" : ": " + result.message()) + " (journal " + result.journal() + ")");
-            return cli.exitCode(result, services, err);
-        } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        } catch (EngineUnreachableException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return EXIT_ENGINE_UNREACHABLE;
-        } catch (java.io.IOException e) {
-            err.println("nightwatch: retention failed: " + e.getMessage());
-            return NightwatchCommand.EXIT_SOFTWARE;
-        }
+            RunbookCli.printEnd(err, "backup", result);
+            return cli.exitCode(result, services.text(), err);
+        });
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check every file of a set against its manifest.")

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +45,8 @@ public class DrillCommand {
         @Option(names = "--set", paramLabel = "SET", description = "The set to drill (default: the newest verified one).")
         String set;
 
-        @Option(names = {"--service", "--services"}, paramLabel = "S,...", description = "Only these services of the set.")
-        String services;
+        @Mixin
+        ServiceSelection services;
 
         @Option(names = "--in", paramLabel = "DIR", description = "Folder of sets (default $XDG_DATA_HOME/nightwatch/backups).")
         Path in;
@@ -77,7 +76,7 @@ public class DrillCommand {
             if (profile.isEmpty()) return NightwatchCommand.EXIT_USAGE;
             Path root = in != null ? in : XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: pass --in DIR"))
                     .resolve("backups");
-            List<String> only = services == null ? List.of() : Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> only = services.names();
             RestoreDrill.Result r;
             try {
                 r = new RestoreDrill(h -> DockerGateway.connect(EngineAddress.resolve(h, env)), env, Clock.systemUTC())

@@ -5,13 +5,11 @@ import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
-import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.rollback.ChangePlan;
 import io.nightwatch.runbook.rollback.Deployment;
 import io.nightwatch.runbook.rollback.ImageChangeRunbook;
 import io.nightwatch.runbook.rollback.RollbackTargets;
 import io.nightwatch.stack.ServiceSpec;
-import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,8 +59,8 @@ abstract class ImageChangeCommand implements Callable<Integer> {
     @Option(names = "--retire", description = "Remove the containers kept by earlier changes (asks unless --yes).")
     boolean retire;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Spec
     CommandSpec spec;
@@ -71,57 +69,36 @@ abstract class ImageChangeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<StackProfile> loaded = profileOptions.loadOrReport(env, err);
-        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
-        Optional<ServiceSpec> chosen = loaded.get().services().stream().filter(s -> s.name().equals(service)).findFirst();
-        if (chosen.isEmpty()) {
-            err.println("nightwatch: the profile has no service '" + service + "'");
-            return NightwatchCommand.EXIT_USAGE;
-        }
-        try (RunbookCli cli = new RunbookCli(loaded.get(), env)) {
+        // an engine that does not answer is exit 3 now, not after every step's own timeout
+        return RunbookOpening.of(profileOptions, err).answering(service).warnAboutInterrupted(!history && !retire).run(cli -> {
+            Optional<ServiceSpec> chosen = cli.catalog().profile().services().stream().filter(s -> s.name().equals(service)).findFirst();
+            if (chosen.isEmpty()) throw new IllegalArgumentException("the profile has no service '" + service + "'");
             DockerGateway gateway = cli.engine(chosen.get().host());
-            gateway.ping(); // an engine that does not answer is exit 3 now, not after every step's own timeout
             if (history) return showHistory(cli, gateway, chosen.get());
             if (retire) return retire(gateway, chosen.get(), err);
-            return change(cli, gateway, err);
-        }
+            return change(cli, gateway, chosen.get(), err);
+        });
     }
 
-    private int change(RunbookCli cli, DockerGateway gateway, PrintWriter err) throws Exception {
-        RunsCommand.warnAboutInterrupted(cli, err);
+    private int change(RunbookCli cli, DockerGateway gateway, ServiceSpec s, PrintWriter err) throws Exception {
         Map<String, String> params = new HashMap<>(Map.of("service", service, "backup", backup, "hold", hold,
                 "gate", gate, "max-latency", maxLatency));
         ImageChangeRunbook definition = direction() == ImageChangeRunbook.Direction.UPGRADE ? cli.catalog().upgrade() : cli.catalog().rollback();
-        ServiceSpec s = cli.catalog().profile().services().stream().filter(x -> x.name().equals(service)).findFirst().orElseThrow();
-        Runbook runbook;
-        ChangePlan plan;
-        try {
-            // the target is fixed before the run, so a resumed run cannot pick another "previous" image
-            String target = to != null ? to : direction() == ImageChangeRunbook.Direction.UPGRADE ? null
-                    : RollbackTargets.best(gateway, s, cli.catalog().deployments()).orElse(null);
-            if (target == null) {
-                throw new IllegalArgumentException(direction() == ImageChangeRunbook.Direction.UPGRADE ? "which image? --to IMAGE"
-                        : "nothing to roll " + service + " back to (see --history); name an image with --to");
-            }
-            params.put("to", target);
-            runbook = definition.build(params);
-            plan = ChangePlan.of(gateway, s, target);
-        } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
+        // the target is fixed before the run, so a resumed run cannot pick another "previous" image
+        String target = to != null ? to : direction() == ImageChangeRunbook.Direction.UPGRADE ? null
+                : RollbackTargets.best(gateway, s, cli.catalog().deployments()).orElse(null);
+        if (target == null) {
+            throw new IllegalArgumentException(direction() == ImageChangeRunbook.Direction.UPGRADE ? "which image? --to IMAGE"
+                    : "nothing to roll " + service + " back to (see --history); name an image with --to");
         }
+        params.put("to", target);
+        Runbook runbook = definition.build(params);
+        ChangePlan plan = ChangePlan.of(gateway, s, target);
         err.println(definition.title() + ": " + service + " (" + plan.current().name() + ")");
         plan.lines().forEach(l -> err.println("  " + l));
-        err.println("Plan:");
-        int i = 1;
-        for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
-        err.flush();
-        if (!yes && !RunbookCli.confirmed(err)) {
-            err.println("nightwatch: nothing done");
-            return 130;
-        }
+        RunbookCli.printPlan(err, "Plan:", runbook, null);
+        if (!confirmation.proceed(err)) return Confirmation.DECLINED;
         RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
         err.println("nightwatch: " + direction().id() + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                 + " (journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
@@ -153,10 +130,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
             return 0;
         }
         kept.forEach(k -> err.println("  remove " + k.name() + " (" + k.image() + ")"));
-        if (!yes && !RunbookCli.confirmed(err)) {
-            err.println("nightwatch: nothing done");
-            return 130;
-        }
+        if (!confirmation.proceed(err)) return Confirmation.DECLINED;
         for (ContainerSummary k : kept) {
             gateway.remove(k.id());
             err.println("nightwatch: removed " + k.name());

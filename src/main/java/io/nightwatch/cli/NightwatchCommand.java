@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class,
                 AuditCommand.class, DrillCommand.class, RecoverCommand.class, StackCommand.class,
                 CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = "%nExit codes:%n", resourceBundle = "io.nightwatch.cli.OptionWords",
         exitCodeList = {"0:all services UP", "1:a service DEGRADED or UNKNOWN", "2:a service DOWN",
                 "3:a Docker engine unreachable (or not answering within --timeout, default 5 s)",
                 "64:invalid arguments, profile or engine address", "70:internal error"})
@@ -58,8 +58,7 @@ public class NightwatchCommand {
         EngineUnreachableException unreachable = causeOf(e, EngineUnreachableException.class);
         InvalidEngineAddressException badAddress = causeOf(e, InvalidEngineAddressException.class);
         if (unreachable != null) {
-            err.println("nightwatch: " + oneLine(unreachable.getMessage()) + ". Check that the engine runs and answers there"
-                    + " (docker -H " + unreachable.address().uri() + " version).");
+            sayUnreachable(err, unreachable);
             code = EXIT_ENGINE_UNREACHABLE;
         } else if (badAddress != null) {
             err.println("nightwatch: " + oneLine(badAddress.getMessage()));
@@ -72,6 +71,13 @@ public class NightwatchCommand {
         err.flush();
         LOG.debug("{} ended with exit {}", commandLine.getCommandSpec().qualifiedName(), code, e);
         return code;
+    }
+
+    /** An engine that is gone, in one paragraph with what to check by hand. */
+    static void sayUnreachable(java.io.PrintWriter err, EngineUnreachableException e) {
+        err.println("nightwatch: " + oneLine(e.getMessage()) + ". Check that the engine runs and answers there"
+                + " (docker -H " + e.address().uri() + " version).");
+        err.flush();
     }
 
     static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {

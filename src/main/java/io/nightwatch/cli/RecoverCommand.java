@@ -1,14 +1,9 @@
 package io.nightwatch.cli;
 
 import io.nightwatch.alerts.RunbookHints;
-import io.nightwatch.docker.EngineUnreachableException;
-import io.nightwatch.text.Durations;
-import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
-import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.recovery.RecoveryRunbook;
-import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +40,8 @@ public class RecoverCommand implements Callable<Integer> {
     @Option(names = "--target-free", paramLabel = "PERCENT", description = "disk-full: free space to reach (default 20).")
     String targetFree;
 
-    @Option(names = "--yes", description = "Do not ask before acting.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Spec
     CommandSpec spec;
@@ -67,56 +62,37 @@ public class RecoverCommand implements Callable<Integer> {
                     + String.join(", ", RunbookHints.SCENARIOS.stream().map(RunbookHints.Scenario::id).toList()) + "; see recover --list)");
             return NightwatchCommand.EXIT_USAGE;
         }
-        Map<String, String> env = System.getenv();
-        var loaded = profileOptions.loadOrReport(env, err);
-        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
-        StackProfile profile = loaded.get();
         Map<String, String> params = new LinkedHashMap<>();
         if (service != null) params.put("service", service);
         if (set != null) params.put("set", set);
         if (targetFree != null) params.put("target-free", targetFree);
-        try (RunbookCli cli = new RunbookCli(profile, env)) {
-            RunsCommand.warnAboutInterrupted(cli, err);
+        return RunbookOpening.of(profileOptions, err).run(cli -> {
             RecoveryRunbook definition = cli.catalog().recoveries().stream().filter(r -> r.scenario().id().equals(scenario)).findFirst().orElseThrow();
             Runbook runbook = definition.build(params);
-            if (!yes) {
+            if (!confirmation.given()) {
                 // The diagnosis only reads: it is journaled aside, so an interrupted one is never offered for a resume
                 // that would go on into the actions; the confirmed run repeats it in the shared journal.
-                java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("nightwatch-diagnosis-");
-                RunResult diagnosed;
-                try {
-                    diagnosed = new io.nightwatch.runbook.RunbookRunner(scratch, java.time.Clock.systemUTC())
-                            .run(definition.diagnosis(params), params, RunbookCli.console(err));
-                } finally {
-                    deleteTree(scratch);
-                }
+                RunResult diagnosed = diagnose(definition, params, err);
                 if (!diagnosed.succeeded()) {
                     err.println("nightwatch: the diagnosis failed: " + diagnosed.message());
                     return RunbookCli.exitCode(diagnosed);
                 }
-                err.println("Plan (" + runbook.title() + "):");
-                RunContext preview = RunContext.preview(params);
-                int i = 1;
-                for (Step step : runbook.steps()) {
-                    err.printf("  %d. %s%n", i++, step.title());
-                    for (String line : step.preview(preview)) err.println("       " + line);
-                }
-                err.flush();
-                if (!RunbookCli.confirmed(err)) {
-                    err.println("nightwatch: nothing done");
-                    return 130;
-                }
+                RunbookCli.printPlan(err, "Plan (" + runbook.title() + "):", runbook, params);
+                if (!confirmation.proceed(err)) return Confirmation.DECLINED;
             }
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
-            err.println("nightwatch: recover " + scenario + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
-                    + (result.message().isEmpty() ? "" : ": " + result.message()) + " (journal " + result.journal() + ")");
+            RunbookCli.printEnd(err, "recover " + scenario, result);
             return RunbookCli.exitCode(result);
-        } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return NightwatchCommand.EXIT_USAGE;
-        } catch (EngineUnreachableException e) {
-            err.println("nightwatch: " + e.getMessage());
-            return BackupCommand.EXIT_ENGINE_UNREACHABLE;
+        });
+    }
+
+    private static RunResult diagnose(RecoveryRunbook definition, Map<String, String> params, PrintWriter err) throws java.io.IOException {
+        java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("nightwatch-diagnosis-");
+        try {
+            return new io.nightwatch.runbook.RunbookRunner(scratch, java.time.Clock.systemUTC())
+                    .run(definition.diagnosis(params), params, RunbookCli.console(err));
+        } finally {
+            deleteTree(scratch);
         }
     }
 

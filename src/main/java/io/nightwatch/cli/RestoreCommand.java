@@ -3,9 +3,7 @@ package io.nightwatch.cli;
 import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
-import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.RestoreRunbook;
-import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,54 +31,36 @@ public class RestoreCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "SET", description = "The backup set folder (instead of the argument).")
     Path setOption;
 
-    @Option(names = {"--service", "--services"}, defaultValue = "all", description = "Services, comma-separated, or all in the set.")
-    String services;
+    @Mixin
+    ServiceSelection services;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation.")
-    boolean yes;
+    @Mixin
+    Confirmation confirmation;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
         PrintWriter err = spec.commandLine().getErr();
-        var loaded = profileOptions.loadOrReport(env, err);
-        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
-        StackProfile profile = loaded.get();
         Path chosen = set != null ? set : setOption;
         if (chosen == null) {
             err.println("nightwatch: which set? nightwatch restore SET (see nightwatch backups)");
             return NightwatchCommand.EXIT_USAGE;
         }
-        // The operator's own path may be a link (a "latest" pointer); nothing inside the set is followed.
-        Path setDir = java.nio.file.Files.isDirectory(chosen) ? chosen.toRealPath() : chosen.toAbsolutePath();
-        Map<String, String> params = new HashMap<>(Map.of("set", setDir.toString(), "services", services));
-        try (RunbookCli cli = new RunbookCli(profile, env)) {
-            cli.requireAnswering(services);
-            RunsCommand.warnAboutInterrupted(cli, err);
-            Runbook runbook;
-            try {
-                runbook = cli.registry().find(RestoreRunbook.ID).orElseThrow().build(params);
-            } catch (IllegalArgumentException e) {
-                err.println("nightwatch: " + e.getMessage());
-                return NightwatchCommand.EXIT_USAGE;
-            }
-            err.println("Restore plan:");
-            int i = 1;
-            for (Step step : runbook.steps()) err.printf("  %d. %s%n", i++, step.title());
-            err.flush();
-            if (!yes && !RunbookCli.confirmed(err)) {
-                err.println("nightwatch: nothing done");
-                return 130;
-            }
+        return RunbookOpening.of(profileOptions, err).answering(services.text()).run(cli -> {
+            // The operator's own path may be a link (a "latest" pointer); nothing inside the set is followed.
+            Path setDir = java.nio.file.Files.isDirectory(chosen) ? chosen.toRealPath() : chosen.toAbsolutePath();
+            Map<String, String> params = new HashMap<>(Map.of("set", setDir.toString(), "services", services.text()));
+            Runbook runbook = cli.registry().find(RestoreRunbook.ID).orElseThrow().build(params);
+            RunbookCli.printPlan(err, "Restore plan:", runbook, null);
+            if (!confirmation.proceed(err)) return Confirmation.DECLINED;
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             // The time is a recovery time only when the services are back; a failed restore achieved nothing to quote.
             err.println("nightwatch: restore " + result.outcome().name().toLowerCase().replace('_', ' ') + " in " + Durations.human(result.took())
                     + (result.succeeded() ? " (RTO achieved; journal " : " (journal ") + result.journal() + ")"
                     + (result.message().isEmpty() ? "" : ": " + result.message()));
-            return cli.exitCode(result, services, err);
-        }
+            return cli.exitCode(result, services.text(), err);
+        });
     }
 }

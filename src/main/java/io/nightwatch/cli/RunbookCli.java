@@ -74,6 +74,32 @@ final class RunbookCli implements AutoCloseable {
         }
     }
 
+    /** Earlier runs that need a decision, said before a new one starts. */
+    void warnAboutInterrupted(PrintWriter err) {
+        for (io.nightwatch.runbook.InterruptedRun r : runner().interrupted()) {
+            err.println("nightwatch: unfinished run " + RunsCommand.describe(r) + " (nightwatch runs resume|abort ID)");
+        }
+    }
+
+    /** The numbered steps under {@code heading}; with {@code preview} parameters, what each step will send. */
+    static void printPlan(PrintWriter err, String heading, io.nightwatch.runbook.Runbook runbook, Map<String, String> preview) {
+        err.println(heading);
+        io.nightwatch.runbook.RunContext context = preview == null ? null : io.nightwatch.runbook.RunContext.preview(preview);
+        int i = 1;
+        for (Step step : runbook.steps()) {
+            err.printf("  %d. %s%n", i++, step.title());
+            if (context != null) for (String line : step.preview(context)) err.println("       " + line);
+        }
+        err.flush();
+    }
+
+    /** The closing line: "nightwatch: WHAT succeeded in 4 s: message (journal …)". */
+    static void printEnd(PrintWriter err, String what, RunResult result) {
+        err.println("nightwatch: " + what + " " + result.outcome().name().toLowerCase(java.util.Locale.ROOT) + " in "
+                + io.nightwatch.text.Durations.human(result.took()) + (result.message().isEmpty() ? "" : ": " + result.message())
+                + " (journal " + result.journal() + ")");
+    }
+
     RunbookRunner runner() {
         if (runner == null) runner = catalog.newRunner();
         return runner;

@@ -3,7 +3,6 @@ package io.nightwatch.cli;
 import io.nightwatch.text.Durations;
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.RunResult;
-import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +13,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -51,24 +49,11 @@ public class RunsCommand implements Callable<Integer> {
                 r.resumable() ? "resume or abort" : "abort only (it was undoing)");
     }
 
-    /** Printed by backup and restore before they start: earlier runs that need a decision. */
-    static void warnAboutInterrupted(RunbookCli cli, PrintWriter err) {
-        List<InterruptedRun> runs = cli.runner().interrupted();
-        for (InterruptedRun r : runs) err.println("nightwatch: unfinished run " + describe(r) + " (nightwatch runs resume|abort ID)");
-    }
-
-    interface Action {
-        int run(RunbookCli cli) throws Exception;
-    }
-
-    static int withCli(ProfileOptions options, PrintWriter err, Action action) {
-        Map<String, String> env = System.getenv();
-        var loaded = options.loadOrReport(env, err);
-        if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
-        StackProfile profile = loaded.get();
-        try (RunbookCli cli = new RunbookCli(profile, env)) {
-            return action.run(cli);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+    /** The runbook opening without the warning (these commands are about the interrupted runs themselves). */
+    static int withCli(ProfileOptions options, PrintWriter err, RunbookOpening.Body body) {
+        try {
+            return RunbookOpening.of(options, err).warnAboutInterrupted(false).run(body);
+        } catch (IllegalStateException e) {
             err.println("nightwatch: " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         } catch (Exception e) {

@@ -125,6 +125,7 @@ final class SwarmApi {
                 stripDigest(spec.path("TaskTemplate").path("ContainerSpec").path("Image").asText()),
                 spec.path("Mode").path("Replicated").path("Replicas").asLong(0),
                 previous.isMissingNode() ? Optional.empty() : Optional.of(stripDigest(previous.asText())),
+                s.path("PreviousSpec").path("Mode").path("Replicated").path("Replicas").asLong(0),
                 s.path("UpdateStatus").path("State").asText(""), s.path("UpdateStatus").path("Message").asText(""), mine);
     }
 

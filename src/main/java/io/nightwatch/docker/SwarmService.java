@@ -10,14 +10,21 @@ import java.util.Optional;
  * @param stack         the {@code com.docker.stack.namespace} label ("" when deployed without a stack)
  * @param replicas      desired replicas (0 for a global service: one per node)
  * @param previousImage the image of the previous spec, which the engine's own rollback returns to
+ * @param previousReplicas the replicas of the previous spec (what a service scaled to 0 had before); 0 when unknown
  * @param updateState   the engine's UpdateStatus.State ("updating", "completed", "paused", "rollback_started",
  *                      "rollback_completed", "rollback_paused"), "" when the service was never updated
  */
 public record SwarmService(String id, long version, String name, String stack, String image, long replicas,
-                           Optional<String> previousImage, String updateState, String updateMessage, List<SwarmTask> tasks) {
+                           Optional<String> previousImage, long previousReplicas, String updateState, String updateMessage,
+                           List<SwarmTask> tasks) {
 
     public SwarmService {
         tasks = List.copyOf(tasks);
+    }
+
+    public SwarmService(String id, long version, String name, String stack, String image, long replicas,
+                        Optional<String> previousImage, String updateState, String updateMessage, List<SwarmTask> tasks) {
+        this(id, version, name, stack, image, replicas, previousImage, 0, updateState, updateMessage, tasks);
     }
 
     /** Tasks the engine wants running. */

@@ -3,6 +3,13 @@ package io.nightwatch.swarm;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.docker.SwarmService;
+import io.nightwatch.audit.AuditInputs;
+import io.nightwatch.audit.AuditItem;
+import io.nightwatch.audit.AuditReport;
+import io.nightwatch.audit.AuditRunner;
+import io.nightwatch.audit.RecoveryTargets;
+import io.nightwatch.health.ServiceDeployment;
+import io.nightwatch.runbook.stack.StackRunbook;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.HealthState;
@@ -199,22 +206,8 @@ class SwarmStackEngineTest {
     @Order(3)
     @Timeout(120)
     void theBackupCommandTakesRedisFromTheSwarmService() throws Exception {
-        Path profileFile = work.resolve("profile.yaml");
         // Only the engine is named: the services are the built-in reference stack's, found on the Swarm by their stack.
-        Files.writeString(profileFile, "hosts:\n  - name: local\n    address: " + remote.host() + "\n    tlsVerify: true\n    certPath: "
-                + remote.certPath() + "\n");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "backup", "--service", "redis",
-                "--profile", profileFile.toString(), "--to", work.resolve("cli-backups").toString());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().remove("DOCKER_HOST");
-        pb.environment().put("HOME", work.toString());
-        pb.environment().put("XDG_DATA_HOME", work.resolve("xdg").toString());
-        pb.environment().remove("XDG_CONFIG_HOME");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(100, TimeUnit.SECONDS), out);
-        assertEquals(0, p.exitValue(), out);
+        String out = nightwatch(0, "backup", "--service", "redis", "--to", work.resolve("cli-backups").toString());
         assertTrue(out.contains("backup succeeded"), out);
     }
 
@@ -238,6 +231,86 @@ class SwarmStackEngineTest {
             assertEquals(RunResult.Outcome.SUCCEEDED, rolledBack.outcome(), rolledBack.message());
             assertEquals(TestEngine.REDIS, gateway.swarmService(STACK + "_redis").orElseThrow().image());
         }
+    }
+
+    @Test
+    @Order(5)
+    @Timeout(120)
+    void theDeploymentCheckAndTheAuditSeeTheStackServicesAsDeployed() throws Exception {
+        ServiceSpec redis = spec("redis");
+        ServiceDeployment deployment = ServiceDeployment.of(gateway, redis);
+        assertTrue(deployment instanceof ServiceDeployment.Swarm, "no container sva-studio-redis, but the stack's service: " + deployment);
+        assertTrue(deployment.running() && deployment.container().isPresent(), deployment.toString());
+        assertTrue(ServiceDeployment.of(gateway, spec("loki")) instanceof ServiceDeployment.Absent, "Loki is not in the stack");
+
+        AuditReport report = new AuditRunner(h -> DockerGateway.connect(EngineAddress.resolve(h, Map.of())))
+                .run(profile, new AuditInputs(Map.of(), work.resolve("audit"), work.resolve("audit/backups"), RecoveryTargets.NONE,
+                        Optional.empty(), Duration.ofSeconds(5), Clock.systemUTC()));
+        for (String name : List.of("prometheus", "alertmanager", "redis")) {
+            String id = spec(name).id();
+            Optional<AuditItem> deployed = report.items().stream().filter(i -> i.id().equals("deployed:" + id)).findFirst();
+            assertTrue(deployed.isEmpty(), name + " is audited, not left out: " + deployed);
+            AuditItem memory = report.items().stream().filter(i -> i.id().equals("memory-limit:" + id)).findFirst().orElseThrow();
+            assertTrue(memory.evidence().contains(STACK + "_" + name + "."), "the task's container is audited: " + memory.evidence());
+            AuditItem restart = report.items().stream().filter(i -> i.id().equals("restart-policy:" + id)).findFirst().orElseThrow();
+            assertEquals(AuditItem.Status.OK, restart.status(), "the Swarm restarts the tasks: " + restart.evidence());
+        }
+        assertTrue(report.items().stream().anyMatch(i -> i.id().equals("deployed:" + spec("loki").id())), "Loki is said to be missing");
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(240)
+    void stackStopAndStartScaleAStackServiceToZeroAndBack() throws Exception {
+        // Without --yes the command says what is deployed and what it would do, then changes nothing.
+        String out = nightwatch(130, "stack", "stop");
+        assertTrue(out.contains("loki: not deployed on local — skipped"), out);
+        assertFalse(out.contains("redis: not deployed"), "the stack's redis counts as deployed: " + out);
+        assertTrue(out.contains("POST /services/" + STACK + "_redis/update (replicas 0)"), "a stack service is scaled, not stopped: " + out);
+        assertEquals(1, gateway.swarmService(STACK + "_redis").orElseThrow().running(), "nothing changed without an answer");
+
+        try (RunbookCatalog catalog = new RunbookCatalog(profile, Map.of(), work.resolve("stack"), Clock.systemUTC())) {
+            Map<String, String> params = Map.of("services", "alertmanager");
+            RunResult stopped = catalog.newRunner().run(catalog.stack(StackRunbook.Action.STOP).build(params), params, new RunListener() { });
+            assertEquals(RunResult.Outcome.SUCCEEDED, stopped.outcome(), stopped.message());
+            SwarmService down = gateway.swarmService(STACK + "_alertmanager").orElseThrow();
+            assertEquals(0, down.replicas());
+            assertEquals(0, down.running());
+
+            RunResult started = catalog.newRunner().run(catalog.stack(StackRunbook.Action.START).build(params), params, new RunListener() { });
+            assertEquals(RunResult.Outcome.SUCCEEDED, started.outcome(), started.message());
+            SwarmService up = gateway.swarmService(STACK + "_alertmanager").orElseThrow();
+            assertEquals(1, up.replicas(), "back at the replicas it had before the stop");
+            assertTrue(up.converged());
+        }
+    }
+
+    /**
+     * Runs the CLI as an operator does (a child process, no terminal) against a profile that names only the Swarm
+     * engine, checks its exit code and returns what it said.
+     */
+    private String nightwatch(int exit, String... args) throws Exception {
+        Path profileFile = work.resolve("profile.yaml");
+        Files.writeString(profileFile, "hosts:\n  - name: local\n    address: " + remote.host() + "\n    tlsVerify: true\n    certPath: "
+                + remote.certPath() + "\n");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--profile", profileFile.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("DOCKER_HOST");
+        pb.environment().put("HOME", work.toString());
+        pb.environment().put("XDG_DATA_HOME", work.resolve("xdg").toString());
+        pb.environment().remove("XDG_CONFIG_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS), out);
+        assertEquals(exit, p.exitValue(), out);
+        return out;
+    }
+
+    private ServiceSpec spec(String name) {
+        return profile.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     private String taskOf(String service) {

@@ -77,15 +77,11 @@ public final class BackupRunbook implements RunbookDefinition {
      * @throws io.nightwatch.docker.EngineUnreachableException when a host's engine does not answer
      */
     public List<Candidate> candidates() {
-        return backupable().stream().map(s -> new Candidate(s, deployed(s)
-                ? java.util.Optional.empty() : java.util.Optional.of("not deployed on " + s.host()))).toList();
-    }
-
-    /** A container of the profile's name, or (on a Swarm manager) the stack service it runs as. */
-    private boolean deployed(ServiceSpec spec) {
-        DockerGateway engine = engines.apply(spec.host());
-        return engine.inspect(spec.container()).isPresent()
-                || io.nightwatch.health.SwarmIdentity.match(spec, engine.swarmServices()).isPresent();
+        return backupable().stream().map(s -> {
+            var deployment = io.nightwatch.health.ServiceDeployment.of(engines.apply(s.host()), s);
+            return new Candidate(s, deployment instanceof io.nightwatch.health.ServiceDeployment.Absent absent
+                    ? java.util.Optional.of(absent.reason()) : java.util.Optional.<String>empty());
+        }).toList();
     }
 
     /**

@@ -25,17 +25,16 @@ final class RestoreSteps {
     static String safetyKey(ServiceAccess s) { return "safety." + s.spec().name(); }
 
     /** Before anything is replaced, the current data is copied out: the way back if the restore fails. */
-    static final class SafetyCopy implements Step {
-        private final ServiceAccess service;
+    static final class SafetyCopy extends ServiceStep {
         private final Path safetyRoot;
 
         SafetyCopy(ServiceAccess service, Path safetyRoot) {
-            this.service = service;
+            super(service);
             this.safetyRoot = safetyRoot;
         }
 
-        public String id() { return "safety-copy-" + service.spec().name(); }
-        public String title() { return "Take a safety copy of " + service.spec().name() + "'s current data"; }
+        public String id() { return stepId("safety-copy"); }
+        public String title() { return "Take a safety copy of " + name() + "'s current data"; }
         public String explanation() {
             return "Whatever is in " + service.spec().dataPath().orElse("") + " now is copied out first, so a failed restore can put it back.";
         }
@@ -54,17 +53,16 @@ final class RestoreSteps {
     }
 
     /** A graceful stop (SIGTERM, then the grace period) so the service flushes what it holds. */
-    static final class Stop implements Step {
-        private final ServiceAccess service;
+    static final class Stop extends ServiceStep {
         private final Duration grace;
 
         Stop(ServiceAccess service, Duration grace) {
-            this.service = service;
+            super(service);
             this.grace = grace;
         }
 
-        public String id() { return "stop-" + service.spec().name(); }
-        public String title() { return "Stop " + service.spec().name() + " gracefully"; }
+        public String id() { return stepId("stop"); }
+        public String title() { return "Stop " + name() + " gracefully"; }
         public String explanation() {
             return "The container gets SIGTERM and " + grace.toSeconds() + " s to shut down cleanly before the engine kills it "
                     + "(unlike `docker compose down` without a grace period). Redis is stopped before its file is replaced, "

@@ -48,6 +48,7 @@ public final class ServiceAccess {
     private volatile Optional<String> swarmName;
     private volatile DockerGateway holderEngine;
     private volatile Function<SwarmService.SwarmTask, Optional<DockerGateway>> router;
+    private volatile SwarmState swarmState;
 
     public ServiceAccess(DockerGateway gateway, ServiceSpec spec, Map<String, String> env, Duration timeout) {
         this(gateway, spec, env, timeout, Optional.empty());
@@ -129,7 +130,7 @@ public final class ServiceAccess {
      * Whether this service runs as a Swarm service, decided once: a container of the profile's name means it does
      * not (and keeps every later call free of engine round trips); an engine that does not answer decides nothing.
      */
-    private Optional<String> swarmName() {
+    public Optional<String> swarmName() {
         Optional<String> known = swarmName;
         if (known != null) return known;
         try {
@@ -142,14 +143,32 @@ public final class ServiceAccess {
         }
     }
 
-    /** The Swarm service this profile service runs as, when the engine is a Swarm manager and has one. */
+    /**
+     * The Swarm service this profile service runs as, when the engine is a Swarm manager and has one. The manager's
+     * answer (every service with its tasks) is reused for {@link #SWARM_STATE_FOR}: a step's polling asks for the
+     * engine and the container several times a second, and a task does not move that fast; a step that scales or
+     * updates the service forgets it at once ({@link #forgetSwarmState}).
+     */
     public Optional<SwarmService> swarmService() {
+        SwarmState known = swarmState;
+        if (known != null && System.nanoTime() - known.askedAt() < SWARM_STATE_FOR.toNanos()) return known.service();
         try {
-            return SwarmIdentity.match(spec, gateway.swarmServices());
+            Optional<SwarmService> found = SwarmIdentity.match(spec, gateway.swarmServices());
+            swarmState = new SwarmState(found, System.nanoTime());
+            return found;
         } catch (RuntimeException notAManagerOrNotReached) {
             return Optional.empty();
         }
     }
+
+    /** After the service was scaled or updated: the next question goes to the manager again. */
+    public void forgetSwarmState() {
+        swarmState = null;
+    }
+
+    static final Duration SWARM_STATE_FOR = Duration.ofSeconds(2);
+
+    private record SwarmState(Optional<SwarmService> service, long askedAt) {}
 
     /** While set, {@link #container()} is this container (a Swarm service scaled to 0 has no task container). */
     void holdVolumesIn(String container, DockerGateway engine) {

@@ -5,39 +5,32 @@ import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.RunContext;
-import io.nightwatch.runbook.Step;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Stopping and starting a service that runs as a Swarm service. Stopping its task's container would only make the
- * Swarm start another, so the service is scaled to 0 and back; its data stays reachable through a created (never
- * started) container holding the task's volumes, which are local to the node that ran the task.
+ * A restore's stop and start of a service that runs as a Swarm service ({@link SwarmScaling}); its data stays
+ * reachable through a created (never started) container holding the task's volumes, which are local to the node that
+ * ran the task.
  */
 final class SwarmSteps {
 
     private SwarmSteps() {}
 
-    static String replicasKey(ServiceAccess s) { return "swarm." + s.spec().name() + ".replicas"; }
-
-    static String holderKey(ServiceAccess s) { return "swarm." + s.spec().name() + ".holder"; }
-
     /** Keeps the volumes within reach, then scales the service to 0 and waits until no task runs. */
-    static final class ScaleDown implements Step {
-        private final ServiceAccess service;
+    static final class ScaleDown extends ServiceStep {
         private final String swarmName;
         private final Duration timeout;
 
         ScaleDown(ServiceAccess service, String swarmName, Duration timeout) {
-            this.service = service;
+            super(service);
             this.swarmName = swarmName;
             this.timeout = timeout;
         }
 
-        public String id() { return "scale-down-" + service.spec().name(); }
+        public String id() { return stepId("scale-down"); }
         public String title() { return "Scale the Swarm service " + swarmName + " to 0"; }
         public String explanation() {
             return "A stopped task would be replaced by the Swarm at once, so the service is scaled to 0 (each task gets "
@@ -46,7 +39,7 @@ final class SwarmSteps {
         }
         public String preconditionText() { return "The service is replicated (a global service cannot be scaled)."; }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /containers/create nw-restore-" + service.spec().name() + "-<run> (--volumes-from the current task "
+            return List.of("POST /containers/create nw-restore-" + name() + "-<run> (--volumes-from the current task "
                             + "of " + swarmName + ", not started)",
                     "POST /services/" + swarmName + "/update (replicas 0)", "wait until no task of " + swarmName + " runs (≤ "
                             + timeout.toSeconds() + " s)",
@@ -55,44 +48,36 @@ final class SwarmSteps {
         public void execute(RunContext ctx) throws Exception {
             SwarmService s = service.manager().swarmService(swarmName).orElseThrow(() -> new IOException("no Swarm service " + swarmName));
             String task = service.container();
-            String holder = "nw-restore-" + service.spec().name() + "-" + ctx.runId().replaceAll("[^A-Za-z0-9_.-]", "");
+            String holder = "nw-restore-" + name() + "-" + ctx.runId().replaceAll("[^A-Za-z0-9_.-]", "");
             var node = service.gateway(); // the engine of the task's node: the volume is local to it
             node.createVolumeHolder(task, holder);
-            ctx.put(holderKey(service), holder);
-            ctx.put(replicasKey(service), String.valueOf(s.replicas()));
+            ctx.put(key("swarm", "holder"), holder);
+            ctx.put(key("swarm", "replicas"), String.valueOf(s.replicas()));
             service.holdVolumesIn(holder, node);
-            service.manager().scaleSwarmService(swarmName, 0);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                Optional<SwarmService> now = service.manager().swarmService(swarmName);
-                if (now.isPresent() && now.get().running() == 0 && now.get().current().isEmpty()) break;
-                if (System.nanoTime() > deadline) throw new IOException(swarmName + " still has running tasks after " + timeout.toSeconds() + " s");
-                Thread.sleep(300);
-            }
+            SwarmScaling.toZero(service, swarmName, timeout, ctx);
             ctx.output(swarmName + " scaled from " + s.replicas() + " to 0; volumes held by " + holder);
         }
         public String compensation() { return "Scale the service back to its replicas and remove the holding container."; }
         public void compensate(RunContext ctx) {
-            ctx.get(replicasKey(service)).ifPresent(r -> service.manager().scaleSwarmService(swarmName, Long.parseLong(r)));
+            ctx.get(key("swarm", "replicas")).ifPresent(r -> service.manager().scaleSwarmService(swarmName, Long.parseLong(r)));
             release(ctx, service);
         }
     }
 
     /** Scales back, waits for the Swarm to converge and the service to answer healthy. */
-    static final class ScaleUp implements Step {
-        private final ServiceAccess service;
+    static final class ScaleUp extends ServiceStep {
         private final String swarmName;
         private final ServiceProber prober;
         private final Duration timeout;
 
         ScaleUp(ServiceAccess service, String swarmName, ServiceProber prober, Duration timeout) {
-            this.service = service;
+            super(service);
             this.swarmName = swarmName;
             this.prober = prober;
             this.timeout = timeout;
         }
 
-        public String id() { return "scale-up-" + service.spec().name(); }
+        public String id() { return stepId("scale-up"); }
         public String title() { return "Scale " + swarmName + " back and wait until it is healthy"; }
         public String explanation() {
             return "The service gets its replicas back; the Swarm starts a new task on the volumes just restored. Done when "
@@ -104,22 +89,14 @@ final class SwarmSteps {
                     "probe " + service.spec().health() + " inside the new task until healthy", "DELETE the holding container");
         }
         public void execute(RunContext ctx) throws Exception {
-            long replicas = Long.parseLong(ctx.get(replicasKey(service)).orElse("1"));
-            service.manager().scaleSwarmService(swarmName, replicas);
+            long replicas = Long.parseLong(ctx.get(key("swarm", "replicas")).orElse("1"));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                ctx.throwIfCancelled();
-                Optional<SwarmService> now = service.manager().swarmService(swarmName);
-                if (now.isPresent() && now.get().converged()) break;
-                if (System.nanoTime() > deadline) throw new IOException(swarmName + " did not converge within " + timeout.toSeconds() + " s: "
-                        + now.map(s -> s.running() + "/" + s.replicas() + " running").orElse("gone"));
-                Thread.sleep(300);
-            }
+            SwarmScaling.to(service, swarmName, replicas, timeout, ctx);
             // The holder goes once the new task runs; until then an undo can still reach the volumes through it.
             release(ctx, service);
             ProbeResult last = service.awaitHealthy(prober, service.container(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))
                     .plusSeconds(10), ctx, true);
-            if (!last.healthy()) throw new IOException(service.spec().name() + " not healthy: " + last.detail());
+            if (!last.healthy()) throw new IOException(name() + " not healthy: " + last.detail());
             ctx.output(swarmName + " back at " + replicas + " replica(s), healthy: " + last.detail());
         }
         public Check verify(RunContext ctx) {
@@ -131,6 +108,6 @@ final class SwarmSteps {
     private static void release(RunContext ctx, ServiceAccess service) {
         var node = service.gateway(); // the holder's engine while it is held
         service.holdVolumesIn(null, null);
-        ctx.get(holderKey(service)).ifPresent(node::remove);
+        ctx.get(ServiceStep.key(service, "swarm", "holder")).ifPresent(node::remove);
     }
 }

@@ -167,17 +167,16 @@ final class DiskRecovery {
     }
 
     /** Leftover snapshots (a backup interrupted before it removed its snapshot) are copies of blocks: safe to delete. */
-    static final class RemoveSnapshots implements Step {
-        private final ServiceAccess service;
+    static final class RemoveSnapshots extends io.nightwatch.runbook.backup.ServiceStep {
         private final String data;
 
         RemoveSnapshots(ServiceAccess service, String data) {
-            this.service = service;
+            super(service);
             this.data = data;
         }
 
-        public String id() { return "remove-snapshots-" + service.spec().name(); }
-        public String title() { return "Remove leftover snapshots of " + service.spec().name(); }
+        public String id() { return stepId("remove-snapshots"); }
+        public String title() { return "Remove leftover snapshots of " + name(); }
         public String explanation() {
             return "A TSDB snapshot holds hard links or copies of blocks taken for a backup; one left behind by an interrupted backup "
                     + "only takes space. Completed backup sets are outside the volume and are not touched.";
