@@ -26,15 +26,21 @@ public final class WebhookIngestBench {
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path work = Files.createTempDirectory("nightwatch-ingest");
-        for (int i = 0; i < reps; i++) System.out.println(storm(work.resolve("run-" + i), List.of()));
+        List<String> launcher = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "io.nightwatch.Nightwatch");
+        for (int i = 0; i < reps; i++) System.out.println(storm(work.resolve("run-" + i), launcher));
     }
 
-    /** Starts serve, sends the storm, stops serve (SIGTERM), counts. */
-    public static Figure storm(Path dir, List<String> jvmOptions) throws Exception {
+    /**
+     * Starts serve ({@code launcher} is the command line up to the Nightwatch arguments, e.g. {@code java -jar
+     * nightwatch.jar}), sends a warm-up storm and then the measured one, stops serve (SIGTERM), counts the measured
+     * storm's alerts in the history.
+     */
+    public static Figure storm(Path dir, List<String> launcher) throws Exception {
         Files.createDirectories(dir);
         int port = freePort();
         Path db = dir.resolve("history.db");
-        Process serve = startServe(dir, db, port, jvmOptions);
+        Process serve = startServe(dir, db, port, launcher);
         WebhookStorm.Result r;
         try {
             awaitListening(port, serve, dir);
@@ -47,17 +53,16 @@ public final class WebhookIngestBench {
         }
         long stored;
         try (AlertStore store = AlertStore.open(db)) {
-            stored = store.count(AlertQuery.builder().since(Instant.parse("2026-01-01T00:00:00Z")).text("storm alert").build());
+            stored = store.count(AlertQuery.builder().since(Instant.parse("2026-01-01T00:00:00Z")).text("ingest storm alert").build());
         }
         return new Figure(r.seconds(), r.acknowledged().size(), stored, r.refused(), r.failed());
     }
 
-    static Process startServe(Path dir, Path db, int port, List<String> jvmOptions) throws IOException {
+    static Process startServe(Path dir, Path db, int port, List<String> launcher) throws IOException {
         Path profile = dir.resolve("profile.yaml");
         Files.writeString(profile, "services: []\n");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.nightwatch.Nightwatch", "serve",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("serve",
                 "--profile", profile.toString(), "--db", db.toString(), "--listen", "127.0.0.1:" + port,
                 "--log", dir.resolve("serve.log").toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("serve.out").toFile());

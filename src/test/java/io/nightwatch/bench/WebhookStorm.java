@@ -103,7 +103,7 @@ public final class WebhookStorm {
             if (alerts.length() > 0) alerts.append(',');
             alerts.append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"").append(name(i))
                     .append("\",\"severity\":\"warning\",\"component\":\"storm\",\"instance\":\"host-").append(i % 20)
-                    .append(":9100\"},\"annotations\":{\"summary\":\"storm alert ").append(i).append("\"},")
+                    .append(":9100\"},\"annotations\":{\"summary\":\"").append(prefix.toLowerCase(java.util.Locale.ROOT)).append(" storm alert ").append(i).append("\"},")
                     .append("\"startsAt\":\"2026-11-25T03:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"\",")
                     .append("\"fingerprint\":\"").append(String.format("%016x", (long) prefix.hashCode() * 1_000_003L + i)).append("\"}");
         }
