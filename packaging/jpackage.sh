@@ -13,6 +13,6 @@ jpackage --type "$TYPE" --name Nightwatch --app-version "$VERSION" \
   --input target/jpackage-input --main-jar nightwatch.jar --main-class io.nightwatch.Nightwatch \
   --icon packaging/icons/nightwatch.png --dest target/dist \
   --description "Operations console for a Docker-run observability stack" \
-  --java-options "-Xmx512m" \
+  $(grep -v '^#' packaging/jvm-options | sed 's/^/--java-options /') \
   $( [ "$TYPE" = deb ] && echo --linux-shortcut --linux-menu-group System --linux-app-category admin )
 echo "built $(ls target/dist)"

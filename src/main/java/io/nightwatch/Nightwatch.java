@@ -1,9 +1,13 @@
 package io.nightwatch;
 
 import io.nightwatch.cli.NightwatchCommand;
+import io.nightwatch.cli.WindowCommand;
+
+import java.io.PrintWriter;
 
 /**
- * Entry point. Without arguments it opens the console window; with arguments it runs the headless CLI.
+ * Entry point. Without arguments, with {@code gui} or with only the window's options ({@code --profile FILE},
+ * {@code --host URI}) it opens the console window; with a command it runs the headless CLI.
  * It must not extend {@code javafx.application.Application}: from a plain jar on the class path the JavaFX
  * launcher refuses such a main class ("JavaFX runtime components are missing").
  */
@@ -12,9 +16,14 @@ public final class Nightwatch {
     private Nightwatch() {}
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && args[0].equals("gui"))) {
+        if (WindowCommand.wantsWindow(args)) {
+            String[] windowArgs = WindowCommand.windowArgs(args);
+            // the same checks and messages as the commands', before any window opens
+            WindowCommand.Decision decision = WindowCommand.check(windowArgs, System.getenv(),
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+            if (decision.profile().isEmpty()) System.exit(decision.exitCode());
             try {
-                io.nightwatch.ui.NightwatchApp.launchWindow(new String[0]);
+                io.nightwatch.ui.NightwatchApp.launchWindow(windowArgs);
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 // No display, or no GTK 3: say what is missing instead of a stack trace.
                 System.err.println("nightwatch: cannot open the window: " + e.getMessage()

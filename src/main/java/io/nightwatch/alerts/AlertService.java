@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,19 +218,24 @@ public final class AlertService implements AutoCloseable {
     private void recordAndAnnounce(List<IncomingAlert> alerts) {
         if (alerts.isEmpty()) return;
         List<RecordResult> results = store.recordAll(alerts);
-        List<AlertOccurrence> newlyFiring = new ArrayList<>();
-        List<AlertOccurrence> stateChanged = new ArrayList<>();
         boolean changed = false;
+        Set<Long> ids = new LinkedHashSet<>();
         for (RecordResult r : results) {
             if (r.outcome() != RecordResult.Outcome.UNCHANGED) changed = true;
-            if (r.stateChanged() || r.outcome() == RecordResult.Outcome.INSERTED) {
-                store.get(r.id()).ifPresent(a -> {
-                    stateChanged.add(a);
-                    if (a.state() == AlertState.FIRING) newlyFiring.add(a);
-                });
-            }
+            if ((r.stateChanged() || r.outcome() == RecordResult.Outcome.INSERTED)) ids.add(r.id());
         }
         if (!changed) return;
+        // One read for the whole delivery, in the order it came in (a read per alert held every answer back in a storm).
+        Map<Long, AlertOccurrence> byId = new HashMap<>();
+        for (AlertOccurrence a : store.getAll(List.copyOf(ids))) byId.put(a.id(), a);
+        List<AlertOccurrence> newlyFiring = new ArrayList<>();
+        List<AlertOccurrence> stateChanged = new ArrayList<>();
+        for (Long id : ids) {
+            AlertOccurrence a = byId.get(id);
+            if (a == null) continue;
+            stateChanged.add(a);
+            if (a.state() == AlertState.FIRING) newlyFiring.add(a);
+        }
         for (Listener l : listeners) {
             try {
                 l.historyChanged(newlyFiring);

@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +84,26 @@ public final class IncidentRecorder implements AlertService.Listener {
         // statesChanged carries everything the timeline needs
     }
 
+    /**
+     * One commit for all the events of a delivery (its alerts reach here together): the webhook's answer waits for
+     * this, so an event per commit would make a storm wait for one fsync per alert. The open incident of each host
+     * is looked up once per call, again only after this call opened one.
+     */
     @Override
     public void statesChanged(List<AlertOccurrence> changed) {
+        List<IncidentStore.Entry> events = new ArrayList<>();
         try {
+            Map<String, Optional<Incident>> open = new HashMap<>();
             for (AlertOccurrence a : changed) {
                 String host = a.labels().getOrDefault("host", "");
                 boolean critical = a.severity().equalsIgnoreCase("critical");
-                if (a.state() == AlertState.FIRING && critical && openFor(host).isEmpty()) {
+                if (a.state() == AlertState.FIRING && critical && open.computeIfAbsent(host, this::openFor).isEmpty()) {
                     Incident opened = store.openOrGet(STACK, a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service()),
                             "nightwatch (first critical alert: " + a.alertname() + ")", clock.instant());
                     leadUp(opened);
+                    open.clear();
                 }
-                Optional<Incident> incident = openFor(host);
+                Optional<Incident> incident = open.computeIfAbsent(host, this::openFor);
                 if (incident.isEmpty()) continue;
                 IncidentEvent.Kind kind = switch (a.state()) {
                     case FIRING -> IncidentEvent.Kind.ALERT_FIRED;
@@ -110,10 +120,11 @@ public final class IncidentRecorder implements AlertService.Listener {
                 a.endsAt().ifPresent(e -> facts.put("endsAt", e.toString()));
                 String summary = a.annotations().getOrDefault("summary", a.annotations().getOrDefault("description", ""));
                 Instant at = kind == IncidentEvent.Kind.ALERT_FIRED ? a.startsAt() : a.endsAt().orElse(clock.instant());
-                store.add(incident.get().id(), IncidentEvent.of(at, kind, a.service(),
+                events.add(new IncidentStore.Entry(incident.get().id(), IncidentEvent.of(at, kind, a.service(),
                         (kind == IncidentEvent.Kind.ALERT_FIRED ? "fired: " : "resolved: ") + a.alertname() + " (" + a.severity() + ")"
-                                + (summary.isBlank() ? "" : " — " + summary), facts));
+                                + (summary.isBlank() ? "" : " — " + summary), facts)));
             }
+            store.addAll(events);
         } catch (RuntimeException e) {
             LOG.warn("incident timeline: alerts not recorded: {}", e.toString());
         }

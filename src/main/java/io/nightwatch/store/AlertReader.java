@@ -102,6 +102,22 @@ final class AlertReader {
         }
     }
 
+    /** In chunks of at most 500 ids: SQLite's limit on bound parameters is 999 in older builds. */
+    static List<AlertOccurrence> getAll(Connection c, List<Long> ids) throws SQLException {
+        List<AlertOccurrence> out = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) ps.setLong(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(occurrence(rs));
+                }
+            }
+        }
+        return out;
+    }
+
     static List<Transition> transitions(Connection c, long alertId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT at, from_state, to_state, source FROM alert_transition "
                 + "WHERE alert_id = ? ORDER BY id")) {

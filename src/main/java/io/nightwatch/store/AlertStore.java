@@ -181,6 +181,13 @@ public final class AlertStore implements AutoCloseable {
         return readers.read(c -> AlertReader.get(c, id));
     }
 
+    /** The occurrences of these ids that exist, in one read (a delivery's alerts after it is stored), in no set order. */
+    public List<AlertOccurrence> getAll(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        List<Long> copy = List.copyOf(ids);
+        return readers.read(c -> AlertReader.getAll(c, copy));
+    }
+
     /** Oldest first. */
     public List<Transition> transitions(long alertId) {
         return readers.read(c -> AlertReader.transitions(c, alertId));

@@ -82,6 +82,33 @@ public final class IncidentStore {
         });
     }
 
+    /** One timeline event for one incident, for {@link #addAll}. */
+    public record Entry(long incidentId, IncidentEvent event) {}
+
+    /**
+     * Adds several events in one commit: an alert storm during an open incident brings one event per alert, and a
+     * commit each would make every webhook delivery wait for as many fsyncs as it carries alerts.
+     * Events of incidents that no longer exist are skipped.
+     *
+     * @return how many were added
+     */
+    public int addAll(List<Entry> entries) {
+        if (entries.isEmpty()) return 0;
+        List<Entry> copy = List.copyOf(entries);
+        return committer.submit(() -> {
+            Map<Long, Boolean> exists = new java.util.HashMap<>();
+            int added = 0;
+            for (Entry e : copy) {
+                Boolean known = exists.get(e.incidentId());
+                if (known == null) exists.put(e.incidentId(), known = get(writer, e.incidentId()).isPresent());
+                if (!known) continue;
+                insertEvent(e.incidentId(), e.event());
+                added++;
+            }
+            return added;
+        });
+    }
+
     /** Closes an incident (a closed one stays as it was). @throws IllegalArgumentException for no such incident */
     public Incident close(long id, String by, String summary, Instant at) {
         return committer.submit(() -> {

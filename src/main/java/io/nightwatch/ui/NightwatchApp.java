@@ -4,11 +4,11 @@ import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
+import io.nightwatch.cli.WindowCommand;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.services.StackServices;
 import io.nightwatch.stack.ProfileException;
-import io.nightwatch.stack.ProfileLoader;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.incident.Incidents;
@@ -52,7 +52,8 @@ public class NightwatchApp extends Application {
     private WizardLauncher wizards;
 
     /**
-     * For {@link Application#launch}: the profile is resolved as the CLI does, the monitor built in {@link #start}, the
+     * For {@link Application#launch}: the profile is resolved as the CLI does (from the launch parameters {@code --profile FILE}
+     * and {@code --host URI}, see {@link WindowCommand}), the monitor built in {@link #start}, the
      * alert history opened at {@link AlertStore#defaultLocation} (off the FX thread, in {@link #init}).
      */
     public NightwatchApp() {
@@ -97,6 +98,7 @@ public class NightwatchApp extends Application {
         return this;
     }
 
+    /** @param args the window's options ({@code --profile FILE}, {@code --host URI}), already checked by {@link WindowCommand#check} */
     public static void launchWindow(String[] args) {
         Application.launch(NightwatchApp.class, args);
     }
@@ -114,7 +116,7 @@ public class NightwatchApp extends Application {
             profile = givenMonitor.profile();
         } else {
             try {
-                profile = ProfileLoader.resolve(null, env);
+                profile = WindowCommand.load(getParameters() == null ? java.util.List.of() : getParameters().getRaw(), env); // --profile, --host as the commands take them
             } catch (ProfileException e) {
                 showProfileError(e);
                 Platform.exit();

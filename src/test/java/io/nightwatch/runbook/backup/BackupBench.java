@@ -57,24 +57,42 @@ public final class BackupBench {
     private static final String END = "<!-- backup-bench:end -->";
 
     /** One measured figure: ours and the reference, in seconds. */
-    record Row(String what, String engine, double ours, String reference, double theirs, String target, long peakHeap, double mib) {
-        double ratio() { return theirs / ours; }
+    public record Row(String what, String engine, double ours, String reference, double theirs, String target, long peakHeap, double mib) {
+        public double ratio() { return theirs / ours; }
     }
+
+    /** Every figure of one run: the copy rows (unix socket, TLS), the restore row, the restore's steps. */
+    public record Measured(List<Row> rows, Map<String, Double> restoreSteps, double mib, int files) {}
 
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 512;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        TestEngine engine = TestEngine.shared();
         Path work = Files.createTempDirectory("nightwatch-bench");
+        Measured measured;
+        try {
+            measured = measure(makeData(work.resolve("src"), mib), reps, work);
+        } finally {
+            BackupSets.deleteTree(work);
+        }
+        System.out.println(table(measured.rows()));
+        measured.restoreSteps().forEach((step, s) -> System.out.printf("  restore step %-45s %6.2f s%n", step, s));
+        writeDoc(Path.of("docs/benchmarks.md"), section(measured.rows(), measured.restoreSteps(), mib, reps));
+        System.exit(0);
+    }
+
+    /**
+     * Copies {@code src} out and in over the test engine's unix socket and over a second engine on TCP+TLS, each beside
+     * {@code docker cp}, then restores Alertmanager holding it; {@code work} holds the scratch copies.
+     */
+    public static Measured measure(Path src, int reps, Path work) throws Exception {
+        TestEngine engine = TestEngine.shared();
         List<Row> rows = new ArrayList<>();
         Map<String, Double> restoreSteps = new LinkedHashMap<>();
         Tls remote = null;
+        List<FileEntry> listed = listing(src);
+        double total = listed.stream().mapToLong(FileEntry::size).sum() / 1048576.0;
+        System.out.printf("data: %.0f MiB in %d files%n", total, listed.size());
         try {
-            Path src = makeData(work.resolve("src"), mib);
-            List<FileEntry> listed = listing(src);
-            double total = listed.stream().mapToLong(FileEntry::size).sum() / 1048576.0;
-            System.out.printf("data: %.0f MiB in %d files%n", total, listed.size());
-
             startContainer(engine::docker);
             try (DockerGateway local = gateway(new DockerHostSpec("local", Optional.of(engine.dockerHost().toString()),
                     Optional.empty(), Optional.empty()))) {
@@ -97,13 +115,8 @@ public final class BackupBench {
             rows.add(restore(engine, src, work, restoreSteps, total));
         } finally {
             if (remote != null) remote.stop();
-            BackupSets.deleteTree(work);
         }
-        String table = table(rows);
-        System.out.println(table);
-        restoreSteps.forEach((step, s) -> System.out.printf("  restore step %-45s %6.2f s%n", step, s));
-        writeDoc(Path.of("docs/benchmarks.md"), section(rows, restoreSteps, mib, reps));
-        System.exit(0);
+        return new Measured(rows, restoreSteps, total, listed.size());
     }
 
     private static DockerGateway gateway(DockerHostSpec host) {
@@ -310,7 +323,7 @@ public final class BackupBench {
 
     // ---- report ---------------------------------------------------------------------------------------------
 
-    private static String table(List<Row> rows) {
+    public static String table(List<Row> rows) {
         StringBuilder t = new StringBuilder();
         t.append("| Measurement | Engine | Nightwatch | Reference | Reference time | Ratio | Target | Met | Peak heap |\n");
         t.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -351,7 +364,7 @@ public final class BackupBench {
         return s.toString();
     }
 
-    private static String machine() throws Exception {
+    public static String machine() throws Exception {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
         long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))

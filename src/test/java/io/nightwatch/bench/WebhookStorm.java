@@ -1,0 +1,113 @@
+package io.nightwatch.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An Alertmanager-shaped webhook storm: {@code posts} deliveries of {@code perPost} firing alerts each, from
+ * {@code senders} concurrent senders, each sender on its own kept-alive connection as Alertmanager's are. Loopback only.
+ */
+public final class WebhookStorm {
+
+    /** What the storm saw: the alerts answered 2xx (by name), the other answers, the wall time. */
+    public record Result(Set<String> acknowledged, int refused, int failed, double seconds) {}
+
+    private final int port;
+    private final String prefix;
+    private final int posts;
+    private final int perPost;
+    private final int senders;
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    public WebhookStorm(int port, String prefix, int posts, int perPost, int senders) {
+        this.port = port;
+        this.prefix = prefix;
+        this.posts = posts;
+        this.perPost = perPost;
+        this.senders = senders;
+    }
+
+    /** The alert names of post {@code n}. */
+    public String name(int alert) {
+        return prefix + alert;
+    }
+
+    public void stop() {
+        stop.set(true);
+    }
+
+    /** Sends every post (or until {@link #stop}), each sender taking the next post number; bounded by {@code limit}. */
+    public Result run(Duration limit, Set<String> acknowledged) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> done = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int s = 0; s < senders; s++) {
+            done.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(2)).build();
+                for (int n; !stop.get() && (n = next.getAndIncrement()) < posts; ) {
+                    int from = n * perPost;
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/alerts"))
+                                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(payload(from, perPost))).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status / 100 == 2) {
+                            for (int i = from; i < from + perPost; i++) acknowledged.add(name(i));
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    } catch (java.io.IOException e) {
+                        failed.incrementAndGet(); // the receiver died or reset mid-request: not acknowledged
+                    }
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        for (Future<?> f : done) {
+            if (f.isDone() && !f.isCancelled()) f.get();
+        }
+        return new Result(acknowledged, refused.get(), failed.get(), seconds);
+    }
+
+    public Result run(Duration limit) throws Exception {
+        return run(limit, ConcurrentHashMap.newKeySet());
+    }
+
+    /** Alertmanager's webhook payload (version 4) with {@code count} firing alerts. */
+    public String payload(int from, int count) {
+        StringBuilder alerts = new StringBuilder();
+        for (int i = from; i < from + count; i++) {
+            if (alerts.length() > 0) alerts.append(',');
+            alerts.append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"").append(name(i))
+                    .append("\",\"severity\":\"warning\",\"component\":\"storm\",\"instance\":\"host-").append(i % 20)
+                    .append(":9100\"},\"annotations\":{\"summary\":\"").append(prefix.toLowerCase(java.util.Locale.ROOT)).append(" storm alert ").append(i).append("\"},")
+                    .append("\"startsAt\":\"2026-11-25T03:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"generatorURL\":\"\",")
+                    .append("\"fingerprint\":\"").append(String.format("%016x", (long) prefix.hashCode() * 1_000_003L + i)).append("\"}");
+        }
+        return "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"default\",\"groupLabels\":{},\"commonLabels\":{},"
+                + "\"commonAnnotations\":{},\"externalURL\":\"\",\"groupKey\":\"{}\",\"truncatedAlerts\":0,\"alerts\":[" + alerts + "]}";
+    }
+}

@@ -1,0 +1,45 @@
+package io.nightwatch.packaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The window's launchers carry the measured JVM options (packaging/jvm-options), the same in each. */
+class LauncherOptionsTest {
+
+    private static List<String> fileOptions() throws Exception {
+        return Files.readAllLines(Path.of("packaging/jvm-options")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    @Test
+    void optionsCapTheHeapAndChooseASmallHeapCollector() throws Exception {
+        List<String> options = fileOptions();
+        assertTrue(options.stream().anyMatch(o -> o.matches("-Xmx\\d+[mg]")), "a heap cap: " + options);
+        assertTrue(options.contains("-XX:+UseSerialGC"), "a collector for small heaps: " + options);
+    }
+
+    @Test
+    void javafxRunUsesTheSameOptions() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher plugin = Pattern.compile("<artifactId>javafx-maven-plugin</artifactId>(.*?)</plugin>", Pattern.DOTALL).matcher(pom);
+        assertTrue(plugin.find());
+        List<String> options = new ArrayList<>();
+        Matcher m = Pattern.compile("<option>([^<]+)</option>").matcher(plugin.group(1));
+        while (m.find()) options.add(m.group(1).strip());
+        assertEquals(fileOptions(), options);
+    }
+
+    @Test
+    void jpackagePassesTheFile() throws Exception {
+        String script = Files.readString(Path.of("packaging/jpackage.sh"));
+        assertTrue(script.contains("packaging/jvm-options") && script.contains("--java-options"), script);
+    }
+}
