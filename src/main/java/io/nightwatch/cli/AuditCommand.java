@@ -133,8 +133,7 @@ public class AuditCommand implements Callable<Integer> {
 
     /** The explicit profile, else the configured one; null for the built-in reference stack. */
     private Path profileFile() {
-        if (profileOptions.profile != null) return profileOptions.profile;
-        return ProfileLoader.configDirectory(env).map(d -> d.resolve(ProfileLoader.FILE_NAME)).filter(Files::isRegularFile).orElse(null);
+        return profileOptions.file(env).orElse(null);
     }
 
     /** The history is a nicety here: an audit still runs when the store cannot be opened. */

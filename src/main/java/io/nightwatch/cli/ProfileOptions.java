@@ -22,6 +22,12 @@ public class ProfileOptions {
             description = "Docker engine of the first host, e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376 (overrides DOCKER_HOST).")
     String host;
 
+    /** The explicit profile file, else the configured one; empty for the built-in reference stack. */
+    public java.util.Optional<Path> file(Map<String, String> env) {
+        if (profile != null) return java.util.Optional.of(profile);
+        return ProfileLoader.configDirectory(env).map(d -> d.resolve(ProfileLoader.FILE_NAME)).filter(java.nio.file.Files::isRegularFile);
+    }
+
     /**
      * Loads the profile and checks every engine address it leads to (with {@code DOCKER_HOST}, Docker contexts and TLS
      * files), or says on {@code err} what is wrong and returns empty (exit {@code EXIT_USAGE}).

@@ -73,12 +73,21 @@ public class WindowCommand {
      * @throws IllegalArgumentException for arguments that do not parse
      */
     public static StackProfile load(List<String> args, Map<String, String> env) throws ProfileException {
+        return parsed(args).profileOptions.load(env);
+    }
+
+    /** The profile file these arguments name (else the configured one); empty for the built-in reference stack. */
+    public static Optional<java.nio.file.Path> profileFile(List<String> args, Map<String, String> env) {
+        return parsed(args).profileOptions.file(env);
+    }
+
+    private static WindowCommand parsed(List<String> args) {
         WindowCommand command = new WindowCommand();
         try {
             new CommandLine(command).parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(NightwatchCommand.oneLine(e.getMessage()), e);
         }
-        return command.profileOptions.load(env);
+        return command;
     }
 }

@@ -116,7 +116,7 @@ public class NightwatchApp extends Application {
             profile = givenMonitor.profile();
         } else {
             try {
-                profile = WindowCommand.load(getParameters() == null ? java.util.List.of() : getParameters().getRaw(), env); // --profile, --host as the commands take them
+                profile = WindowCommand.load(windowArgs(), env); // --profile, --host as the commands take them
             } catch (ProfileException e) {
                 showProfileError(e);
                 Platform.exit();
@@ -191,10 +191,13 @@ public class NightwatchApp extends Application {
      * The Readiness view and the restore drill wizard, over the same data folder, profile file and history as
      * {@code nightwatch audit} and {@code nightwatch drill restore}.
      */
+    private java.util.List<String> windowArgs() {
+        return getParameters() == null ? java.util.List.of() : getParameters().getRaw();
+    }
+
     private void offerReadiness(RunbookCatalog catalog, Clock clock) {
         io.nightwatch.store.AuditHistory history = services.store().map(AlertStore::audits).orElse(null);
-        java.nio.file.Path profileFile = ProfileLoader.configDirectory(env).map(d -> d.resolve(ProfileLoader.FILE_NAME))
-                .filter(java.nio.file.Files::isRegularFile).orElse(null);
+        java.nio.file.Path profileFile = WindowCommand.profileFile(windowArgs(), env).orElse(null);
         java.nio.file.Path dataDir = catalog.backupRoot().getParent(); // the catalog's data folder: backups/ lives in it
         wizards.offerDrill(io.nightwatch.audit.DrillRunbook.connecting(catalog.profile(), env, drill -> {
             if (history != null) history.recordDrill(io.nightwatch.ui.readiness.LiveReadiness.drillRun(drill));
