@@ -312,7 +312,8 @@ public final class DockerGateway implements Closeable {
                 String service = type.equals("container") ? attributes.getOrDefault("com.docker.swarm.service.name", "")
                         : type.equals("service") ? attributes.getOrDefault("name", "") : "";
                 onEvent.accept(new EngineEvent(time, event.getId(), attributes.getOrDefault("name", event.getId()),
-                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction(), type, service));
+                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction(), type, service,
+                        attributes.getOrDefault("exitCode", "")));
             }
 
             @Override
@@ -369,6 +370,54 @@ public final class DockerGateway implements Closeable {
         call(() -> streams.logContainerCmd(container).withFollowStream(true).withStdOut(true).withStdErr(true)
                 .withSince((int) Math.max(0, sinceEpochSeconds)).exec(callback));
         return callback;
+    }
+
+    /**
+     * The last {@code lines} lines a container wrote (stdout and stderr, running or dead), oldest first: read once,
+     * not followed, at most 256 KiB and {@code timeout}; what arrived by then is returned.
+     */
+    public List<String> tailLogs(String container, int lines, Duration timeout) {
+        List<String> out = new java.util.ArrayList<>();
+        int[] chars = {0};
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public void onNext(Frame frame) {
+                synchronized (out) {
+                    if (chars[0] > 256 * 1024) return;
+                    String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                    chars[0] += text.length();
+                    partial.append(text);
+                    int newline;
+                    while ((newline = partial.indexOf("\n")) >= 0) {
+                        out.add(partial.substring(0, newline));
+                        partial.delete(0, newline + 1);
+                    }
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                synchronized (out) {
+                    if (partial.length() > 0) out.add(partial.toString());
+                    partial.setLength(0);
+                }
+                super.onComplete();
+            }
+        };
+        call(() -> streams.logContainerCmd(container).withFollowStream(false).withStdOut(true).withStdErr(true)
+                .withTail(Math.max(1, lines)).exec(callback));
+        try {
+            callback.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(callback);
+        }
+        synchronized (out) {
+            return List.copyOf(out.subList(Math.max(0, out.size() - lines), out.size()));
+        }
     }
 
     /** The archive endpoints' own lean HTTP transport (docker-java's reads them several times slower than docker cp). */
