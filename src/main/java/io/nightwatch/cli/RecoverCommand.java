@@ -45,6 +45,12 @@ public class RecoverCommand implements Callable<Integer> {
     @Option(names = "--target-free", paramLabel = "PERCENT", description = "disk-full: free space to reach (default 20).")
     String targetFree;
 
+    @Option(names = "--delete-oldest", paramLabel = "yes|no", description = "disk-full: yes deletes Prometheus' oldest blocks down to the target (admin API).")
+    String deleteOldest;
+
+    @Option(names = "--backup", paramLabel = "yes|no", description = "disk-full: yes backs the service's data up before anything is deleted.")
+    String backup;
+
     @Option(names = "--yes", description = "Do not ask before acting.")
     boolean yes;
 
@@ -75,6 +81,8 @@ public class RecoverCommand implements Callable<Integer> {
         if (service != null) params.put("service", service);
         if (set != null) params.put("set", set);
         if (targetFree != null) params.put("target-free", targetFree);
+        if (deleteOldest != null) params.put("delete-oldest", deleteOldest);
+        if (backup != null) params.put("backup", backup);
         try (RunbookCli cli = new RunbookCli(profile, env)) {
             RunsCommand.warnAboutInterrupted(cli, err);
             RecoveryRunbook definition = cli.catalog().recoveries().stream().filter(r -> r.scenario().id().equals(scenario)).findFirst().orElseThrow();
