@@ -51,6 +51,9 @@ public class RecoverCommand implements Callable<Integer> {
     @Option(names = "--backup", paramLabel = "yes|no", description = "disk-full: yes backs the service's data up before anything is deleted.")
     String backup;
 
+    @Option(names = "--retention", paramLabel = "7d|40GB", description = "disk-full: set this lower Prometheus retention (image change runbook, every other flag kept).")
+    String retention;
+
     @Option(names = "--yes", description = "Do not ask before acting.")
     boolean yes;
 
@@ -83,6 +86,7 @@ public class RecoverCommand implements Callable<Integer> {
         if (targetFree != null) params.put("target-free", targetFree);
         if (deleteOldest != null) params.put("delete-oldest", deleteOldest);
         if (backup != null) params.put("backup", backup);
+        if (retention != null) params.put("retention", retention);
         try (RunbookCli cli = new RunbookCli(profile, env)) {
             RunsCommand.warnAboutInterrupted(cli, err);
             RecoveryRunbook definition = cli.catalog().recoveries().stream().filter(r -> r.scenario().id().equals(scenario)).findFirst().orElseThrow();

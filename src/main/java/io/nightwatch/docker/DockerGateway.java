@@ -653,9 +653,25 @@ public final class DockerGateway implements Closeable {
      * @throws IllegalArgumentException when the container or the image is not on this engine
      */
     public ContainerConfig plannedConfig(String container, String image) {
+        return plannedConfig(container, image, null);
+    }
+
+    /** What {@link #recreate(String, String, String, List)} would make, with {@code command} (null: the container's own). */
+    public ContainerConfig plannedConfig(String container, String image, List<String> command) {
         InspectContainerResponse c = inspectOrThrow(container);
         InspectImageResponse target = inspectImage(image).orElseThrow(() -> missingImage(image));
-        return ContainerRecreation.planned(c, inspectImage(c.getImageId()).orElse(null), target, image);
+        return ContainerRecreation.planned(c, inspectImage(c.getImageId()).orElse(null), target, image, command);
+    }
+
+    /** The arguments the container runs with after its entrypoint (its own or its image's); empty when there is no such container. */
+    public Optional<List<String>> command(String container) {
+        try {
+            InspectContainerResponse c = call(() -> requests.inspectContainerCmd(container).exec());
+            String[] cmd = c.getConfig() == null ? null : c.getConfig().getCmd();
+            return Optional.of(cmd == null ? List.of() : List.of(cmd));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The local image of that reference or id; empty when the engine does not hold it (nothing is pulled). */
@@ -683,10 +699,18 @@ public final class DockerGateway implements Closeable {
      * @throws IllegalStateException    when a container called {@code name} exists already
      */
     public String recreate(String template, String name, String image) {
+        return recreate(template, name, image, null);
+    }
+
+    /**
+     * The same, with {@code command} (the arguments after the entrypoint) instead of the template's: a flag changed,
+     * everything else kept. Null keeps the template's command.
+     */
+    public String recreate(String template, String name, String image, List<String> command) {
         InspectContainerResponse c = inspectOrThrow(template);
         if (inspectImage(image).isEmpty()) throw missingImage(image);
         try {
-            return call(() -> ContainerRecreation.create(requests, c, inspectImage(c.getImageId()).orElse(null), name, image));
+            return call(() -> ContainerRecreation.create(requests, c, inspectImage(c.getImageId()).orElse(null), name, image, command));
         } catch (com.github.dockerjava.api.exception.ConflictException e) {
             throw new IllegalStateException("a container called " + name + " exists already: " + e.getMessage());
         }

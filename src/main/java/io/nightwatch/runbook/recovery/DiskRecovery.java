@@ -49,7 +49,9 @@ final class DiskRecovery {
                         + "ingestion resumed with the flow monitor.",
                 List.of(new Parameter("target-free", "Free space to reach, in percent of the volume", false, "20"),
                         new Parameter("delete-oldest", "yes: delete Prometheus' oldest blocks down to the target through its admin API", false, "no"),
-                        new Parameter("backup", "yes: back the service's data up before anything is deleted", false, "no")),
+                        new Parameter("backup", "yes: back the service's data up before anything is deleted", false, "no"),
+                        new Parameter("retention", "Prometheus: a lower retention to set (7d, or a size like 40GB) through the image "
+                                + "change runbook, every other flag kept", false, "")),
                 DiskRecovery::steps);
     }
 
@@ -82,6 +84,8 @@ final class DiskRecovery {
             steps.add(new OnlyIf(new DeleteOldest(service, data, target), "only with delete-oldest yes, when blocks have to go",
                     ctx -> delete && blocksToGo.test(ctx)));
         }
+        String retention = params.getOrDefault("retention", "").strip();
+        if (spec.kind() == ServiceKind.PROMETHEUS && !retention.isEmpty()) steps.addAll(lowerRetention(context, name, retention));
         steps.add(new OnlyIf(new Restart(service, prober, Duration.ofSeconds(120), Duration.ofSeconds(120),
                 "A service that hit a full disk may have stopped writing for good; it is restarted only if it no longer answers "
                         + "healthy (Prometheus replays its WAL at start, so the grace is long)."),
@@ -95,6 +99,27 @@ final class DiskRecovery {
         };
         if (!stage.isEmpty()) steps.add(new VerifyRecovered(context.profile(), spec, context.env(), List.of(stage), context.timing()));
         return steps;
+    }
+
+    /**
+     * The image change runbook's steps with the same image and one flag changed: stop, keep the old container, create the
+     * new one with every other setting, health gate, record; undone by going back to the kept container.
+     */
+    static List<Step> lowerRetention(RecoveryRunbook.Context context, String service, String retention) {
+        String flag = retentionFlag(retention);
+        java.nio.file.Path dataDir = context.backupRoot().toAbsolutePath().getParent();
+        io.nightwatch.runbook.rollback.ImageChangeRunbook change = new io.nightwatch.runbook.rollback.ImageChangeRunbook(
+                io.nightwatch.runbook.rollback.ImageChangeRunbook.Direction.UPGRADE, context.profile(), context.env(), context.engines(),
+                context.backupRoot(), new io.nightwatch.runbook.rollback.DeploymentLog(dataDir), java.time.Clock.systemUTC());
+        return change.build(Map.of("service", service, "set-flag", flag, "hold", "keep")).steps();
+    }
+
+    /** "7d" → --storage.tsdb.retention.time=7d; "40GB" → --storage.tsdb.retention.size=40GB. */
+    static String retentionFlag(String retention) {
+        String r = retention.strip();
+        if (r.matches("\\d+(ms|s|m|h|d|w|y)")) return "--storage.tsdb.retention.time=" + r;
+        if (r.matches("\\d+(B|KB|MB|GB|TB|PB|EB)")) return "--storage.tsdb.retention.size=" + r;
+        throw new IllegalArgumentException("retention must be a time like 7d or 12h, or a size like 40GB, not '" + retention + "'");
     }
 
     private static boolean yes(String text) {
@@ -183,8 +208,8 @@ final class DiskRecovery {
                 ctx.put(DeleteOldest.blocksKey(name), String.valueOf(n));
                 out.add("to reach " + targetPercent + " % free, the " + n + " oldest block(s) up to " + blocks.get(n - 1).max()
                         + " (" + Bytes.human(freed * 1024) + ") have to go: delete-oldest yes deletes them through the admin API "
-                        + "(backup yes takes a backup first); or lower --storage.tsdb.retention.time with the image change runbook "
-                        + "(nightwatch upgrade), keeping every other flag");
+                        + "(backup yes takes a backup first); or set a lower retention (retention 7d: the image change runbook "
+                        + "with only --storage.tsdb.retention.time changed)");
             } else {
                 out.add("only a bigger volume helps: even without leftover snapshots and all but the newest block, " + name
                         + " stays below " + targetPercent + " % free (" + Bytes.human(missing * 1024) + " missing)");
