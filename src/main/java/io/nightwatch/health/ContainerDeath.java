@@ -7,8 +7,8 @@ import io.nightwatch.stack.ServiceSpec;
 import java.util.Optional;
 
 /**
- * A container died ({@code die} in the engine's event stream), handed to {@link HealthMonitor#addDeathListener}
- * listeners at once, while the engine still has its log.
+ * A container of the stack (a profile or discovered service) died ({@code die} in the engine's event stream), handed
+ * to {@link HealthMonitor#addDeathListener} listeners at once, while the engine still has its log.
  *
  * @param service the profile (or discovered) service the container stands for, if any
  * @param gateway the engine that reported it, to read the container's last lines

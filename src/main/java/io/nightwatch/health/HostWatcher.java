@@ -317,7 +317,8 @@ final class HostWatcher implements Closeable {
                 .filter(s -> event.serviceName().isEmpty() ? s.container().equals(event.containerName())
                         : event.serviceName().equals(swarmNow.get(s.id())))
                 .findFirst();
-        if (event.type().equals("container") && event.baseAction().equals("die")) {
+        // Only the stack's own containers: helpers, drills' scratch copies and unrelated containers are not worth keeping.
+        if (event.type().equals("container") && event.baseAction().equals("die") && spec.isPresent()) {
             try {
                 onDeath.accept(new ContainerDeath(host.name(), spec, event, gateway));
             } catch (RuntimeException e) {
