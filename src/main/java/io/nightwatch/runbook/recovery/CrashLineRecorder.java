@@ -73,7 +73,9 @@ public final class CrashLineRecorder implements AutoCloseable {
         try {
             lines = death.gateway().tailLogs(id, CrashLines.MAX_LINES, READ_WITHIN);
         } catch (RuntimeException e) {
-            lines = List.of("(log unreadable: " + e.getMessage() + ")");
+            // Removed with it (docker rm -f): the death is kept without lines, so an earlier death's lines stay the ones shown.
+            LOG.debug("the log of {} was unreadable at its death: {}", death.event().containerName(), e.getMessage());
+            lines = List.of();
         }
         // Redacted as one text, so a secret spread over lines (a PEM key) is recognised too.
         List<String> clean = lines.isEmpty() ? List.of() : List.of(Redactor.clean(String.join("\n", lines)).split("\n", -1));

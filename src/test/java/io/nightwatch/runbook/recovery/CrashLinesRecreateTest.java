@@ -1,12 +1,13 @@
 package io.nightwatch.runbook.recovery;
 
-import io.nightwatch.docker.DockerGateway;
-import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.Step;
+import io.nightwatch.runbook.catalog.RunbookCatalog;
+import io.nightwatch.services.StackServices;
 import io.nightwatch.stack.Endpoint;
 import io.nightwatch.stack.ProbeProtocol;
 import io.nightwatch.stack.ReferenceStack;
@@ -36,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The crash lines of a collector that crash-loops with a FATAL line are kept from the real engine's event stream
  * (the {@code die} events of {@code --restart on-failure}); after the container is recreated (its log gone with it)
- * the collector-crash diagnosis still shows the FATAL line. The collector's HTTP surface is MockWebServer (the OTEL
+ * the collector-crash diagnosis still shows the FATAL line. Wired through {@link StackServices}, as the window and
+ * {@code serve} run it. The collector's HTTP surface is MockWebServer (the OTEL
  * Collector cannot run here); the container and its log are real.
  */
 @EngineTest
@@ -69,32 +71,31 @@ class CrashLinesRecreateTest {
                     .withServices(List.of(emulated)).withTimings(Duration.ofMillis(500), Duration.ofSeconds(2));
             String host = profile.hosts().get(0).name();
 
-            try (HealthMonitor health = new HealthMonitor(profile, Map.of(), Clock.systemUTC());
-                 CrashLineRecorder recorder = CrashLineRecorder.attach(health, store.crashes())) {
-                health.start();
-                awaitEventStream(health, host);
+            // Wired as for the window and `serve`: the services keep the crash lines and hand them to the runbooks.
+            try (StackServices services = StackServices.builder(profile, Map.of()).clock(Clock.systemUTC()).store(store)
+                    .settings(AlertSettings.defaults().withListen(Optional.empty()))
+                    .runbooks(new RunbookCatalog(profile, Map.of(), dir.resolve("data"), Clock.systemUTC())).open()) {
+                services.start();
+                awaitEventStream(services.health(), host);
                 engine.docker("run", "-d", "--name", container, "--network", "none", "--restart", "on-failure:3",
                         TestEngine.BUSYBOX, "sh", "-c", CRASHING);
                 CrashLines.Crash kept = awaitKept(store, host, reference.name());
                 assertEquals(1, kept.exitCode());
                 assertTrue(kept.lines().stream().anyMatch(l -> l.contains("FATAL\tcollector failed to start")), kept.lines().toString());
                 assertTrue(kept.lines().stream().noneMatch(l -> l.contains("sk-live-0123456789abcdef0123")), "kept redacted: " + kept.lines());
-            }
 
-            // Recreated (compose up --force-recreate): a new container of the same name, its log holds nothing of the crash.
-            engine.docker("rm", "-f", container);
-            engine.docker("run", "-d", "--name", container, "--network", "none", TestEngine.BUSYBOX,
-                    "sh", "-c", "echo 'Everything is ready. Begin running and processing data.'; trap 'exit 0' TERM; while :; do sleep 1; done");
-            try (DockerGateway gateway = DockerGateway.connect(EngineAddress.resolve(profile.hosts().get(0), Map.of()))) {
-                RecoveryRunbook.Context context = new RecoveryRunbook.Context(profile, Map.of(), h -> gateway, dir.resolve("backups"),
-                        RedisDownRecoveryTest.FAST, CrashHistory.of(store.crashes()));
+                // Recreated (compose up --force-recreate): a new container of the same name, its log holds nothing of the crash.
+                engine.docker("rm", "-f", container);
+                engine.docker("run", "-d", "--name", container, "--network", "none", TestEngine.BUSYBOX,
+                        "sh", "-c", "echo 'Everything is ready. Begin running and processing data.'; trap 'exit 0' TERM; while :; do sleep 1; done");
+                RecoveryRunbook definition = services.runbooks().orElseThrow().recoveries().stream()
+                        .filter(d -> d.scenario().id().equals("collector-crash")).findFirst().orElseThrow();
                 Map<String, String> params = Map.of();
                 List<String> output = new CopyOnWriteArrayList<>();
-                RunResult r = new RunbookRunner(dir.resolve("runs"), Clock.systemUTC()).run(
-                        Recoveries.find(context, "collector-crash").orElseThrow().diagnosis(params), params, new RunListener() {
-                            @Override
-                            public void output(Step s, String line) { output.add(line); }
-                        });
+                RunResult r = new RunbookRunner(dir.resolve("runs"), Clock.systemUTC()).run(definition.diagnosis(params), params, new RunListener() {
+                    @Override
+                    public void output(Step s, String line) { output.add(line); }
+                });
                 String all = String.join("\n", output);
                 assertEquals(RunResult.Outcome.SUCCEEDED, r.outcome(), r.message() + "\n" + all);
                 assertTrue(all.contains("Everything is ready"), "the live log is the new container's: " + all);
