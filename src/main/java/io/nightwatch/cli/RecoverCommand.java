@@ -40,6 +40,15 @@ public class RecoverCommand implements Callable<Integer> {
     @Option(names = "--target-free", paramLabel = "PERCENT", description = "disk-full: free space to reach (default 20).")
     String targetFree;
 
+    @Option(names = "--delete-oldest", paramLabel = "yes|no", description = "disk-full: yes deletes Prometheus' oldest blocks down to the target (admin API).")
+    String deleteOldest;
+
+    @Option(names = "--backup", paramLabel = "yes|no", description = "disk-full: yes backs the service's data up before anything is deleted.")
+    String backup;
+
+    @Option(names = "--retention", paramLabel = "7d|40GB", description = "disk-full: set this lower Prometheus retention (image change runbook, every other flag kept).")
+    String retention;
+
     @Mixin
     Confirmation confirmation;
 
@@ -66,6 +75,9 @@ public class RecoverCommand implements Callable<Integer> {
         if (service != null) params.put("service", service);
         if (set != null) params.put("set", set);
         if (targetFree != null) params.put("target-free", targetFree);
+        if (deleteOldest != null) params.put("delete-oldest", deleteOldest);
+        if (backup != null) params.put("backup", backup);
+        if (retention != null) params.put("retention", retention);
         return RunbookOpening.of(profileOptions, err).run(cli -> {
             RecoveryRunbook definition = cli.catalog().recoveries().stream().filter(r -> r.scenario().id().equals(scenario)).findFirst().orElseThrow();
             Runbook runbook = definition.build(params);

@@ -95,14 +95,32 @@ final class ContainerRecreation {
 
     /** What {@link #create} would make: the container's own settings over the new image's defaults. */
     static ContainerConfig planned(InspectContainerResponse old, InspectImageResponse oldImage, InspectImageResponse newImage, String newRef) {
+        return planned(old, oldImage, newImage, newRef, null);
+    }
+
+    /** The same, with {@code command} (non-null) as the container's own command. */
+    static ContainerConfig planned(InspectContainerResponse old, InspectImageResponse oldImage, InspectImageResponse newImage, String newRef,
+                                   List<String> command) {
         ContainerConfig before = describe(old, oldImage);
         ContainerConfig inherited = describe(old, newImage);
-        return new ContainerConfig(before.name(), newRef, newImage.getId(), before.settings(), inherited.imageDefaults());
+        Map<String, String> settings = before.settings();
+        if (command != null) {
+            settings = new LinkedHashMap<>(settings);
+            settings.put("command", String.join(" ", command));
+        }
+        return new ContainerConfig(before.name(), newRef, newImage.getId(), settings, inherited.imageDefaults());
     }
 
     /** Creates {@code name} from {@code image} with {@code template}'s own configuration; returns the new id. */
     static String create(DockerClient docker, InspectContainerResponse template, InspectImageResponse oldImage, String name, String image) {
+        return create(docker, template, oldImage, name, image, null);
+    }
+
+    /** The same, with {@code command} (non-null) instead of the template's command: one flag changed, the rest kept. */
+    static String create(DockerClient docker, InspectContainerResponse template, InspectImageResponse oldImage, String name, String image,
+                         List<String> command) {
         Own own = Own.of(template.getConfig(), oldImage == null ? null : oldImage.getConfig());
+        if (command != null) own = own.withCmd(command);
         HostConfig host = template.getHostConfig() == null ? HostConfig.newHostConfig() : template.getHostConfig();
         host = host.withMounts(withAnonymousVolumes(template, host));
         CreateContainerCmd create = docker.createContainerCmd(image).withName(name).withHostConfig(host)
@@ -158,6 +176,10 @@ final class ContainerRecreation {
     private record Own(List<String> env, List<String> cmd, List<String> entrypoint, Map<String, String> labels,
                        String workingDir, String user, HealthCheck healthcheck,
                        List<ExposedPort> exposedPorts, List<Volume> volumes) {
+
+        Own withCmd(List<String> command) {
+            return new Own(env, List.copyOf(command), entrypoint, labels, workingDir, user, healthcheck, exposedPorts, volumes);
+        }
 
         static Own of(com.github.dockerjava.api.model.ContainerConfig cc, com.github.dockerjava.api.model.ContainerConfig ic) {
             Set<String> imageEnv = new HashSet<>(ic == null || ic.getEnv() == null ? List.of() : List.of(ic.getEnv()));

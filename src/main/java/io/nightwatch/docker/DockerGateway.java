@@ -312,7 +312,8 @@ public final class DockerGateway implements Closeable {
                 String service = type.equals("container") ? attributes.getOrDefault("com.docker.swarm.service.name", "")
                         : type.equals("service") ? attributes.getOrDefault("name", "") : "";
                 onEvent.accept(new EngineEvent(time, event.getId(), attributes.getOrDefault("name", event.getId()),
-                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction(), type, service));
+                        event.getAction() == null ? String.valueOf(event.getStatus()) : event.getAction(), type, service,
+                        attributes.getOrDefault("exitCode", "")));
             }
 
             @Override
@@ -369,6 +370,54 @@ public final class DockerGateway implements Closeable {
         call(() -> streams.logContainerCmd(container).withFollowStream(true).withStdOut(true).withStdErr(true)
                 .withSince((int) Math.max(0, sinceEpochSeconds)).exec(callback));
         return callback;
+    }
+
+    /**
+     * The last {@code lines} lines a container wrote (stdout and stderr, running or dead), oldest first: read once,
+     * not followed, at most 256 KiB and {@code timeout}; what arrived by then is returned.
+     */
+    public List<String> tailLogs(String container, int lines, Duration timeout) {
+        List<String> out = new java.util.ArrayList<>();
+        int[] chars = {0};
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public void onNext(Frame frame) {
+                synchronized (out) {
+                    if (chars[0] > 256 * 1024) return;
+                    String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+                    chars[0] += text.length();
+                    partial.append(text);
+                    int newline;
+                    while ((newline = partial.indexOf("\n")) >= 0) {
+                        out.add(partial.substring(0, newline));
+                        partial.delete(0, newline + 1);
+                    }
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                synchronized (out) {
+                    if (partial.length() > 0) out.add(partial.toString());
+                    partial.setLength(0);
+                }
+                super.onComplete();
+            }
+        };
+        call(() -> streams.logContainerCmd(container).withFollowStream(false).withStdOut(true).withStdErr(true)
+                .withTail(Math.max(1, lines)).exec(callback));
+        try {
+            callback.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(callback);
+        }
+        synchronized (out) {
+            return List.copyOf(out.subList(Math.max(0, out.size() - lines), out.size()));
+        }
     }
 
     /** The archive endpoints' own lean HTTP transport (docker-java's reads them several times slower than docker cp). */
@@ -604,9 +653,25 @@ public final class DockerGateway implements Closeable {
      * @throws IllegalArgumentException when the container or the image is not on this engine
      */
     public ContainerConfig plannedConfig(String container, String image) {
+        return plannedConfig(container, image, null);
+    }
+
+    /** What {@link #recreate(String, String, String, List)} would make, with {@code command} (null: the container's own). */
+    public ContainerConfig plannedConfig(String container, String image, List<String> command) {
         InspectContainerResponse c = inspectOrThrow(container);
         InspectImageResponse target = inspectImage(image).orElseThrow(() -> missingImage(image));
-        return ContainerRecreation.planned(c, inspectImage(c.getImageId()).orElse(null), target, image);
+        return ContainerRecreation.planned(c, inspectImage(c.getImageId()).orElse(null), target, image, command);
+    }
+
+    /** The arguments the container runs with after its entrypoint (its own or its image's); empty when there is no such container. */
+    public Optional<List<String>> command(String container) {
+        try {
+            InspectContainerResponse c = call(() -> requests.inspectContainerCmd(container).exec());
+            String[] cmd = c.getConfig() == null ? null : c.getConfig().getCmd();
+            return Optional.of(cmd == null ? List.of() : List.of(cmd));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The local image of that reference or id; empty when the engine does not hold it (nothing is pulled). */
@@ -634,10 +699,18 @@ public final class DockerGateway implements Closeable {
      * @throws IllegalStateException    when a container called {@code name} exists already
      */
     public String recreate(String template, String name, String image) {
+        return recreate(template, name, image, null);
+    }
+
+    /**
+     * The same, with {@code command} (the arguments after the entrypoint) instead of the template's: a flag changed,
+     * everything else kept. Null keeps the template's command.
+     */
+    public String recreate(String template, String name, String image, List<String> command) {
         InspectContainerResponse c = inspectOrThrow(template);
         if (inspectImage(image).isEmpty()) throw missingImage(image);
         try {
-            return call(() -> ContainerRecreation.create(requests, c, inspectImage(c.getImageId()).orElse(null), name, image));
+            return call(() -> ContainerRecreation.create(requests, c, inspectImage(c.getImageId()).orElse(null), name, image, command));
         } catch (com.github.dockerjava.api.exception.ConflictException e) {
             throw new IllegalStateException("a container called " + name + " exists already: " + e.getMessage());
         }

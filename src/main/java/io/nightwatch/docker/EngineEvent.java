@@ -8,8 +8,14 @@ import java.time.Instant;
  *
  * @param type        "container", "service" or "node"
  * @param serviceName the Swarm service the event concerns (a task container's label, a service's name), else ""
+ * @param exitCode    a {@code die} event's exit code as the engine reports it, else ""
  */
-public record EngineEvent(Instant time, String containerId, String containerName, String action, String type, String serviceName) {
+public record EngineEvent(Instant time, String containerId, String containerName, String action, String type, String serviceName,
+                          String exitCode) {
+
+    public EngineEvent(Instant time, String containerId, String containerName, String action, String type, String serviceName) {
+        this(time, containerId, containerName, action, type, serviceName, "");
+    }
 
     public EngineEvent(Instant time, String containerId, String containerName, String action) {
         this(time, containerId, containerName, action, "container", "");

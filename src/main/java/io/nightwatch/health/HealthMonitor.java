@@ -34,6 +34,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final Clock clock;
     private final List<HostWatcher> watchers = new ArrayList<>();
     private final List<Consumer<HealthSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ContainerDeath>> deathListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService probes;
     private final ExecutorService stats;
     private final ScheduledExecutorService polls;
@@ -49,6 +50,7 @@ public final class HealthMonitor implements AutoCloseable {
             watchers.add(new HostWatcher(host, profile.servicesOn(host.name()), EngineAddress.resolve(host, env), prober,
                     probes, stats, polls, clock, this::publish));
         }
+        watchers.forEach(w -> w.onDeath(this::publishDeath));
     }
 
     public StackProfile profile() { return profile; }
@@ -59,6 +61,24 @@ public final class HealthMonitor implements AutoCloseable {
 
     public void removeListener(Consumer<HealthSnapshot> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Hears of every container that dies on a watched engine, as the event stream reports it (after {@link #start}).
+     * Called on the event thread: hand slow work (reading logs) to a thread of your own.
+     */
+    public void addDeathListener(Consumer<ContainerDeath> listener) {
+        deathListeners.add(listener);
+    }
+
+    private void publishDeath(ContainerDeath death) {
+        for (Consumer<ContainerDeath> listener : deathListeners) {
+            try {
+                listener.accept(death);
+            } catch (RuntimeException e) {
+                LOG.warn("a death listener failed", e);
+            }
+        }
     }
 
     /** Checks everything once, waiting for memory figures too, and returns the result (the {@code status} command). */

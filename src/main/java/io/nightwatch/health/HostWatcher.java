@@ -67,6 +67,7 @@ final class HostWatcher implements Closeable {
     /** Profile (or discovered) service id → the Swarm service it runs as, when this engine manages a Swarm. */
     private final AtomicReference<Map<String, String>> swarmNames = new AtomicReference<>(Map.of());
     private final SwarmNodes nodes;
+    private volatile java.util.function.Consumer<ContainerDeath> onDeath = d -> { };
 
     HostWatcher(DockerHostSpec host, List<ServiceSpec> profileServices, EngineAddress address, ServiceProber prober,
                 ExecutorService probes, ExecutorService stats, ExecutorService rescans, Clock clock, Runnable onChange) {
@@ -95,6 +96,11 @@ final class HostWatcher implements Closeable {
     }
 
     EngineStatus engine() { return engine.get(); }
+
+    /** Who hears of a container dying (the crash-line recorder), called on the event thread: it must not block. */
+    void onDeath(java.util.function.Consumer<ContainerDeath> listener) {
+        this.onDeath = listener;
+    }
 
     String hostName() { return host.name(); }
 
@@ -311,6 +317,14 @@ final class HostWatcher implements Closeable {
                 .filter(s -> event.serviceName().isEmpty() ? s.container().equals(event.containerName())
                         : event.serviceName().equals(swarmNow.get(s.id())))
                 .findFirst();
+        // Only the stack's own containers: helpers, drills' scratch copies and unrelated containers are not worth keeping.
+        if (event.type().equals("container") && event.baseAction().equals("die") && spec.isPresent()) {
+            try {
+                onDeath.accept(new ContainerDeath(host.name(), spec, event, gateway));
+            } catch (RuntimeException e) {
+                LOG.warn("a death listener failed for {}: {}", event.containerName(), e.toString());
+            }
+        }
         if (event.type().equals("node") || (event.type().equals("service") && spec.isEmpty())) {
             requestRescan(); // a node went down or came back, a service appeared or went: look at everything again
             return;

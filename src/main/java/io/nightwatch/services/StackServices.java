@@ -9,6 +9,8 @@ import io.nightwatch.incident.IncidentRecorder;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.backup.BackupWatcher;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
+import io.nightwatch.runbook.recovery.CrashHistory;
+import io.nightwatch.runbook.recovery.CrashLineRecorder;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ import java.util.Optional;
 
 /**
  * Everything that watches the stack, started in one place for {@code nightwatch serve} and the window alike:
- * store → health monitor → flow monitor → alert service → incident recorder → runbook catalog → backup watcher.
+ * store → health monitor → flow monitor → alert service → incident recorder → runbook catalog (with the crash-line
+ * recorder when there is a store) → backup watcher.
  * {@link Builder#open} wires them (the alert service already receives and polls; a failure closes what was opened);
  * the faces add their listeners, then {@link #start} starts the monitors and the backup watcher so no first
  * reading is missed. {@link #close} closes in the reverse order of opening; what was handed in from outside
@@ -266,6 +269,11 @@ public final class StackServices implements AutoCloseable {
                 }
             }
             o.runbooks = o.push(catalog);
+            if (store != null) {
+                // the crash lines of every container that dies, kept in the history so they survive a recreate
+                catalog.crashes(CrashHistory.of(store.crashes()));
+                o.push(CrashLineRecorder.attach(o.health, store.crashes()));
+            }
             o.backups = o.push(new BackupWatcher(catalog.backup().backupable().stream().map(s -> s.name()).toList(),
                     catalog.backupRoot(), BackupAges.DEFAULT_RPO, backupCheckEvery, clock));
             AlertService alerts = o.alerts;

@@ -173,4 +173,24 @@ final class Schema {
             )""",
             "CREATE INDEX restore_drill_at ON restore_drill (at)"
     };
+
+    /**
+     * The last lines of containers that died, taken from the engine's event stream at the moment of death, so they
+     * survive a restart or a recreate (which empties the engine's own log). Redacted before they are written.
+     */
+    static final String[] V4 = {
+            """
+            CREATE TABLE crash_lines (
+              id        INTEGER PRIMARY KEY AUTOINCREMENT,
+              host      TEXT    NOT NULL,
+              service   TEXT    NOT NULL, -- the profile's service name, else the container name
+              container TEXT    NOT NULL, -- the container's id at the time (a recreate gives a new one)
+              died_at   INTEGER NOT NULL,
+              exit_code INTEGER NOT NULL,
+              oom       INTEGER NOT NULL,
+              lines     TEXT    NOT NULL  -- newline-separated, redacted, bounded (see CrashLines)
+            )""",
+            "CREATE UNIQUE INDEX crash_lines_key ON crash_lines (host, service, container, died_at)",
+            "CREATE INDEX crash_lines_service ON crash_lines (host, service, died_at)"
+    };
 }

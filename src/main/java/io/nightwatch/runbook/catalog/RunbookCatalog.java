@@ -33,6 +33,7 @@ public final class RunbookCatalog implements Closeable {
     private final Map<String, String> env;
     private final Path dataDir;
     private final Clock clock;
+    private volatile io.nightwatch.runbook.recovery.CrashHistory crashes;
 
     /** @throws IllegalStateException when neither XDG_DATA_HOME nor HOME says where data lives */
     public RunbookCatalog(StackProfile profile, Map<String, String> env) {
@@ -44,6 +45,13 @@ public final class RunbookCatalog implements Closeable {
         this.env = Map.copyOf(env);
         this.dataDir = dataDir;
         this.clock = clock;
+        this.crashes = io.nightwatch.runbook.recovery.CrashHistory.inFile(io.nightwatch.store.AlertStore.defaultLocation(env));
+    }
+
+    /** Where recoveries find the crash lines kept of earlier deaths; default: the alert history's default file, read only. */
+    public RunbookCatalog crashes(io.nightwatch.runbook.recovery.CrashHistory history) {
+        this.crashes = java.util.Objects.requireNonNull(history);
+        return this;
     }
 
     public static Path dataDir(Map<String, String> env) {
@@ -86,7 +94,8 @@ public final class RunbookCatalog implements Closeable {
 
     /** The recovery runbooks ({@code nightwatch recover}), one per scenario of the catalogue. */
     public List<RecoveryRunbook> recoveries() {
-        return Recoveries.all(new RecoveryRunbook.Context(profile, env, this::engine, backupRoot()));
+        return Recoveries.all(new RecoveryRunbook.Context(profile, env, this::engine, backupRoot(),
+                io.nightwatch.runbook.recovery.VerifyRecovered.Timing.DEFAULT, crashes));
     }
 
     /** The safe stop, start or restart of the stack ({@code nightwatch stack}). */

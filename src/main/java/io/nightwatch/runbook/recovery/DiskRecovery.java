@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
 /** disk-full: what uses a data volume, free what is safe to free, say plainly when only a bigger volume helps. */
 final class DiskRecovery {
 
-    /** Reads df, du per top-level entry, leftover snapshots and TSDB block meta.json; the data path is passed as $1, never spliced in. */
+    /**
+     * Reads df, du per top-level entry, leftover snapshots and TSDB block meta.json (Prometheus indents it: the unquoted
+     * expansion puts each on one line, globbing off); the data path is passed as $1, never spliced in.
+     */
     static final String SURVEY = "d=\"$1\"; echo '== df'; df -k \"$d\"; echo '== du'; du -sk \"$d\"/* 2>/dev/null; "
             + "echo '== snapshots'; du -sk \"$d\"/snapshots/* 2>/dev/null; echo '== blocks'; "
-            + "for m in \"$d\"/*/meta.json; do [ -f \"$m\" ] && echo \"$m $(cat \"$m\")\"; done; echo '== end'";
+            + "for m in \"$d\"/*/meta.json; do [ -f \"$m\" ] && (set -f; echo \"$m\" $(cat \"$m\")); done; echo '== end'";
     private static final Pattern MIN_TIME = Pattern.compile("\"minTime\"\\s*:\\s*(\\d+)");
     private static final Pattern MAX_TIME = Pattern.compile("\"maxTime\"\\s*:\\s*(\\d+)");
 
@@ -41,9 +44,14 @@ final class DiskRecovery {
                 "A data volume is full or about to be: Prometheus or Loki stop ingesting, Redis refuses writes. The run shows what "
                         + "uses the space (TSDB blocks by time range, WAL, leftover snapshots, Loki chunks/index/compactor), removes "
                         + "leftover snapshots, says how many of the oldest blocks would have to go to reach the target free space "
-                        + "(or plainly that only a bigger volume helps), restarts the service if it stopped answering, and proves "
+                        + "(or plainly that only a bigger volume helps), deletes them when asked (Prometheus: admin API delete_series "
+                        + "and clean_tombstones, a backup offered first), restarts the service if it stopped answering, and proves "
                         + "ingestion resumed with the flow monitor.",
-                List.of(new Parameter("target-free", "Free space to reach, in percent of the volume", false, "20")),
+                List.of(new Parameter("target-free", "Free space to reach, in percent of the volume", false, "20"),
+                        new Parameter("delete-oldest", "yes: delete Prometheus' oldest blocks down to the target through its admin API", false, "no"),
+                        new Parameter("backup", "yes: back the service's data up before anything is deleted", false, "no"),
+                        new Parameter("retention", "Prometheus: a lower retention to set (7d, or a size like 40GB) through the image "
+                                + "change runbook, every other flag kept", false, "")),
                 DiskRecovery::steps);
     }
 
@@ -61,6 +69,23 @@ final class DiskRecovery {
                 ctx -> survey(service, data, target, ctx)));
         steps.add(new OnlyIf(new RemoveSnapshots(service, data), "only when leftover snapshots are there",
                 ctx -> ctx.get("disk." + name + ".snapshots").map(n -> !n.equals("0")).orElse(false)));
+        if (spec.kind() == ServiceKind.PROMETHEUS) {
+            // Offered in every plan, run only when asked: deleted data only comes back from a backup set.
+            boolean delete = yes(params.getOrDefault("delete-oldest", "no"));
+            boolean backUp = delete && yes(params.getOrDefault("backup", "no"));
+            java.util.function.Predicate<io.nightwatch.runbook.RunContext> blocksToGo = ctx -> ctx.get(DeleteOldest.untilKey(name)).isPresent();
+            if (backUp) { // as in the image change runbook: the backup's steps are in the plan when asked for
+                io.nightwatch.runbook.backup.BackupRunbook backup = new io.nightwatch.runbook.backup.BackupRunbook(context.profile(),
+                        context.env(), context.engines(), context.backupRoot(), java.time.Clock.systemUTC());
+                for (Step s : backup.build(Map.of("services", name, "to", context.backupRoot().toString())).steps()) {
+                    steps.add(new OnlyIf(new KeptBackup(s), "only when blocks have to go", blocksToGo));
+                }
+            }
+            steps.add(new OnlyIf(new DeleteOldest(service, data, target), "only with delete-oldest yes, when blocks have to go",
+                    ctx -> delete && blocksToGo.test(ctx)));
+        }
+        String retention = params.getOrDefault("retention", "").strip();
+        if (spec.kind() == ServiceKind.PROMETHEUS && !retention.isEmpty()) steps.addAll(lowerRetention(context, name, retention));
         steps.add(new OnlyIf(new Restart(service, prober, Duration.ofSeconds(120), Duration.ofSeconds(120),
                 "A service that hit a full disk may have stopped writing for good; it is restarted only if it no longer answers "
                         + "healthy (Prometheus replays its WAL at start, so the grace is long)."),
@@ -74,6 +99,31 @@ final class DiskRecovery {
         };
         if (!stage.isEmpty()) steps.add(new VerifyRecovered(context.profile(), spec, context.env(), List.of(stage), context.timing()));
         return steps;
+    }
+
+    /**
+     * The image change runbook's steps with the same image and one flag changed: stop, keep the old container, create the
+     * new one with every other setting, health gate, record; undone by going back to the kept container.
+     */
+    static List<Step> lowerRetention(RecoveryRunbook.Context context, String service, String retention) {
+        String flag = retentionFlag(retention);
+        java.nio.file.Path dataDir = context.backupRoot().toAbsolutePath().getParent();
+        io.nightwatch.runbook.rollback.ImageChangeRunbook change = new io.nightwatch.runbook.rollback.ImageChangeRunbook(
+                io.nightwatch.runbook.rollback.ImageChangeRunbook.Direction.UPGRADE, context.profile(), context.env(), context.engines(),
+                context.backupRoot(), new io.nightwatch.runbook.rollback.DeploymentLog(dataDir), java.time.Clock.systemUTC());
+        return change.build(Map.of("service", service, "set-flag", flag, "hold", "keep")).steps();
+    }
+
+    /** "7d" → --storage.tsdb.retention.time=7d; "40GB" → --storage.tsdb.retention.size=40GB. */
+    static String retentionFlag(String retention) {
+        String r = retention.strip();
+        if (r.matches("\\d+(ms|s|m|h|d|w|y)")) return "--storage.tsdb.retention.time=" + r;
+        if (r.matches("\\d+(B|KB|MB|GB|TB|PB|EB)")) return "--storage.tsdb.retention.size=" + r;
+        throw new IllegalArgumentException("retention must be a time like 7d or 12h, or a size like 40GB, not '" + retention + "'");
+    }
+
+    private static boolean yes(String text) {
+        return List.of("yes", "true", "1", "on").contains(text.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     static int targetFree(String text) {
@@ -154,10 +204,12 @@ final class DiskRecovery {
             int n = 0;
             for (int i = 0; i < blocks.size() - 1 && freed < missing; i++, n++) freed += blocks.get(i).kb(); // the newest block stays
             if (freed >= missing) {
+                ctx.put(DeleteOldest.untilKey(name), String.valueOf(blocks.get(n - 1).max().toEpochMilli()));
+                ctx.put(DeleteOldest.blocksKey(name), String.valueOf(n));
                 out.add("to reach " + targetPercent + " % free, the " + n + " oldest block(s) up to " + blocks.get(n - 1).max()
-                        + " would have to go: take a backup first (nightwatch backup --services " + name + "), then stop " + name
-                        + ", remove those block folders, start it; or lower --storage.tsdb.retention.time with the image change runbook "
-                        + "(nightwatch upgrade), keeping every other flag");
+                        + " (" + Bytes.human(freed * 1024) + ") have to go: delete-oldest yes deletes them through the admin API "
+                        + "(backup yes takes a backup first); or set a lower retention (retention 7d: the image change runbook "
+                        + "with only --storage.tsdb.retention.time changed)");
             } else {
                 out.add("only a bigger volume helps: even without leftover snapshots and all but the newest block, " + name
                         + " stays below " + targetPercent + " % free (" + Bytes.human(missing * 1024) + " missing)");

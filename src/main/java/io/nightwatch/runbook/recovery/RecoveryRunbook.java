@@ -27,9 +27,14 @@ public final class RecoveryRunbook implements RunbookDefinition {
 
     /** What every scenario needs to build its steps. */
     public record Context(StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines, Path backupRoot,
-                          VerifyRecovered.Timing timing) {
+                          VerifyRecovered.Timing timing, CrashHistory crashes) {
         public Context(StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines, Path backupRoot) {
             this(profile, env, engines, backupRoot, VerifyRecovered.Timing.DEFAULT);
+        }
+
+        public Context(StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines, Path backupRoot,
+                       VerifyRecovered.Timing timing) {
+            this(profile, env, engines, backupRoot, timing, CrashHistory.NONE);
         }
 
         ServiceAccess access(ServiceSpec spec) {

@@ -58,8 +58,8 @@ final class RedisRecovery {
                 "Reads the container's state (exit code, OOM kill, restarts), its last log lines with any persistence error, "
                         + "and the session keys it holds now.",
                 List.of("GET /containers/" + spec.container() + "/json", "GET /containers/" + spec.container() + "/logs (last 20 lines)",
-                        "PING; DBSIZE; INFO keyspace (if it answers)", "newest verified backup set of " + name + ": " + set.map(Path::toString).orElse("none")),
-                ctx -> diagnose(redis, set, ctx)));
+                        KeptCrashes.READS, "PING; DBSIZE; INFO keyspace (if it answers)", "newest verified backup set of " + name + ": " + set.map(Path::toString).orElse("none")),
+                ctx -> diagnose(redis, context.crashes(), set, ctx)));
         steps.add(new OnlyIf(new Restart(redis, prober, Duration.ofSeconds(10), Duration.ofSeconds(90),
                 "Starts Redis again (it loads its RDB/AOF at start) and waits for PING."), "only when Redis does not answer",
                 ctx -> !"true".equals(ctx.get(key(name, "answering")).orElse(""))));
@@ -92,7 +92,7 @@ final class RedisRecovery {
         }
     }
 
-    private static List<String> diagnose(ServiceAccess redis, Optional<Path> set, RunContext ctx) {
+    private static List<String> diagnose(ServiceAccess redis, CrashHistory crashes, Optional<Path> set, RunContext ctx) {
         List<String> out = new ArrayList<>();
         String name = redis.spec().name();
         Optional<ContainerFacts> facts = redis.gateway().inspect(redis.container());
@@ -108,6 +108,7 @@ final class RedisRecovery {
             out.add("last log lines:");
             lines.forEach(l -> out.add("  " + l));
         }
+        out.addAll(KeptCrashes.describe(crashes, redis.spec(), facts, PERSISTENCE, "kept persistence error"));
         try {
             redis.redis("PING");
             String keys = redis.redis("DBSIZE");

@@ -43,7 +43,7 @@ final class ServiceRecovery {
                     ServiceAccess loki = ctx.access(spec);
                     ServiceProber prober = new ServiceProber(ctx.profile().probeTimeout(), ctx.env());
                     List<Step> steps = new ArrayList<>();
-                    steps.add(diagnose(loki, "Why does " + spec.name() + " refuse logs?",
+                    steps.add(diagnose(loki, ctx.crashes(), "Why does " + spec.name() + " refuse logs?",
                             "Reads /ready, loki_discarded_samples_total by reason (rate_limited and per_stream_rate_limit mean the "
                                     + "limits in limits_config were hit), loki_distributor_lines_received_total, and the last error lines.",
                             List.of("loki_discarded_samples_total", "loki_distributor_lines_received_total"), Map.of(
@@ -68,7 +68,7 @@ final class ServiceRecovery {
                     ServiceAccess promtail = ctx.access(spec);
                     ServiceProber prober = new ServiceProber(ctx.profile().probeTimeout(), ctx.env());
                     List<Step> steps = new ArrayList<>();
-                    steps.add(diagnose(promtail, "Why does " + spec.name() + " send nothing?",
+                    steps.add(diagnose(promtail, ctx.crashes(), "Why does " + spec.name() + " send nothing?",
                             "Reads promtail_sent_entries_total and promtail_dropped_entries_total by reason, the paths it reads "
                                     + "(/var/lib/docker/containers, /var/run/docker.sock, its positions file) and the last error lines.",
                             List.of("promtail_sent_entries_total", "promtail_dropped_entries_total"),
@@ -92,7 +92,7 @@ final class ServiceRecovery {
                     ServiceAccess collector = ctx.access(spec);
                     ServiceProber prober = new ServiceProber(ctx.profile().probeTimeout(), ctx.env());
                     List<Step> steps = new ArrayList<>();
-                    steps.add(diagnose(collector, "Why does " + spec.name() + " crash?",
+                    steps.add(diagnose(collector, ctx.crashes(), "Why does " + spec.name() + " crash?",
                             "Reads the exit code, the restart count and the last lines before the crash (FATAL/error lines first), "
                                     + "and its export counters if it answers.",
                             List.of("otelcol_exporter_send_failed_spans", "otelcol_exporter_send_failed_metric_points"), Map.of()));
@@ -106,12 +106,13 @@ final class ServiceRecovery {
     }
 
     /** Container state, the service's own counters by label, and its last error lines; {@code advice} maps a label value to what to change. */
-    static Diagnose diagnose(ServiceAccess s, String title, String explanation, List<String> counters, Map<String, String> advice) {
+    static Diagnose diagnose(ServiceAccess s, CrashHistory crashes, String title, String explanation, List<String> counters,
+                             Map<String, String> advice) {
         String metricsPath = s.spec().metrics().map(m -> m.path()).orElse("/metrics");
         String healthPath = s.spec().health().path() == null || s.spec().health().path().isEmpty() ? s.spec().kind().healthPath() : s.spec().health().path();
         return new Diagnose("diagnose-" + s.spec().name(), title, explanation,
                 List.of("GET /containers/" + s.container() + "/json", "GET " + healthPath, "GET " + metricsPath,
-                        "GET /containers/" + s.container() + "/logs (last 30 lines)"),
+                        "GET /containers/" + s.container() + "/logs (last 30 lines)", KeptCrashes.READS),
                 ctx -> {
                     List<String> out = new ArrayList<>();
                     Optional<ContainerFacts> facts = s.gateway().inspect(s.container());
@@ -143,6 +144,7 @@ final class ServiceRecovery {
                         out.add("last log lines:");
                         lines.forEach(l -> out.add("  " + l));
                     }
+                    out.addAll(KeptCrashes.describe(crashes, s.spec(), facts, ERROR_LINE, "kept error line"));
                     return out;
                 });
     }

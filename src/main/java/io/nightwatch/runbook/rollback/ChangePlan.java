@@ -20,9 +20,14 @@ public record ChangePlan(ServiceSpec service, ContainerConfig current, Container
      * @throws IllegalArgumentException when the container or the target image is not on the engine
      */
     public static ChangePlan of(DockerGateway gateway, ServiceSpec service, String targetImage) {
+        return of(gateway, service, targetImage, null);
+    }
+
+    /** The same, the new container running {@code command} (a flag changed on purpose); null keeps the container's own. */
+    public static ChangePlan of(DockerGateway gateway, ServiceSpec service, String targetImage, List<String> command) {
         ContainerConfig current = gateway.containerConfig(service.container()).orElseThrow(() ->
                 new IllegalArgumentException("no container " + service.container() + " on " + gateway.address()));
-        ContainerConfig planned = gateway.plannedConfig(service.container(), targetImage);
+        ContainerConfig planned = gateway.plannedConfig(service.container(), targetImage, command);
         java.util.Map<String, String> labels = new java.util.HashMap<>();
         current.settings().forEach((k, v) -> {
             if (k.startsWith("label ")) labels.put(k.substring(6), v);
@@ -50,7 +55,9 @@ public record ChangePlan(ServiceSpec service, ContainerConfig current, Container
      */
     public List<String> lines() {
         List<String> out = new java.util.ArrayList<>();
-        out.add("Image: " + current.image() + " → " + planned.image() + (sameImage() ? "  (the same image: nothing to do)" : ""));
+        boolean commandChanged = !current.settings().getOrDefault("command", "").equals(planned.settings().getOrDefault("command", ""));
+        out.add("Image: " + current.image() + " → " + planned.image()
+                + (sameImage() && !commandChanged ? "  (the same image: nothing to do)" : sameImage() ? "  (the same image, a flag changed)" : ""));
         List<String> others = differenceLines().stream().filter(l -> !l.startsWith("image: ")).toList();
         if (others.isEmpty()) out.add("Configuration: identical (env, mounts, ports, labels, networks, limits, healthcheck, restart, command)");
         else out.addAll(others);
@@ -61,6 +68,8 @@ public record ChangePlan(ServiceSpec service, ContainerConfig current, Container
 
     /** The container's own settings that would not survive: empty when the recreation keeps everything. */
     public List<ContainerConfig.Difference> lostSettings() {
-        return current.settingDifferencesTo(planned);
+        // The planned settings are the container's own, so the command differs only when a flag is set on purpose:
+        // that is the change itself, not a loss.
+        return current.settingDifferencesTo(planned).stream().filter(d -> !d.setting().equals("command")).toList();
     }
 }

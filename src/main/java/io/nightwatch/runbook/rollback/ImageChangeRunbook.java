@@ -94,7 +94,9 @@ public final class ImageChangeRunbook implements RunbookDefinition {
                 new Parameter("hold", "keep: leave the old container until removed by hand; or a period (e.g. 10m) to watch the "
                         + "new one, reverting on failure, then remove the old one", false, "keep"),
                 new Parameter("gate", "How long the new container may take to become healthy", false, GATE_TIMEOUT.toSeconds() + "s"),
-                new Parameter("max-latency", "The slowest acceptable median answer in the health gate", false, MAX_LATENCY.toMillis() + "ms"));
+                new Parameter("max-latency", "The slowest acceptable median answer in the health gate", false, MAX_LATENCY.toMillis() + "ms"),
+                new Parameter("set-flag", "A flag to set in the command, --name=value (e.g. --storage.tsdb.retention.time=7d); every "
+                        + "other argument is kept; without to, the image stays", false, ""));
     }
 
     /** The Swarm runbook over the service the profile's name stands for: update to {@code to}, else roll back. */
@@ -117,14 +119,23 @@ public final class ImageChangeRunbook implements RunbookDefinition {
         // engine's own rolling update (or rollback to the previous spec) does the change instead.
         Optional<String> swarmName = new ServiceAccess(gateway, spec, env, profile.probeTimeout()).swarmService()
                 .map(io.nightwatch.docker.SwarmService::name);
-        if (swarmName.isPresent()) return swarmChange(swarmName.get(), spec, params);
-        String target = Optional.ofNullable(params.get("to")).filter(t -> !t.isBlank()).orElseGet(() -> defaultTarget(gateway, spec));
+        if (swarmName.isPresent()) {
+            if (!params.getOrDefault("set-flag", "").isBlank()) {
+                throw new IllegalArgumentException(name + " is the Swarm service " + swarmName.get() + ": set the flag in the stack file's "
+                        + "command and deploy it (docker stack deploy), Nightwatch changes only its image");
+            }
+            return swarmChange(swarmName.get(), spec, params);
+        }
+        Optional<String> setFlag = Optional.ofNullable(params.get("set-flag")).filter(f -> !f.isBlank()).map(CommandFlags::check);
+        String target = Optional.ofNullable(params.get("to")).filter(t -> !t.isBlank())
+                .or(() -> setFlag.flatMap(f -> gateway.inspect(spec.container()).map(io.nightwatch.docker.ContainerFacts::image)))
+                .orElseGet(() -> defaultTarget(gateway, spec));
         Optional<Duration> hold = hold(params.getOrDefault("hold", "keep"));
         ImageChangeSteps.Change c = new ImageChangeSteps.Change(
                 new ServiceAccess(gateway, spec, env, profile.probeTimeout().multipliedBy(5), ServiceAccess.helperImageOf(profile, spec)), target, GRACE,
                 duration(params.getOrDefault("gate", GATE_TIMEOUT.toSeconds() + "s"), "gate"),
                 duration(params.getOrDefault("max-latency", MAX_LATENCY.toMillis() + "ms"), "max-latency"),
-                hold, new ServiceProber(profile.probeTimeout(), env), direction.id());
+                hold, new ServiceProber(profile.probeTimeout(), env), direction.id(), setFlag);
 
         List<Step> steps = new ArrayList<>();
         steps.add(new ImageChangeSteps.CheckChange(c));

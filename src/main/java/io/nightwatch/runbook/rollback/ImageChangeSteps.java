@@ -38,8 +38,19 @@ final class ImageChangeSteps {
 
     /** What every step needs: the service, its engine, the target image and the limits of the gate. */
     record Change(ServiceAccess access, String target, Duration grace, Duration gateTimeout, Duration maxLatency,
-                  Optional<Duration> hold, ServiceProber prober, String verb) {
+                  Optional<Duration> hold, ServiceProber prober, String verb, Optional<String> setFlag) {
         DockerGateway gateway() { return access.gateway(); }
+
+        /** The command the new container gets when a flag changes (from {@code template}'s); null keeps it. */
+        List<String> command(String template) {
+            if (setFlag.isEmpty()) return null;
+            List<String> now = gateway().command(template).orElseThrow(() -> new IllegalStateException("no container " + template));
+            return CommandFlags.set(now, setFlag.get(), CommandFlags.aliasesOf(setFlag.get()));
+        }
+
+        ChangePlan plan() {
+            return ChangePlan.of(gateway(), access.spec(), target, command(container()));
+        }
         String container() { return access.container(); }
         String service() { return access.spec().name(); }
     }
@@ -74,8 +85,8 @@ final class ImageChangeSteps {
         }
         public void execute(RunContext ctx) throws IOException {
             if (ctx.get(FROM_ID).isPresent()) return;
-            ChangePlan plan = ChangePlan.of(c.gateway(), c.access().spec(), c.target());
-            if (plan.sameImage()) throw new IOException(c.container() + " already runs " + c.target() + " (same image " + shortId(plan.planned().imageId()) + ")");
+            ChangePlan plan = c.plan();
+            if (plan.sameImage() && c.setFlag().isEmpty()) throw new IOException(c.container() + " already runs " + c.target() + " (same image " + shortId(plan.planned().imageId()) + ")");
             ContainerFacts facts = c.gateway().inspect(c.container()).orElseThrow();
             ctx.put(FROM_ID, facts.id());
             ctx.put(FROM_IMAGE, plan.current().image());
@@ -87,7 +98,7 @@ final class ImageChangeSteps {
         }
         public String verificationText() { return "No setting of the container is lost in the new one."; }
         public Check verify(RunContext ctx) {
-            ChangePlan plan = ChangePlan.of(c.gateway(), c.access().spec(), c.target());
+            ChangePlan plan = c.plan();
             return plan.lostSettings().isEmpty() ? Check.ok()
                     : Check.failed("the new container would not keep: " + plan.lostSettings());
         }
@@ -180,10 +191,12 @@ final class ImageChangeSteps {
                     + "healthcheck, restart policy and command as the old container; the image is " + c.target() + ".";
         }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /containers/create?name=" + c.container() + " (image " + c.target() + ", the kept container's configuration)");
+            return List.of("POST /containers/create?name=" + c.container() + " (image " + c.target() + ", the kept container's configuration"
+                    + c.setFlag().map(f -> ", its command with " + f).orElse("") + ")");
         }
         public void execute(RunContext ctx) {
-            String id = c.gateway().recreate(ctx.get(FROM_ID).orElseThrow(), c.container(), c.target());
+            String from = ctx.get(FROM_ID).orElseThrow();
+            String id = c.gateway().recreate(from, c.container(), c.target(), c.command(from));
             ctx.put(NEW_ID, id);
         }
         public String compensation() { return "Remove the new container (its named volumes stay)."; }

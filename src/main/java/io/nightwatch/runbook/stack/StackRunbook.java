@@ -78,11 +78,12 @@ public final class StackRunbook implements RunbookDefinition {
     public String purpose() {
         String start = "Starts in the reverse order — Redis, Alertmanager, Grafana, Prometheus, Loki, the collector, Promtail — "
                 + "each waiting for health, and proves data flows again.";
-        if (action == Action.START) return start + " Undo stops again what this run started.";
+        if (action == Action.START) return start + " Then the silences a stack stop set for these services are lifted. Undo stops "
+                + "again what this run started.";
         String stop = "Stops in dependency order — Promtail and the collector first so nothing new arrives, Loki after POST /flush, "
                 + "Prometheus with " + grace(ServiceKind.PROMETHEUS).toSeconds() + " s to close its WAL, Grafana, Alertmanager, "
                 + "Redis after BGSAVE — each with its grace period. Alerts of the stopped services are silenced for the window "
-                + "(at most " + SILENCE.toMinutes() + " min). Undo starts again what was stopped.";
+                + "(at most " + SILENCE.toMinutes() + " min, or until stack start lifts them). Undo starts again what was stopped.";
         return action == Action.STOP ? stop : stop + " Then: " + start;
     }
     public String cliCommand() { return "nightwatch stack " + action.name().toLowerCase(); }
@@ -119,8 +120,9 @@ public final class StackRunbook implements RunbookDefinition {
                 };
                 if (!stage.isEmpty()) steps.add(new VerifyRecovered(profile, s, env, List.of(stage), timing));
             }
-            // Only a restart lifts its own silences; after a plain stop they cover the downtime until they expire.
+            // A restart lifts its own silences; after a plain stop they cover the downtime until the start lifts them.
             silences.forEach(silence -> steps.add(new SilenceSteps.Unsilence(silence)));
+            if (action == Action.START) steps.add(new LiftStopSilences(alertmanager, startOrder));
         }
         return new Runbook(id(), title(), purpose(), parameters(), steps);
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.stack;
 
+import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.flow.FlowSettings;
@@ -13,6 +14,7 @@ import io.nightwatch.stack.ReferenceStack;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.testbed.EngineTest;
 import io.nightwatch.testbed.TestEngine;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -78,5 +80,44 @@ class StackRunbookTest {
                 assertEquals(25, redis.dbSize(), "the sessions survived the restart");
             }
         }
+    }
+
+    @Test
+    @EngineTest
+    void stopSilencesTheWindowAndStartLiftsTheSilencesOnceDataFlowsAgain(@TempDir Path dir) throws Exception {
+        TestEngine engine = TestEngine.shared();
+        engine.runReferenceServices();
+        StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString())
+                .withTimings(Duration.ofMillis(500), Duration.ofSeconds(2));
+        AlertmanagerClient alertmanager = new AlertmanagerClient(HttpUrl.get("http://127.0.0.1:9093/"), Duration.ofSeconds(5));
+        try (DockerGateway gateway = DockerGateway.connect(EngineAddress.resolve(profile.hosts().get(0), Map.of()))) {
+            Map<String, String> params = Map.of("services", "prometheus,redis");
+            List<String> stopped = run(new StackRunbook(StackRunbook.Action.STOP, profile, Map.of(), h -> gateway, FAST), params, dir);
+            assertEquals("false", engine.docker("inspect", "-f", "{{.State.Running}}", "sva-studio-prometheus").strip(), stopped.toString());
+            assertEquals("false", engine.docker("inspect", "-f", "{{.State.Running}}", "sva-studio-redis").strip(), stopped.toString());
+            assertEquals(List.of("[nightwatch] stack stop of prometheus", "[nightwatch] stack stop of redis"), stopSilences(alertmanager),
+                    "the downtime is silenced in Alertmanager");
+
+            List<String> started = run(new StackRunbook(StackRunbook.Action.START, profile, Map.of(), h -> gateway, FAST), params, dir);
+            assertTrue(started.stream().anyMatch(l -> l.contains("prometheus.samples-appended FLOWING")), started.toString());
+            assertTrue(started.stream().anyMatch(l -> l.contains("redis.ops FLOWING")), started.toString());
+            assertTrue(started.stream().anyMatch(l -> l.startsWith("lift-stop-silences: lifted 2 silence(s) of the stop")), started.toString());
+            assertEquals(List.of(), stopSilences(alertmanager), "alerts page again after the start");
+        }
+    }
+
+    private static List<String> stopSilences(AlertmanagerClient alertmanager) throws Exception {
+        return alertmanager.silences().stream().filter(s -> s.state().equals("active") && s.comment().startsWith("[nightwatch] stack stop of "))
+                .map(s -> s.comment().substring(0, s.comment().indexOf(" (run "))).sorted().toList();
+    }
+
+    private static List<String> run(StackRunbook definition, Map<String, String> params, Path dir) {
+        List<String> output = new CopyOnWriteArrayList<>();
+        RunResult r = new RunbookRunner(dir.resolve("runs"), Clock.systemUTC()).run(definition.build(params), params, new RunListener() {
+            @Override
+            public void output(Step s, String line) { output.add(s.id() + ": " + line); }
+        });
+        assertEquals(RunResult.Outcome.SUCCEEDED, r.outcome(), r.message() + "\n" + String.join("\n", output));
+        return output;
     }
 }
