@@ -53,6 +53,10 @@ abstract class ImageChangeCommand implements Callable<Integer> {
     @Option(names = "--max-latency", paramLabel = "PERIOD", defaultValue = "2000ms", converter = CliValues.LatencyText.class, description = "Slowest acceptable median answer in the gate (default ${DEFAULT-VALUE}).")
     String maxLatency;
 
+    @Option(names = "--set-flag", paramLabel = "--NAME=VALUE", description = "upgrade: set this flag in the command, every other "
+            + "setting kept (e.g. --set-flag=--storage.tsdb.retention.time=7d); without --to the image stays the same.")
+    String setFlag;
+
     @Option(names = "--history", description = "Show the current image, earlier images and kept containers; change nothing.")
     boolean history;
 
@@ -85,8 +89,13 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         Map<String, String> params = new HashMap<>(Map.of("service", service, "backup", backup, "hold", hold,
                 "gate", gate, "max-latency", maxLatency));
         ImageChangeRunbook definition = direction() == ImageChangeRunbook.Direction.UPGRADE ? cli.catalog().upgrade() : cli.catalog().rollback();
+        if (setFlag != null) {
+            if (direction() != ImageChangeRunbook.Direction.UPGRADE) throw new IllegalArgumentException("--set-flag belongs to upgrade, not rollback");
+            params.put("set-flag", setFlag);
+        }
         // the target is fixed before the run, so a resumed run cannot pick another "previous" image
-        String target = to != null ? to : direction() == ImageChangeRunbook.Direction.UPGRADE ? null
+        String target = to != null ? to : direction() == ImageChangeRunbook.Direction.UPGRADE
+                ? (setFlag == null ? null : gateway.inspect(s.container()).map(io.nightwatch.docker.ContainerFacts::image).orElse(null))
                 : RollbackTargets.best(gateway, s, cli.catalog().deployments()).orElse(null);
         if (target == null) {
             throw new IllegalArgumentException(direction() == ImageChangeRunbook.Direction.UPGRADE ? "which image? --to IMAGE"
