@@ -148,7 +148,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private final LatestAnswer<SilencesResult> silenceResults = alertmanagerLane.latest(this::applySilences);
     // notices are pushed by the service's threads, not asked for: they take the bridge directly
     private final FxBridge<Boolean> noticeTicks = new FxBridge<>(tick -> drainNotices());
-    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> tick()));
+    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
     private final AlertService.Listener listener = this::historyChanged;
     private String receiverText = "";
@@ -226,15 +226,6 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     public void refresh() {
         requestQuery(0);
         requestSilences();
-    }
-
-    /**
-     * The refresh timer's round: besides reading again, gives the notifier a chance to say "and N more" for notices it
-     * held back in a burst (it only says so when asked, and nothing else may fire for a while).
-     */
-    private void tick() {
-        refresh();
-        storeLane.run(() -> announce(notifier.offer(List.of())));
     }
 
     public void select(long id) {
