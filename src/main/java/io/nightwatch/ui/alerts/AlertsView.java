@@ -165,6 +165,8 @@ public final class AlertsView extends VBox {
         search.getStyleClass().add("alert-search");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(360);
+        search.setMinWidth(90); // the search field gives way on a narrow window; the choices keep their words
+        for (ComboBox<?> choice : List.of(severity, state, service)) choice.setMinWidth(Region.USE_PREF_SIZE);
 
         Label result = new Label();
         result.getStyleClass().add("alerts-result");

@@ -85,8 +85,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     }
 
     /** One finished query, handed to the FX thread. */
-    record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
-                          int pending, int suppressed, Set<String> services, String pollProblem) {}
+    record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int acknowledged,
+                  int firing, int pending, int suppressed, Set<String> services, String pollProblem, Map<String, List<Long>> groups) {}
 
     record DetailResult(long id, Optional<AlertDetail> detail) {}
 
@@ -120,6 +120,13 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
     private final ObservableList<AlertRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<AlertRow> tableRows = FXCollections.observableArrayList();
+    private final ObservableList<AlertRow> tableRowsView = FXCollections.unmodifiableObservableList(tableRows);
+    private final Set<String> expanded = new java.util.HashSet<>();
+    private Map<String, List<Long>> groups = Map.of();
+    /** The one clock the Duration column and the detail read, so they never disagree. */
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(clockNow())));
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final ObservableList<String> servicesView = FXCollections.unmodifiableObservableList(services);
     private final ObservableList<SilenceRow> silences = FXCollections.observableArrayList();
@@ -156,6 +163,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private String pollProblem = "";
     private String unavailableReason = "";
     private Instant lastReadAt;
+    private int acknowledgedCritical;
 
     /**
      * Must be created on the FX thread. Listens to {@code service} at once (so create it before the service starts)
@@ -175,6 +183,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         this.reads = service.map(s -> new AlertHistoryReads(s, zone)).orElse(null);
         this.who = who == null || who.isBlank() ? "nightwatch" : who.trim();
         this.unavailableReason = unavailable;
+        now.set(clock.instant());
         muted.addListener((o, was, now) -> notifier.setMuted(now));
         range.addListener((o, old, now) -> filtersChanged());
         severity.addListener((o, old, now) -> filtersChanged());
@@ -205,6 +214,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         service.get().addListener(listener);
         refresher.setCycleCount(Animation.INDEFINITE);
         refresher.play();
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
         refresh();
     }
 
@@ -229,7 +240,24 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     }
 
     public void select(long id) {
+        if (id >= 0) expandGroupOf(id); // a notice or the timeline may point into a folded group
         selectedId.set(id);
+    }
+
+    /** Opens or folds the group of open alerts about {@code cause} (the table's related rows). */
+    public void toggleGroup(String cause) {
+        if (!expanded.remove(cause)) expanded.add(cause);
+        showTableRows();
+    }
+
+    public boolean isExpanded(String cause) {
+        return expanded.contains(cause);
+    }
+
+    private void expandGroupOf(long id) {
+        groups.forEach((cause, ids) -> {
+            if (ids.indexOf(id) > 0 && expanded.add(cause)) showTableRows();
+        });
     }
 
     /** Says where webhooks go; {@code problem} puts it in the banner. */
@@ -293,6 +321,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     /** Stops listening, the refresh timer and the workers (waiting a moment for a running query to finish). */
     public void dispose() {
         refresher.stop();
+        ticker.stop();
         typing.stop();
         service.ifPresent(s -> s.removeListener(listener));
         storeLane.close(java.time.Duration.ofSeconds(1));
@@ -354,8 +383,18 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     }
 
     private void apply(Result r) {
+        now.set(clockNow());
         List<AlertRow> next = r.found().stream().map(a -> AlertRow.of(a, r.now(), zone)).toList();
         if (!next.equals(rows)) rows.setAll(next);
+        groups = r.groups();
+        expanded.retainAll(groups.keySet());
+        long selected = selectedId.get();
+        if (selected >= 0 && next.stream().noneMatch(row -> row.id() == selected)) {
+            selectedId.set(-1); // the filter (or the range) took it away: the detail must not go on showing it
+            detail.set(null);
+        }
+        if (selected >= 0) expandGroupOf(selected);
+        showTableRows();
         timeline.set(new TimelineFacts(next.stream().map(AlertRow::bar).toList(), r.filters().since(r.now()), r.now()));
         List<String> known = new ArrayList<>(new TreeSet<>(services));
         for (String s : r.services()) if (!known.contains(s)) known.add(s);
@@ -371,6 +410,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         emptyText.set(filtered ? "No alert in the " + range + " matches these filters." : "No alerts in the " + range + ": a quiet night.");
 
         criticalFiring.set(r.critical());
+        acknowledgedCritical = r.acknowledged();
         if (r.critical() > 0) {
             overallState.set(HealthState.DOWN);
             overallText.set(r.critical() + " CRITICAL");
@@ -382,6 +422,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             overallText.set("ALL QUIET");
         }
         StringBuilder text = new StringBuilder(r.firing() + " firing");
+        if (r.acknowledged() > 0) text.append(" · ").append(r.acknowledged()).append(" acknowledged");
         if (r.pending() > 0) text.append(" · ").append(r.pending()).append(" pending");
         if (r.suppressed() > 0) text.append(" · ").append(r.suppressed()).append(" suppressed");
         summary.set(text.toString());
@@ -389,6 +430,42 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         lastReadAt = r.now();
         showLastUpdate(r.now());
         showBanner();
+    }
+
+    /**
+     * The table's rows: each group of open alerts about one cause as its head (with its count of related ones), its
+     * other members beneath it only while expanded; every other alert as it is. A group stands where its newest member
+     * would, so new trouble about a cause surfaces its group.
+     */
+    private void showTableRows() {
+        Map<Long, String> causeOf = new java.util.HashMap<>();
+        groups.forEach((cause, ids) -> ids.forEach(id -> causeOf.put(id, cause)));
+        Map<Long, AlertRow> byId = new java.util.HashMap<>();
+        rows.forEach(row -> byId.put(row.id(), row));
+        List<AlertRow> shown = new ArrayList<>(rows.size());
+        Set<String> placed = new java.util.HashSet<>();
+        for (AlertRow row : rows) {
+            String cause = causeOf.get(row.id());
+            if (cause == null) {
+                shown.add(row);
+                continue;
+            }
+            if (!placed.add(cause)) continue;
+            List<Long> ids = groups.get(cause);
+            AlertRow head = byId.get(ids.get(0));
+            if (head == null) continue;
+            shown.add(head.inGroup(cause, ids.size() - 1, false));
+            if (!expanded.contains(cause)) continue;
+            for (Long member : ids.subList(1, ids.size())) {
+                AlertRow m = byId.get(member);
+                if (m != null) shown.add(m.inGroup(cause, 0, true));
+            }
+        }
+        if (!shown.equals(tableRows)) tableRows.setAll(shown);
+    }
+
+    private Instant clockNow() {
+        return clock.instant();
     }
 
     private void showLastUpdate(Instant at) {
@@ -452,7 +529,12 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     /** Desktop notifications off. */
     public BooleanProperty mutedProperty() { return muted; }
 
+    /** Every alert the filters found, one row each, newest first. */
     public ObservableList<AlertRow> getRows() { return rowsView; }
+    /** What the table shows: {@link #getRows()} with related open alerts folded under their cause's head. */
+    public ObservableList<AlertRow> getTableRows() { return tableRowsView; }
+    /** The clock the Duration column and the detail share, ticking each second. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
     /** Every service seen in the history, sorted: the service filter's choices. */
     public ObservableList<String> getServices() { return servicesView; }
     public ObservableList<SilenceRow> getSilences() { return silencesView; }
@@ -466,7 +548,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
     /** What the empty table says. */
     public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
-    /** Firing critical alerts, whenever they started: the Alerts entry's count. */
+    /** Firing critical alerts nobody has acknowledged (silenced ones are suppressed): what needs a human. */
     public ReadOnlyIntegerProperty criticalFiringProperty() { return criticalFiring.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastUpdateProperty() { return lastUpdate.getReadOnlyProperty(); }
