@@ -53,8 +53,6 @@ final class HeaderReflow {
         for (Observable o : alsoWhen) o.addListener(x -> update());
     }
 
-    boolean wrapped() { return wrapped; }
-
     void update() {
         double width = root.getWidth();
         if (width <= 0) return;

@@ -61,7 +61,6 @@ public final class MainWindowController {
     private EnumStyles<?> badgeStyles;
     private final Label viewBadge = new Label();
     private final HeaderWording words = new HeaderWording();
-    private HeaderReflow reflow;
 
     @FXML private Label profileSource;
     @FXML private Label summary;
@@ -124,23 +123,8 @@ public final class MainWindowController {
             header.overallStateProperty().addListener((o, old, state) -> { if (view.get() == shownView) showBadge(); });
             header.staleProperty().addListener((o, was, stale) -> { if (view.get() == shownView) showStale(); });
         });
-        // the pill is the stack's verdict in every view: DOWN means the stack, never "a critical alert"
-        overallText.textProperty().bind(model.overallTextProperty());
-        overallPill.getChildren().set(0, verdictGlyph(model));
-        pill(model);
-        model.overallStateProperty().addListener((o, old, state) -> pill(model));
-        Tooltip.install(overallPill, new Tooltip(words.pillTip()));
-        overallPill.setId("stack-verdict");
-        viewBadge.getStyleClass().add("view-badge");
-        viewBadge.setId("view-badge");
-        viewBadge.setMinWidth(Label.USE_PREF_SIZE);
-        viewBadge.managedProperty().bind(viewBadge.visibleProperty());
-        VBox status = (VBox) summary.getParent();
-        int at = status.getChildren().indexOf(summary);
-        HBox line = new HBox(viewBadge, summary);
-        line.getStyleClass().add("app-summary-line");
-        line.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        status.getChildren().add(at, line);
+        showStackVerdict();
+        VBox status = placeViewBadge();
 
         muteToggle.selectedProperty().bindBidirectional(alerts.mutedProperty());
         muteGlyph.stateProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? Bell.MUTED : Bell.QUIET));
@@ -173,13 +157,35 @@ public final class MainWindowController {
 
         HBox header = (HBox) overallPill.getParent();
         List<Node> trailing = header.getChildren().subList(header.getChildren().indexOf(muteToggle), header.getChildren().size());
-        reflow = new HeaderReflow((BorderPane) header.getParent(), header, List.copyOf(trailing), status,
+        new HeaderReflow((BorderPane) header.getParent(), header, List.copyOf(trailing), status,
                 summary.textProperty(), flowTab.textProperty(), alertsTab.textProperty(), incidentsTab.textProperty(),
                 runbooksMenu.textProperty());
     }
 
-    /** True while the header shows on two lines (a narrow window). */
-    boolean headerWrapped() { return reflow.wrapped(); }
+    /** The pill is the stack's verdict in every view: DOWN means the stack, never "a critical alert". */
+    private void showStackVerdict() {
+        overallText.textProperty().bind(model.overallTextProperty());
+        overallPill.getChildren().set(0, verdictGlyph(model));
+        pill(model);
+        model.overallStateProperty().addListener((o, old, state) -> pill(model));
+        Tooltip.install(overallPill, new Tooltip(words.pillTip()));
+        overallPill.setId("stack-verdict");
+    }
+
+    /** The shown view's own badge, on the summary's line; returns the status box that holds both. */
+    private VBox placeViewBadge() {
+        viewBadge.getStyleClass().add("view-badge");
+        viewBadge.setId("view-badge");
+        viewBadge.setMinWidth(Label.USE_PREF_SIZE);
+        viewBadge.managedProperty().bind(viewBadge.visibleProperty());
+        VBox status = (VBox) summary.getParent();
+        int at = status.getChildren().indexOf(summary);
+        HBox line = new HBox(viewBadge, summary);
+        line.getStyleClass().add("app-summary-line");
+        line.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        status.getChildren().add(at, line);
+        return status;
+    }
 
     /**
      * Enables the runbooks menu over {@code launcher}; the menu's label counts the runs a crash left unfinished, which

@@ -163,7 +163,6 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private String pollProblem = "";
     private String unavailableReason = "";
     private Instant lastReadAt;
-    private int acknowledgedCritical;
 
     /**
      * Must be created on the FX thread. Listens to {@code service} at once (so create it before the service starts)
@@ -410,7 +409,6 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         emptyText.set(filtered ? "No alert in the " + range + " matches these filters." : "No alerts in the " + range + ": a quiet night.");
 
         criticalFiring.set(r.critical());
-        acknowledgedCritical = r.acknowledged();
         if (r.critical() > 0) {
             overallState.set(HealthState.DOWN);
             overallText.set(r.critical() + " CRITICAL");
