@@ -90,6 +90,9 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     record DetailResult(long id, Optional<AlertDetail> detail) {}
 
+    /** A query's result with the selection the worker knew when it asked (an older query may not clear a newer one). */
+    private record Answer(Result result, long selectedWhenAsked) {}
+
     /** What the timeline strip shows: the bars over their range, replaced as one value. */
     public record TimelineFacts(List<TimelineLayout.Bar> bars, Instant from, Instant to) {
         static final TimelineFacts EMPTY = new TimelineFacts(List.of(), Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
@@ -150,7 +153,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private final ReadOnlyBooleanWrapper canSilence = new ReadOnlyBooleanWrapper(this, "canSilence");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
 
-    private final LatestAnswer<Result> results = storeLane.latest(this::apply);
+    private final LatestAnswer<Answer> results = storeLane.latest(this::apply);
     private final LatestAnswer<DetailResult> details = storeLane.latest(this::applyDetail);
     private final LatestAnswer<SilencesResult> silenceResults = alertmanagerLane.latest(this::applySilences);
     // notices are pushed by the service's threads, not asked for: they take the bridge directly
@@ -355,9 +358,10 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         silenceResults.refresh();
     }
 
-    private Result runQuery() {
+    private Answer runQuery() {
         try {
-            return reads.query(filters, clock.instant());
+            long selected = selectedForWorker.get();
+            return new Answer(reads.query(filters, clock.instant()), selected);
         } catch (RuntimeException e) {
             LOG.warn("alert history query failed: {}", e.toString());
             throw new IllegalStateException("Could not read the alert history: " + e.getMessage(), e);
@@ -381,14 +385,15 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         requestQuery(0);
     }
 
-    private void apply(Result r) {
+    private void apply(Answer answer) {
+        Result r = answer.result();
         now.set(clockNow());
         List<AlertRow> next = r.found().stream().map(a -> AlertRow.of(a, r.now(), zone)).toList();
         if (!next.equals(rows)) rows.setAll(next);
         groups = r.groups();
         expanded.retainAll(groups.keySet());
         long selected = selectedId.get();
-        if (selected >= 0 && next.stream().noneMatch(row -> row.id() == selected)) {
+        if (selected >= 0 && selected == answer.selectedWhenAsked() && next.stream().noneMatch(row -> row.id() == selected)) {
             selectedId.set(-1); // the filter (or the range) took it away: the detail must not go on showing it
             detail.set(null);
         }
