@@ -8,25 +8,32 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which new critical alerts deserve a desktop notification: at most a few per minute (a flood of
- * pop-ups at 3 a.m. helps nobody), the rest summed up in one "and N more", nothing while muted.
+ * Decides which new critical alerts deserve a desktop notification, at once and never later: each new cause (a
+ * service or host, see {@link AlertCauses}) gets its own notice, so a Redis crash is never swallowed by an
+ * "and N more" about the Loki that was down before. What is folded is more of the same: further critical alerts
+ * about a cause already noticed within {@link #WINDOW} belong to its group in the alert view and pop up nothing.
+ * Only a flood of distinct causes (more than {@link #MAX_CAUSES_PER_WINDOW} a minute) is summed up, in the same
+ * breath. Nothing while muted.
  */
 public final class AlertNotifier {
 
     /** What to show: a title and one line. */
     public record Notice(String title, String text, Optional<Long> alertId) {}
 
-    public static final int MAX_PER_WINDOW = 3;
+    /** Distinct causes per minute before the rest are summed up: a whole stack failing, not a night's outage. */
+    public static final int MAX_CAUSES_PER_WINDOW = 8;
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final Deque<Instant> shown = new ArrayDeque<>();
+    private final Map<String, Instant> noticedCause = new HashMap<>();
     private volatile boolean muted;
-    private int held;
 
     public AlertNotifier(Clock clock) {
         this.clock = clock;
@@ -40,23 +47,26 @@ public final class AlertNotifier {
     public synchronized List<Notice> offer(List<AlertOccurrence> newlyFiring) {
         Instant now = clock.instant();
         while (!shown.isEmpty() && Duration.between(shown.peekFirst(), now).compareTo(WINDOW) >= 0) shown.removeFirst();
+        noticedCause.values().removeIf(at -> Duration.between(at, now).compareTo(WINDOW) >= 0);
         List<Notice> notices = new ArrayList<>();
+        int flooded = 0;
         for (AlertOccurrence a : newlyFiring) {
-            if (!"critical".equals(a.severity())) continue;
-            if (muted) continue;
-            if (shown.size() < MAX_PER_WINDOW) {
-                shown.addLast(now);
-                String summary = a.annotations().getOrDefault("summary", a.annotations().getOrDefault("description", ""));
-                notices.add(new Notice("CRITICAL: " + a.alertname() + (a.service().isEmpty() ? "" : " (" + a.service() + ")"),
-                        summary, Optional.of(a.id())));
-            } else {
-                held++;
+            if (!"critical".equals(a.severity()) || muted) continue;
+            String cause = AlertCauses.causeOf(a);
+            if (noticedCause.containsKey(cause)) continue; // more of an outage already on screen: its group has it
+            noticedCause.put(cause, now);
+            if (shown.size() >= MAX_CAUSES_PER_WINDOW) {
+                flooded++;
+                continue;
             }
-        }
-        if (held > 0 && shown.size() < MAX_PER_WINDOW) {
             shown.addLast(now);
-            notices.add(new Notice("and " + held + " more critical alert" + (held == 1 ? "" : "s"), "see the alert history", Optional.empty()));
-            held = 0;
+            String summary = a.annotations().getOrDefault("summary", a.annotations().getOrDefault("description", ""));
+            notices.add(new Notice("CRITICAL: " + a.alertname() + (a.service().isEmpty() ? "" : " (" + a.service() + ")"),
+                    summary, Optional.of(a.id())));
+        }
+        if (flooded > 0) {
+            notices.add(new Notice("and " + flooded + " more critical outage" + (flooded == 1 ? "" : "s"),
+                    "see the alert view", Optional.empty()));
         }
         return notices;
     }

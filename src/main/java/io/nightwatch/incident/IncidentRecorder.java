@@ -1,5 +1,6 @@
 package io.nightwatch.incident;
 
+import io.nightwatch.alerts.AlertCauses;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.flow.FlowState;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +51,12 @@ public final class IncidentRecorder implements AlertService.Listener {
     /** How far back an opening incident reaches for its lead-up. */
     static final Duration LEAD_UP = Duration.ofMinutes(15);
     private static final int BACKLOG_MAX = 500;
+
+    /** Failures starting this close to an incident's opening are one trouble (a host reboot), not a new outage. */
+    static final Duration TOGETHER = Duration.ofSeconds(20);
+
+    /** Per open incident, the causes its alerts are about: where the next alert of the night belongs. */
+    private final Map<Long, Set<String>> causes = new ConcurrentHashMap<>();
 
     private record Pending(String host, IncidentEvent event) {}
 
@@ -79,6 +87,29 @@ public final class IncidentRecorder implements AlertService.Listener {
         return store.openFor(STACK);
     }
 
+    /**
+     * The open incident about {@code cause} (see {@link AlertCauses}), else the host's or the stack's when that one is
+     * not about something else; empty when the open ones are all about other troubles.
+     */
+    Optional<Incident> openAbout(String cause, String host) {
+        for (Incident open : store.list()) {
+            if (open.open() && causesOf(open).contains(cause)) return Optional.of(open);
+        }
+        return openFor(host).filter(i -> causesOf(i).isEmpty() || !cause.startsWith("service:"));
+    }
+
+    /** The causes an open incident is about: remembered, or read back from its timeline after a restart. */
+    private Set<String> causesOf(Incident incident) {
+        return causes.computeIfAbsent(incident.id(), id -> {
+            Set<String> found = ConcurrentHashMap.newKeySet();
+            for (IncidentEvent e : store.events(id)) {
+                String cause = e.facts().get("cause");
+                if (cause != null && e.kind() == IncidentEvent.Kind.ALERT_FIRED) found.add(cause);
+            }
+            return found;
+        });
+    }
+
     @Override
     public void historyChanged(List<AlertOccurrence> newlyFiring) {
         // statesChanged carries everything the timeline needs
@@ -93,17 +124,13 @@ public final class IncidentRecorder implements AlertService.Listener {
     public void statesChanged(List<AlertOccurrence> changed) {
         List<IncidentStore.Entry> events = new ArrayList<>();
         try {
-            Map<String, Optional<Incident>> open = new HashMap<>();
             for (AlertOccurrence a : changed) {
                 String host = a.labels().getOrDefault("host", "");
+                String cause = AlertCauses.causeOf(a);
                 boolean critical = a.severity().equalsIgnoreCase("critical");
-                if (a.state() == AlertState.FIRING && critical && open.computeIfAbsent(host, this::openFor).isEmpty()) {
-                    Incident opened = store.openOrGet(STACK, a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service()),
-                            "nightwatch (first critical alert: " + a.alertname() + ")", clock.instant());
-                    leadUp(opened);
-                    open.clear();
-                }
-                Optional<Incident> incident = open.computeIfAbsent(host, this::openFor);
+                Optional<Incident> incident = openAbout(cause, host);
+                if (a.state() == AlertState.FIRING && critical && incident.isEmpty()) incident = Optional.of(openNew(a, cause));
+                if (incident.isEmpty()) incident = openFor(host); // a warning or a resolve about nothing open: the stack's, as before
                 if (incident.isEmpty()) continue;
                 IncidentEvent.Kind kind = switch (a.state()) {
                     case FIRING -> IncidentEvent.Kind.ALERT_FIRED;
@@ -116,6 +143,7 @@ public final class IncidentRecorder implements AlertService.Listener {
                 facts.put("alertname", a.alertname());
                 facts.put("severity", a.severity());
                 facts.put("source", a.source());
+                facts.put("cause", cause);
                 facts.put("startsAt", a.startsAt().toString());
                 a.endsAt().ifPresent(e -> facts.put("endsAt", e.toString()));
                 String summary = a.annotations().getOrDefault("summary", a.annotations().getOrDefault("description", ""));
@@ -123,11 +151,28 @@ public final class IncidentRecorder implements AlertService.Listener {
                 events.add(new IncidentStore.Entry(incident.get().id(), IncidentEvent.of(at, kind, a.service(),
                         (kind == IncidentEvent.Kind.ALERT_FIRED ? "fired: " : "resolved: ") + a.alertname() + " (" + a.severity() + ")"
                                 + (summary.isBlank() ? "" : " — " + summary), facts)));
+                if (kind == IncidentEvent.Kind.ALERT_FIRED) causesOf(incident.get()).add(cause);
             }
             store.addAll(events);
         } catch (RuntimeException e) {
             LOG.warn("incident timeline: alerts not recorded: {}", e.toString());
         }
+    }
+
+    /**
+     * Opens the incident for a critical alert about a trouble nothing open is about. Failures that start together
+     * (arriving within {@link #TOGETHER} of its opening, a host reboot taking several services) join the incident that just opened; a later
+     * outage about something else gets its own, scoped {@code stack/<cause>} because the stack's scope is taken.
+     */
+    private Incident openNew(AlertOccurrence a, String cause) {
+        String title = a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service());
+        String by = "nightwatch (first critical alert: " + a.alertname() + ")";
+        Optional<Incident> stack = store.openFor(STACK);
+        if (stack.isPresent() && Duration.between(stack.get().openedAt(), clock.instant()).compareTo(TOGETHER) < 0) return stack.get();
+        String scope = stack.isEmpty() ? STACK : STACK + "/" + (AlertCauses.label(cause).isEmpty() ? a.alertname() : AlertCauses.label(cause));
+        Incident opened = store.openOrGet(scope, title, by, clock.instant());
+        leadUp(opened);
+        return opened;
     }
 
     /** Gives a new incident what led up to it: the state changes and stalls of the last {@link #LEAD_UP}. */
@@ -143,9 +188,9 @@ public final class IncidentRecorder implements AlertService.Listener {
         }
     }
 
-    /** Into the open incident of {@code host}, or kept for the lead-up of the next one. */
+    /** Into the open incident about the event's service (else its host's or the stack's), or kept for the lead-up of the next one. */
     private void record(String host, IncidentEvent event) {
-        Optional<Incident> incident = openFor(host);
+        Optional<Incident> incident = event.service().isBlank() ? openFor(host) : openAbout("service:" + event.service().strip().toLowerCase(java.util.Locale.ROOT), host);
         if (incident.isPresent()) {
             store.add(incident.get().id(), event);
             return;

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * The main window's scene: the FXML shell, the Health dashboard, the Flow view and the Alerts view inside it, and the
- * theme. Build on the FX thread. Shortcut+1, Shortcut+2 and Shortcut+3 switch between the views. New critical alerts
+ * theme. Build on the FX thread. Shortcut+1 to Shortcut+4 switch between the views; F1 or ? shows the shortcuts. New critical alerts
  * show as desktop notifications over this window; clicking one opens the alert here.
  */
 public final class MainWindow {
@@ -69,6 +69,8 @@ public final class MainWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show(View.INCIDENTS));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show(View.READINESS));
         theme.applyTo(scene);
+        io.nightwatch.ui.fx.KeyboardHabits.install(scene);
+        ShortcutSheet.install(scene, new HeaderWording());
         DesktopNotices.follow(alerts, scene::getWindow, id -> {
             show(View.ALERTS);
             if (id >= 0) alerts.select(id);

@@ -27,17 +27,23 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.Node;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Binds the FXML shell to the three views' models. The header's summary, age line and verdict pill speak for the view
- * on show; each switch button carries its view's state icon, so a stall or a critical alert is visible from any view.
- * The notification switch beside them mutes desktop notifications.
+ * Binds the FXML shell to the views' models. The verdict pill is the stack's, whichever view is on show (it never
+ * changes meaning); the summary and age line speak for the view on show, with the view's own badge ("2 CRITICAL",
+ * "1 STALLED") beside them where it is not the stack's verdict again. Each switch button carries its view's state
+ * icon, so a stall or a critical alert is visible from any view. The notification switch beside them mutes desktop
+ * notifications (by keyboard only after a confirmation). On a narrow window the header reflows onto two lines.
  */
 public final class MainWindowController {
 
@@ -52,7 +58,9 @@ public final class MainWindowController {
     private final ObjectProperty<MainWindow.View> view = new SimpleObjectProperty<>(this, "view", MainWindow.View.HEALTH);
     private final Map<MainWindow.View, ViewHeader<?>> headers = new EnumMap<>(MainWindow.View.class);
     private final Map<MainWindow.View, Glyph<?>> verdictGlyphs = new EnumMap<>(MainWindow.View.class);
-    private EnumStyles<?> pillStyles;
+    private EnumStyles<?> badgeStyles;
+    private final Label viewBadge = new Label();
+    private final HeaderWording words = new HeaderWording();
 
     @FXML private Label profileSource;
     @FXML private Label summary;
@@ -117,18 +125,19 @@ public final class MainWindowController {
         headers.put(MainWindow.View.READINESS, model); // until offerReadiness
         headers.forEach((shownView, header) -> {
             verdictGlyphs.put(shownView, verdictGlyph(header));
-            header.overallStateProperty().addListener((o, old, state) -> { if (view.get() == shownView) showPill(); });
+            header.overallStateProperty().addListener((o, old, state) -> { if (view.get() == shownView) showBadge(); });
             header.staleProperty().addListener((o, was, stale) -> { if (view.get() == shownView) showStale(); });
         });
+        showStackVerdict();
+        VBox status = placeViewBadge();
 
         muteToggle.selectedProperty().bindBidirectional(alerts.mutedProperty());
         muteGlyph.stateProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? Bell.MUTED : Bell.QUIET));
         // the bell alone while notifying (the usual case, and the header is full); the struck bell and a word when muted
         muteToggle.textProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? "Muted" : ""));
-        muteToggle.setTooltip(new Tooltip("Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
-        muteToggle.selectedProperty().addListener((o, was, muted) -> muteToggle.getTooltip().setText(muted
-                ? "Desktop notifications are muted; the alert history still records everything. Click to notify again."
-                : "Desktop notifications for new critical alerts (at most 3 a minute); click to mute"));
+        muteToggle.setTooltip(new Tooltip(words.muteTip(false)));
+        muteToggle.selectedProperty().addListener((o, was, muted) -> muteToggle.getTooltip().setText(words.muteTip(muted)));
+        MuteConfirmation.install(muteToggle, words);
 
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
         runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade, rollback, recovery and stack stop/start"));
@@ -154,6 +163,37 @@ public final class MainWindowController {
         });
         view.addListener((o, old, shown) -> show(shown));
         show(view.get());
+
+        HBox header = (HBox) overallPill.getParent();
+        List<Node> trailing = header.getChildren().subList(header.getChildren().indexOf(muteToggle), header.getChildren().size());
+        new HeaderReflow((BorderPane) header.getParent(), header, List.copyOf(trailing), status,
+                summary.textProperty(), flowTab.textProperty(), alertsTab.textProperty(), incidentsTab.textProperty(),
+                runbooksMenu.textProperty());
+    }
+
+    /** The pill is the stack's verdict in every view: DOWN means the stack, never "a critical alert". */
+    private void showStackVerdict() {
+        overallText.textProperty().bind(model.overallTextProperty());
+        overallPill.getChildren().set(0, verdictGlyph(model));
+        pill(model);
+        model.overallStateProperty().addListener((o, old, state) -> pill(model));
+        Tooltip.install(overallPill, new Tooltip(words.pillTip()));
+        overallPill.setId("stack-verdict");
+    }
+
+    /** The shown view's own badge, on the summary's line; returns the status box that holds both. */
+    private VBox placeViewBadge() {
+        viewBadge.getStyleClass().add("view-badge");
+        viewBadge.setId("view-badge");
+        viewBadge.setMinWidth(Label.USE_PREF_SIZE);
+        viewBadge.managedProperty().bind(viewBadge.visibleProperty());
+        VBox status = (VBox) summary.getParent();
+        int at = status.getChildren().indexOf(summary);
+        HBox line = new HBox(viewBadge, summary);
+        line.getStyleClass().add("app-summary-line");
+        line.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        status.getChildren().add(at, line);
+        return status;
     }
 
     /**
@@ -190,7 +230,7 @@ public final class MainWindowController {
     void offerReadiness(io.nightwatch.ui.readiness.ReadinessViewModel readiness, java.time.ZoneId zone) {
         headers.put(MainWindow.View.READINESS, readiness);
         verdictGlyphs.put(MainWindow.View.READINESS, verdictGlyph(readiness));
-        readiness.overallStateProperty().addListener((o, old, state) -> { if (view.get() == MainWindow.View.READINESS) showPill(); });
+        readiness.overallStateProperty().addListener((o, old, state) -> { if (view.get() == MainWindow.View.READINESS) showBadge(); });
         readiness.staleProperty().addListener((o, was, stale) -> { if (view.get() == MainWindow.View.READINESS) showStale(); });
         readinessPane.getChildren().setAll(new io.nightwatch.ui.readiness.ReadinessView(readiness, zone));
         readinessTab.setTooltip(new Tooltip(io.nightwatch.ui.readiness.ReadinessWording.TAB_TIP));
@@ -222,22 +262,29 @@ public final class MainWindowController {
         ViewHeader<?> header = headers.get(shown);
         summary.textProperty().bind(header.summaryProperty());
         lastUpdate.textProperty().bind(header.lastUpdateProperty());
-        overallText.textProperty().bind(header.overallTextProperty());
-        overallPill.getChildren().set(0, verdictGlyphs.get(shown));
-        showPill();
+        viewBadge.textProperty().bind(header.overallTextProperty());
+        viewBadge.setGraphic(verdictGlyphs.get(shown));
+        viewBadge.setVisible(header != model); // on Health (and Incidents) the badge would only repeat the pill
+        showBadge();
         showStale();
     }
 
-    /** The pill carries exactly one state pseudo-class: the shown view's. */
-    private void showPill() {
-        if (pillStyles != null) pillStyles.clear(overallPill);
-        pillStyles = pill(headers.get(view.get()));
+    /** The view's badge carries exactly one state pseudo-class: the shown view's. */
+    private void showBadge() {
+        if (badgeStyles != null) badgeStyles.clear(viewBadge);
+        badgeStyles = styled(viewBadge, headers.get(view.get()));
     }
 
-    private <S extends Enum<S>> EnumStyles<S> pill(ViewHeader<S> header) {
+    private static <S extends Enum<S>> EnumStyles<S> styled(Node node, ViewHeader<S> header) {
         EnumStyles<S> styles = header.verdictGlyphs().styles();
-        styles.apply(overallPill, header.overallStateProperty().get());
+        styles.apply(node, header.overallStateProperty().get());
         return styles;
+    }
+
+    private void pill(ViewHeader<HealthState> stack) {
+        EnumStyles<HealthState> styles = stack.verdictGlyphs().styles();
+        styles.clear(overallPill);
+        styles.apply(overallPill, stack.overallStateProperty().get());
     }
 
     /** One verdict glyph per view, made once and following its header's state. */

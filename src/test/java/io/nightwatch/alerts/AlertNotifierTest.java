@@ -15,21 +15,42 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class AlertNotifierTest {
 
-    private static AlertOccurrence critical(long id) {
-        return TestAlerts.occurrence(id, "RedisDown", "critical", "redis", AlertState.FIRING, Map.of("summary", "sessions lost"));
+    private static AlertOccurrence critical(long id, String alertname, String service) {
+        return TestAlerts.occurrence(id, alertname, "critical", service, AlertState.FIRING, Map.of("summary", service + " is down"));
     }
 
     @Test
-    void criticalAlertsAreRateLimitedAndSummed() {
+    void aNewOutageGetsItsOwnNoticeAtOnceEvenAfterABurstAboutAnother() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
         AlertNotifier notifier = new AlertNotifier(clock);
-        List<AlertNotifier.Notice> first = notifier.offer(IntStream.range(0, 5).mapToObj(i -> critical(i)).toList());
-        assertEquals(3, first.size(), "at most three a minute");
-        assertEquals("CRITICAL: RedisDown (redis)", first.get(0).title());
-        assertEquals("sessions lost", first.get(0).text());
+        List<AlertNotifier.Notice> loki = notifier.offer(List.of(critical(1, "LokiDown", "loki"), critical(2, "NightwatchServiceDown", "loki"),
+                critical(3, "NightwatchOOMKilled", "loki"), critical(4, "NightwatchRestartLoop", "loki")));
+        assertEquals(List.of("CRITICAL: LokiDown (loki)"), loki.stream().map(AlertNotifier.Notice::title).toList(),
+                "four alerts about one cause are one notice");
+        clock.now = clock.now.plusSeconds(2);
+        List<AlertNotifier.Notice> redis = notifier.offer(List.of(critical(5, "NightwatchServiceDown", "redis")));
+        assertEquals(1, redis.size(), "a new service's outage is never held back");
+        assertEquals("CRITICAL: NightwatchServiceDown (redis)", redis.get(0).title());
+        assertEquals("redis is down", redis.get(0).text());
+        assertEquals(5L, redis.get(0).alertId().orElseThrow());
+    }
+
+    @Test
+    void onlyAFloodOfDistinctCausesIsSummedUpAndAtOnce() {
+        AlertNotifier notifier = new AlertNotifier(Clock.systemUTC());
+        List<AlertNotifier.Notice> notices = notifier.offer(IntStream.range(0, 11)
+                .mapToObj(i -> critical(i, "ServiceDown", "svc-" + i)).toList());
+        assertEquals(AlertNotifier.MAX_CAUSES_PER_WINDOW + 1, notices.size());
+        assertEquals("and 3 more critical outages", notices.get(notices.size() - 1).title());
+    }
+
+    @Test
+    void theSameCauseNotifiesAgainAfterTheWindow() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
+        AlertNotifier notifier = new AlertNotifier(clock);
+        assertEquals(1, notifier.offer(List.of(critical(1, "RedisDown", "redis"))).size());
         clock.now = clock.now.plusSeconds(61);
-        List<AlertNotifier.Notice> later = notifier.offer(List.of(critical(9)));
-        assertEquals("and 2 more critical alerts", later.get(later.size() - 1).title());
+        assertEquals(1, notifier.offer(List.of(critical(2, "RedisDown", "redis"))).size());
     }
 
     @Test
@@ -37,7 +58,7 @@ class AlertNotifierTest {
         AlertNotifier notifier = new AlertNotifier(Clock.systemUTC());
         assertTrue(notifier.offer(List.of(TestAlerts.occurrence(1, "X", "warning", "loki", AlertState.FIRING, Map.of()))).isEmpty());
         notifier.setMuted(true);
-        assertTrue(notifier.offer(List.of(critical(2))).isEmpty());
+        assertTrue(notifier.offer(List.of(critical(2, "RedisDown", "redis"))).isEmpty());
     }
 
     static final class MutableClock extends Clock {

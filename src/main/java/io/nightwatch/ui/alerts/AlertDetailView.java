@@ -48,8 +48,13 @@ final class AlertDetailView extends ScrollPane {
     private final Hyperlink link = new Hyperlink();
     private final VBox content = new VBox();
     private long shownId = -1;
+    private AlertDetail current;
+    /** The "so far" value of an open alert: it ticks with the table's Duration column. */
+    private Label soFar;
+    private final AlertsViewModel model;
 
     AlertDetailView(AlertsViewModel model, Consumer<AlertDetail> onAcknowledge, Consumer<AlertDetail> onSilence, Consumer<String> open) {
+        this.model = model;
         getStyleClass().add("alert-detail-scroll");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -93,6 +98,7 @@ final class AlertDetailView extends ScrollPane {
         setContent(body);
 
         model.detailProperty().addListener((o, old, detail) -> show(detail));
+        model.nowProperty().addListener((o, old, now) -> tick());
         acknowledge.setOnAction(e -> { if (model.detailProperty().get() != null) onAcknowledge.accept(model.detailProperty().get()); });
         silence.setOnAction(e -> { if (model.detailProperty().get() != null) onSilence.accept(model.detailProperty().get()); });
         show(model.detailProperty().get());
@@ -128,11 +134,13 @@ final class AlertDetailView extends ScrollPane {
         placeholder.setManaged(!shown);
         content.setVisible(shown);
         content.setManaged(shown);
-        if (!shown) return;
+        if (!shown) {
+            current = null;
+            return;
+        }
         severity.setState(d.row().severityKind());
         title.setText(d.alertname());
         stateGlyph.setState(d.row().state());
-        state.setText(d.stateLine() + " · " + d.row().severity() + (d.row().service().isEmpty() ? "" : " · " + d.row().service()));
         summary.setText(d.summary());
         summary.setVisible(!d.summary().isEmpty());
         summary.setManaged(!d.summary().isEmpty());
@@ -143,6 +151,9 @@ final class AlertDetailView extends ScrollPane {
         ack.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("acknowledged"), !d.ack().isEmpty());
         acknowledge.setText(d.ack().isEmpty() ? "Acknowledge…" : "Acknowledge again…");
         fill(facts, d.facts());
+        soFar = d.row().open() ? valueOf(facts, "so far") : null;
+        current = d;
+        tick();
         fill(labels, d.labels());
         fill(annotations, d.annotations().isEmpty() ? List.of(new AlertDetail.Field("", "none")) : d.annotations());
         transitions.getChildren().setAll(d.transitions().stream().map(t -> label("detail-transition", t)).toList());
@@ -151,6 +162,22 @@ final class AlertDetailView extends ScrollPane {
         link.setManaged(!d.generatorUrl().isEmpty());
         if (d.id() != shownId) setVvalue(0); // a new alert starts at the top; a refresh of the same one keeps the place
         shownId = d.id();
+    }
+
+    /** The state line and "so far" at the model's clock: the same one the table's Duration column reads. */
+    private void tick() {
+        if (current == null || model.nowProperty().get() == null) return;
+        java.time.Instant now = model.nowProperty().get();
+        AlertRow row = current.row();
+        state.setText(row.stateLineAt(now) + " · " + row.severity() + (row.service().isEmpty() ? "" : " · " + row.service()));
+        if (soFar != null) soFar.setText(io.nightwatch.text.Durations.human(row.lastedAt(now)));
+    }
+
+    private static Label valueOf(GridPane grid, String name) {
+        for (int i = 0; i + 1 < grid.getChildren().size(); i += 2) {
+            if (grid.getChildren().get(i) instanceof Label n && n.getText().equals(name)) return (Label) grid.getChildren().get(i + 1);
+        }
+        return null;
     }
 
     private static void fill(GridPane grid, List<AlertDetail.Field> fields) {

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.alerts.AlertCauses;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.alerts.RunbookHints;
@@ -58,9 +59,14 @@ final class AlertHistoryReads {
                 .states(Set.of(AlertState.PENDING, AlertState.FIRING, AlertState.SUPPRESSED)).limit(AlertQuery.MAX_LIMIT).build());
         Map<AlertState, Integer> openCounts = new EnumMap<>(AlertState.class);
         int critical = 0;
+        int acknowledged = 0;
         for (AlertOccurrence a : open) {
             openCounts.merge(a.state(), 1, Integer::sum);
-            if (a.state() == AlertState.FIRING && "critical".equals(a.severity())) critical++;
+            // what needs a human: firing, critical, nobody on it yet (silenced ones are suppressed, not firing)
+            if (a.state() == AlertState.FIRING && "critical".equals(a.severity())) {
+                if (a.ack().isPresent()) acknowledged++;
+                else critical++;
+            }
         }
         Set<String> seen = new TreeSet<>();
         list.forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
@@ -69,9 +75,22 @@ final class AlertHistoryReads {
             // once: every service of the kept history, so the filter offers them before they fire again
             store.search(AlertQuery.builder().limit(5_000).build()).forEach(a -> { if (!a.service().isEmpty()) seen.add(a.service()); });
         }
-        return new AlertsViewModel.Result(f, now, List.copyOf(list), total, critical, openCounts.getOrDefault(AlertState.FIRING, 0),
+        return new AlertsViewModel.Result(f, now, List.copyOf(list), total, critical, acknowledged, openCounts.getOrDefault(AlertState.FIRING, 0),
                 openCounts.getOrDefault(AlertState.PENDING, 0), openCounts.getOrDefault(AlertState.SUPPRESSED, 0),
-                Set.copyOf(seen), service.lastPollProblem());
+                Set.copyOf(seen), service.lastPollProblem(), groups(list));
+    }
+
+    /** The shown open alerts about one cause, head first, for each cause with more than one (AlertCauses' rule). */
+    static Map<String, List<Long>> groups(List<AlertOccurrence> shown) {
+        Map<String, List<Long>> groups = new LinkedHashMap<>();
+        for (AlertCauses.Group g : AlertCauses.group(shown.stream().filter(AlertOccurrence::isOpen).toList())) {
+            if (!g.related()) continue;
+            List<Long> ids = new ArrayList<>();
+            ids.add(g.head().id());
+            g.members().forEach(m -> { if (m.id() != g.head().id()) ids.add(m.id()); });
+            groups.put(g.cause(), List.copyOf(ids));
+        }
+        return groups;
     }
 
     /** The alert {@code id}'s detail, or null (nothing to apply) when it cannot be read: logged, the table says enough. */

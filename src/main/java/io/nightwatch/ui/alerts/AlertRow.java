@@ -15,17 +15,40 @@ import java.util.Optional;
  * One line of the alert table, already worded. Sorting uses the raw values ({@link #startsAt}, {@link #lasted}, the
  * severity's and state's order), the cells show the words.
  *
- * @param ackBy who acknowledged it, when someone has
+ * @param ackBy   who acknowledged it, when someone has
+ * @param cause   what it is about ({@link io.nightwatch.alerts.AlertCauses}); "" when unknown
+ * @param related on the head of a group of open alerts about one cause: how many others the group holds; else 0
+ * @param member  shown beneath its group's head (the group is expanded)
  */
 public record AlertRow(long id, Severity severityKind, String severity, String alertname, String service,
                        Instant startsAt, String started, Duration lasted, String duration, AlertState state,
-                       String sources, Optional<String> ackBy, String summary, Optional<Instant> endsAt) {
+                       String sources, Optional<String> ackBy, String summary, Optional<Instant> endsAt,
+                       String cause, int related, boolean member) {
 
     public static AlertRow of(AlertOccurrence a, Instant now, ZoneId zone) {
         Duration lasted = AlertWording.lasted(a, now);
         return new AlertRow(a.id(), Severity.of(a.severity()), AlertWording.severity(a.severity()), a.alertname(),
                 a.service(), a.startsAt(), AlertWording.when(a.startsAt(), now, zone), lasted, Durations.human(lasted), a.state(),
-                AlertWording.sources(a), a.ack().map(k -> k.who()), AlertWording.summary(a), AlertWording.end(a));
+                AlertWording.sources(a), a.ack().map(k -> k.who()), AlertWording.summary(a), AlertWording.end(a), "", 0, false);
+    }
+
+    /** This row as its group shows it: the head with its count of related alerts, or a member beneath it. */
+    AlertRow inGroup(String cause, int related, boolean member) {
+        return new AlertRow(id, severityKind, severity, alertname, service, startsAt, started, lasted, duration, state, sources,
+                ackBy, summary, endsAt, cause, related, member);
+    }
+
+    /** How long it has lasted at {@code now}: an open alert keeps growing, a resolved one stays as it ended. */
+    public Duration lastedAt(Instant now) {
+        if (!open()) return lasted;
+        Duration d = Duration.between(startsAt, now);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** "FIRING for 3 min", "RESOLVED after 12 min", at {@code now}. */
+    public String stateLineAt(Instant now) {
+        String lasted = Durations.human(lastedAt(now));
+        return state == AlertState.RESOLVED ? "RESOLVED after " + lasted : state.name() + " for " + lasted;
     }
 
     /** "prometheus +1": the first source, and how many others have reported it too (the table's narrow column). */

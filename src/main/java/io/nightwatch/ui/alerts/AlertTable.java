@@ -4,7 +4,19 @@ import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Severity;
 import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.store.AlertState;
+import io.nightwatch.alerts.AlertCauses;
+import io.nightwatch.text.Durations;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -21,20 +33,29 @@ import java.util.function.Function;
 
 /**
  * The alert table: severity (icon and word), name, service, started, duration, state (icon and word), source and who
- * else saw it, acknowledgement. Selecting a row selects the alert in the model; when the rows are replaced the
- * selection follows the alert, not the index.
+ * else saw it, acknowledgement. Related open alerts about one cause show as one row, its head, with a "+N related"
+ * switch (or Right / Left on the keyboard) that shows its members beneath it. Selecting a row selects the alert in the
+ * model; when rows are inserted the selection follows the alert, not the index, and the rows in sight stay where they
+ * were (so a click during a refresh lands on the alert that was under the pointer).
  */
 final class AlertTable extends TableView<AlertRow> {
 
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
+    private static final PseudoClass GROUP_HEAD = PseudoClass.getPseudoClass("group-head");
+    private static final PseudoClass GROUP_MEMBER = PseudoClass.getPseudoClass("group-member");
     private static final List<AlertState> STATE_ORDER = List.of(AlertState.FIRING, AlertState.PENDING, AlertState.SUPPRESSED,
             AlertState.RESOLVED);
 
     private final AlertsViewModel model;
     private boolean following;
+    /** The first row in sight (its alert and how far it was scrolled past), kept after each layout. */
+    private long anchorId = -1;
+    private double anchorOffset;
+    private boolean keepAnchor;
 
     AlertTable(AlertsViewModel model) {
-        super(model.getRows());
+        // a copy the table owns: while it is replaced, the selection model's own shuffling is not taken for a click
+        super(FXCollections.observableArrayList(model.getTableRows()));
         this.model = model;
         getStyleClass().add("alert-table");
         setId("alert-table");
@@ -46,14 +67,18 @@ final class AlertTable extends TableView<AlertRow> {
 
         TableColumn<AlertRow, AlertRow> severity = column("Severity", "col-severity", 82,
                 Comparator.comparing(AlertRow::severityKind), row -> glyphCell(Glyph.severity(row.severityKind()), row.severity()));
-        TableColumn<AlertRow, AlertRow> name = column("Alert", "col-name", 190, Comparator.comparing(AlertRow::alertname),
-                row -> text(row.alertname(), row.summary().isEmpty() ? row.alertname() : row.alertname() + "\n" + row.summary()));
+        TableColumn<AlertRow, AlertRow> name = column("Alert", "col-name", 230, Comparator.comparing(AlertRow::alertname), this::nameCell);
         TableColumn<AlertRow, AlertRow> service = column("Service", "col-service", 100, Comparator.comparing(AlertRow::service),
                 row -> text(row.service(), null));
         TableColumn<AlertRow, AlertRow> started = column("Started", "col-started", 96, Comparator.comparing(AlertRow::startsAt),
                 row -> text(row.started(), row.startsAt().toString()));
         TableColumn<AlertRow, AlertRow> duration = column("Duration", "col-duration", 76, Comparator.comparing(AlertRow::lasted),
-                row -> text(row.duration(), null));
+                row -> {
+                    // the model's one clock: the column and the detail tick together
+                    Label label = (Label) text("", null);
+                    label.textProperty().bind(model.nowProperty().map(now -> Durations.human(row.lastedAt(now))));
+                    return label;
+                });
         TableColumn<AlertRow, AlertRow> state = column("State", "col-state", 114,
                 Comparator.comparingInt(r -> STATE_ORDER.indexOf(r.state())), row -> {
                     Glyph<AlertState> glyph = Glyph.alertState();
@@ -73,18 +98,94 @@ final class AlertTable extends TableView<AlertRow> {
                 Styles.ALERT_STATE.apply(this, empty || item == null ? null : item.state());
                 Styles.SEVERITY.apply(this, empty || item == null ? Severity.OTHER : item.severityKind());
                 pseudoClassStateChanged(OPEN, !empty && item != null && item.open());
+                pseudoClassStateChanged(GROUP_HEAD, !empty && item != null && item.related() > 0);
+                pseudoClassStateChanged(GROUP_MEMBER, !empty && item != null && item.member());
             }
         });
 
         getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row != null && !following) model.select(row.id()); // a cleared selection (rows replaced) keeps the alert
         });
-        model.selectedIdProperty().addListener((o, old, id) -> follow());
-        model.getRows().addListener((ListChangeListener<AlertRow>) c -> follow());
+        model.selectedIdProperty().addListener((o, old, id) -> follow(true));
+        model.getTableRows().addListener((ListChangeListener<AlertRow>) c -> {
+            following = true;
+            try {
+                getItems().setAll(model.getTableRows());
+                if (!getSortOrder().isEmpty()) sort(); // an operator's sort survives the refresh
+                keepAnchor = true;
+            } finally {
+                following = false;
+            }
+            follow(false);
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::groupKeys);
     }
 
-    /** Selects the model's alert in the table, if it is among the rows. */
-    private void follow() {
+    /** Right opens the selected group, Left folds it (from its head or a member). */
+    private void groupKeys(KeyEvent e) {
+        AlertRow row = getSelectionModel().getSelectedItem();
+        if (row == null || row.cause().isEmpty()) return;
+        boolean open = model.isExpanded(row.cause());
+        if (e.getCode() == KeyCode.RIGHT && row.related() > 0 && !open) {
+            model.toggleGroup(row.cause());
+            e.consume();
+        } else if (e.getCode() == KeyCode.LEFT && open && (row.related() > 0 || row.member())) {
+            long head = getItems().stream().filter(r -> r.cause().equals(row.cause()) && r.related() > 0).findFirst().map(AlertRow::id).orElse(-1L);
+            model.toggleGroup(row.cause());
+            if (head >= 0) model.select(head);
+            e.consume();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        if (flow == null) return;
+        if (keepAnchor) {
+            keepAnchor = false;
+            for (int i = 0; anchorId >= 0 && i < getItems().size(); i++) {
+                if (getItems().get(i).id() == anchorId) {
+                    flow.scrollToTop(i);
+                    flow.scrollPixels(anchorOffset);
+                    break;
+                }
+            }
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first != null && first.getIndex() >= 0 && first.getIndex() < getItems().size()) {
+            anchorId = getItems().get(first.getIndex()).id();
+            anchorOffset = -first.getLayoutY();
+        }
+    }
+
+    /** The alert's name; a group's head adds its switch to the related alerts, a member is set in beneath it. */
+    private Node nameCell(AlertRow row) {
+        Node name = text(row.alertname(), row.summary().isEmpty() ? row.alertname() : row.alertname() + "\n" + row.summary());
+        if (row.member()) {
+            name.getStyleClass().add("group-member-name");
+            return name;
+        }
+        if (row.related() == 0) return name;
+        boolean open = model.isExpanded(row.cause());
+        Button related = new Button((open ? "▾ " : "▸ ") + AlertWording.related(row.related()));
+        related.getStyleClass().add("group-toggle");
+        related.setId("group-" + row.cause().replace(':', '-'));
+        related.setFocusTraversable(false); // the table has the keys (Right / Left); a tab stop per row would be a maze
+        related.setMinWidth(Region.USE_PREF_SIZE);
+        related.setTooltip(new Tooltip((open ? "Hide" : "Show") + " the alerts about " + AlertCauses.label(row.cause())
+                + " (Right / Left)"));
+        related.setOnAction(e -> model.toggleGroup(row.cause()));
+        HBox box = new HBox(name, related);
+        box.getStyleClass().add("group-head-name");
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        box.setMinWidth(0);
+        return box;
+    }
+
+    /** Selects the model's alert in the table, if it is among the rows; brings it into sight when asked to. */
+    private void follow(boolean reveal) {
         long id = model.selectedIdProperty().get();
         AlertRow current = getSelectionModel().getSelectedItem();
         if (current != null && current.id() == id) return;
@@ -93,7 +194,7 @@ final class AlertTable extends TableView<AlertRow> {
             for (int i = 0; i < getItems().size(); i++) {
                 if (getItems().get(i).id() == id) {
                     getSelectionModel().clearAndSelect(i);
-                    scrollTo(Math.max(0, i - 3));
+                    if (reveal && !inSight(i)) scrollTo(Math.max(0, i - 3));
                     return;
                 }
             }
@@ -101,6 +202,12 @@ final class AlertTable extends TableView<AlertRow> {
         } finally {
             following = false;
         }
+    }
+
+    private boolean inSight(int index) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return false;
+        return index > flow.getFirstVisibleCell().getIndex() && index < flow.getLastVisibleCell().getIndex();
     }
 
     private static TableColumn<AlertRow, AlertRow> column(String title, String styleClass, double width, Comparator<AlertRow> order,

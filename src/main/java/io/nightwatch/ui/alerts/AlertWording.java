@@ -78,4 +78,9 @@ final class AlertWording {
         if (!summary.isBlank()) return summary.strip();
         return a.annotations().getOrDefault("description", a.annotations().getOrDefault("message", "")).strip();
     }
+
+    /** "+3 related": a group head's count of the other alerts about its cause. */
+    static String related(int others) {
+        return "+" + others + " related";
+    }
 }

@@ -35,6 +35,7 @@ import java.util.function.Consumer;
 public final class AlertsView extends VBox {
 
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    private static final double SHORT = 560;
 
     private final AlertsViewModel model;
     private final AlertTimeline timeline = new AlertTimeline();
@@ -70,6 +71,11 @@ public final class AlertsView extends VBox {
         SplitPane left = new SplitPane(table, silences);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.66);
+        // on a short window (900×600) the alerts need the rows more than the silences do: they get four fifths
+        heightProperty().addListener((o, was, now) -> {
+            boolean shortNow = now.doubleValue() < SHORT, shortBefore = was.doubleValue() < SHORT;
+            if (shortNow != shortBefore) left.setDividerPositions(shortNow ? 0.8 : 0.66);
+        });
         left.getStyleClass().add("alerts-left");
         AlertDetailView detail = new AlertDetailView(model, this::acknowledge, this::silence, openUrl);
         SplitPane split = new SplitPane(left, detail);
@@ -165,6 +171,8 @@ public final class AlertsView extends VBox {
         search.getStyleClass().add("alert-search");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(360);
+        search.setMinWidth(90); // the search field gives way on a narrow window; the choices keep their words
+        for (ComboBox<?> choice : List.of(severity, state, service)) choice.setMinWidth(Region.USE_PREF_SIZE);
 
         Label result = new Label();
         result.getStyleClass().add("alerts-result");

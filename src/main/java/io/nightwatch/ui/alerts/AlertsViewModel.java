@@ -85,10 +85,13 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     }
 
     /** One finished query, handed to the FX thread. */
-    record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int firing,
-                          int pending, int suppressed, Set<String> services, String pollProblem) {}
+    record Result(AlertFilters filters, Instant now, List<AlertOccurrence> found, long total, int critical, int acknowledged,
+                  int firing, int pending, int suppressed, Set<String> services, String pollProblem, Map<String, List<Long>> groups) {}
 
     record DetailResult(long id, Optional<AlertDetail> detail) {}
+
+    /** A query's result with the selection the worker knew when it asked (an older query may not clear a newer one). */
+    private record Answer(Result result, long selectedWhenAsked) {}
 
     /** What the timeline strip shows: the bars over their range, replaced as one value. */
     public record TimelineFacts(List<TimelineLayout.Bar> bars, Instant from, Instant to) {
@@ -120,6 +123,13 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private final ObservableList<AlertRow> rows = FXCollections.observableArrayList();
     private final ObservableList<AlertRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<AlertRow> tableRows = FXCollections.observableArrayList();
+    private final ObservableList<AlertRow> tableRowsView = FXCollections.unmodifiableObservableList(tableRows);
+    private final Set<String> expanded = new java.util.HashSet<>();
+    private Map<String, List<Long>> groups = Map.of();
+    /** The one clock the Duration column and the detail read, so they never disagree. */
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(clockNow())));
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final ObservableList<String> servicesView = FXCollections.unmodifiableObservableList(services);
     private final ObservableList<SilenceRow> silences = FXCollections.observableArrayList();
@@ -145,12 +155,12 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             new javafx.beans.property.SimpleObjectProperty<>(this, "runbookOpener");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
 
-    private final LatestAnswer<Result> results = storeLane.latest(this::apply);
+    private final LatestAnswer<Answer> results = storeLane.latest(this::apply);
     private final LatestAnswer<DetailResult> details = storeLane.latest(this::applyDetail);
     private final LatestAnswer<SilencesResult> silenceResults = alertmanagerLane.latest(this::applySilences);
     // notices are pushed by the service's threads, not asked for: they take the bridge directly
     private final FxBridge<Boolean> noticeTicks = new FxBridge<>(tick -> drainNotices());
-    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> tick()));
+    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
     private final AlertService.Listener listener = this::historyChanged;
     private String receiverText = "";
@@ -177,6 +187,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         this.reads = service.map(s -> new AlertHistoryReads(s, zone)).orElse(null);
         this.who = who == null || who.isBlank() ? "nightwatch" : who.trim();
         this.unavailableReason = unavailable;
+        now.set(clock.instant());
         muted.addListener((o, was, now) -> notifier.setMuted(now));
         range.addListener((o, old, now) -> filtersChanged());
         severity.addListener((o, old, now) -> filtersChanged());
@@ -207,6 +218,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         service.get().addListener(listener);
         refresher.setCycleCount(Animation.INDEFINITE);
         refresher.play();
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
         refresh();
     }
 
@@ -230,17 +243,25 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         requestSilences();
     }
 
-    /**
-     * The refresh timer's round: besides reading again, gives the notifier a chance to say "and N more" for notices it
-     * held back in a burst (it only says so when asked, and nothing else may fire for a while).
-     */
-    private void tick() {
-        refresh();
-        storeLane.run(() -> announce(notifier.offer(List.of())));
+    public void select(long id) {
+        if (id >= 0) expandGroupOf(id); // a notice or the timeline may point into a folded group
+        selectedId.set(id);
     }
 
-    public void select(long id) {
-        selectedId.set(id);
+    /** Opens or folds the group of open alerts about {@code cause} (the table's related rows). */
+    public void toggleGroup(String cause) {
+        if (!expanded.remove(cause)) expanded.add(cause);
+        showTableRows();
+    }
+
+    public boolean isExpanded(String cause) {
+        return expanded.contains(cause);
+    }
+
+    private void expandGroupOf(long id) {
+        groups.forEach((cause, ids) -> {
+            if (ids.indexOf(id) > 0 && expanded.add(cause)) showTableRows();
+        });
     }
 
     /** Says where webhooks go; {@code problem} puts it in the banner. */
@@ -304,6 +325,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     /** Stops listening, the refresh timer and the workers (waiting a moment for a running query to finish). */
     public void dispose() {
         refresher.stop();
+        ticker.stop();
         typing.stop();
         service.ifPresent(s -> s.removeListener(listener));
         storeLane.close(java.time.Duration.ofSeconds(1));
@@ -338,9 +360,10 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         silenceResults.refresh();
     }
 
-    private Result runQuery() {
+    private Answer runQuery() {
         try {
-            return reads.query(filters, clock.instant());
+            long selected = selectedForWorker.get();
+            return new Answer(reads.query(filters, clock.instant()), selected);
         } catch (RuntimeException e) {
             LOG.warn("alert history query failed: {}", e.toString());
             throw new IllegalStateException("Could not read the alert history: " + e.getMessage(), e);
@@ -364,9 +387,20 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         requestQuery(0);
     }
 
-    private void apply(Result r) {
+    private void apply(Answer answer) {
+        Result r = answer.result();
+        now.set(clockNow());
         List<AlertRow> next = r.found().stream().map(a -> AlertRow.of(a, r.now(), zone)).toList();
         if (!next.equals(rows)) rows.setAll(next);
+        groups = r.groups();
+        expanded.retainAll(groups.keySet());
+        long selected = selectedId.get();
+        if (selected >= 0 && selected == answer.selectedWhenAsked() && next.stream().noneMatch(row -> row.id() == selected)) {
+            selectedId.set(-1); // the filter (or the range) took it away: the detail must not go on showing it
+            detail.set(null);
+        }
+        if (selected >= 0) expandGroupOf(selected);
+        showTableRows();
         timeline.set(new TimelineFacts(next.stream().map(AlertRow::bar).toList(), r.filters().since(r.now()), r.now()));
         List<String> known = new ArrayList<>(new TreeSet<>(services));
         for (String s : r.services()) if (!known.contains(s)) known.add(s);
@@ -393,6 +427,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             overallText.set("ALL QUIET");
         }
         StringBuilder text = new StringBuilder(r.firing() + " firing");
+        if (r.acknowledged() > 0) text.append(" · ").append(r.acknowledged()).append(" acknowledged");
         if (r.pending() > 0) text.append(" · ").append(r.pending()).append(" pending");
         if (r.suppressed() > 0) text.append(" · ").append(r.suppressed()).append(" suppressed");
         summary.set(text.toString());
@@ -400,6 +435,42 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         lastReadAt = r.now();
         showLastUpdate(r.now());
         showBanner();
+    }
+
+    /**
+     * The table's rows: each group of open alerts about one cause as its head (with its count of related ones), its
+     * other members beneath it only while expanded; every other alert as it is. A group stands where its newest member
+     * would, so new trouble about a cause surfaces its group.
+     */
+    private void showTableRows() {
+        Map<Long, String> causeOf = new java.util.HashMap<>();
+        groups.forEach((cause, ids) -> ids.forEach(id -> causeOf.put(id, cause)));
+        Map<Long, AlertRow> byId = new java.util.HashMap<>();
+        rows.forEach(row -> byId.put(row.id(), row));
+        List<AlertRow> shown = new ArrayList<>(rows.size());
+        Set<String> placed = new java.util.HashSet<>();
+        for (AlertRow row : rows) {
+            String cause = causeOf.get(row.id());
+            if (cause == null) {
+                shown.add(row);
+                continue;
+            }
+            if (!placed.add(cause)) continue;
+            List<Long> ids = groups.get(cause);
+            AlertRow head = byId.get(ids.get(0));
+            if (head == null) continue;
+            shown.add(head.inGroup(cause, ids.size() - 1, false));
+            if (!expanded.contains(cause)) continue;
+            for (Long member : ids.subList(1, ids.size())) {
+                AlertRow m = byId.get(member);
+                if (m != null) shown.add(m.inGroup(cause, 0, true));
+            }
+        }
+        if (!shown.equals(tableRows)) tableRows.setAll(shown);
+    }
+
+    private Instant clockNow() {
+        return clock.instant();
     }
 
     private void showLastUpdate(Instant at) {
@@ -463,7 +534,12 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     /** Desktop notifications off. */
     public BooleanProperty mutedProperty() { return muted; }
 
+    /** Every alert the filters found, one row each, newest first. */
     public ObservableList<AlertRow> getRows() { return rowsView; }
+    /** What the table shows: {@link #getRows()} with related open alerts folded under their cause's head. */
+    public ObservableList<AlertRow> getTableRows() { return tableRowsView; }
+    /** The clock the Duration column and the detail share, ticking each second. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
     /** Every service seen in the history, sorted: the service filter's choices. */
     public ObservableList<String> getServices() { return servicesView; }
     public ObservableList<SilenceRow> getSilences() { return silencesView; }
@@ -477,7 +553,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
     /** What the empty table says. */
     public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
-    /** Firing critical alerts, whenever they started: the Alerts entry's count. */
+    /** Firing critical alerts nobody has acknowledged (silenced ones are suppressed): what needs a human. */
     public ReadOnlyIntegerProperty criticalFiringProperty() { return criticalFiring.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastUpdateProperty() { return lastUpdate.getReadOnlyProperty(); }

@@ -33,6 +33,7 @@ final class DialogFrames {
             if (owner.getScene() != null) pane.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         dialog.setResizable(true);
+        io.nightwatch.ui.fx.KeyboardHabits.install(pane); // Ctrl+Enter submits from the note; Enter on a check box confirms
         return dialog;
     }
 }

@@ -14,7 +14,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class IncidentsView extends HBox {
     private final Button addNote = new Button("Add note");
     /** How the export asks where to write; a file chooser in the window, something else in tests. */
     private Function<IncidentExport.Format, File> exportTarget = this::chooseFile;
+    private Path lastFolder;
 
     public IncidentsView(IncidentsViewModel model) {
         this.model = model;
@@ -159,12 +161,14 @@ public final class IncidentsView extends HBox {
         }
     }
 
+    /** The window's own dark save dialog (see {@link SaveDialog} for why not the native chooser). */
     private File chooseFile(IncidentExport.Format format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the post-mortem");
         IncidentsViewModel.Detail d = model.detailProperty().get();
-        chooser.setInitialFileName("incident-" + (d == null ? "" : d.id()) + "." + format.extension());
-        return chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        String suggested = "incident-" + (d == null ? "" : d.id()) + "." + format.extension();
+        Path start = lastFolder != null ? lastFolder : Path.of(System.getProperty("user.home", "."));
+        Optional<Path> chosen = SaveDialog.ask(getScene() == null ? null : getScene().getWindow(), start, suggested);
+        chosen.ifPresent(p -> lastFolder = p.getParent());
+        return chosen.map(Path::toFile).orElse(null);
     }
 
     private static final class RowCell extends ListCell<IncidentsViewModel.Row> {

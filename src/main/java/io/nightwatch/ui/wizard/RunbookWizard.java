@@ -96,6 +96,7 @@ public final class RunbookWizard {
         } else {
             Theme.from(System.getenv()).applyTo(scene);
         }
+        io.nightwatch.ui.fx.KeyboardHabits.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 wizard.cancel.fire();

@@ -87,7 +87,7 @@ class AlertsAppTest {
 
         await(30, () -> app.window().alerts().getRows().stream().anyMatch(r -> r.alertname().equals("NightwatchEngineUnreachable")));
         await(5, () -> text(robot, "#alertsTab").equals("Alerts · 1 critical"));
-        assertEquals("1 CRITICAL", text(robot, ".overall-state-text"));
+        assertEquals("1 CRITICAL", text(robot, "#view-badge"));
         await(5, () -> app.window().alerts().getNotices().stream()
                 .anyMatch(n -> n.title().equals("CRITICAL: NightwatchEngineUnreachable")));
         Screenshots.save(app.window().scene(), "alerts-receiver-elsewhere.png");

@@ -80,7 +80,7 @@ class FlowWindowTest {
         // Before any reading the profile already lays out every stage, waiting.
         assertEquals(25, robot.lookup(".stage-card").queryAll().size());
         assertTrue(textSet(card(robot, "local-promtail-entries-sent"), ".stage-detail").contains("waiting for the first reading"));
-        assertEquals("WAITING", text(robot, ".overall-state-text"));
+        assertEquals("WAITING", text(robot, "#view-badge"));
 
         publishFromBackground(FakeFlow.stalled());
         await(() -> has(card(robot, "local-promtail-entries-sent"), FlowState.STALLED));
@@ -118,7 +118,7 @@ class FlowWindowTest {
         Node otlp = robot.lookup("#stage-canary-local-otel-collector-OTLP-metric-canary").query();
         assertEquals(Set.of("2 s"), textSet(otlp, ".stage-value"));
         assertEquals(Set.of("round trip"), textSet(otlp, ".stage-unit"));
-        assertEquals("3 STALLED", text(robot, ".overall-state-text"));
+        assertEquals("3 STALLED", text(robot, "#view-badge"));
         assertEquals("Flow · 3 stalled", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
         assertEquals("27 stages · 12 flowing · 10 idle · 3 stalled · 2 unknown", text(robot, ".app-summary"));
 
@@ -149,7 +149,7 @@ class FlowWindowTest {
         assertTrue(has(lokiCanary.lookup(".stage-card"), FlowState.FLOWING));
         assertSame(lokiCanary, robot.lookup("#stage-canary-local-loki-Loki-log-canary").query());
         assertTrue(has(webhook.lookup(".stage-card"), FlowState.IDLE));
-        assertEquals("FLOWING", text(robot, ".overall-state-text"));
+        assertEquals("FLOWING", text(robot, "#view-badge"));
         assertEquals("Flow", onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()));
         assertEquals(27, robot.lookup(".stage-card").queryAll().size());
         assertEquals(2, onFx(() -> ((Sparkline) lokiCanary.lookup(".sparkline")).getSeries().size()),
