@@ -265,8 +265,9 @@ public final class StackServices implements AutoCloseable {
                     return;
                 }
             }
-            o.runbooks = o.push(catalog);
-            o.backups = o.push(new BackupWatcher(catalog.backup().backupable().stream().map(s -> s.name()).toList(),
+            o.runbooks = o.push(catalog.followNotDeployed(o.health.notDeployed()));
+            RunbookCatalog live = catalog;
+            o.backups = o.push(new BackupWatcher(() -> live.backup().backupable().stream().map(s -> s.name()).toList(),
                     catalog.backupRoot(), BackupAges.DEFAULT_RPO, backupCheckEvery, clock));
             AlertService alerts = o.alerts;
             if (alerts != null) o.backups.addListener(ages -> alerts.backupsRead(ages.newestVerified(), ages.rpo(), ages.readAt()));

@@ -60,6 +60,8 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
     private final Timeline ageTicker = new Timeline(new KeyFrame(Duration.seconds(1), e -> showAge()));
     private Instant lastSnapshotAt;
+    private final ReadOnlyObjectWrapper<java.util.function.Consumer<TileRef>> runbookOpener = new ReadOnlyObjectWrapper<>(this, "runbookOpener");
+    private final ReadOnlyObjectWrapper<TileActions> tileActions = new ReadOnlyObjectWrapper<>(this, "tileActions", TileActions.NONE);
 
     /** Must be created on the FX thread; seeds one waiting tile per profile service so the layout is there at once. */
     public DashboardViewModel(StackProfile profile, Clock clock) {
@@ -96,6 +98,29 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         backupBridge.publish(ages);
     }
 
+    /** The operator has looked at the window (it got focus): every "new" marker goes. FX thread. */
+    public void markSeen() {
+        hosts.forEach(HostModel::markSeen);
+    }
+
+    /** What a tile's menu does; {@link TileActions#NONE} (nothing offered but the menu's words) until the window wires it. */
+    public void setTileActions(TileActions actions) {
+        tileActions.set(actions == null ? TileActions.NONE : actions);
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<TileActions> tileActionsProperty() { return tileActions.getReadOnlyProperty(); }
+
+    /**
+     * What "Open runbook…" on a tile does (the window connects the runbook opener); null: the item is not offered.
+     */
+    public void setRunbookOpener(java.util.function.Consumer<TileRef> opener) {
+        runbookOpener.set(opener);
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.function.Consumer<TileRef>> runbookOpenerProperty() {
+        return runbookOpener.getReadOnlyProperty();
+    }
+
     /** Stops the once-a-second age check; the model shows nothing new afterwards. */
     public void dispose() {
         ageTicker.stop();
@@ -110,7 +135,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
             host.showEngine(facts);
             // An engine not checked yet has no verdicts: keep the waiting tiles rather than emptying the section.
             if (facts.engine() != HostFacts.EngineState.CHECKING || byHost.containsKey(engine.host())) {
-                host.showServices(byHost.getOrDefault(engine.host(), List.of()));
+                host.showServices(byHost.getOrDefault(engine.host(), List.of()), snapshot.takenAt(), clock.getZone());
             }
         }
         lastSnapshotAt = snapshot.takenAt();
@@ -120,7 +145,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
 
     private void applyFlow(FlowSnapshot snapshot) {
         Map<String, TileFlow> byService = TileFlow.byService(snapshot);
-        hosts.forEach(host -> host.showFlow(byService));
+        hosts.forEach(host -> host.showFlow(byService, snapshot.takenAt(), clock.getZone()));
     }
 
     private void applyBackups(io.nightwatch.runbook.backup.BackupAges ages) {
@@ -139,7 +164,9 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         Map<HealthState, Long> counts = new EnumMap<>(HealthState.class);
         hosts.stream().flatMap(h -> h.getTiles().stream())
                 .forEach(t -> counts.merge(t.getFacts().state(), 1L, Long::sum));
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long notDeployed = counts.getOrDefault(HealthState.NOT_DEPLOYED, 0L);
+        // a service not deployed on its host is not watched: it is neither counted as a service nor as down
+        long total = counts.values().stream().mapToLong(Long::longValue).sum() - notDeployed;
         HealthState worst = counts.keySet().stream().reduce(HealthState.UP, (a, b) -> b.worseThan(a) ? b : a);
         overallState.set(worst);
         overallText.set(total > 0 && worst == HealthState.UP ? "ALL UP" : worst.name());
@@ -149,6 +176,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
             long n = counts.getOrDefault(state, 0L);
             if (n > 0) text.append(" · ").append(n).append(' ').append(state.name().toLowerCase(Locale.ROOT));
         }
+        if (notDeployed > 0) text.append(" · ").append(notDeployed).append(" not deployed");
         long unreachable = snapshot.engines().stream().filter(e -> HostFacts.of(e).engine() == HostFacts.EngineState.UNREACHABLE).count();
         if (unreachable > 0) text.append(" · ").append(unreachable).append(unreachable == 1 ? " engine" : " engines").append(" unreachable");
         summary.set(text.toString());
