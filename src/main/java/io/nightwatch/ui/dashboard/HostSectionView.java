@@ -31,6 +31,10 @@ final class HostSectionView extends VBox {
     private final VBox swarm = new VBox();
 
     HostSectionView(HostModel host) {
+        this(host, null);
+    }
+
+    HostSectionView(HostModel host, DashboardViewModel dashboard) {
         getStyleClass().add("host-section");
         setId("host-" + host.name().replaceAll("[^A-Za-z0-9_-]", "-"));
 
@@ -55,7 +59,7 @@ final class HostSectionView extends VBox {
         summary.textProperty().bind(host.summaryProperty());
         host.engineProperty().addListener((o, old, facts) -> showEngine(facts));
         showEngine(host.getEngine());
-        NodeMirror.mirror(host.getTiles(), tiles.getChildren(), TilePresenter::create, TilePresenter::release);
+        NodeMirror.mirror(host.getTiles(), tiles.getChildren(), m -> TilePresenter.create(m, dashboard), TilePresenter::release);
     }
 
     private void showEngine(HostFacts facts) {
