@@ -109,6 +109,9 @@ public final class LogPane {
 
     public void setSearch(String text) { search.setText(text); }
 
+    /** The line under the lines: how many, or why the log ended. */
+    public String statusText() { return status.getText(); }
+
     private void show(List<String> newest) {
         lines.setAll(newest);
         status.setText(ActionWording.logStatus(container, newest.size(), newest.size() >= MAX_LINES));
