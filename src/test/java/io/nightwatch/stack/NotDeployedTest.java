@@ -84,4 +84,21 @@ class NotDeployedTest {
         Files.createSymbolicLink(link, target);
         assertFalse(NotDeployed.of(ReferenceStack.profile()).keepIn(link).contains("local/loki"));
     }
+
+    @Test
+    void backupsAndWizardsLeaveOutWhatIsNotDeployedFromTheProfileAndTheWindow(@TempDir Path dir) throws Exception {
+        StackProfile profile = ReferenceStack.profile().withNotDeployed(Set.of("local/loki"));
+        NotDeployed marks = NotDeployed.of(profile);
+        try (var catalog = new io.nightwatch.runbook.catalog.RunbookCatalog(profile, java.util.Map.of("HOME", dir.toString()), dir,
+                java.time.Clock.systemUTC()).followNotDeployed(marks)) {
+            List<String> before = catalog.backup().backupable().stream().map(ServiceSpec::name).toList();
+            assertFalse(before.contains("loki"), before.toString());
+            assertTrue(before.contains("grafana"), before.toString());
+            marks.mark("local/grafana");
+            List<String> after = catalog.backup().backupable().stream().map(ServiceSpec::name).toList();
+            assertFalse(after.contains("grafana"), "a window mark counts at once: " + after);
+            assertFalse(catalog.stack(io.nightwatch.runbook.stack.StackRunbook.Action.RESTART).build(java.util.Map.of()).steps().stream()
+                    .anyMatch(s -> s.title().contains("loki") || s.title().contains("grafana")), "a stack restart leaves them alone");
+        }
+    }
 }

@@ -60,17 +60,21 @@ public final class ServiceActionRunbook implements RunbookDefinition {
     public String id() { return action.id; }
     public String title() { return action.title; }
     public String purpose() { return action.purpose; }
-    /** Offered on the dashboard's tiles; the CLI has {@code nightwatch stack} for the same on several services. */
+    /**
+     * Offered on the dashboard's tiles; from the CLI the nearest is {@code nightwatch stack start|restart --service S}
+     * (the stack runbook on one service, with its silence and the stack's grace periods).
+     */
     @Override
-    public String cliCommand() { return "nightwatch stack " + (action == Action.START ? "start" : "restart") + " --services SERVICE"; }
+    public String cliCommand() { return "nightwatch stack " + (action == Action.START ? "start" : "restart"); }
 
     public List<Parameter> parameters() {
         String example = profile.deployedServices().stream().map(ServiceSpec::name).findFirst().orElse("redis");
         List<Parameter> params = new java.util.ArrayList<>(List.of(
                 new Parameter("service", "The service", true, example),
                 new Parameter("host", "The profile host it runs on (default: the first with that service)", false, "")));
-        if (action == Action.RESTART) params.add(new Parameter("grace", "Seconds to shut down on SIGTERM before the kill", false,
-                String.valueOf(DEFAULT_GRACE.toSeconds())));
+        // no example: the CLI's nearest command has no --grace (it uses the stack's grace periods)
+        if (action == Action.RESTART) params.add(new Parameter("grace", "Seconds to shut down on SIGTERM before the kill (default "
+                + DEFAULT_GRACE.toSeconds() + "; the window asks)", false, ""));
         return params;
     }
 
