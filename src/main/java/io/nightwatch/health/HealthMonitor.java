@@ -60,9 +60,6 @@ public final class HealthMonitor implements AutoCloseable {
      */
     public io.nightwatch.stack.NotDeployed notDeployed() { return notDeployed; }
 
-    /** The profile as it stands now, with the window's not-deployed marks. */
-    public StackProfile currentProfile() { return profile.withNotDeployed(notDeployed.all()); }
-
     private void recheckSoon() {
         for (HostWatcher watcher : watchers) {
             try {

@@ -70,7 +70,8 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         profileSource.set(profile.source());
         for (DockerHostSpec host : profile.hosts()) {
             hosts.add(new HostModel(HostFacts.checking(host),
-                    profile.servicesOn(host.name()).stream().map(TileFacts::waiting).toList()));
+                    profile.servicesOn(host.name()).stream()
+                            .map(s -> profile.deployed(s) ? TileFacts.waiting(s) : TileFacts.notDeployed(s)).toList()));
         }
         ageTicker.setCycleCount(Animation.INDEFINITE);
         ageTicker.play();

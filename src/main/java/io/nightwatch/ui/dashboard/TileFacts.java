@@ -43,6 +43,11 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
                 WAITING, "", "", "", 0, -1, true, "", List.of(), spec.kind().id());
     }
 
+    /** The profile says the service does not run on its host: grey from the start, nothing to wait for. */
+    public static TileFacts notDeployed(ServiceSpec spec) {
+        return of(io.nightwatch.health.HealthEvaluator.notDeployed(spec, true, java.time.Instant.EPOCH));
+    }
+
     public static TileFacts of(ServiceHealth health) {
         ServiceSpec spec = health.spec();
         if (health.state() == HealthState.NOT_DEPLOYED) { // nothing was looked at: no figures to show

@@ -39,7 +39,7 @@ final class TileMenu {
         tile.setContextMenu(menu);
         tile.setFocusTraversable(true);
         EventHandler<MouseEvent> click = e -> {
-            if (e.getButton() != MouseButton.PRIMARY || e.isStillSincePress() == false) return;
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) return;
             menu.show(tile, e.getScreenX(), e.getScreenY());
         };
         EventHandler<KeyEvent> key = e -> {
