@@ -164,6 +164,15 @@ class DashboardActionsEngineTest {
             await(30, () -> tile(robot, "prometheus").getMemoryFraction() >= 0);
             save(Screenshots.save(app.window().scene(), "dashboard-problems-first.png"), "dashboard-problems-first.png");
 
+            // the menu as a click opens it (built as it shows, from the tile's state)
+            HealthTile redisTile = onFx(() -> tile(robot, "redis"));
+            robot.interact(() -> redisTile.getContextMenu().show(redisTile, javafx.geometry.Side.RIGHT, -150, 60));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of("Start", "Restart…", "Logs…", "Open runbook…", "", "Not deployed here"),
+                    onFx(() -> redisTile.getContextMenu().getItems().stream().map(i -> i.getText() == null ? "" : i.getText()).toList()));
+            BufferedImage menu = transparentSnapshot(redisTile.getContextMenu().getScene().getRoot());
+            robot.interact(() -> redisTile.getContextMenu().hide());
+
             // Restart from the tile's menu: the exact engine calls first, with the grace period the operator sets
             robot.interact(() -> item("local/redis", "restart").fire());
             ActionDialog dialog = onFx(() -> app.tileActions().lastDialog().orElseThrow());
@@ -203,7 +212,7 @@ class DashboardActionsEngineTest {
             assertFalse(found.isEmpty());
             assertTrue(found.stream().allMatch(l -> l.toLowerCase().contains("ready to accept")), found.toString());
             robot.interact(() -> log.setSearch(""));
-            picture(robot, preview, snapshot(log.stage().getScene()));
+            picture(robot, menu, preview, snapshot(log.stage().getScene()));
         } finally {
             robot.interact(app::stop);
             engine.runReferenceServices(); // later tests expect the stack up
@@ -211,7 +220,7 @@ class DashboardActionsEngineTest {
     }
 
     /** The window with the restart preview and the log pane over it: what docs/images/tile-actions.png shows. */
-    private void picture(FxRobot robot, BufferedImage preview, BufferedImage log) throws Exception {
+    private void picture(FxRobot robot, BufferedImage menu, BufferedImage preview, BufferedImage log) throws Exception {
         BufferedImage window = snapshot(app.window().scene());
         BufferedImage all = new BufferedImage(window.getWidth(), window.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
@@ -222,6 +231,7 @@ class DashboardActionsEngineTest {
         int logHeight = Math.min(log.getHeight(), 360);
         g.drawImage(log.getSubimage(0, 0, logWidth, logHeight), 20, window.getHeight() - logHeight - 20, null);
         g.drawImage(preview, window.getWidth() - preview.getWidth() - 20, 20, null);
+        g.drawImage(menu, 170, 150, null); // where a click on the first tile opens it
         g.dispose();
         Path shot = Path.of(System.getProperty("nightwatch.screenshots", "target/screenshots"), "tile-actions.png");
         Files.createDirectories(shot.getParent());
@@ -232,6 +242,13 @@ class DashboardActionsEngineTest {
     private static BufferedImage snapshot(Scene scene) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         return SwingFXUtils.fromFXImage(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS), null);
+    }
+
+    private static BufferedImage transparentSnapshot(javafx.scene.Node node) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return SwingFXUtils.fromFXImage(WaitForAsyncUtils.asyncFx(() -> node.snapshot(params, null)).get(10, TimeUnit.SECONDS), null);
     }
 
     private static void save(Path shot, String name) throws Exception {
