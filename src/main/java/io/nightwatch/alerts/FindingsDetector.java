@@ -77,6 +77,7 @@ public final class FindingsDetector {
             }
         }
         for (ServiceHealth s : snapshot.services()) {
+            if (s.state() == HealthState.NOT_DEPLOYED) continue; // the operator said it does not run there: nothing to raise
             Map<String, String> where = Map.of("service", s.spec().name(), "host", s.spec().host(), "component", s.spec().kind().id());
             if (s.state() == HealthState.DOWN) {
                 now.add(finding("down:" + s.id(), "NightwatchServiceDown", "critical", where, s.spec().name() + " is down", s.reason()));

@@ -98,7 +98,8 @@ public final class FlowMonitor implements AutoCloseable {
     public synchronized FlowSnapshot round() {
         Instant at = clock.instant();
         HealthSnapshot healthNow = health.snapshot();
-        List<ServiceHealth> services = healthNow.services();
+        // a service not deployed on its host has no flow to watch: no stages, no stalls, no canary
+        List<ServiceHealth> services = deployed(healthNow.services());
 
         Map<ServiceHealth, Map<String, Reading>> readings = readAll(services);
         readings.forEach((service, byKey) -> byKey.forEach((key, reading) ->
@@ -239,8 +240,12 @@ public final class FlowMonitor implements AutoCloseable {
 
     /** Runs every applicable canary now and waits for them (the CLI's {@code --canary}). */
     public List<CanaryResult> runCanaries() {
-        runCanaries(health.snapshot().services());
+        runCanaries(deployed(health.snapshot().services()));
         return canaries.values().stream().toList();
+    }
+
+    private static List<ServiceHealth> deployed(List<ServiceHealth> services) {
+        return services.stream().filter(s -> s.state() != io.nightwatch.health.HealthState.NOT_DEPLOYED).toList();
     }
 
     private void runCanaries(List<ServiceHealth> services) {

@@ -43,6 +43,13 @@ public final class HealthEvaluator {
                 findings, in.now(), in.swarm());
     }
 
+    /** The operator said {@code spec} does not run on its host: no container is looked for, nothing is probed. */
+    public static ServiceHealth notDeployed(ServiceSpec spec, boolean byProfile, Instant now) {
+        return new ServiceHealth(spec, HealthState.NOT_DEPLOYED, "not deployed on " + spec.host()
+                + (byProfile ? " (profile)" : " (marked in the window)"), Optional.empty(), Optional.empty(),
+                ProbeResult.notProbed("not deployed"), List.of(), now);
+    }
+
     /**
      * A Swarm service: the replicas and the update state come first, the current task's container stands for the
      * rest. A replaced task is the Swarm's restart, so a recent failure colours the tile as a restart would.

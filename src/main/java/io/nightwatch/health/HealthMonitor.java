@@ -38,9 +38,11 @@ public final class HealthMonitor implements AutoCloseable {
     private final ExecutorService probes;
     private final ExecutorService stats;
     private final ScheduledExecutorService polls;
+    private final io.nightwatch.stack.NotDeployed notDeployed;
 
     public HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock) {
         this.profile = profile;
+        this.notDeployed = io.nightwatch.stack.NotDeployed.of(profile);
         this.clock = clock;
         this.probes = Executors.newFixedThreadPool(Math.max(4, profile.services().size()), daemon("nightwatch-probe"));
         this.stats = Executors.newFixedThreadPool(4, daemon("nightwatch-stats"));
@@ -48,7 +50,30 @@ public final class HealthMonitor implements AutoCloseable {
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
         for (DockerHostSpec host : profile.hosts()) {
             watchers.add(new HostWatcher(host, profile.servicesOn(host.name()), EngineAddress.resolve(host, env), prober,
-                    probes, stats, polls, clock, this::publish));
+                    probes, stats, polls, clock, this::publish, notDeployed));
+        }
+        notDeployed.addListener(this::recheckSoon);
+    }
+
+    /**
+     * Which services are not deployed: the profile's list and the window's marks. A change re-checks every host at
+     * once, so the tile turns grey (or is watched again) without waiting for the next poll.
+     */
+    public io.nightwatch.stack.NotDeployed notDeployed() { return notDeployed; }
+
+    private void recheckSoon() {
+        for (HostWatcher watcher : watchers) {
+            try {
+                polls.execute(() -> {
+                    try {
+                        watcher.refreshAll(false);
+                    } catch (RuntimeException e) {
+                        LOG.warn("re-check failed", e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                return;
+            }
         }
         watchers.forEach(w -> w.onDeath(this::publishDeath));
     }

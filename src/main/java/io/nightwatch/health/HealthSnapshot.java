@@ -23,7 +23,7 @@ public record HealthSnapshot(Instant takenAt, List<EngineStatus> engines, List<S
     public int exitCode() {
         if (anyEngineUnreachable()) return 3;
         return switch (worstState()) {
-            case UP -> 0;
+            case NOT_DEPLOYED, UP -> 0;
             case UNKNOWN, DEGRADED -> 1;
             case DOWN -> 2;
         };

@@ -68,9 +68,12 @@ final class HostWatcher implements Closeable {
     private final AtomicReference<Map<String, String>> swarmNames = new AtomicReference<>(Map.of());
     private final SwarmNodes nodes;
     private volatile java.util.function.Consumer<ContainerDeath> onDeath = d -> { };
+    private final io.nightwatch.stack.NotDeployed notDeployed;
 
     HostWatcher(DockerHostSpec host, List<ServiceSpec> profileServices, EngineAddress address, ServiceProber prober,
-                ExecutorService probes, ExecutorService stats, ExecutorService rescans, Clock clock, Runnable onChange) {
+                ExecutorService probes, ExecutorService stats, ExecutorService rescans, Clock clock, Runnable onChange,
+                io.nightwatch.stack.NotDeployed notDeployed) {
+        this.notDeployed = notDeployed;
         this.host = host;
         this.profileServices = List.copyOf(profileServices);
         this.gateway = DockerGateway.connect(address);
@@ -177,6 +180,10 @@ final class HostWatcher implements Closeable {
 
     /** Re-checks one service now (an engine event said its container changed). */
     void refresh(ServiceSpec spec) {
+        if (notDeployed.contains(spec.id())) {
+            recordNotDeployed(spec, sequence.incrementAndGet());
+            return;
+        }
         String swarmName = swarmNames.get().get(spec.id());
         if (swarmName != null) {
             refreshSwarm(spec, swarmName);
@@ -230,12 +237,21 @@ final class HostWatcher implements Closeable {
         record(spec, seq, facts, Optional.of(new SwarmStatus(service.get(), task, missing)), where);
     }
 
+    private void recordNotDeployed(ServiceSpec spec, long seq) {
+        ServiceHealth health = HealthEvaluator.notDeployed(spec, notDeployed.byProfile(spec.id()), clock.instant());
+        verdicts.merge(spec.id(), new Stamped(seq, health), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
+    }
+
     private void record(ServiceSpec spec, long seq, Optional<ContainerFacts> facts) {
         record(spec, seq, facts, Optional.empty(), Optional.of(gateway));
     }
 
     private void record(ServiceSpec spec, long seq, Optional<ContainerFacts> facts, Optional<SwarmStatus> swarm,
                         Optional<DockerGateway> where) {
+        if (notDeployed.contains(spec.id())) {
+            recordNotDeployed(spec, seq);
+            return;
+        }
         EngineStatus engineNow = engine.get();
         ProbeResult probe = prober.probe(spec, facts, engineNow.reachable() ? where : Optional.empty());
         Optional<MemoryUsage> mem = facts.filter(ContainerFacts::running).map(f -> memory.get(f.name()));

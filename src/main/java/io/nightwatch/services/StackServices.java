@@ -268,13 +268,14 @@ public final class StackServices implements AutoCloseable {
                     return;
                 }
             }
-            o.runbooks = o.push(catalog);
+            o.runbooks = o.push(catalog.followNotDeployed(o.health.notDeployed()));
             if (store != null) {
                 // the crash lines of every container that dies, kept in the history so they survive a recreate
                 catalog.crashes(CrashHistory.of(store.crashes()));
                 o.push(CrashLineRecorder.attach(o.health, store.crashes()));
             }
-            o.backups = o.push(new BackupWatcher(catalog.backup().backupable().stream().map(s -> s.name()).toList(),
+            RunbookCatalog live = catalog;
+            o.backups = o.push(new BackupWatcher(() -> live.backup().backupable().stream().map(s -> s.name()).toList(),
                     catalog.backupRoot(), BackupAges.DEFAULT_RPO, backupCheckEvery, clock));
             AlertService alerts = o.alerts;
             if (alerts != null) o.backups.addListener(ages -> alerts.backupsRead(ages.newestVerified(), ages.rpo(), ages.readAt()));

@@ -20,7 +20,7 @@ final class ProfileReader {
     // "recovery" (RPO, RTO, SLOs) is read by the readiness audit itself: see io.nightwatch.audit.RecoveryTargets.
     private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow", "recovery");
     private static final Set<String> FLOW_FIELDS = Set.of("interval", "window", "history", "canary");
-    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "helperImage", "nodes");
+    private static final Set<String> HOST_FIELDS = Set.of("name", "address", "tlsVerify", "certPath", "helperImage", "nodes", "notDeployed");
     private static final Set<String> NODE_FIELDS = Set.of("name", "address", "tlsVerify", "certPath");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "kind", "host", "container", "health", "metrics",
             "containerPort", "dataPath", "passwordEnv");
@@ -43,7 +43,8 @@ final class ProfileReader {
         Duration timeout = duration(root, "", "probeTimeout", StackProfile.DEFAULT_PROBE_TIMEOUT);
         List<DockerHostSpec> hosts = readHosts(root.get("hosts"));
         List<ServiceSpec> services = readServices(root.get("services"), hosts);
-        return new StackProfile(hosts, services, poll, timeout, file.toString(), readFlow(root.get("flow")));
+        Set<String> notDeployed = readNotDeployed(root.get("hosts"), hosts, services);
+        return new StackProfile(hosts, services, poll, timeout, file.toString(), readFlow(root.get("flow")), notDeployed);
     }
 
     private FlowOptions readFlow(JsonNode node) throws ProfileException {
@@ -91,6 +92,32 @@ final class ProfileReader {
         }
         if (hosts.isEmpty()) throw error("/hosts", "hosts", "at least one host is needed");
         return hosts;
+    }
+
+    /**
+     * {@code hosts[].notDeployed: [loki, grafana]}: services of the profile that this host does not run. Read after the
+     * services, since each name must be one of the host's services (a typo would otherwise silently watch it).
+     */
+    private Set<String> readNotDeployed(JsonNode hostsNode, List<DockerHostSpec> hosts, List<ServiceSpec> services) throws ProfileException {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        if (hostsNode == null || hostsNode.isNull()) return ids;
+        for (int i = 0; i < hostsNode.size(); i++) {
+            String at = "/hosts/" + i + "/notDeployed";
+            JsonNode list = hostsNode.get(i).get("notDeployed");
+            if (list == null || list.isNull()) continue;
+            requireArray(list, at, "notDeployed");
+            String host = hosts.get(i).name();
+            List<String> known = services.stream().filter(s -> s.host().equals(host)).map(ServiceSpec::name).toList();
+            for (int j = 0; j < list.size(); j++) {
+                JsonNode item = list.get(j);
+                String name = item.isTextual() ? item.asText().trim() : "";
+                String problem = ProfileValues.notDeployedProblem(name, known);
+                if (problem != null) throw error(at + "/" + j, "notDeployed", "'" + ProfileValues.shown(item.asText()) + "' " + problem
+                        + " on host " + host);
+                ids.add(host + "/" + name);
+            }
+        }
+        return ids;
     }
 
     /** A Swarm manager's other nodes: each needs the Swarm's name for it and its engine's address. */

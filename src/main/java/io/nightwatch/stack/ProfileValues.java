@@ -42,6 +42,16 @@ public final class ProfileValues {
         return null;
     }
 
+    /**
+     * Why {@code name} cannot be listed under a host's {@code notDeployed}, or null when it can: it must be the name of
+     * one of that host's services ({@code known}), so a typo is refused instead of quietly watching the real service.
+     */
+    public static String notDeployedProblem(String name, java.util.List<String> known) {
+        if (!isIdentifier(name)) return "is not a service name";
+        if (!known.contains(name)) return "is not a service of the profile (known: " + String.join(", ", known) + ")";
+        return null;
+    }
+
     /** A value echoed in an error message: short, one line. */
     static String shown(String text) {
         String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;

@@ -154,6 +154,8 @@ public final class MainWindow {
         stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
         stage.setMinWidth(640);
         stage.setMinHeight(400);
+        // the operator looks again: problems that began while the window was in the background lose their NEW marker
+        stage.focusedProperty().addListener((o, was, now) -> { if (now) model.markSeen(); });
         stage.show();
     }
 

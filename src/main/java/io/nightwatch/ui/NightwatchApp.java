@@ -50,6 +50,8 @@ public class NightwatchApp extends Application {
     private StackServices services;
     private MainWindow window;
     private WizardLauncher wizards;
+    private java.util.Optional<Path> notDeployedFile = java.util.Optional.empty();
+    private io.nightwatch.ui.dashboard.actions.ServiceActions tileActions;
 
     /**
      * For {@link Application#launch}: the profile is resolved as the CLI does (from the launch parameters {@code --profile FILE}
@@ -98,6 +100,15 @@ public class NightwatchApp extends Application {
         return this;
     }
 
+    /**
+     * For tests and embedding: where the window keeps its "not deployed here" marks (by default the XDG config
+     * directory's {@code not-deployed}; a window over a given monitor keeps none unless told).
+     */
+    public NightwatchApp withNotDeployedFile(Path file) {
+        this.notDeployedFile = java.util.Optional.of(file);
+        return this;
+    }
+
     /** @param args the window's options ({@code --profile FILE}, {@code --host URI}), already checked by {@link WindowCommand#check} */
     public static void launchWindow(String[] args) {
         Application.launch(NightwatchApp.class, args);
@@ -137,12 +148,20 @@ public class NightwatchApp extends Application {
         } catch (IOException impossible) { // the window falls back to polling instead of failing on the receiver
             throw new IllegalStateException("services not started: " + impossible.getMessage(), impossible);
         }
+        keepNotDeployedMarks();
         AlertsViewModel alerts = alertsModel(clock);
         window = MainWindow.watching(services.health(), services.flow(), alerts, clock, Theme.from(env));
         window.setOpenUrl(this::openInBrowser);
         offerRunbooks(clock);
         window.showIn(stage);
         services.start(); // after the listeners are in, so the first snapshots are not missed
+    }
+
+    /** The operator's "not deployed here" marks: read before the first poll, written on every change. */
+    private void keepNotDeployedMarks() {
+        java.util.Optional<Path> file = notDeployedFile.isPresent() ? notDeployedFile
+                : openDefaultStore ? io.nightwatch.stack.NotDeployed.defaultFile(env) : java.util.Optional.empty();
+        file.ifPresent(f -> services.health().notDeployed().keepIn(f));
     }
 
     private StackServices openServices(StackProfile profile, Clock clock) throws IOException {
@@ -180,6 +199,10 @@ public class NightwatchApp extends Application {
         RunbookCatalog catalog = services.runbooks().get();
         wizards = new WizardLauncher(catalog);
         window.offerRunbooks(wizards);
+        tileActions = new io.nightwatch.ui.dashboard.actions.ServiceActions(services.health(), catalog,
+                services.store().map(history -> new Incidents(history, catalog.journalDir(), clock)), AlertsViewModel.currentUser(env), clock);
+        window.model().setTileActions(tileActions);
+        // placeholder until the runbook opener is connected: the restore wizard, the runbook the stateful services' hints name
         wizards.lookForInterruptedRuns();
         services.store().ifPresent(history -> window.offerIncidents(new IncidentsViewModel(
                 new Incidents(history, catalog.journalDir(), clock), clock, AlertsViewModel.currentUser(env), window::dashboardSnapshot)));
@@ -229,6 +252,11 @@ public class NightwatchApp extends Application {
     /** The window this app shows; null before {@link #start}. */
     public MainWindow window() {
         return window;
+    }
+
+    /** The tiles' actions; null before {@link #start} or without a data directory. */
+    public io.nightwatch.ui.dashboard.actions.ServiceActions tileActions() {
+        return tileActions;
     }
 
     /** The wizards' launcher; null before {@link #start} or without a data directory. */

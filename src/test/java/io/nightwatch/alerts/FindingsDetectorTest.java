@@ -137,4 +137,15 @@ class FindingsDetectorTest {
                 List.of(redisTile(HealthState.DEGRADED, "container up, PING timed out", false, 0, T0)))).isEmpty(),
                 "a new degradation waits for its own grace");
     }
+
+    @Test
+    void aServiceMarkedNotDeployedResolvesItsFindingAndRaisesNothingMore() {
+        List<IncomingAlert> down = detector.onHealth(new HealthSnapshot(T0, List.of(ENGINE),
+                List.of(redisTile(HealthState.DOWN, "no container sva-studio-redis on local", false, 0, T0))));
+        assertEquals(List.of("NightwatchServiceDown"), down.stream().map(a -> a.labels().get("alertname")).toList());
+        ServiceHealth quiet = io.nightwatch.health.HealthEvaluator.notDeployed(redis(), false, T0.plusSeconds(5));
+        List<IncomingAlert> marked = detector.onHealth(new HealthSnapshot(T0.plusSeconds(5), List.of(ENGINE), List.of(quiet)));
+        assertEquals(List.of(AlertState.RESOLVED), marked.stream().map(IncomingAlert::state).toList(), "the operator said it is not there");
+        assertEquals(List.of(), detector.onHealth(new HealthSnapshot(T0.plusSeconds(10), List.of(ENGINE), List.of(quiet))));
+    }
 }

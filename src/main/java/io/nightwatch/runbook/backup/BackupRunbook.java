@@ -59,9 +59,9 @@ public final class BackupRunbook implements RunbookDefinition {
         return ctx.get(CommonSteps.SET).map(set -> java.nio.file.Files.isRegularFile(Path.of(set).resolve(BackupManifest.FILE))).orElse(false);
     }
 
-    /** The services a backup can take, in the profile's order. */
+    /** The services a backup can take, in the profile's order; one not deployed on its host is left out. */
     public List<ServiceSpec> backupable() {
-        return profile.services().stream().filter(s -> s.dataPath().isPresent() && s.kind() != ServiceKind.OTEL_COLLECTOR
+        return profile.deployedServices().stream().filter(s -> s.dataPath().isPresent() && s.kind() != ServiceKind.OTEL_COLLECTOR
                 && s.kind() != ServiceKind.PROMTAIL).toList();
     }
 

@@ -24,7 +24,7 @@ public final class BackupWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupWatcher.class);
 
-    private final List<String> services;
+    private final java.util.function.Supplier<List<String>> services;
     private final Path root;
     private final Duration rpo;
     private final Duration every;
@@ -39,8 +39,13 @@ public final class BackupWatcher implements AutoCloseable {
 
     /** @param services the stateful services to watch; {@code root} the backup sets' folder (missing: no sets yet) */
     public BackupWatcher(List<String> services, Path root, Duration rpo, Duration every, Clock clock) {
+        this(fixed(services), root, rpo, every, clock);
+    }
+
+    /** As above, the services asked at each reading: one marked not deployed drops out (and its overdue alert resolves). */
+    public BackupWatcher(java.util.function.Supplier<List<String>> services, Path root, Duration rpo, Duration every, Clock clock) {
         if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("the backup check interval must be positive, not " + every);
-        this.services = List.copyOf(services);
+        this.services = services;
         this.root = root;
         this.rpo = rpo;
         this.every = every;
@@ -64,7 +69,7 @@ public final class BackupWatcher implements AutoCloseable {
 
     /** One reading now, handed to every listener (a failing listener does not keep it from the others). */
     public BackupAges readNow() throws IOException {
-        BackupAges read = BackupAges.read(services, root, rpo, clock.instant());
+        BackupAges read = BackupAges.read(services.get(), root, rpo, clock.instant());
         latest = read;
         for (Consumer<BackupAges> l : listeners) {
             try {
@@ -74,6 +79,11 @@ public final class BackupWatcher implements AutoCloseable {
             }
         }
         return read;
+    }
+
+    private static java.util.function.Supplier<List<String>> fixed(List<String> services) {
+        List<String> copy = List.copyOf(services);
+        return () -> copy;
     }
 
     private void readQuietly() {

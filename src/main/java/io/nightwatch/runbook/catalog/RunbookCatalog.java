@@ -34,6 +34,8 @@ public final class RunbookCatalog implements Closeable {
     private final Path dataDir;
     private final Clock clock;
     private volatile io.nightwatch.runbook.recovery.CrashHistory crashes;
+    /** The services not deployed right now: the profile's, or the window's live marks once {@link #followNotDeployed}. */
+    private volatile java.util.function.Supplier<java.util.Set<String>> notDeployed;
 
     /** @throws IllegalStateException when neither XDG_DATA_HOME nor HOME says where data lives */
     public RunbookCatalog(StackProfile profile, Map<String, String> env) {
@@ -46,11 +48,18 @@ public final class RunbookCatalog implements Closeable {
         this.dataDir = dataDir;
         this.clock = clock;
         this.crashes = io.nightwatch.runbook.recovery.CrashHistory.inFile(io.nightwatch.store.AlertStore.defaultLocation(env));
+        this.notDeployed = profile::notDeployed;
     }
 
     /** Where recoveries find the crash lines kept of earlier deaths; default: the alert history's default file, read only. */
     public RunbookCatalog crashes(io.nightwatch.runbook.recovery.CrashHistory history) {
         this.crashes = java.util.Objects.requireNonNull(history);
+        return this;
+    }
+
+    /** From now on every runbook and wizard sees the window's not-deployed marks too (left out of backups and choices). */
+    public RunbookCatalog followNotDeployed(io.nightwatch.stack.NotDeployed marks) {
+        this.notDeployed = marks::all;
         return this;
     }
 
@@ -64,43 +73,49 @@ public final class RunbookCatalog implements Closeable {
     /** Where run journals go (and interrupted runs are looked for). */
     public Path journalDir() { return dataDir.resolve("runs"); }
 
-    public StackProfile profile() { return profile; }
+    /** The profile with the services not deployed as they stand now. */
+    public StackProfile profile() { return profile.withNotDeployed(notDeployed.get()); }
 
     /** The engine of a profile host, connected on first use; the catalog closes it. */
     public DockerGateway engine(String host) {
         return engines.computeIfAbsent(host, h -> DockerGateway.connect(EngineAddress.resolve(
-                profile.host(h).orElseThrow(() -> new IllegalArgumentException("the profile has no host '" + h + "'")), env)));
+                profile().host(h).orElseThrow(() -> new IllegalArgumentException("the profile has no host '" + h + "'")), env)));
     }
 
     public BackupRunbook backup() {
-        return new BackupRunbook(profile, env, this::engine, backupRoot(), clock);
+        return new BackupRunbook(profile(), env, this::engine, backupRoot(), clock);
     }
 
     public RestoreRunbook restore() {
-        return new RestoreRunbook(profile, env, this::engine, clock);
+        return new RestoreRunbook(profile(), env, this::engine, clock);
     }
 
     public ImageChangeRunbook upgrade() {
-        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile, env, this::engine, backupRoot(), deployments(), clock);
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile(), env, this::engine, backupRoot(), deployments(), clock);
     }
 
     public ImageChangeRunbook rollback() {
-        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile, env, this::engine, backupRoot(), deployments(), clock);
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile(), env, this::engine, backupRoot(), deployments(), clock);
     }
 
     public SwarmServiceRunbook swarm() {
-        return new SwarmServiceRunbook(profile, this::engine);
+        return new SwarmServiceRunbook(profile(), this::engine);
     }
 
     /** The recovery runbooks ({@code nightwatch recover}), one per scenario of the catalogue. */
     public List<RecoveryRunbook> recoveries() {
-        return Recoveries.all(new RecoveryRunbook.Context(profile, env, this::engine, backupRoot(),
+        return Recoveries.all(new RecoveryRunbook.Context(profile(), env, this::engine, backupRoot(),
                 io.nightwatch.runbook.recovery.VerifyRecovered.Timing.DEFAULT, crashes));
     }
 
     /** The safe stop, start or restart of the stack ({@code nightwatch stack}). */
     public io.nightwatch.runbook.stack.StackRunbook stack(io.nightwatch.runbook.stack.StackRunbook.Action action) {
-        return new io.nightwatch.runbook.stack.StackRunbook(action, profile, env, this::engine, io.nightwatch.runbook.recovery.VerifyRecovered.Timing.DEFAULT);
+        return new io.nightwatch.runbook.stack.StackRunbook(action, profile(), env, this::engine, io.nightwatch.runbook.recovery.VerifyRecovered.Timing.DEFAULT);
+    }
+
+    /** A dashboard tile's Start or Restart of one service. */
+    public io.nightwatch.runbook.service.ServiceActionRunbook serviceAction(io.nightwatch.runbook.service.ServiceActionRunbook.Action action) {
+        return new io.nightwatch.runbook.service.ServiceActionRunbook(action, profile(), env, this::engine);
     }
 
     /** Nightwatch's record of the image changes it made, for "what did this run before?". */
@@ -113,6 +128,7 @@ public final class RunbookCatalog implements Closeable {
         List<io.nightwatch.runbook.RunbookDefinition> all = new java.util.ArrayList<>(List.of(backup(), restore(), upgrade(), rollback(), swarm()));
         all.addAll(recoveries());
         for (var action : io.nightwatch.runbook.stack.StackRunbook.Action.values()) all.add(stack(action));
+        for (var action : io.nightwatch.runbook.service.ServiceActionRunbook.Action.values()) all.add(serviceAction(action));
         return new RunbookRegistry(all);
     }
 

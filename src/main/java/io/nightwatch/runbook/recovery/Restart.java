@@ -24,7 +24,7 @@ public final class Restart implements Step {
     private final Duration healthyWithin;
     private final String why;
 
-    Restart(ServiceAccess service, ServiceProber prober, Duration grace, Duration healthyWithin, String why) {
+    public Restart(ServiceAccess service, ServiceProber prober, Duration grace, Duration healthyWithin, String why) {
         this.service = service;
         this.prober = prober;
         this.grace = grace;

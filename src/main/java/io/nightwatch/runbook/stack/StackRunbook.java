@@ -132,7 +132,7 @@ public final class StackRunbook implements RunbookDefinition {
     }
 
     List<ServiceSpec> chosen(String wanted) {
-        if (wanted == null || wanted.isBlank() || wanted.equals("all")) return profile.services();
+        if (wanted == null || wanted.isBlank() || wanted.equals("all")) return profile.deployedServices(); // "all" never includes what is not deployed on its host
         List<ServiceSpec> out = new ArrayList<>();
         for (String name : Arrays.stream(wanted.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
             out.add(profile.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(

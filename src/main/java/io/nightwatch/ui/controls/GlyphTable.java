@@ -56,7 +56,8 @@ public record GlyphTable<E extends Enum<E>>(List<String> styleClasses, String ou
             HealthState.UP, new Shape(CIRCLE, TICK),
             HealthState.DEGRADED, new Shape(TRIANGLE, BANG),
             HealthState.DOWN, new Shape(OCTAGON, CROSS),
-            HealthState.UNKNOWN, new Shape(CIRCLE, QUESTION));
+            HealthState.UNKNOWN, new Shape(CIRCLE, QUESTION),
+            HealthState.NOT_DEPLOYED, new Shape(RING, SHORT_DASH));
 
     public static final GlyphTable<FlowState> FLOW = of(List.of("state-glyph", "flow-glyph"), Styles.FLOW, FlowState.UNKNOWN, FlowState.class,
             FlowState.FLOWING, new Shape(CIRCLE, ARROW),

@@ -44,6 +44,22 @@ public class HealthTile extends Control {
     private static final PseudoClass HAS_FINDINGS = PseudoClass.getPseudoClass("has-findings");
     private static final PseudoClass HAS_ERRORS = PseudoClass.getPseudoClass("has-errors");
     private static final PseudoClass HAS_ERROR_LINES = PseudoClass.getPseudoClass("has-error-lines");
+    private static final PseudoClass NEW_PROBLEM = PseudoClass.getPseudoClass("new-problem");
+
+    /**
+     * The "new since you last looked" marker's words ("NEW · 03:12"); empty: no marker. Sets {@code :new-problem}, so a
+     * problem that started while the operator was away stands out from the standing ones.
+     */
+    private final StringProperty newProblem = new SimpleStringProperty(this, "newProblem", "") {
+        @Override
+        protected void invalidated() {
+            pseudoClassStateChanged(NEW_PROBLEM, get() != null && !get().isEmpty());
+        }
+    };
+
+    public StringProperty newProblemProperty() { return newProblem; }
+    public String getNewProblem() { return newProblem.get(); }
+    public void setNewProblem(String value) { newProblem.set(value == null ? "" : value); }
 
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty subtitle = new SimpleStringProperty(this, "subtitle", "");

@@ -34,6 +34,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
     private final Label title = label("tile-title");
     private final Label subtitle = label("tile-subtitle");
     private final Label version = label("tile-version");
+    private final Label newProblem = label("tile-new");
     private final Glyph<HealthState> glyph = Glyph.health();
     private final Label state = label("tile-state");
     private final StackPane trendSlot = new StackPane();
@@ -69,7 +70,9 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         HBox.setHgrow(names, Priority.ALWAYS);
         names.setMinWidth(0);
         version.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(names, version);
+        newProblem.setMinWidth(Region.USE_PREF_SIZE);
+        newProblem.managedProperty().bind(newProblem.visibleProperty());
+        HBox header = new HBox(names, newProblem, version);
         header.getStyleClass().add("tile-header");
         header.setAlignment(Pos.TOP_LEFT);
         return header;
@@ -150,8 +153,10 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         subtitle.textProperty().bind(tile.subtitleProperty());
         version.textProperty().bind(tile.versionProperty());
         version.visibleProperty().bind(tile.versionProperty().isNotEmpty());
+        newProblem.textProperty().bind(tile.newProblemProperty());
+        newProblem.visibleProperty().bind(tile.newProblemProperty().isNotEmpty());
         glyph.stateProperty().bind(tile.stateProperty());
-        state.textProperty().bind(Bindings.createStringBinding(() -> Styles.HEALTH.label(tile.getState()), tile.stateProperty()));
+        state.textProperty().bind(Bindings.createStringBinding(() -> Styles.HEALTH.label(tile.getState()).replace('_', ' '), tile.stateProperty()));
         reason.textProperty().bind(tile.reasonProperty());
         probe.textProperty().bind(Bindings.createStringBinding(() -> joinProbe(tile.getTransport(), tile.getLatency()),
                 tile.transportProperty(), tile.latencyProperty()));
@@ -242,7 +247,9 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         tile.getErrorLines().removeListener(errorLinesListener);
         errors.setOnMouseClicked(null);
         Tooltip.uninstall(tile, tooltip);
-        for (Label l : new Label[] {title, subtitle, version, state, reason, probe, uptime, restarts, memory, errors, backup}) {
+        newProblem.visibleProperty().unbind();
+        newProblem.managedProperty().unbind();
+        for (Label l : new Label[] {title, subtitle, version, newProblem, state, reason, probe, uptime, restarts, memory, errors, backup}) {
             l.textProperty().unbind();
         }
         version.visibleProperty().unbind();

@@ -8,6 +8,6 @@ public final class DashboardView extends VBox {
 
     public DashboardView(DashboardViewModel model) {
         getStyleClass().add("dashboard");
-        NodeMirror.mirror(model.getHosts(), getChildren(), host -> new HostSectionView(host, model.runbookOpenerProperty()), section -> { });
+        NodeMirror.mirror(model.getHosts(), getChildren(), host -> new HostSectionView(host, model), section -> { });
     }
 }

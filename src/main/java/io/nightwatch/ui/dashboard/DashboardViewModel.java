@@ -62,6 +62,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private Instant lastSnapshotAt;
     private final javafx.beans.property.ObjectProperty<io.nightwatch.ui.wizard.launch.RunbookOpener> runbookOpener =
             new javafx.beans.property.SimpleObjectProperty<>(this, "runbookOpener");
+    private final ReadOnlyObjectWrapper<TileActions> tileActions = new ReadOnlyObjectWrapper<>(this, "tileActions", TileActions.NONE);
 
     /** Must be created on the FX thread; seeds one waiting tile per profile service so the layout is there at once. */
     public DashboardViewModel(StackProfile profile, Clock clock) {
@@ -70,7 +71,8 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         profileSource.set(profile.source());
         for (DockerHostSpec host : profile.hosts()) {
             hosts.add(new HostModel(HostFacts.checking(host),
-                    profile.servicesOn(host.name()).stream().map(TileFacts::waiting).toList()));
+                    profile.servicesOn(host.name()).stream()
+                            .map(s -> profile.deployed(s) ? TileFacts.waiting(s) : TileFacts.notDeployed(s)).toList()));
         }
         ageTicker.setCycleCount(Animation.INDEFINITE);
         ageTicker.play();
@@ -101,6 +103,18 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         backupBridge.publish(ages);
     }
 
+    /** The operator has looked at the window (it got focus): every "new" marker goes. FX thread. */
+    public void markSeen() {
+        hosts.forEach(HostModel::markSeen);
+    }
+
+    /** What a tile's menu does; {@link TileActions#NONE} (nothing offered but the menu's words) until the window wires it. */
+    public void setTileActions(TileActions actions) {
+        tileActions.set(actions == null ? TileActions.NONE : actions);
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<TileActions> tileActionsProperty() { return tileActions.getReadOnlyProperty(); }
+
     /** Stops the once-a-second age check; the model shows nothing new afterwards. */
     public void dispose() {
         ageTicker.stop();
@@ -115,7 +129,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
             host.showEngine(facts);
             // An engine not checked yet has no verdicts: keep the waiting tiles rather than emptying the section.
             if (facts.engine() != HostFacts.EngineState.CHECKING || byHost.containsKey(engine.host())) {
-                host.showServices(byHost.getOrDefault(engine.host(), List.of()));
+                host.showServices(byHost.getOrDefault(engine.host(), List.of()), snapshot.takenAt(), clock.getZone());
             }
         }
         lastSnapshotAt = snapshot.takenAt();
@@ -125,7 +139,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
 
     private void applyFlow(FlowSnapshot snapshot) {
         Map<String, TileFlow> byService = TileFlow.byService(snapshot);
-        hosts.forEach(host -> host.showFlow(byService));
+        hosts.forEach(host -> host.showFlow(byService, snapshot.takenAt(), clock.getZone()));
     }
 
     private void applyBackups(io.nightwatch.runbook.backup.BackupAges ages) {
@@ -144,7 +158,9 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         Map<HealthState, Long> counts = new EnumMap<>(HealthState.class);
         hosts.stream().flatMap(h -> h.getTiles().stream())
                 .forEach(t -> counts.merge(t.getFacts().state(), 1L, Long::sum));
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long notDeployed = counts.getOrDefault(HealthState.NOT_DEPLOYED, 0L);
+        // a service not deployed on its host is not watched: it is neither counted as a service nor as down
+        long total = counts.values().stream().mapToLong(Long::longValue).sum() - notDeployed;
         HealthState worst = counts.keySet().stream().reduce(HealthState.UP, (a, b) -> b.worseThan(a) ? b : a);
         overallState.set(worst);
         overallText.set(total > 0 && worst == HealthState.UP ? "ALL UP" : worst.name());
@@ -154,6 +170,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
             long n = counts.getOrDefault(state, 0L);
             if (n > 0) text.append(" · ").append(n).append(' ').append(state.name().toLowerCase(Locale.ROOT));
         }
+        if (notDeployed > 0) text.append(" · ").append(notDeployed).append(" not deployed");
         long unreachable = snapshot.engines().stream().filter(e -> HostFacts.of(e).engine() == HostFacts.EngineState.UNREACHABLE).count();
         if (unreachable > 0) text.append(" · ").append(unreachable).append(unreachable == 1 ? " engine" : " engines").append(" unreachable");
         summary.set(text.toString());

@@ -29,6 +29,7 @@ public final class HostModel {
         this.name = initial.name();
         this.engine = new ReadOnlyObjectWrapper<>(this, "engine", initial);
         seeded.stream().sorted(Comparator.comparing(TileFacts::title)).map(ServiceTileModel::new).forEach(tiles::add);
+        reorder(List.copyOf(tiles));
         updateSummary();
     }
 
@@ -48,6 +49,10 @@ public final class HostModel {
      * on its way); a discovered one that is gone loses it.
      */
     void showServices(List<ServiceHealth> services) {
+        showServices(services, java.time.Instant.now(), java.time.ZoneId.systemDefault());
+    }
+
+    void showServices(List<ServiceHealth> services, java.time.Instant at, java.time.ZoneId zone) {
         Map<String, ServiceTileModel> existing = new HashMap<>();
         tiles.forEach(t -> existing.put(t.id(), t));
         Map<String, ServiceTileModel> wanted = new LinkedHashMap<>();
@@ -58,18 +63,40 @@ public final class HostModel {
             wanted.put(tile.id(), tile);
         }
         tiles.stream().filter(t -> !t.getFacts().discovered()).forEach(t -> wanted.putIfAbsent(t.id(), t));
-        List<ServiceTileModel> ordered = new ArrayList<>(wanted.values());
-        ordered.sort(Comparator.comparing((ServiceTileModel t) -> t.getFacts().title()).thenComparing(ServiceTileModel::id));
-        if (!ordered.equals(tiles)) tiles.setAll(ordered); // only a real change re-lays the tiles
+        wanted.values().forEach(t -> t.trackProblem(at, zone));
+        reorder(wanted.values());
         updateSummary();
+    }
+
+    /**
+     * Problems first (DOWN, DEGRADED, a stalled flow), then the rest, then what is not deployed; by name within each,
+     * so tiles move only when their state does. A Redis crash is then the first tile, above the fold.
+     */
+    private void reorder(java.util.Collection<ServiceTileModel> models) {
+        List<ServiceTileModel> ordered = new ArrayList<>(models);
+        ordered.sort(Comparator.comparingInt(ServiceTileModel::rank)
+                .thenComparing((ServiceTileModel t) -> t.getFacts().title()).thenComparing(ServiceTileModel::id));
+        if (!ordered.equals(tiles)) tiles.setAll(ordered); // only a real change re-lays the tiles
+    }
+
+    void markSeen() {
+        tiles.forEach(ServiceTileModel::markSeen);
     }
 
     /** Gives each tile its flow figures; a tile the snapshot does not mention keeps what it showed. */
     void showFlow(Map<String, TileFlow> byService) {
+        showFlow(byService, java.time.Instant.now(), java.time.ZoneId.systemDefault());
+    }
+
+    void showFlow(Map<String, TileFlow> byService, java.time.Instant at, java.time.ZoneId zone) {
         for (ServiceTileModel tile : tiles) {
             TileFlow flow = byService.get(tile.id());
-            if (flow != null) tile.showFlow(flow);
+            if (flow != null) {
+                tile.showFlow(flow);
+                tile.trackProblem(at, zone);
+            }
         }
+        reorder(List.copyOf(tiles));
     }
 
     /** Gives each tile its backup line (by service name: backup sets know services by name). */
@@ -79,6 +106,7 @@ public final class HostModel {
 
     private void updateSummary() {
         long up = tiles.stream().filter(t -> t.getFacts().state() == HealthState.UP).count();
-        summary.set(up + " of " + tiles.size() + " up");
+        long watched = tiles.stream().filter(t -> t.getFacts().state() != HealthState.NOT_DEPLOYED).count();
+        summary.set(up + " of " + watched + " up" + (watched < tiles.size() ? " · " + (tiles.size() - watched) + " not deployed" : ""));
     }
 }

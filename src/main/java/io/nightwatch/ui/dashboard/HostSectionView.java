@@ -30,7 +30,11 @@ final class HostSectionView extends VBox {
     private final FlowPane tiles = new FlowPane();
     private final VBox swarm = new VBox();
 
-    HostSectionView(HostModel host, javafx.beans.value.ObservableValue<io.nightwatch.ui.wizard.launch.RunbookOpener> runbooks) {
+    HostSectionView(HostModel host) {
+        this(host, null);
+    }
+
+    HostSectionView(HostModel host, DashboardViewModel dashboard) {
         getStyleClass().add("host-section");
         setId("host-" + host.name().replaceAll("[^A-Za-z0-9_-]", "-"));
 
@@ -55,8 +59,7 @@ final class HostSectionView extends VBox {
         summary.textProperty().bind(host.summaryProperty());
         host.engineProperty().addListener((o, old, facts) -> showEngine(facts));
         showEngine(host.getEngine());
-        NodeMirror.mirror(host.getTiles(), tiles.getChildren(),
-                tile -> TileRunbook.offer(TilePresenter.create(tile), tile, host.name(), runbooks), TilePresenter::release);
+        NodeMirror.mirror(host.getTiles(), tiles.getChildren(), m -> TilePresenter.create(m, dashboard), TilePresenter::release);
     }
 
     private void showEngine(HostFacts facts) {

@@ -21,22 +21,39 @@ import java.util.Optional;
  */
 public record TileFacts(String id, String title, String subtitle, boolean discovered, String version, HealthState state,
                         String reason, String transport, String latency, String uptime, int restarts,
-                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings) {
+                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings, String kind) {
 
     static final String WAITING = "waiting for the first check";
 
     public TileFacts {
         findings = List.copyOf(findings);
+        kind = kind == null ? "" : kind;
+    }
+
+    public TileFacts(String id, String title, String subtitle, boolean discovered, String version, HealthState state,
+                     String reason, String transport, String latency, String uptime, int restarts,
+                     double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings) {
+        this(id, title, subtitle, discovered, version, state, reason, transport, latency, uptime, restarts,
+                memoryFraction, memoryLimited, memoryText, findings, "");
     }
 
     /** Before the first snapshot: the profile says the service exists, nothing is known yet. */
     public static TileFacts waiting(ServiceSpec spec) {
         return new TileFacts(spec.id(), spec.name(), subtitle(spec), spec.discovered(), "", HealthState.UNKNOWN,
-                WAITING, "", "", "", 0, -1, true, "", List.of());
+                WAITING, "", "", "", 0, -1, true, "", List.of(), spec.kind().id());
+    }
+
+    /** The profile says the service does not run on its host: grey from the start, nothing to wait for. */
+    public static TileFacts notDeployed(ServiceSpec spec) {
+        return of(io.nightwatch.health.HealthEvaluator.notDeployed(spec, true, java.time.Instant.EPOCH));
     }
 
     public static TileFacts of(ServiceHealth health) {
         ServiceSpec spec = health.spec();
+        if (health.state() == HealthState.NOT_DEPLOYED) { // nothing was looked at: no figures to show
+            return new TileFacts(health.id(), spec.name(), subtitle(spec), spec.discovered(), "", health.state(), health.reason(),
+                    "", "", "", 0, -1, true, "", List.of(), spec.kind().id());
+        }
         ProbeResult probe = health.probe();
         String transport = probe.transport() == ProbeTransport.NONE ? "not probed" : probe.transport().label();
         String latency = probe.latency().map(Durations::human).orElse("");
@@ -52,7 +69,7 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         return new TileFacts(health.id(), spec.name(), subtitle, spec.discovered(), health.version().orElse(""),
                 health.state(), health.reason(), transport, latency, uptime, health.restarts(),
                 memoryFraction(health.memory(), health.container()), limited,
-                memoryText(health.memory(), health.container()), health.findings());
+                memoryText(health.memory(), health.container()), health.findings(), spec.kind().id());
     }
 
     /** Kind and container, leaving out whichever the title already says. */

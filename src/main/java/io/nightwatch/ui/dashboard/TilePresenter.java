@@ -11,6 +11,11 @@ final class TilePresenter {
     private TilePresenter() {}
 
     static HealthTile create(ServiceTileModel model) {
+        return create(model, null);
+    }
+
+    /** With {@code dashboard}: the tile also gets its actions menu and its NEW marker. */
+    static HealthTile create(ServiceTileModel model, DashboardViewModel dashboard) {
         HealthTile tile = new HealthTile();
         // "tile-local-redis": a selector-safe id, handy for tests and for styling a single tile.
         tile.setId("tile-" + model.id().replaceAll("[^A-Za-z0-9_-]", "-"));
@@ -20,6 +25,8 @@ final class TilePresenter {
         model.factsProperty().addListener(listener);
         model.flowProperty().addListener(flowListener);
         model.backupProperty().addListener(backupListener);
+        tile.newProblemProperty().bind(model.newProblemProperty());
+        if (dashboard != null) TileMenu.attach(tile, model, dashboard);
         tile.getProperties().put(LISTENER, new Registration(model, listener, flowListener, backupListener));
         show(tile, model.getFacts());
         showFlow(tile, model.getFlow());
@@ -28,6 +35,8 @@ final class TilePresenter {
     }
 
     static void release(HealthTile tile) {
+        tile.newProblemProperty().unbind();
+        TileMenu.detach(tile);
         if (tile.getProperties().remove(LISTENER) instanceof Registration r) {
             r.model().factsProperty().removeListener(r.listener());
             r.model().flowProperty().removeListener(r.flowListener());

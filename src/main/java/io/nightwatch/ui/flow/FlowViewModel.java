@@ -88,7 +88,7 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
         List<DockerHostSpec> hosts = profile.hosts();
         for (int i = 0; i < hosts.size(); i++) hostOrder.put(hosts.get(i).name(), i);
         Map<Pipeline, List<StageCardFacts>> seeded = new EnumMap<>(Pipeline.class);
-        for (ServiceSpec service : profile.services()) {
+        for (ServiceSpec service : profile.deployedServices()) { // one not deployed on its host has no flow to wait for
             services.put(service.id(), service);
             for (StageSpec spec : StageCatalog.forKind(service.kind())) {
                 seeded.computeIfAbsent(spec.pipeline(), p -> new ArrayList<>())

@@ -27,7 +27,8 @@ public record ResultFacts(Outcome outcome, String word, String headline, String 
     /** @param steps the run's steps in run order, with their final states */
     static ResultFacts of(String what, boolean measuresRecoveryTime, RunResult r, List<StepRow> steps) {
         boolean rto = measuresRecoveryTime && r.succeeded();
-        String message = r.succeeded() ? "" : withoutJournalLine(r.message());
+        // an engine refusal reads as a sentence, not as its JSON (the journal keeps the raw answer)
+        String message = r.succeeded() ? "" : io.nightwatch.docker.EngineErrors.sentence(withoutJournalLine(r.message()), "the container");
         // undone last step first, as the runner undoes them
         List<String> undone = steps.stream().filter(s -> s.getState() == StepState.UNDONE)
                 .map(s -> s.plan().title()).collect(Collectors.collectingAndThen(Collectors.toList(), l -> {

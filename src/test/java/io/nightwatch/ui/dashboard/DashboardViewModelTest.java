@@ -77,12 +77,13 @@ class DashboardViewModelTest {
     @Test
     void tilesAreKeptByIdAndDiscoveredOnesComeAndGo() throws Exception {
         model.publish(FakeStack.first());
-        await(() -> host("local").getTiles().get(0).getFacts().reason().startsWith("up"));
+        await(() -> tile("local/alertmanager").getFacts().reason().startsWith("up"));
         ServiceTileModel redis = tile("local/redis");
 
         model.publish(withDiscoveredCache(FakeStack.first()));
         await(() -> host("local").getTiles().size() == 8);
-        assertEquals("cache-7", onFx(() -> host("local").getTiles().get(1).getFacts().title()), "kept in name order");
+        // problems first (Loki degraded, Promtail down), then name order
+        assertEquals("cache-7", onFx(() -> host("local").getTiles().get(3).getFacts().title()), "kept in name order");
 
         model.publish(FakeStack.redisKilled());
         await(() -> host("local").getTiles().size() == 7);
@@ -114,4 +115,47 @@ class DashboardViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
+
+    @Test
+    void problemsComeFirstAndOnlyANewOneIsMarked() throws Exception {
+        model.publish(FakeStack.first());
+        await(() -> titles("local").get(0).equals("loki"));
+        // the first picture's problems (Loki degraded, Promtail down) lead, the rest keep name order
+        assertEquals(List.of("loki", "promtail"), onFx(() -> titles("local").subList(0, 2)));
+        assertEquals("", onFx(() -> tile("local/loki").getNewProblem()), "what stood when the window opened is not news");
+
+        model.publish(FakeStack.redisKilled());
+        await(() -> tile("local/redis").getFacts().state() == io.nightwatch.health.HealthState.DOWN);
+        assertEquals(List.of("loki", "promtail", "redis"), onFx(() -> titles("local").subList(0, 3)));
+        assertEquals("NEW · 03:12", onFx(() -> tile("local/redis").getNewProblem()));
+        assertEquals("", onFx(() -> tile("local/loki").getNewProblem()));
+
+        robotFree(model::markSeen);
+        assertEquals("", onFx(() -> tile("local/redis").getNewProblem()), "the operator looked");
+        model.publish(FakeStack.first());
+        await(() -> tile("local/redis").getFacts().state() == io.nightwatch.health.HealthState.UP);
+        assertEquals("redis", onFx(() -> titles("local").get(titles("local").size() - 1)), "back in name order once it is up");
+    }
+
+    @Test
+    void aServiceNotDeployedIsGreyLastAndNotCountedAsDown() throws Exception {
+        HealthSnapshot first = FakeStack.first();
+        List<ServiceHealth> services = first.services().stream().map(s -> s.spec().name().equals("promtail") && s.spec().host().equals("local")
+                ? io.nightwatch.health.HealthEvaluator.notDeployed(s.spec(), true, FakeStack.NOW) : s).toList();
+        model.publish(new HealthSnapshot(FakeStack.NOW, first.engines(), services));
+        await(() -> tile("local/promtail").getFacts().state() == io.nightwatch.health.HealthState.NOT_DEPLOYED);
+        assertEquals("promtail", onFx(() -> titles("local").get(titles("local").size() - 1)));
+        String summary = onFx(() -> model.summaryProperty().get());
+        assertEquals(true, summary.contains("1 not deployed"), summary);
+        assertEquals(false, summary.contains("down"), summary);
+        assertEquals(true, onFx(() -> host("local").summaryProperty().get()).endsWith("· 1 not deployed"));
+    }
+
+    private List<String> titles(String host) throws Exception {
+        return host(host).getTiles().stream().map(t -> t.getFacts().title()).toList();
+    }
+
+    private static void robotFree(Runnable onFx) throws Exception {
+        onFx(() -> { onFx.run(); return null; });
+    }
 }

@@ -25,7 +25,7 @@ public final class CatalogImageChanges implements ImageChanges {
 
     /** The services an image change can act on: those with a container, in the profile's order. */
     public static List<ServiceOption> services(RunbookCatalog catalog) {
-        return catalog.profile().services().stream().filter(s -> !s.discovered())
+        return catalog.profile().deployedServices().stream().filter(s -> !s.discovered())
                 .map(s -> new ServiceOption(s.name(), s.container() + " on " + s.host())).toList();
     }
 
