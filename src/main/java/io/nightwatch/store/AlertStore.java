@@ -46,6 +46,7 @@ public final class AlertStore implements AutoCloseable {
     private final ReaderPool readers;
     private final IncidentStore incidents;
     private final AuditHistory audits;
+    private final PerformanceHistory performance;
 
     private AlertStore(Path file, Clock clock, Connection writerConnection) throws SQLException {
         this.file = file;
@@ -57,6 +58,7 @@ public final class AlertStore implements AutoCloseable {
         this.readers = new ReaderPool(file);
         this.incidents = new IncidentStore(committer, readers, writerConnection);
         this.audits = new AuditHistory(committer, readers, writerConnection);
+        this.performance = new PerformanceHistory(committer, readers, writerConnection);
     }
 
     /** Incidents and their timelines, kept in the same database. */
@@ -67,6 +69,11 @@ public final class AlertStore implements AutoCloseable {
     /** Readiness audits and restore drills, kept in the same database. */
     public AuditHistory audits() {
         return audits;
+    }
+
+    /** Performance baselines and observed service states, kept in the same database. */
+    public PerformanceHistory performance() {
+        return performance;
     }
 
     /** {@code $XDG_DATA_HOME/nightwatch/alerts.db}, else {@code ~/.local/share/nightwatch/alerts.db}. */
