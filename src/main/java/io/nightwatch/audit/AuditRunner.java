@@ -60,7 +60,7 @@ public final class AuditRunner {
             DataSafetyChecks safety = new DataSafetyChecks(in);
             items.addAll(safety.backups(present.stream().filter(s -> s.dataPath().isPresent()).toList(), now));
             items.addAll(safety.targets());
-            items.addAll(safety.slos(present));
+            items.addAll(new BaselineChecks(in).slos(present, now));
         } finally {
             http.close();
         }
@@ -84,6 +84,7 @@ public final class AuditRunner {
                 boolean kept = containers.stream().anyMatch(c -> s.isKeptCopy(c.name()));
                 items.add(safety.wayBack(s, kept));
                 if (s.dataPath().isPresent() && setup.get().running()) items.add(headroom(engine, s, setup.get(), in));
+                new BaselineChecks(in).baseline(s, setup.get().image()).ifPresent(items::add);
             } else if (answers(http, s)) {
                 present.add(s);
                 items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,

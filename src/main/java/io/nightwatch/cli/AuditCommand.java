@@ -5,6 +5,9 @@ import io.nightwatch.audit.AuditInputs;
 import io.nightwatch.audit.AuditItem;
 import io.nightwatch.audit.AuditReport;
 import io.nightwatch.audit.AuditRunner;
+import io.nightwatch.baseline.BaselineSettings;
+import io.nightwatch.baseline.PerformanceRecords;
+import io.nightwatch.baseline.StoredBaselines;
 import io.nightwatch.audit.FixFiles;
 import io.nightwatch.audit.Phase;
 import io.nightwatch.audit.RecoveryTargets;
@@ -102,7 +105,8 @@ public class AuditCommand implements Callable<Integer> {
             Optional<AuditInputs.Drill> drill = store == null ? Optional.empty() : store.audits().lastDrill()
                     .map(d -> new AuditInputs.Drill(d.at(), d.set(), d.rto(), d.ok()));
             AuditInputs inputs = new AuditInputs(env, dataDir, dataDir.resolve("backups"), targets, drill,
-                    Duration.ofMillis((long) (timeoutSeconds * 1000)), Clock.systemUTC());
+                    Duration.ofMillis((long) (timeoutSeconds * 1000)), Clock.systemUTC(),
+                    store == null ? PerformanceRecords.NONE : new StoredBaselines(store.performance(), BaselineSettings.DEFAULT, Clock.systemUTC()));
             AuditReport report = new AuditRunner(env).run(loaded.get(), inputs);
             if (store != null) {
                 store.audits().record(new AuditHistory.AuditRun(report.takenAt(), report.verdict().name(),

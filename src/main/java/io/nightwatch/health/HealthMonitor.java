@@ -37,6 +37,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final ExecutorService probes;
     private final ExecutorService stats;
     private final ScheduledExecutorService polls;
+    private volatile java.util.function.UnaryOperator<ServiceHealth> annotator = java.util.function.UnaryOperator.identity();
 
     public HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock) {
         this.profile = profile;
@@ -59,6 +60,11 @@ public final class HealthMonitor implements AutoCloseable {
 
     public void removeListener(Consumer<HealthSnapshot> listener) {
         listeners.remove(listener);
+    }
+
+    /** Adds what another capability judged to every verdict before it is published (the baseline recorder's flag). */
+    public void annotateWith(java.util.function.UnaryOperator<ServiceHealth> annotator) {
+        this.annotator = annotator;
     }
 
     /** Checks everything once, waiting for memory figures too, and returns the result (the {@code status} command). */
@@ -98,7 +104,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     public HealthSnapshot snapshot() {
         List<EngineStatus> engines = watchers.stream().map(HostWatcher::engine).toList();
-        List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).toList();
+        java.util.function.UnaryOperator<ServiceHealth> annotate = annotator;
+        List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).map(annotate).toList();
         return new HealthSnapshot(clock.instant(), engines, services);
     }
 
