@@ -283,6 +283,7 @@ public final class StackServices implements AutoCloseable {
                 }
             }
             o.runbooks = o.push(catalog);
+            if (o.baselines != null) catalog.useBaselines(o.baselines.baselines()); // the upgrade gate compares with the old image's
             o.backups = o.push(new BackupWatcher(catalog.backup().backupable().stream().map(s -> s.name()).toList(),
                     catalog.backupRoot(), BackupAges.DEFAULT_RPO, backupCheckEvery, clock));
             AlertService alerts = o.alerts;

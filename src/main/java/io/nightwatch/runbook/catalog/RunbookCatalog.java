@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.catalog;
 
+import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.runbook.RunbookRegistry;
@@ -33,6 +34,7 @@ public final class RunbookCatalog implements Closeable {
     private final Map<String, String> env;
     private final Path dataDir;
     private final Clock clock;
+    private volatile PerformanceRecords baselines = PerformanceRecords.NONE;
 
     /** @throws IllegalStateException when neither XDG_DATA_HOME nor HOME says where data lives */
     public RunbookCatalog(StackProfile profile, Map<String, String> env) {
@@ -64,6 +66,11 @@ public final class RunbookCatalog implements Closeable {
                 profile.host(h).orElseThrow(() -> new IllegalArgumentException("the profile has no host '" + h + "'")), env)));
     }
 
+    /** The recorded baselines the upgrade and rollback gates compare with (none until set). */
+    public void useBaselines(PerformanceRecords records) {
+        this.baselines = records;
+    }
+
     public BackupRunbook backup() {
         return new BackupRunbook(profile, env, this::engine, backupRoot(), clock);
     }
@@ -73,11 +80,11 @@ public final class RunbookCatalog implements Closeable {
     }
 
     public ImageChangeRunbook upgrade() {
-        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile, env, this::engine, backupRoot(), deployments(), clock);
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile, env, this::engine, backupRoot(), deployments(), clock, baselines);
     }
 
     public ImageChangeRunbook rollback() {
-        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile, env, this::engine, backupRoot(), deployments(), clock);
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile, env, this::engine, backupRoot(), deployments(), clock, baselines);
     }
 
     public SwarmServiceRunbook swarm() {
