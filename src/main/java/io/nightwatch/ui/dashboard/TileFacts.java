@@ -18,10 +18,12 @@ import java.util.Optional;
  * immutable value, a new one simply replaces the old and unchanged words cause no repaint.
  *
  * @param memoryFraction used/limit, or -1 when nothing was measured or there is no limit
+ * @param offBaseline    queries far slower than the service's recorded baseline (the words lead the findings)
  */
 public record TileFacts(String id, String title, String subtitle, boolean discovered, String version, HealthState state,
                         String reason, String transport, String latency, String uptime, int restarts,
-                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings) {
+                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings,
+                        boolean offBaseline) {
 
     static final String WAITING = "waiting for the first check";
 
@@ -32,7 +34,7 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
     /** Before the first snapshot: the profile says the service exists, nothing is known yet. */
     public static TileFacts waiting(ServiceSpec spec) {
         return new TileFacts(spec.id(), spec.name(), subtitle(spec), spec.discovered(), "", HealthState.UNKNOWN,
-                WAITING, "", "", "", 0, -1, true, "", List.of());
+                WAITING, "", "", "", 0, -1, true, "", List.of(), false);
     }
 
     public static TileFacts of(ServiceHealth health) {
@@ -52,7 +54,9 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         return new TileFacts(health.id(), spec.name(), subtitle, spec.discovered(), health.version().orElse(""),
                 health.state(), health.reason(), transport, latency, uptime, health.restarts(),
                 memoryFraction(health.memory(), health.container()), limited,
-                memoryText(health.memory(), health.container()), health.findings());
+                memoryText(health.memory(), health.container()),
+                health.offBaseline().map(off -> java.util.stream.Stream.concat(java.util.stream.Stream.of(off), health.findings().stream()).toList())
+                        .orElse(health.findings()), health.offBaseline().isPresent());
     }
 
     /** Kind and container, leaving out whichever the title already says. */
