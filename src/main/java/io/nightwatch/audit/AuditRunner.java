@@ -15,6 +15,7 @@ import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,13 +136,14 @@ public final class AuditRunner {
                     path + " of " + setup.name() + " not measured: " + v.problem(), "");
         }
         long pct = Math.round(100 * v.freeFraction());
+        TimeToFull ttf = TimeToFull.of(in.records(), s.id(), v, in.clock().instant());
         String evidence = "df -Pk " + path + " in " + setup.name() + ": " + Units.bytes(v.freeBytes()) + " free of " + Units.bytes(v.sizeBytes())
-                + " (" + pct + " %); time to full needs a trend over time, which `nightwatch flow --watch` estimates";
-        if (v.freeFraction() < 0.10) {
+                + " (" + pct + " %); " + ttf.words();
+        if (v.freeFraction() < 0.10 || ttf.within(Duration.ofDays(1))) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.CRITICAL, evidence,
                     "Free space now: lower retention or grow the volume; `nightwatch flow` shows the growth");
         }
-        if (v.freeFraction() < 0.20) {
+        if (v.freeFraction() < 0.20 || ttf.within(Duration.ofDays(7))) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.HIGH, evidence,
                     "Plan more space or a lower retention before it runs full");
         }

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * Records the baselines while Nightwatch watches: every round (60 s) one cheap query per service, one after the other
  * on one thread (so the stack sees at most one extra query at a time), plus the memory the health monitor read and the
  * ingestion rates the flow monitor computed, all under the container's image; the services' states as they change;
- * samples older than the kept period pruned hourly. Tells the health monitor which services run far off their baseline
+ * the data volumes' use (for the time to full); samples older than the kept period pruned hourly. Tells the health monitor which services run far off their baseline
  * (the tile's flag). Never throws into the monitors; a failing store only costs samples.
  */
 public final class BaselineRecorder implements AutoCloseable {
@@ -111,6 +111,10 @@ public final class BaselineRecorder implements AutoCloseable {
                 }
             });
         }
+        rates.ifPresent(f -> f.disks().stream().filter(d -> d.problem().isEmpty() && d.sizeBytes() > 0).forEach(d ->
+                snapshot.services().stream().filter(s -> s.id().equals(d.serviceId())).findFirst()
+                        .flatMap(s -> s.container().map(ContainerFacts::image))
+                        .ifPresent(image -> samples.add(new Sample(at, d.serviceId(), image, Metric.DISK_USED, d.sizeBytes() - d.freeBytes())))));
         try {
             history.record(samples);
             judge(snapshot);

@@ -20,6 +20,9 @@ public interface PerformanceRecords {
 
     Availability availability(String serviceId, Instant from, Instant to);
 
+    /** The oldest recorded disk use of the service's data volume since {@code from}: (when, bytes used). */
+    default Optional<java.util.Map.Entry<Instant, Long>> oldestDiskUse(String serviceId, Instant from) { return Optional.empty(); }
+
     /** Samples a baseline needs before it counts. */
     default int minSamples() { return BaselineSettings.DEFAULT.minSamples(); }
 

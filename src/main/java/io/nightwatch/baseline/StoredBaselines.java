@@ -48,6 +48,11 @@ public final class StoredBaselines implements PerformanceRecords {
     }
 
     @Override
+    public Optional<java.util.Map.Entry<Instant, Long>> oldestDiskUse(String serviceId, Instant from) {
+        return history.oldest(serviceId, Metric.DISK_USED, from).map(s -> java.util.Map.entry(s.at(), (long) s.value()));
+    }
+
+    @Override
     public Availability availability(String serviceId, Instant from, Instant to) {
         PerformanceHistory.Availability a = history.availability(serviceId, from, to);
         return new Availability(a.serving(), a.observed());

@@ -100,6 +100,22 @@ public final class PerformanceHistory {
         });
     }
 
+    /** The oldest sample of a service's metric since {@code from}, whatever the image (disk use does not change with it). */
+    public Optional<Sample> oldest(String service, String metric, Instant from) {
+        return readers.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, image, value FROM perf_sample WHERE service = ? AND metric = ? "
+                    + "AND at >= ? ORDER BY at LIMIT 1")) {
+                ps.setString(1, service);
+                ps.setString(2, metric);
+                ps.setLong(3, Sql.millis(from));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Sample(Instant.ofEpochMilli(rs.getLong(1)), service, rs.getString(2), metric,
+                            rs.getDouble(3))) : Optional.<Sample>empty();
+                }
+            }
+        });
+    }
+
     /** Nearest rank: the smallest value with at least {@code q} of the samples at or below it. */
     private static double rank(Connection c, String where, String service, String image, String metric, Instant from, Instant to,
                                int count, double q) throws SQLException {
