@@ -17,6 +17,7 @@ import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import java.util.function.Function;
 public final class AuditRunner {
 
     private final Function<DockerHostSpec, DockerGateway> engines;
+    private final Duration flowWindow;
 
     /** Connects to each host as the profile and environment say. */
     public AuditRunner(Map<String, String> env) {
@@ -39,7 +41,17 @@ public final class AuditRunner {
     }
 
     public AuditRunner(Function<DockerHostSpec, DockerGateway> engines) {
+        this(engines, Duration.ZERO);
+    }
+
+    private AuditRunner(Function<DockerHostSpec, DockerGateway> engines, Duration flowWindow) {
         this.engines = engines;
+        this.flowWindow = flowWindow;
+    }
+
+    /** Also samples the data flow for {@code window} (the audit takes that much longer); zero leaves it out. */
+    public AuditRunner sampleFlow(Duration window) {
+        return new AuditRunner(engines, window);
     }
 
     /** What the audit is reading now, for a progress bar: {@code done} of {@code total} reads, in words. */
@@ -74,11 +86,12 @@ public final class AuditRunner {
                             "Check that the engine runs and the address is right: `nightwatch status --host URI`"));
                 }
             }
+            if (!flowWindow.isZero() && !present.isEmpty()) items.addAll(flow(profile, in));
             counter.next("backup sets and drills");
             DataSafetyChecks safety = new DataSafetyChecks(in);
             items.addAll(safety.backups(present.stream().filter(s -> s.dataPath().isPresent()).toList(), now));
             items.addAll(safety.targets());
-            items.addAll(safety.slos(present));
+            items.addAll(new BaselineChecks(in).slos(present, now));
         } finally {
             http.close();
         }
@@ -129,6 +142,7 @@ public final class AuditRunner {
                 boolean kept = containers.stream().anyMatch(c -> s.isKeptCopy(c.name()));
                 items.add(safety.wayBack(s, kept));
                 if (s.dataPath().isPresent() && setup.get().running()) items.add(headroom(engine, s, setup.get(), in));
+                new BaselineChecks(in).baseline(s, setup.get().image()).ifPresent(items::add);
             } else if (swarm.isPresent()) {
                 present.add(s);
                 items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
@@ -162,9 +176,11 @@ public final class AuditRunner {
                             ? Optional.of(VolumeSpace.measure(engine, setup.name(), s.dataPath().get(), in.timeout())) : Optional.empty();
                     items.addAll(prometheus.retention(s, volume, compose));
                     items.addAll(prometheus.targets(s, watched));
-                    items.add(AuditItem.of("flow-stalled", Category.SELF_MONITORING, s.id(), Status.UNKNOWN, Risk.LOW,
-                            "the data flow per stage needs a window of readings (60 s), which a one-shot audit does not take",
-                            "`nightwatch flow` reads every stage and names a STALLED one"));
+                    if (flowWindow.isZero()) {
+                        items.add(AuditItem.of("flow-stalled", Category.SELF_MONITORING, s.id(), Status.UNKNOWN, Risk.LOW,
+                                "the data flow per stage needs a window of readings, which this audit did not take",
+                                "`nightwatch audit --flow-window 30` samples it; `nightwatch flow` reads every stage and names a STALLED one"));
+                    }
                 }
                 case ALERTMANAGER -> items.addAll(alertmanager.check(s));
                 case GRAFANA -> items.add(grafanaLoki.grafanaDefaultLogin(s));
@@ -177,6 +193,19 @@ public final class AuditRunner {
         return present;
     }
 
+    private List<AuditItem> flow(StackProfile profile, AuditInputs in) {
+        try {
+            return FlowSample.items(profile, in.env(), FlowSample.settings(flowWindow), in.clock());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(AuditItem.of("flow-stalled", Category.SELF_MONITORING, "stack", Status.UNKNOWN, Risk.HIGH,
+                    "the flow sample was interrupted", ""));
+        } catch (RuntimeException e) {
+            return List.of(AuditItem.of("flow-stalled", Category.SELF_MONITORING, "stack", Status.UNKNOWN, Risk.HIGH,
+                    "the flow could not be sampled: " + e.getMessage(), ""));
+        }
+    }
+
     private static AuditItem headroom(DockerGateway engine, ServiceSpec s, ContainerSetup setup, AuditInputs in) {
         String path = s.dataPath().orElseThrow();
         VolumeSpace v = VolumeSpace.measure(engine, setup.name(), path, in.timeout());
@@ -185,13 +214,14 @@ public final class AuditRunner {
                     path + " of " + setup.name() + " not measured: " + v.problem(), "");
         }
         long pct = Math.round(100 * v.freeFraction());
+        TimeToFull ttf = TimeToFull.of(in.records(), s.id(), v, in.clock().instant());
         String evidence = "df -Pk " + path + " in " + setup.name() + ": " + Units.bytes(v.freeBytes()) + " free of " + Units.bytes(v.sizeBytes())
-                + " (" + pct + " %); time to full needs a trend over time, which `nightwatch flow --watch` estimates";
-        if (v.freeFraction() < 0.10) {
+                + " (" + pct + " %); " + ttf.words();
+        if (v.freeFraction() < 0.10 || ttf.within(Duration.ofDays(1))) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.CRITICAL, evidence,
                     "Free space now: lower retention or grow the volume; `nightwatch flow` shows the growth");
         }
-        if (v.freeFraction() < 0.20) {
+        if (v.freeFraction() < 0.20 || ttf.within(Duration.ofDays(7))) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.HIGH, evidence,
                     "Plan more space or a lower retention before it runs full");
         }

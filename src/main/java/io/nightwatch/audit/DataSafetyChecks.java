@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Backups against the RPO, the targets themselves, the last restore drill, the way back per service, and what the
- * audit cannot see yet (performance baselines, SLOs): from Nightwatch's own records and the profile.
+ * Backups against the RPO, the targets themselves, the last restore drill and the way back per service: from
+ * Nightwatch's own records and the profile.
  */
 final class DataSafetyChecks {
 
@@ -56,25 +56,6 @@ final class DataSafetyChecks {
             items.add(AuditItem.ok("restore-drill", Category.DATA_SAFETY, "stack", Risk.HIGH,
                     "last drill " + drill.get().at() + " of set " + drill.get().set() + ": restored in " + Units.duration(drill.get().rto())
                             + " (RTO " + Units.duration(rto) + ")"));
-        }
-        items.add(AuditItem.of("performance-baseline", Category.BASELINES, "stack", Status.MISSING, Risk.MEDIUM,
-                "no performance baseline recorded in Nightwatch's store (recording query latency p50/p95, ingestion rates and memory "
-                        + "per service is a later step of issue 17); an upgrade cannot be compared against normal",
-                "Not available yet: baselines will be recorded by the window and `nightwatch serve`"));
-        return items;
-    }
-
-    /** One SLO item per watched service: a target in the profile, or MISSING. */
-    List<AuditItem> slos(List<ServiceSpec> services) {
-        List<AuditItem> items = new ArrayList<>();
-        for (ServiceSpec s : services) {
-            Double target = in.targets().slo().get(s.name());
-            items.add(target == null
-                    ? AuditItem.of("slo", Category.SLO, s.id(), Status.MISSING, Risk.MEDIUM,
-                            "no availability target for " + s.name() + " in the profile (recovery.slo)",
-                            "profile.yaml:\nrecovery:\n  slo:\n    " + s.name() + ": 99.5")
-                    : AuditItem.of("slo", Category.SLO, s.id(), Status.UNKNOWN, Risk.MEDIUM,
-                            "target " + target + " % set; the achieved availability over 7/30 days is not computed yet (later step)", ""));
         }
         return items;
     }

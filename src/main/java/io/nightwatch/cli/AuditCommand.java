@@ -5,6 +5,9 @@ import io.nightwatch.audit.AuditInputs;
 import io.nightwatch.audit.AuditItem;
 import io.nightwatch.audit.AuditReport;
 import io.nightwatch.audit.AuditRunner;
+import io.nightwatch.baseline.BaselineSettings;
+import io.nightwatch.baseline.PerformanceRecords;
+import io.nightwatch.baseline.StoredBaselines;
 import io.nightwatch.audit.FixFiles;
 import io.nightwatch.audit.Phase;
 import io.nightwatch.audit.RecoveryTargets;
@@ -66,6 +69,10 @@ public class AuditCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3", description = "Bound of each single read (default ${DEFAULT-VALUE} s).")
     double timeoutSeconds;
 
+    @Option(names = "--flow-window", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Sample the data flow this long to find STALLED stages (default ${DEFAULT-VALUE} s; 0 skips it).")
+    int flowWindowSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +93,7 @@ public class AuditCommand implements Callable<Integer> {
         if (history) return printHistory(stdout, err);
         if (!(timeoutSeconds >= 0.1 && timeoutSeconds <= 600)) return usage(err, "--timeout takes seconds between 0.1 and 600, not " + timeoutSeconds);
         if (format != null && !format.equals("md") && !format.equals("html")) return usage(err, "--format is md or html, not '" + format + "'");
+        if (flowWindowSeconds < 0 || flowWindowSeconds > 600) return usage(err, "--flow-window takes seconds between 0 and 600, not " + flowWindowSeconds);
         if (format != null && out == null) return usage(err, "--format needs --out FILE");
         Optional<StackProfile> loaded = profileOptions.loadOrReport(env, err);
         if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
@@ -102,8 +110,9 @@ public class AuditCommand implements Callable<Integer> {
             Optional<AuditInputs.Drill> drill = store == null ? Optional.empty() : store.audits().lastDrill()
                     .map(d -> new AuditInputs.Drill(d.at(), d.set(), d.rto(), d.ok()));
             AuditInputs inputs = new AuditInputs(env, dataDir, dataDir.resolve("backups"), targets, drill,
-                    Duration.ofMillis((long) (timeoutSeconds * 1000)), Clock.systemUTC());
-            AuditReport report = new AuditRunner(env).run(loaded.get(), inputs);
+                    Duration.ofMillis((long) (timeoutSeconds * 1000)), Clock.systemUTC(),
+                    store == null ? PerformanceRecords.NONE : new StoredBaselines(store.performance(), BaselineSettings.DEFAULT, Clock.systemUTC()));
+            AuditReport report = new AuditRunner(env).sampleFlow(Duration.ofSeconds(flowWindowSeconds)).run(loaded.get(), inputs);
             if (store != null) {
                 store.audits().record(new AuditHistory.AuditRun(report.takenAt(), report.verdict().name(),
                         report.phases().get(Phase.DEVELOPMENT).name(), report.phases().get(Phase.STAGING).name(),

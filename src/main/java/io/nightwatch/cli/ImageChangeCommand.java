@@ -1,5 +1,8 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.baseline.BaselineSettings;
+import io.nightwatch.baseline.StoredBaselines;
+import io.nightwatch.store.AlertStore;
 import io.nightwatch.docker.ContainerSummary;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.text.Durations;
@@ -81,7 +84,13 @@ abstract class ImageChangeCommand implements Callable<Integer> {
             DockerGateway gateway = cli.engine(chosen.get().host());
             if (history) return showHistory(cli, gateway, chosen.get());
             if (retire) return retire(gateway, chosen.get(), err);
-            return change(cli, gateway, chosen.get(), err);
+            try (AlertStore baselines = baselineHistory(err)) {
+                // the gate compares the new image with the old one's recorded baseline
+                if (baselines != null) {
+                    cli.catalog().useBaselines(new StoredBaselines(baselines.performance(), BaselineSettings.DEFAULT, java.time.Clock.systemUTC()));
+                }
+                return change(cli, gateway, chosen.get(), err);
+            }
         });
     }
 
@@ -112,6 +121,18 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         err.println("nightwatch: " + direction().id() + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
                 + " (journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
         return cli.exitCode(result, service, err);
+    }
+
+    /** The alert history where {@code serve} and the window record baselines; null when there is none yet or it cannot open. */
+    private static AlertStore baselineHistory(PrintWriter err) {
+        java.nio.file.Path db = AlertStore.defaultLocation(System.getenv());
+        if (!java.nio.file.Files.isRegularFile(db, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return null;
+        try {
+            return AlertStore.open(db);
+        } catch (RuntimeException e) {
+            err.println("nightwatch: no baselines for the gate (" + e.getMessage() + "); judged by the limit only");
+            return null;
+        }
     }
 
     private int showHistory(RunbookCli cli, DockerGateway gateway, ServiceSpec s) throws Exception {

@@ -39,6 +39,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final ExecutorService stats;
     private final ScheduledExecutorService polls;
     private final io.nightwatch.stack.NotDeployed notDeployed;
+    private volatile java.util.function.UnaryOperator<ServiceHealth> annotator = java.util.function.UnaryOperator.identity();
 
     public HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock) {
         this.profile = profile;
@@ -106,6 +107,11 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
+    /** Adds what another capability judged to every verdict before it is published (the baseline recorder's flag). */
+    public void annotateWith(java.util.function.UnaryOperator<ServiceHealth> annotator) {
+        this.annotator = annotator;
+    }
+
     /** Checks everything once, waiting for memory figures too, and returns the result (the {@code status} command). */
     public HealthSnapshot checkOnce() {
         CompletableFuture.allOf(watchers.stream()
@@ -143,7 +149,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     public HealthSnapshot snapshot() {
         List<EngineStatus> engines = watchers.stream().map(HostWatcher::engine).toList();
-        List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).toList();
+        java.util.function.UnaryOperator<ServiceHealth> annotate = annotator;
+        List<ServiceHealth> services = watchers.stream().flatMap(w -> w.verdicts().stream()).map(annotate).toList();
         return new HealthSnapshot(clock.instant(), engines, services);
     }
 

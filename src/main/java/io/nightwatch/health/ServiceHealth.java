@@ -17,13 +17,26 @@ import java.util.Optional;
  * @param findings standing observations that are not the verdict itself ("no memory limit", "restarted 3×")
  * @param swarm    the Swarm service and its current task when the service runs as one; {@code container} is then
  *                 that task's container
+ * @param offBaseline in words, how far the service's queries are off its performance baseline (empty when within it)
  */
 public record ServiceHealth(ServiceSpec spec, HealthState state, String reason, Optional<ContainerFacts> container,
                             Optional<MemoryUsage> memory, ProbeResult probe, List<String> findings, Instant checkedAt,
-                            Optional<SwarmStatus> swarm) {
+                            Optional<SwarmStatus> swarm, Optional<String> offBaseline) {
 
     public ServiceHealth {
         findings = List.copyOf(findings);
+        offBaseline = offBaseline == null ? Optional.empty() : offBaseline;
+    }
+
+    public ServiceHealth(ServiceSpec spec, HealthState state, String reason, Optional<ContainerFacts> container,
+                         Optional<MemoryUsage> memory, ProbeResult probe, List<String> findings, Instant checkedAt,
+                         Optional<SwarmStatus> swarm) {
+        this(spec, state, reason, container, memory, probe, findings, checkedAt, swarm, Optional.empty());
+    }
+
+    /** The same verdict with the baseline recorder's judgement added. */
+    public ServiceHealth withOffBaseline(Optional<String> words) {
+        return new ServiceHealth(spec, state, reason, container, memory, probe, findings, checkedAt, swarm, words);
     }
 
     /** A service run as a container of its own (not a Swarm service). */

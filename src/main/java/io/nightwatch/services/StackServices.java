@@ -2,6 +2,8 @@ package io.nightwatch.services;
 
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
+import io.nightwatch.baseline.BaselineRecorder;
+import io.nightwatch.baseline.BaselineSettings;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
@@ -29,8 +31,8 @@ import java.util.Optional;
 
 /**
  * Everything that watches the stack, started in one place for {@code nightwatch serve} and the window alike:
- * store → health monitor → flow monitor → alert service → incident recorder → runbook catalog (with the crash-line
- * recorder when there is a store) → backup watcher.
+ * store → health monitor → flow monitor → baseline recorder → alert service → incident recorder → runbook catalog
+ * (with the crash-line recorder when there is a store) → backup watcher.
  * {@link Builder#open} wires them (the alert service already receives and polls; a failure closes what was opened);
  * the faces add their listeners, then {@link #start} starts the monitors and the backup watcher so no first
  * reading is missed. {@link #close} closes in the reverse order of opening; what was handed in from outside
@@ -52,6 +54,7 @@ public final class StackServices implements AutoCloseable {
     private final boolean receiverElsewhere;
     private final Optional<RunbookCatalog> runbooks;
     private final Optional<BackupWatcher> backups;
+    private final Optional<BaselineRecorder> baselines;
     private final Deque<AutoCloseable> opened;
     private boolean closed;
 
@@ -65,6 +68,7 @@ public final class StackServices implements AutoCloseable {
         this.receiverElsewhere = o.receiverElsewhere;
         this.runbooks = Optional.ofNullable(o.runbooks);
         this.backups = Optional.ofNullable(o.backups);
+        this.baselines = Optional.ofNullable(o.baselines);
         this.opened = o.opened;
     }
 
@@ -96,10 +100,14 @@ public final class StackServices implements AutoCloseable {
     /** The backup ages' source; empty without runbooks. */
     public Optional<BackupWatcher> backups() { return backups; }
 
+    /** The performance baselines' recorder; empty without a history (nowhere to keep them). */
+    public Optional<BaselineRecorder> baselines() { return baselines; }
+
     /** Starts the monitors and the backup watcher: call after adding listeners, so the first readings reach them. */
     public void start() {
         health.start();
         flow.start();
+        baselines.ifPresent(BaselineRecorder::start);
         backups.ifPresent(BackupWatcher::start);
     }
 
@@ -145,6 +153,7 @@ public final class StackServices implements AutoCloseable {
         boolean receiverElsewhere;
         RunbookCatalog runbooks;
         BackupWatcher backups;
+        BaselineRecorder baselines;
 
         <T extends AutoCloseable> T push(T c) {
             opened.push(c);
@@ -166,6 +175,7 @@ public final class StackServices implements AutoCloseable {
         private RunbookCatalog runbooks;
         private boolean withRunbooks = true;
         private Duration backupCheckEvery = WINDOW_BACKUP_CHECK;
+        private BaselineSettings baselineSettings = BaselineSettings.DEFAULT;
 
         private Builder(StackProfile profile, Map<String, String> env) {
             this.profile = Objects.requireNonNull(profile, "profile");
@@ -203,6 +213,9 @@ public final class StackServices implements AutoCloseable {
 
         public Builder backupCheckEvery(Duration every) { this.backupCheckEvery = every; return this; }
 
+        /** How baselines are recorded (tests use shorter rounds); recorded only with a history. */
+        public Builder baselineSettings(BaselineSettings settings) { this.baselineSettings = Objects.requireNonNull(settings); return this; }
+
         /**
          * Opens everything in order. Throws what the receiver threw (a {@code BindException} when the address is
          * taken or not this host's) unless {@link #pollWhenReceiverTaken}; whatever fails, what was opened is closed.
@@ -225,7 +238,10 @@ public final class StackServices implements AutoCloseable {
             }
             o.health = o.push(health != null ? health : new HealthMonitor(profile, env, clock));
             o.flow = o.push(flow != null ? flow : new FlowMonitor(o.health, FlowSettings.of(profile.flow()), env, clock));
-            if (store != null) openAlerts(o);
+            if (store != null) {
+                o.baselines = o.push(new BaselineRecorder(o.health, Optional.of(o.flow), store.performance(), env, baselineSettings, clock));
+                openAlerts(o);
+            }
             if (withRunbooks) openRunbooks(o);
         }
 
@@ -274,6 +290,7 @@ public final class StackServices implements AutoCloseable {
                 catalog.crashes(CrashHistory.of(store.crashes()));
                 o.push(CrashLineRecorder.attach(o.health, store.crashes()));
             }
+            if (o.baselines != null) catalog.useBaselines(o.baselines.baselines()); // the upgrade gate compares with the old image's
             RunbookCatalog live = catalog;
             o.backups = o.push(new BackupWatcher(() -> live.backup().backupable().stream().map(s -> s.name()).toList(),
                     catalog.backupRoot(), BackupAges.DEFAULT_RPO, backupCheckEvery, clock));

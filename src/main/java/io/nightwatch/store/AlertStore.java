@@ -47,6 +47,7 @@ public final class AlertStore implements AutoCloseable {
     private final IncidentStore incidents;
     private final AuditHistory audits;
     private final CrashLines crashes;
+    private final PerformanceHistory performance;
 
     private AlertStore(Path file, Clock clock, Connection writerConnection) throws SQLException {
         this.file = file;
@@ -59,6 +60,7 @@ public final class AlertStore implements AutoCloseable {
         this.incidents = new IncidentStore(committer, readers, writerConnection);
         this.audits = new AuditHistory(committer, readers, writerConnection);
         this.crashes = new CrashLines(committer, readers, writerConnection);
+        this.performance = new PerformanceHistory(committer, readers, writerConnection);
     }
 
     /** Incidents and their timelines, kept in the same database. */
@@ -74,6 +76,11 @@ public final class AlertStore implements AutoCloseable {
     /** The last lines of containers that died, kept in the same database. */
     public CrashLines crashes() {
         return crashes;
+    }
+
+    /** Performance baselines and observed service states, kept in the same database. */
+    public PerformanceHistory performance() {
+        return performance;
     }
 
     /** {@code $XDG_DATA_HOME/nightwatch/alerts.db}, else {@code ~/.local/share/nightwatch/alerts.db}. */

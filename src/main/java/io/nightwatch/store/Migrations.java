@@ -47,7 +47,8 @@ final class Migrations {
             Step.sql(1, "alert occurrences, transitions, acknowledgements, silences, full-text index", Schema.V1),
             Step.sql(2, "incidents, their timelines and chart samples", Schema.V2),
             Step.sql(3, "readiness audits and restore drills", Schema.V3),
-            Step.sql(4, "last lines of containers that died", Schema.V4));
+            Step.sql(4, "last lines of containers that died", Schema.V4),
+            Step.sql(5, "performance baselines and observed service states", Schema.V5));
 
     private Migrations() {}
 

@@ -193,4 +193,30 @@ final class Schema {
             "CREATE UNIQUE INDEX crash_lines_key ON crash_lines (host, service, container, died_at)",
             "CREATE INDEX crash_lines_service ON crash_lines (host, service, died_at)"
     };
+
+    /**
+     * Performance baselines (one sample per service, image and metric each minute; kept 30 days) and the services'
+     * observed states as spans (for the availability an SLO is judged by).
+     */
+    static final String[] V5 = {
+            """
+            CREATE TABLE perf_sample (
+              at      INTEGER NOT NULL,
+              service TEXT    NOT NULL, -- host/name
+              image   TEXT    NOT NULL, -- the container's image reference: each version has its own baseline
+              metric  TEXT    NOT NULL, -- query.latency_ms, memory.bytes, rate.<stage>
+              value   REAL    NOT NULL
+            )""",
+            "CREATE INDEX perf_sample_series ON perf_sample (service, metric, image, at)",
+            "CREATE INDEX perf_sample_at ON perf_sample (at)",
+            """
+            CREATE TABLE service_state (
+              id      INTEGER PRIMARY KEY,
+              service TEXT    NOT NULL,
+              state   TEXT    NOT NULL, -- UP, DEGRADED, DOWN, UNKNOWN
+              since   INTEGER NOT NULL,
+              until   INTEGER NOT NULL  -- last time seen in this state; a gap means Nightwatch was not watching
+            )""",
+            "CREATE INDEX service_state_service ON service_state (service, until)"
+    };
 }

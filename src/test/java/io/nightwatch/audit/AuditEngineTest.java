@@ -103,7 +103,8 @@ class AuditEngineTest {
         assertEquals(Optional.of("backup"), report.item("backup-rpo:local/redis").orElseThrow().runbook());
         assertEquals(Status.MISSING, status(report, "rpo-defined:stack"));
         assertEquals(Status.MISSING, status(report, "restore-drill:stack"));
-        assertEquals(Status.MISSING, status(report, "performance-baseline:stack"));
+        assertEquals(Status.MISSING, status(report, "performance-baseline:local/prometheus")); // nothing recorded in this audit's inputs
+        assertEquals(Status.MISSING, status(report, "slo:local/redis"));
         assertEquals(Status.OK, status(report, "disk-headroom:local/prometheus"));
     }
 

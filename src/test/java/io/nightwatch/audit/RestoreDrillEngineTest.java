@@ -77,7 +77,8 @@ class RestoreDrillEngineTest {
         assertEquals("", engine.docker("volume", "ls", "-q", "--filter", "label=io.nightwatch.drill=true"), "scratch volumes removed");
         assertEquals("running", engine.docker("inspect", "-f", "{{.State.Status}}", "sva-studio-redis"), "production untouched");
 
-        AuditCliAccess.Result audit = AuditCliAccess.run(env, "--host", host, "--profile", profileFile.toString(), "--json");
+        AuditCliAccess.Result audit = AuditCliAccess.run(env, "--host", host, "--profile", profileFile.toString(), "--json",
+                "--flow-window", "0");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(audit.out());
         for (String id : new String[] {"restore-drill:stack", "backup-rpo:local/redis", "backup-rpo:local/prometheus", "rpo-defined:stack"}) {
             String status = "";

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.catalog;
 
+import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.runbook.RunbookRegistry;
@@ -36,6 +37,7 @@ public final class RunbookCatalog implements Closeable {
     private volatile io.nightwatch.runbook.recovery.CrashHistory crashes;
     /** The services not deployed right now: the profile's, or the window's live marks once {@link #followNotDeployed}. */
     private volatile java.util.function.Supplier<java.util.Set<String>> notDeployed;
+    private volatile PerformanceRecords baselines = PerformanceRecords.NONE;
 
     /** @throws IllegalStateException when neither XDG_DATA_HOME nor HOME says where data lives */
     public RunbookCatalog(StackProfile profile, Map<String, String> env) {
@@ -82,6 +84,11 @@ public final class RunbookCatalog implements Closeable {
                 profile().host(h).orElseThrow(() -> new IllegalArgumentException("the profile has no host '" + h + "'")), env)));
     }
 
+    /** The recorded baselines the upgrade and rollback gates compare with (none until set). */
+    public void useBaselines(PerformanceRecords records) {
+        this.baselines = records;
+    }
+
     public BackupRunbook backup() {
         return new BackupRunbook(profile(), env, this::engine, backupRoot(), clock);
     }
@@ -91,11 +98,11 @@ public final class RunbookCatalog implements Closeable {
     }
 
     public ImageChangeRunbook upgrade() {
-        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile(), env, this::engine, backupRoot(), deployments(), clock);
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.UPGRADE, profile(), env, this::engine, backupRoot(), deployments(), clock, baselines);
     }
 
     public ImageChangeRunbook rollback() {
-        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile(), env, this::engine, backupRoot(), deployments(), clock);
+        return new ImageChangeRunbook(ImageChangeRunbook.Direction.ROLLBACK, profile(), env, this::engine, backupRoot(), deployments(), clock, baselines);
     }
 
     public SwarmServiceRunbook swarm() {

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.rollback;
 
+import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;
@@ -58,9 +59,17 @@ public final class ImageChangeRunbook implements RunbookDefinition {
     private final Path backupRoot;
     private final DeploymentLog log;
     private final Clock clock;
+    private final PerformanceRecords baselines;
 
     public ImageChangeRunbook(Direction direction, StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines,
                               Path backupRoot, DeploymentLog log, Clock clock) {
+        this(direction, profile, env, engines, backupRoot, log, clock, PerformanceRecords.NONE);
+    }
+
+    /** @param baselines the recorded baselines the health gate compares the new image with (the old image's) */
+    public ImageChangeRunbook(Direction direction, StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines,
+                              Path backupRoot, DeploymentLog log, Clock clock, PerformanceRecords baselines) {
+        this.baselines = baselines;
         this.direction = direction;
         this.profile = profile;
         this.env = env;
@@ -135,7 +144,7 @@ public final class ImageChangeRunbook implements RunbookDefinition {
                 new ServiceAccess(gateway, spec, env, profile.probeTimeout().multipliedBy(5), ServiceAccess.helperImageOf(profile, spec)), target, GRACE,
                 duration(params.getOrDefault("gate", GATE_TIMEOUT.toSeconds() + "s"), "gate"),
                 duration(params.getOrDefault("max-latency", MAX_LATENCY.toMillis() + "ms"), "max-latency"),
-                hold, new ServiceProber(profile.probeTimeout(), env), direction.id(), setFlag);
+                hold, new ServiceProber(profile.probeTimeout(), env), direction.id(), setFlag, baselines);
 
         List<Step> steps = new ArrayList<>();
         steps.add(new ImageChangeSteps.CheckChange(c));

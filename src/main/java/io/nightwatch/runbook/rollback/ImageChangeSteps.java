@@ -1,5 +1,7 @@
 package io.nightwatch.runbook.rollback;
 
+import io.nightwatch.baseline.BaselineSettings;
+import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.text.Durations;
@@ -38,7 +40,8 @@ final class ImageChangeSteps {
 
     /** What every step needs: the service, its engine, the target image and the limits of the gate. */
     record Change(ServiceAccess access, String target, Duration grace, Duration gateTimeout, Duration maxLatency,
-                  Optional<Duration> hold, ServiceProber prober, String verb, Optional<String> setFlag) {
+                  Optional<Duration> hold, ServiceProber prober, String verb, Optional<String> setFlag,
+                  PerformanceRecords baselines) {
         DockerGateway gateway() { return access.gateway(); }
 
         /** The command the new container gets when a flag changes (from {@code template}'s); null keeps it. */
@@ -231,7 +234,10 @@ final class ImageChangeSteps {
         public String explanation() {
             return "The new container must answer its health endpoint within " + c.gateTimeout().toSeconds() + " s, keep running, and "
                     + (c.access().spec().kind() == ServiceKind.PROMETHEUS ? "answer the query `up`" : "answer its probe")
-                    + " in under " + c.maxLatency().toMillis() + " ms (median of 3). Otherwise the change is reverted automatically.";
+                    + " in under " + c.maxLatency().toMillis() + " ms (median of 3)"
+                    + (BaselineGate.comparable(c.access().spec()) ? " and under " + (int) BaselineSettings.DEFAULT.offFactor()
+                    + "× the old image's baseline p95 where Nightwatch recorded one" : "")
+                    + ". Otherwise the change is reverted automatically.";
         }
         public List<String> preview(RunContext ctx) {
             List<String> lines = new ArrayList<>(List.of("probe " + c.access().spec().health() + " until healthy (at most " + c.gateTimeout().toSeconds() + " s)"));
@@ -258,7 +264,9 @@ final class ImageChangeSteps {
                 throw new IOException(what + " in " + median.toMillis() + " ms (median of 3), over the " + c.maxLatency().toMillis()
                         + " ms limit: too slow to keep");
             }
-            ctx.output(what + " in " + median.toMillis() + " ms (median of 3; limit " + c.maxLatency().toMillis() + " ms)");
+            BaselineGate.Judgement old = BaselineGate.judge(c.baselines(), c.access().spec(), ctx.get(FROM_IMAGE).orElse(""), median);
+            if (old.tooSlow()) throw new IOException(what + " in " + median.toMillis() + " ms (median of 3): " + old.words() + ": too slow to keep");
+            ctx.output(what + " in " + median.toMillis() + " ms (median of 3; limit " + c.maxLatency().toMillis() + " ms; " + old.words() + ")");
         }
 
         /** Prometheus is "healthy" at once but answers queries only once its WAL is replayed: wait for /-/ready too. */

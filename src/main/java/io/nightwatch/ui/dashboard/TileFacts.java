@@ -18,10 +18,12 @@ import java.util.Optional;
  * immutable value, a new one simply replaces the old and unchanged words cause no repaint.
  *
  * @param memoryFraction used/limit, or -1 when nothing was measured or there is no limit
+ * @param offBaseline    queries far slower than the service's recorded baseline (the words lead the findings)
  */
 public record TileFacts(String id, String title, String subtitle, boolean discovered, String version, HealthState state,
                         String reason, String transport, String latency, String uptime, int restarts,
-                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings, String kind) {
+                        double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings, String kind,
+                        boolean offBaseline) {
 
     static final String WAITING = "waiting for the first check";
 
@@ -34,13 +36,13 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
                      String reason, String transport, String latency, String uptime, int restarts,
                      double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings) {
         this(id, title, subtitle, discovered, version, state, reason, transport, latency, uptime, restarts,
-                memoryFraction, memoryLimited, memoryText, findings, "");
+                memoryFraction, memoryLimited, memoryText, findings, "", false);
     }
 
     /** Before the first snapshot: the profile says the service exists, nothing is known yet. */
     public static TileFacts waiting(ServiceSpec spec) {
         return new TileFacts(spec.id(), spec.name(), subtitle(spec), spec.discovered(), "", HealthState.UNKNOWN,
-                WAITING, "", "", "", 0, -1, true, "", List.of(), spec.kind().id());
+                WAITING, "", "", "", 0, -1, true, "", List.of(), spec.kind().id(), false);
     }
 
     /** The profile says the service does not run on its host: grey from the start, nothing to wait for. */
@@ -52,7 +54,7 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         ServiceSpec spec = health.spec();
         if (health.state() == HealthState.NOT_DEPLOYED) { // nothing was looked at: no figures to show
             return new TileFacts(health.id(), spec.name(), subtitle(spec), spec.discovered(), "", health.state(), health.reason(),
-                    "", "", "", 0, -1, true, "", List.of(), spec.kind().id());
+                    "", "", "", 0, -1, true, "", List.of(), spec.kind().id(), false);
         }
         ProbeResult probe = health.probe();
         String transport = probe.transport() == ProbeTransport.NONE ? "not probed" : probe.transport().label();
@@ -69,7 +71,9 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         return new TileFacts(health.id(), spec.name(), subtitle, spec.discovered(), health.version().orElse(""),
                 health.state(), health.reason(), transport, latency, uptime, health.restarts(),
                 memoryFraction(health.memory(), health.container()), limited,
-                memoryText(health.memory(), health.container()), health.findings(), spec.kind().id());
+                memoryText(health.memory(), health.container()),
+                health.offBaseline().map(off -> java.util.stream.Stream.concat(java.util.stream.Stream.of(off), health.findings().stream()).toList())
+                        .orElse(health.findings()), spec.kind().id(), health.offBaseline().isPresent());
     }
 
     /** Kind and container, leaving out whichever the title already says. */

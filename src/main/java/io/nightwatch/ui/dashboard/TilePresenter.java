@@ -7,6 +7,7 @@ import javafx.beans.value.ChangeListener;
 final class TilePresenter {
 
     private static final String LISTENER = TilePresenter.class.getName();
+    private static final javafx.css.PseudoClass OFF_BASELINE = javafx.css.PseudoClass.getPseudoClass("off-baseline");
 
     private TilePresenter() {}
 
@@ -79,5 +80,6 @@ final class TilePresenter {
         tile.setMemoryLimited(facts.memoryLimited());
         tile.setMemoryText(facts.memoryText());
         if (!tile.getFindings().equals(facts.findings())) tile.getFindings().setAll(facts.findings());
+        tile.pseudoClassStateChanged(OFF_BASELINE, facts.offBaseline());
     }
 }

@@ -82,7 +82,17 @@ class ImageChangeIntegrationTest {
     }
 
     private RunResult run(ImageChangeRunbook definition, Map<String, String> params) {
-        return catalog.newRunner().run(definition.build(params), params, new RunListener() { });
+        return run(definition, params, new ArrayList<>());
+    }
+
+    /** Collects the steps' output lines into {@code outputs}. */
+    private RunResult run(ImageChangeRunbook definition, Map<String, String> params, List<String> outputs) {
+        return catalog.newRunner().run(definition.build(params), params, new RunListener() {
+            @Override
+            public void output(io.nightwatch.runbook.Step s, String line) {
+                outputs.add(line);
+            }
+        });
     }
 
     @Test
@@ -101,9 +111,25 @@ class ImageChangeIntegrationTest {
         assertTrue(plan.differenceLines().contains("label org.opencontainers.image.version (from the image): 2.42.0 → 2.42.1"), plan.differenceLines().toString());
         assertTrue(plan.composeHint().orElse("").contains("service prometheus"), plan.composeHint().toString());
 
-        RunResult up = run(catalog.upgrade(), Map.of("service", "prometheus", "to", TestEngine.PROMETHEUS_NEXT, "hold", "0s", "gate", "60s",
-                "backup", "yes"));
+        // Nightwatch recorded a baseline of the old image: 30 rounds of `up` in 5 ms
+        io.nightwatch.store.AlertStore recorded = io.nightwatch.store.AlertStore.open(data.resolve("alerts.db"));
+        List<io.nightwatch.store.PerformanceHistory.Sample> rounds = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            rounds.add(new io.nightwatch.store.PerformanceHistory.Sample(Instant.now().minusSeconds(60L * i), "local/prometheus",
+                    TestEngine.PROMETHEUS, io.nightwatch.baseline.Metric.QUERY_LATENCY, 5));
+        }
+        recorded.performance().record(rounds);
+        catalog.useBaselines(new io.nightwatch.baseline.StoredBaselines(recorded.performance(),
+                io.nightwatch.baseline.BaselineSettings.DEFAULT, Clock.systemUTC()));
+        List<String> upOutput = new ArrayList<>();
+        RunResult up;
+        try (recorded) {
+            up = run(catalog.upgrade(), Map.of("service", "prometheus", "to", TestEngine.PROMETHEUS_NEXT, "hold", "0s", "gate", "60s",
+                    "backup", "yes"), upOutput);
+        }
         assertEquals(RunResult.Outcome.SUCCEEDED, up.outcome(), up.message());
+        assertTrue(upOutput.stream().anyMatch(l -> l.startsWith("query `up` answered in ")
+                && l.contains("within 5× the old image's baseline p95 5 ms (30 rounds of " + TestEngine.PROMETHEUS + ")")), upOutput.toString());
         List<io.nightwatch.runbook.backup.BackupSets.SetInfo> sets = io.nightwatch.runbook.backup.BackupSets.list(catalog.backupRoot());
         assertEquals(1, sets.size(), "the pre-change backup");
         assertTrue(sets.get(0).verified());
@@ -116,8 +142,12 @@ class ImageChangeIntegrationTest {
 
         // the rollback finds its target in the deployment journal
         assertEquals(TestEngine.PROMETHEUS, RollbackTargets.best(gateway, spec(), catalog.deployments()).orElseThrow());
-        RunResult back = run(catalog.rollback(), Map.of("service", "prometheus", "gate", "60s"));
+        catalog.useBaselines(io.nightwatch.baseline.PerformanceRecords.NONE);
+        List<String> backOutput = new ArrayList<>();
+        RunResult back = run(catalog.rollback(), Map.of("service", "prometheus", "gate", "60s"), backOutput);
         assertEquals(RunResult.Outcome.SUCCEEDED, back.outcome(), back.message());
+        assertTrue(backOutput.stream().anyMatch(l -> l.contains("no baseline of " + TestEngine.PROMETHEUS_NEXT + " recorded: judged by the limit only")),
+                backOutput.toString());
         ContainerConfig rolledBack = gateway.containerConfig(CONTAINER).orElseThrow();
         assertEquals(TestEngine.PROMETHEUS, rolledBack.image());
         assertEquals(original.settings(), rolledBack.settings());
