@@ -19,7 +19,9 @@ final class SshFailure {
             return "Host key for " + host + " is not known: run " + target.sshHint() + " once to check and accept it";
         }
         if (lower.contains("permission denied")) {
-            return "ssh to " + host + " refused the login (" + lastLine(stderr)
+            java.util.regex.Matcher denied = java.util.regex.Pattern.compile("Permission denied( \\([a-z,-]{1,80}\\))?",
+                    java.util.regex.Pattern.CASE_INSENSITIVE).matcher(stderr);
+            return "ssh to " + host + " refused the login (" + (denied.find() ? denied.group() : "Permission denied")
                     + "): add the key to the ssh agent or name it in ~/.ssh/config (Nightwatch never asks for a password)";
         }
         if (exit == 127 || lower.matches("(?s).*docker['\"]?: (command )?not found.*") || lower.contains("'docker': no such file")) {
