@@ -62,6 +62,9 @@ final class SshRelay implements Closeable {
             Files.deleteIfExists(dir);
             throw e;
         }
+        // a JVM ended (SIGTERM, System.exit) without closing the gateway still leaves no socket behind
+        dir.toFile().deleteOnExit();
+        socket.toFile().deleteOnExit();
         SshRelay relay = new SshRelay(target, List.copyOf(command), dir, socket, server);
         Thread accept = new Thread(relay::acceptLoop, "ssh-relay-" + target.host());
         accept.setDaemon(true);

@@ -8,6 +8,7 @@ import io.nightwatch.testbed.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,8 @@ class SshEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestEngine engine;
     private static Sshd sshd;
+    @TempDir
+    static Path temp;
     private static Path dockerConfig;
 
     @BeforeAll
@@ -37,7 +40,7 @@ class SshEngineTest {
         Map<String, String> far = engine.dockerEnv();
         sshd = Sshd.start("env DOCKER_HOST=" + far.get("DOCKER_HOST") + " DOCKER_CONFIG=" + far.get("DOCKER_CONFIG")
                 + " docker system dial-stdio");
-        dockerConfig = Files.createTempDirectory("nw-ssh-contexts");
+        dockerConfig = Files.createDirectories(temp.resolve("no-contexts"));
     }
 
     @AfterAll
@@ -59,8 +62,24 @@ class SshEngineTest {
     }
 
     @Test
+    void backupCopiesThroughTheRelayAndVerifies() throws Exception {
+        Path to = temp.resolve("backups");
+        NightwatchRun run = NightwatchRun.of(Map.of("NIGHTWATCH_SSH_CONFIG", sshd.clientConfig().toString(),
+                "DOCKER_CONFIG", dockerConfig.toString(), "XDG_DATA_HOME", temp.resolve("data").toString(),
+                "XDG_STATE_HOME", temp.resolve("state").toString()),
+                "backup", "--host", sshd.address(), "--service", "redis", "--to", to.toString());
+        assertEquals(0, run.exit(), run.toString());
+        Path set;
+        try (var sets = Files.list(to)) {
+            set = sets.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        NightwatchRun listed = NightwatchRun.of(Map.of(), "backups", "--in", to.toString());
+        assertTrue(listed.stdout().lines().anyMatch(l -> l.startsWith(set.getFileName().toString()) && l.contains("verified")), listed.toString());
+    }
+
+    @Test
     void hostsListsTheCurrentSshContextAsReachable() throws Exception {
-        Path contexts = Files.createTempDirectory("nw-ssh-context");
+        Path contexts = Files.createDirectories(temp.resolve("contexts"));
         writeContext(contexts, "far", sshd.address());
         writeContext(contexts, "gone", "tcp://127.0.0.1:1");
         Files.writeString(contexts.resolve("config.json"), "{\"currentContext\": \"far\"}");
