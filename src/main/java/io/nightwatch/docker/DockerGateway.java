@@ -406,7 +406,7 @@ public final class DockerGateway implements Closeable {
 
     private ArchiveStreams archives() {
         ArchiveStreams a = archives;
-        if (a == null) archives = a = new ArchiveStreams(transportAddress, ArchiveStreams.CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
+        if (a == null) archives = a = new ArchiveStreams(transportAddress, address, ArchiveStreams.CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
         return a;
     }
 
@@ -417,7 +417,13 @@ public final class DockerGateway implements Closeable {
      * @throws IllegalStateException when the engine refuses (no such container or path), with its reason
      */
     public java.io.InputStream copyOut(String container, String path) {
-        if (ArchiveStreams.supports(transportAddress)) return archives().get(container, path);
+        if (ArchiveStreams.supports(transportAddress)) {
+            try {
+                return archives().get(container, path);
+            } catch (EngineUnreachableException e) {
+                throw relay == null ? e : unreachable(e.getCause());
+            }
+        }
         try {
             return call(() -> requests.copyArchiveFromContainerCmd(container, path).exec());
         } catch (NotFoundException e) {
@@ -432,7 +438,11 @@ public final class DockerGateway implements Closeable {
      */
     public void copyIn(String container, String directory, java.io.InputStream tar) {
         if (ArchiveStreams.supports(transportAddress)) {
-            archives().put(container, directory, tar);
+            try {
+                archives().put(container, directory, tar);
+            } catch (EngineUnreachableException e) {
+                throw relay == null ? e : unreachable(e.getCause());
+            }
             return;
         }
         call(() -> {
