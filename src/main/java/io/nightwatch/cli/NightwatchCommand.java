@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Operations console for the observability stack. Without a command, opens the window.",
         subcommands = {StatusCommand.class, FlowCommand.class, ServeCommand.class, AlertsCommand.class, SilenceCommand.class,
                 BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class,
-                AuditCommand.class, DrillCommand.class, RecoverCommand.class, StackCommand.class,
+                AuditCommand.class, DrillCommand.class, RecoverCommand.class, StackCommand.class, HostsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", resourceBundle = "io.nightwatch.cli.OptionWords",
         exitCodeList = {"0:all services UP", "1:a service DEGRADED or UNKNOWN", "2:a service DOWN",

@@ -19,7 +19,7 @@ public class ProfileOptions {
     Path profile;
 
     @Option(names = {"-H", "--host"}, paramLabel = "URI",
-            description = "Docker engine of the first host, e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376 (overrides DOCKER_HOST).")
+            description = "Docker engine of the first host, e.g. unix:///var/run/docker.sock, tcp://10.0.0.5:2376 or ssh://ops@prod (overrides DOCKER_HOST).")
     String host;
 
     /** The explicit profile file, else the configured one; empty for the built-in reference stack. */

@@ -37,6 +37,8 @@ final class ArchiveStreams {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineAddress address;
+    /** The address the operator gave (ssh://…), when {@code address} is the local end of its relay. */
+    private final EngineAddress shown;
     private final SSLContext tls;
     private final Duration connect;
     private final Duration read;
@@ -44,7 +46,12 @@ final class ArchiveStreams {
     private volatile String prefix;
 
     ArchiveStreams(EngineAddress address, Duration connect, Duration read) {
+        this(address, address, connect, read);
+    }
+
+    ArchiveStreams(EngineAddress address, EngineAddress shown, Duration connect, Duration read) {
         this.address = address;
+        this.shown = shown;
         this.connect = connect;
         this.read = read;
         this.tls = address.tlsVerify() ? sslContext(address) : null;
@@ -77,7 +84,7 @@ final class ArchiveStreams {
             return new ReadAhead(x.body(head), READ_AHEAD, BUFFER, true, "nightwatch-archive-read");
         } catch (IOException e) {
             x.close();
-            throw new EngineUnreachableException(address, e);
+            throw new EngineUnreachableException(shown, e);
         } catch (RuntimeException e) {
             x.close();
             throw e;
@@ -109,14 +116,14 @@ final class ArchiveStreams {
             } catch (EngineWriteFailed e) {
                 Head early = x.headAfterFailedWrite();
                 if (early != null && early.status >= 300) throw x.refused(early, what);
-                throw new EngineUnreachableException(address, e.getCause());
+                throw new EngineUnreachableException(shown, e.getCause());
             }
             do {
                 head = x.head();
             } while (head.status >= 100 && head.status < 200);
             if (head.status / 100 != 2) throw x.refused(head, what);
         } catch (IOException e) {
-            throw new EngineUnreachableException(address, e);
+            throw new EngineUnreachableException(shown, e);
         }
     }
 
@@ -126,7 +133,7 @@ final class ArchiveStreams {
         try {
             socket = EngineSocket.open(address, tls, connect, read);
         } catch (IOException | RuntimeException e) {
-            throw new EngineUnreachableException(address, e);
+            throw new EngineUnreachableException(shown, e);
         }
         Exchange x = new Exchange(socket);
         StringBuilder request = new StringBuilder()
@@ -145,7 +152,7 @@ final class ArchiveStreams {
             out.flush();
         } catch (IOException e) {
             x.close();
-            throw new EngineUnreachableException(address, e);
+            throw new EngineUnreachableException(shown, e);
         }
         return x;
     }
@@ -158,7 +165,7 @@ final class ArchiveStreams {
         try {
             socket = EngineSocket.open(address, tls, connect, read);
         } catch (IOException | RuntimeException e) {
-            throw new EngineUnreachableException(address, e);
+            throw new EngineUnreachableException(shown, e);
         }
         try (Exchange x = new Exchange(socket)) {
             OutputStream out = socket.out();
@@ -170,7 +177,7 @@ final class ArchiveStreams {
             String version = head.headers.getOrDefault("api-version", "");
             known = version.matches("\\d{1,3}\\.\\d{1,3}") ? "/v" + version : "";
         } catch (IOException e) {
-            throw new EngineUnreachableException(address, e);
+            throw new EngineUnreachableException(shown, e);
         }
         prefix = known;
         return known;
@@ -265,7 +272,7 @@ final class ArchiveStreams {
         RuntimeException refused(Head head, String what) {
             String message = errorMessage(head);
             close();
-            String on = " (" + address + ")";
+            String on = " (" + shown + ")";
             return switch (head.status) {
                 case 400 -> new IllegalArgumentException(what + " refused by the engine: " + message + on);
                 case 403 -> new IllegalStateException(what + " forbidden by the engine: " + message + on);

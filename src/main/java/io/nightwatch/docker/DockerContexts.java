@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +28,8 @@ final class DockerContexts {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_CONTEXTS = 200;
+    private static final long MAX_META_BYTES = 256 * 1024;
 
     private DockerContexts() {}
 
@@ -34,16 +40,55 @@ final class DockerContexts {
      *                                       would show (or change) another engine than the operator meant
      */
     static Optional<Context> current(Map<String, String> env) {
-        Path dockerDir = Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker"));
+        Path dockerDir = dockerDir(env);
         boolean fromEnv = env.get("DOCKER_CONTEXT") != null && !env.get("DOCKER_CONTEXT").isBlank();
-        Optional<String> name = Optional.ofNullable(env.get("DOCKER_CONTEXT")).filter(s -> !s.isBlank()).map(String::trim)
-                .or(() -> currentContextFromConfig(dockerDir.resolve("config.json")));
+        Optional<String> name = currentName(env);
         if (name.isEmpty() || name.get().equals("default")) return Optional.empty();
         return Optional.of(read(dockerDir, name.get()).orElseThrow(() -> new InvalidEngineAddressException(
                 (fromEnv ? "DOCKER_CONTEXT" : dockerDir.resolve("config.json") + " (currentContext)") + " names the Docker context '"
                         + name.get().replaceAll("\\p{Cntrl}", "?") + "', which does not exist in " + dockerDir.resolve("contexts")
                         + " (see docker context ls)")));
+    }
+
+    /** The context the CLI would use: {@code DOCKER_CONTEXT}, else the config's currentContext; empty when none is set. */
+    static Optional<String> currentName(Map<String, String> env) {
+        return Optional.ofNullable(env.get("DOCKER_CONTEXT")).filter(s -> !s.isBlank()).map(String::trim)
+                .or(() -> currentContextFromConfig(dockerDir(env).resolve("config.json")));
+    }
+
+    private static Path dockerDir(Map<String, String> env) {
+        return Optional.ofNullable(env.get("DOCKER_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker"));
+    }
+
+    /**
+     * Every context in {@code contexts/meta} (as {@code docker context ls} lists them, without "default"), sorted by
+     * name; at most {@value #MAX_CONTEXTS}, links not followed, unreadable entries left out.
+     */
+    static List<Context> all(Map<String, String> env) {
+        Path dockerDir = dockerDir(env);
+        Path metaDir = dockerDir.resolve("contexts/meta");
+        List<Context> found = new ArrayList<>();
+        if (!Files.isDirectory(metaDir, LinkOption.NOFOLLOW_LINKS)) return found;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(metaDir)) {
+            for (Path entry : entries) {
+                if (found.size() >= MAX_CONTEXTS) break;
+                Path meta = entry.resolve("meta.json");
+                if (!Files.isRegularFile(meta, LinkOption.NOFOLLOW_LINKS) || Files.size(meta) > MAX_META_BYTES) continue;
+                try {
+                    JsonNode name = JSON.readTree(meta.toFile()).path("Name");
+                    if (name.isTextual() && sha256(name.asText()).equals(entry.getFileName().toString())) {
+                        read(dockerDir, name.asText()).ifPresent(found::add);
+                    }
+                } catch (IOException unreadable) {
+                    // a broken context is the CLI's to report; the others still count
+                }
+            }
+        } catch (IOException e) {
+            return found;
+        }
+        found.sort(java.util.Comparator.comparing(Context::name));
+        return found;
     }
 
     private static Optional<String> currentContextFromConfig(Path config) {

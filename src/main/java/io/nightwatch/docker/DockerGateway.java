@@ -62,10 +62,16 @@ public final class DockerGateway implements Closeable {
     private volatile boolean answering;
 
     private final SwarmApi swarm;
+    /** Where the transports connect: the address itself, or the local end of the ssh relay for ssh://. */
+    private final EngineAddress transportAddress;
+    /** Only for ssh:// addresses; null otherwise. */
+    private final SshRelay relay;
 
-    private DockerGateway(EngineAddress address, DockerClient requests, DockerHttpClient requestTransport, DockerClient streams,
-                          DockerClient pings) {
+    private DockerGateway(EngineAddress address, EngineAddress transportAddress, SshRelay relay, DockerClient requests,
+                          DockerHttpClient requestTransport, DockerClient streams, DockerClient pings) {
         this.address = address;
+        this.transportAddress = transportAddress;
+        this.relay = relay;
         this.requests = requests;
         this.streams = streams;
         this.pings = pings;
@@ -80,22 +86,46 @@ public final class DockerGateway implements Closeable {
      */
     public static DockerGateway connect(EngineAddress address) {
         address.requireTlsFiles();
-        DockerClientConfig config;
+        SshRelay relay = SshTarget.is(address.uri()) ? startRelay(address) : null;
+        EngineAddress transportAddress = relay == null ? address
+                : new EngineAddress(relay.localUri(), false, Optional.empty(), address.firstAnswer());
         try {
-            DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                    .withDockerHost(address.uri())
-                    .withDockerTlsVerify(address.tlsVerify());
-            address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
-            config = builder.build();
-            config.getSSLConfig(); // a bad TLS setting fails here, where it can be named, rather than mid-command
+            DockerClientConfig config;
+            try {
+                DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                        .withDockerHost(transportAddress.uri())
+                        .withDockerTlsVerify(address.tlsVerify());
+                address.certPath().ifPresent(p -> builder.withDockerCertPath(p.toString()));
+                config = builder.build();
+                config.getSSLConfig(); // a bad TLS setting fails here, where it can be named, rather than mid-command
+            } catch (RuntimeException e) {
+                throw unusable(address.toString(), address, e);
+            }
+            Duration connect = address.firstAnswer();
+            DockerHttpClient requestTransport = transport(address, config, connect, RESPONSE_TIMEOUT);
+            return new DockerGateway(address, transportAddress, relay, DockerClientImpl.getInstance(config, requestTransport),
+                    requestTransport, DockerClientImpl.getInstance(config, transport(address, config, connect, Duration.ZERO)),
+                    DockerClientImpl.getInstance(config, transport(address, config, connect, address.firstAnswer())));
         } catch (RuntimeException e) {
-            throw unusable(address.toString(), address, e);
+            if (relay != null) relay.close();
+            throw e;
         }
-        Duration connect = address.firstAnswer();
-        DockerHttpClient requestTransport = transport(address, config, connect, RESPONSE_TIMEOUT);
-        return new DockerGateway(address, DockerClientImpl.getInstance(config, requestTransport), requestTransport,
-                DockerClientImpl.getInstance(config, transport(address, config, connect, Duration.ZERO)),
-                DockerClientImpl.getInstance(config, transport(address, config, connect, address.firstAnswer())));
+    }
+
+    private static SshRelay startRelay(EngineAddress address) {
+        SshTarget target = SshTarget.parse(address.uri());
+        Optional<String> sshConfig = Optional.ofNullable(System.getenv(SshTarget.CONFIG_ENV)).filter(s -> !s.isBlank());
+        try {
+            return SshRelay.start(target, target.command(sshConfig, address.firstAnswer()));
+        } catch (IOException e) {
+            throw new InvalidEngineAddressException("cannot open the local relay for " + address + ": " + e.getMessage());
+        }
+    }
+
+    /** For ssh://, what ssh said (unknown host key, refused login, no docker there) explains more than a closed socket. */
+    private EngineUnreachableException unreachable(Throwable cause) {
+        Optional<String> why = relay == null ? Optional.empty() : relay.failure();
+        return new EngineUnreachableException(address, why.<Throwable>map(IOException::new).orElse(cause));
     }
 
     /** docker-java's words for a bad TLS file are often just "NullPointerException": name the files instead. */
@@ -142,12 +172,12 @@ public final class DockerGateway implements Closeable {
             throw deadlinePassed.getCause() instanceof InterruptedException ? deadlinePassed : noAnswer(limit);
         } catch (RuntimeException e) {
             // a refusal (an HTTP server that is no engine) is as useless as silence
-            throw isTimeout(e) ? noAnswer(limit) : new EngineUnreachableException(address, e);
+            throw isTimeout(e) ? noAnswer(limit) : unreachable(e);
         }
     }
 
     private EngineUnreachableException noAnswer(Duration limit) {
-        return new EngineUnreachableException(address, new IOException("no answer within "
+        return unreachable(new IOException("no answer within "
                 + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms")));
     }
 
@@ -318,12 +348,12 @@ public final class DockerGateway implements Closeable {
 
             @Override
             public void onError(Throwable throwable) {
-                onEnd.accept(new EngineUnreachableException(address, throwable));
+                onEnd.accept(unreachable(throwable));
             }
 
             @Override
             public void onComplete() {
-                onEnd.accept(new EngineUnreachableException(address, new IOException("event stream closed by the engine")));
+                onEnd.accept(unreachable(new IOException("event stream closed by the engine")));
             }
         };
         // Service and node events too: on a Swarm manager a task failing, a node going down or an update pausing
@@ -425,7 +455,7 @@ public final class DockerGateway implements Closeable {
 
     private ArchiveStreams archives() {
         ArchiveStreams a = archives;
-        if (a == null) archives = a = new ArchiveStreams(address, ArchiveStreams.CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
+        if (a == null) archives = a = new ArchiveStreams(transportAddress, address, ArchiveStreams.CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
         return a;
     }
 
@@ -436,7 +466,13 @@ public final class DockerGateway implements Closeable {
      * @throws IllegalStateException when the engine refuses (no such container or path), with its reason
      */
     public java.io.InputStream copyOut(String container, String path) {
-        if (ArchiveStreams.supports(address)) return archives().get(container, path);
+        if (ArchiveStreams.supports(transportAddress)) {
+            try {
+                return archives().get(container, path);
+            } catch (EngineUnreachableException e) {
+                throw relay == null ? e : unreachable(e.getCause());
+            }
+        }
         try {
             return call(() -> requests.copyArchiveFromContainerCmd(container, path).exec());
         } catch (NotFoundException e) {
@@ -450,8 +486,12 @@ public final class DockerGateway implements Closeable {
      * @throws java.io.UncheckedIOException when reading {@code tar} fails; the engine gets no complete archive then
      */
     public void copyIn(String container, String directory, java.io.InputStream tar) {
-        if (ArchiveStreams.supports(address)) {
-            archives().put(container, directory, tar);
+        if (ArchiveStreams.supports(transportAddress)) {
+            try {
+                archives().put(container, directory, tar);
+            } catch (EngineUnreachableException e) {
+                throw relay == null ? e : unreachable(e.getCause());
+            }
             return;
         }
         call(() -> {
@@ -493,11 +533,11 @@ public final class DockerGateway implements Closeable {
             throw noAnswer(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineUnreachableException(address, e);
+            throw unreachable(e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
-            throw new EngineUnreachableException(address, e.getCause());
+            throw unreachable(e.getCause());
         }
     }
 
@@ -598,9 +638,9 @@ public final class DockerGateway implements Closeable {
             throw new IllegalStateException("no such Swarm service: " + e.getMessage());
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains(" returns ")) throw new IllegalStateException(e.getMessage(), e);
-            throw new EngineUnreachableException(address, e);
+            throw unreachable(e);
         } catch (RuntimeException e) {
-            throw new EngineUnreachableException(address, e);
+            throw unreachable(e);
         }
     }
 
@@ -612,9 +652,9 @@ public final class DockerGateway implements Closeable {
         try {
             return ContainerSetups.read(swarm, container);
         } catch (IOException e) {
-            throw new EngineUnreachableException(address, e);
+            throw unreachable(e);
         } catch (RuntimeException e) {
-            throw new EngineUnreachableException(address, e);
+            throw unreachable(e);
         }
     }
 
@@ -849,6 +889,7 @@ public final class DockerGateway implements Closeable {
         closeQuietly(requests);
         closeQuietly(streams);
         closeQuietly(pings);
+        if (relay != null) relay.close();
     }
 
     private static void closeQuietly(Closeable closeable) {
@@ -867,7 +908,7 @@ public final class DockerGateway implements Closeable {
             throw e;
         } catch (RuntimeException e) {
             answering = false;
-            throw new EngineUnreachableException(address, e);
+            throw unreachable(e);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The engine to talk to, resolved the way the Docker CLI does: an explicit address (profile or {@code --host})
- * wins, then {@code DOCKER_HOST}, then the current Docker context, then the local socket.
+ * wins, then {@code DOCKER_HOST}, then the current Docker context, then the local socket. An {@code ssh://} address
+ * is reached through the system's ssh, as the CLI does ({@link SshRelay}).
  *
  * @param certPath    directory with {@code ca.pem}, {@code cert.pem}, {@code key.pem} when TLS is verified
  * @param firstAnswer how long a first ping may take before the engine counts as unreachable
@@ -77,8 +78,9 @@ public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPa
             }
             return uri.length() > "npipe://".length() ? null : "a named pipe needs a name";
         }
+        if (SshTarget.is(uri)) return SshTarget.problem(uri);
         if (uri.startsWith("http://") || uri.startsWith("https://")) return "write tcp://HOST:PORT (TLS is set with tlsVerify or DOCKER_TLS_VERIFY)";
-        if (!uri.startsWith("tcp://")) return "not an engine address: expected unix:///path/docker.sock or tcp://HOST:PORT";
+        if (!uri.startsWith("tcp://")) return "not an engine address: expected unix:///path/docker.sock, tcp://HOST:PORT or ssh://USER@HOST";
         if (uri.length() == "tcp://".length()) return "no host name in it (tcp://HOST:PORT)";
         URI parsed;
         try {
