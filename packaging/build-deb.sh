@@ -58,7 +58,8 @@ mkdir -p "$ROOT/usr/bin" "$ROOT/usr/share/bash-completion/completions" "$ROOT/us
   "$ROOT/usr/share/icons/hicolor/256x256/apps" "$ROOT/usr/share/icons/hicolor/scalable/apps"
 java -cp "$JAR" picocli.AutoComplete --force --name nightwatch \
   --completionScript "$ROOT/usr/share/bash-completion/completions/nightwatch" io.nightwatch.cli.NightwatchCommand
-java -cp "$JAR:$CODEGEN" picocli.codegen.docgen.manpage.ManPageGenerator --outdir "$WORK/adoc" io.nightwatch.cli.NightwatchCommand
+# A wide usage width keeps picocli from wrapping the synopsis inside a label (HOST:PORT); groff reflows it.
+java -Dpicocli.usage.width=400 -cp "$JAR:$CODEGEN" picocli.codegen.docgen.manpage.ManPageGenerator --outdir "$WORK/adoc" io.nightwatch.cli.NightwatchCommand
 asciidoctor --backend manpage --destination-dir "$WORK/man" "$WORK"/adoc/*.adoc
 for page in "$WORK"/man/*.1; do gzip -9n <"$page" >"$ROOT/usr/share/man/man1/$(basename "$page").gz"; done
 

@@ -176,6 +176,9 @@ class PackageIT {
             assertEquals(0, man.exit, man.output);
             assertEquals("", man.stderr.strip(), page + ": groff warns");
             assertTrue(man.stdout.contains("SYNOPSIS"), man.stdout);
+            if (page.endsWith("nightwatch-serve.1.gz")) {
+                assertTrue(man.stdout.contains("[--listen=HOST:PORT]"), "synopsis broken inside a label:\n" + man.stdout);
+            }
         }
     }
 
