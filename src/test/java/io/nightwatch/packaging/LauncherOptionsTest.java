@@ -38,8 +38,8 @@ class LauncherOptionsTest {
     }
 
     @Test
-    void jpackagePassesTheFile() throws Exception {
-        String script = Files.readString(Path.of("packaging/jpackage.sh"));
+    void theDebBuildPassesTheFile() throws Exception {
+        String script = Files.readString(Path.of("packaging/build-deb.sh"));
         assertTrue(script.contains("packaging/jvm-options") && script.contains("--java-options"), script);
     }
 }
