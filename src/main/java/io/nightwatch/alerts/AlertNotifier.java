@@ -35,11 +35,16 @@ public final class AlertNotifier {
     private final Map<String, Instant> noticedCause = new HashMap<>();
     private volatile boolean muted;
 
+    private volatile java.util.function.Predicate<AlertOccurrence> quiet = a -> false;
+
     public AlertNotifier(Clock clock) {
         this.clock = clock;
     }
 
     public void setMuted(boolean muted) { this.muted = muted; }
+
+    /** Alerts this says are quiet (about a service not deployed here) raise no notice. */
+    public void setQuiet(java.util.function.Predicate<AlertOccurrence> quiet) { this.quiet = java.util.Objects.requireNonNull(quiet); }
 
     public boolean muted() { return muted; }
 
@@ -51,7 +56,7 @@ public final class AlertNotifier {
         List<Notice> notices = new ArrayList<>();
         int flooded = 0;
         for (AlertOccurrence a : newlyFiring) {
-            if (!"critical".equals(a.severity()) || muted) continue;
+            if (!"critical".equals(a.severity()) || muted || quiet.test(a)) continue;
             String cause = AlertCauses.causeOf(a);
             if (noticedCause.containsKey(cause)) continue; // more of an outage already on screen: its group has it
             noticedCause.put(cause, now);

@@ -60,9 +60,17 @@ public final class IncidentRecorder implements AlertService.Listener {
 
     private record Pending(String host, IncidentEvent event) {}
 
+    private volatile java.util.function.Predicate<AlertOccurrence> quiet = a -> false;
+
     public IncidentRecorder(IncidentStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** Alerts this says are quiet (about a service not deployed here) open no incident and join none. */
+    public IncidentRecorder quiet(java.util.function.Predicate<AlertOccurrence> quiet) {
+        this.quiet = java.util.Objects.requireNonNull(quiet);
+        return this;
     }
 
     /**
@@ -125,6 +133,7 @@ public final class IncidentRecorder implements AlertService.Listener {
         List<IncidentStore.Entry> events = new ArrayList<>();
         try {
             for (AlertOccurrence a : changed) {
+                if (quiet.test(a)) continue;
                 String host = a.labels().getOrDefault("host", "");
                 String cause = AlertCauses.causeOf(a);
                 boolean critical = a.severity().equalsIgnoreCase("critical");

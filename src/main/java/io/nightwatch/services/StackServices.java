@@ -8,6 +8,7 @@ import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.incident.IncidentRecorder;
+import io.nightwatch.alerts.NotDeployedAlerts;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.backup.BackupWatcher;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
@@ -270,7 +271,8 @@ public final class StackServices implements AutoCloseable {
                 }
             }
             // the process that receives the webhooks writes the incident log; a second window would only write it twice
-            if (!o.receiverElsewhere) IncidentRecorder.attach(store.incidents(), clock, o.alerts, o.health, Optional.of(o.flow));
+            if (!o.receiverElsewhere) IncidentRecorder.attach(store.incidents(), clock, o.alerts, o.health, Optional.of(o.flow))
+                    .quiet(new NotDeployedAlerts(profile, o.health.notDeployed()));
         }
 
         /** Without a data directory (no HOME) there are no runbooks and no backup line; the log says why. */

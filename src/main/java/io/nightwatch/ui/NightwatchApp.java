@@ -185,7 +185,9 @@ public class NightwatchApp extends Application {
         if (services.alerts().isEmpty()) {
             return AlertsViewModel.unavailable(storeProblem.isEmpty() ? "no alert history was opened" : storeProblem, clock);
         }
-        AlertsViewModel alerts = new AlertsViewModel(services.alerts().get(), new AlertNotifier(clock), clock, AlertsViewModel.currentUser(env));
+        AlertNotifier notifier = new AlertNotifier(clock);
+        notifier.setQuiet(new io.nightwatch.alerts.NotDeployedAlerts(services.profile(), services.health().notDeployed()));
+        AlertsViewModel alerts = new AlertsViewModel(services.alerts().get(), notifier, clock, AlertsViewModel.currentUser(env));
         alerts.showReceiver(services.receiver(), services.receiverElsewhere());
         return alerts;
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,33 @@ class IncidentCausesTest {
                     alert(2, "NightwatchServiceDown", "critical", "grafana", T0.plusSeconds(3), AlertState.FIRING)));
             assertEquals(1, store.incidents().list().size());
         }
+    }
+
+    /** Prometheus' own LokiDown keeps firing for a Loki the profile says is not deployed: no incident, no notice. */
+    @Test
+    void alertsAboutAServiceNotDeployedHereRaiseNothing() throws Exception {
+        io.nightwatch.stack.StackProfile profile = io.nightwatch.stack.ProfileLoader.parse(dir.resolve("profile.yaml"), """
+                hosts:
+                  - name: local
+                    notDeployed: [loki]
+                """);
+        io.nightwatch.alerts.NotDeployedAlerts quiet = new io.nightwatch.alerts.NotDeployedAlerts(profile, io.nightwatch.stack.NotDeployed.of(profile));
+        AlertOccurrence lokiDown = alert(1, "LokiDown", "critical", "loki", T0, AlertState.FIRING);
+        AlertOccurrence redisDown = alert(2, "NightwatchServiceDown", "critical", "redis", T0.plusSeconds(60), AlertState.FIRING);
+        assertTrue(quiet.test(lokiDown));
+        assertFalse(quiet.test(redisDown));
+        try (AlertStore store = AlertStore.open(dir.resolve("alerts.db"))) {
+            IncidentRecorder recorder = new IncidentRecorder(store.incidents(), Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).quiet(quiet);
+            recorder.statesChanged(List.of(lokiDown));
+            assertTrue(store.incidents().list().isEmpty(), "a Loki that is not deployed opens no incident");
+            recorder.statesChanged(List.of(redisDown));
+            Incident redis = store.incidents().openFor(IncidentRecorder.STACK).orElseThrow();
+            assertEquals("NightwatchServiceDown on redis", redis.title());
+        }
+        io.nightwatch.alerts.AlertNotifier notifier = new io.nightwatch.alerts.AlertNotifier(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+        notifier.setQuiet(quiet);
+        assertEquals(List.of("CRITICAL: NightwatchServiceDown (redis)"),
+                notifier.offer(List.of(lokiDown, redisDown)).stream().map(io.nightwatch.alerts.AlertNotifier.Notice::title).toList());
     }
 
     private static final class MovingClock extends Clock {
