@@ -142,6 +142,24 @@ final class DiskRecovery {
 
     record Block(String dir, long kb, Instant min, Instant max) {}
 
+    /** What frees a Loki volume: a shorter retention its compactor enforces (Loki 2.9, boltdb-shipper), else more disk. */
+    static List<String> lokiRetention(String name, int targetPercent, long missingKb) {
+        return List.of(
+                "to reach " + targetPercent + " % free, " + Bytes.human(missingKb * 1024) + " of " + name + "'s chunks have to go; Loki "
+                        + "deletes chunks only through its compactor, so lower the retention in its config (these lines, with a "
+                        + "shorter retention_period than today's):",
+                "  limits_config:",
+                "    retention_period: 72h",
+                "  compactor:",
+                "    working_directory: /loki/compactor",
+                "    shared_store: filesystem",
+                "    retention_enabled: true",
+                "    retention_delete_delay: 2h",
+                "then restart it with its flush grace period (nightwatch stack restart --service " + name + "); the compactor "
+                        + "frees the space within about retention_delete_delay. If the retention is already as short as the "
+                        + "team can accept, only a bigger volume helps.");
+    }
+
     static List<String> survey(ServiceAccess service, String data, int targetPercent, RunContext ctx) throws Exception {
         ExecResult r = service.exec(List.of("sh", "-c", SURVEY, "sh", data));
         String name = service.spec().name();
@@ -210,6 +228,9 @@ final class DiskRecovery {
                         + " (" + Bytes.human(freed * 1024) + ") have to go: delete-oldest yes deletes them through the admin API "
                         + "(backup yes takes a backup first); or set a lower retention (retention 7d: the image change runbook "
                         + "with only --storage.tsdb.retention.time changed)");
+            } else if (service.spec().kind() == ServiceKind.LOKI) {
+                // Loki's chunks go only through its compactor: deleting files by hand would leave the index pointing at nothing
+                out.addAll(lokiRetention(name, targetPercent, missing));
             } else {
                 out.add("only a bigger volume helps: even without leftover snapshots and all but the newest block, " + name
                         + " stays below " + targetPercent + " % free (" + Bytes.human(missing * 1024) + " missing)");

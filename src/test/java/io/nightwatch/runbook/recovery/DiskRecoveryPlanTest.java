@@ -38,4 +38,16 @@ class DiskRecoveryPlanTest {
     private static List<String> ids(RecoveryRunbook r, Map<String, String> params) {
         return r.build(params).steps().stream().map(Step::id).toList();
     }
+
+    /** A full Loki volume is not "only a bigger volume": the compactor's retention lines, valid YAML an operator can paste. */
+    @Test
+    void aFullLokiGetsTheCompactorRetentionLines() throws Exception {
+        List<String> lines = DiskRecovery.lokiRetention("loki", 20, 3L * 1024 * 1024);
+        assertTrue(lines.get(0).contains("3.0 GiB") || lines.get(0).contains("3 GiB"), lines.get(0));
+        String yaml = String.join("\n", lines.subList(1, lines.size() - 1).stream().map(l -> l.substring(2)).toList());
+        var config = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+        assertTrue(config.at("/compactor/retention_enabled").asBoolean(), yaml);
+        assertEquals("72h", config.at("/limits_config/retention_period").asText(), yaml);
+        assertTrue(lines.get(lines.size() - 1).contains("stack restart --service loki"), lines.get(lines.size() - 1));
+    }
 }
