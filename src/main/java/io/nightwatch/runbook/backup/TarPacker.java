@@ -146,7 +146,8 @@ public final class TarPacker {
             public void close() throws IOException {
                 IOException failed = failure.get(); // before closing: a failure caused by this close is not one
                 super.close();
-                if (failed != null) throw failed;
+                // a fresh exception: the reader may have thrown {@code failed} itself, and try-with-resources adds this to it
+                if (failed != null) throw new IOException(failed.getMessage(), failed);
             }
         };
     }
