@@ -7,10 +7,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +30,10 @@ import java.util.stream.Stream;
  * stream fail instead of ending, so the engine never takes a partial archive for a whole one.
  */
 public final class TarPacker {
+
+    /** The packer's read size and the pipe's buffers: large, so hashing and the socket work in big strides. */
+    private static final int BUFFER = 1 << 20;
+    private static final int PIPE_BUFFERS = 4;
 
     private TarPacker() {}
 
@@ -102,14 +103,15 @@ public final class TarPacker {
     }
 
     private static InputStream start(Path dir, List<Path> paths, Map<Path, FileEntry> expected, Owner owner) throws IOException {
-        PipedInputStream in = new PipedInputStream(1 << 20);
-        PipedOutputStream pipe = new PipedOutputStream(in);
+        BufferPipe pipe = new BufferPipe(PIPE_BUFFERS, BUFFER);
+        BufferPipe.Sink sink = pipe.sink();
         AtomicReference<IOException> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(pipe);
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(sink);
             try {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                byte[] buffer = new byte[BUFFER];
                 for (Path p : paths) {
                     BasicFileAttributes attrs = SetFiles.attributes(p).orElseThrow(() -> new IOException(dir.relativize(p) + ": missing"));
                     FileEntry wanted = expected.get(p);
@@ -125,44 +127,27 @@ public final class TarPacker {
                     entry.setUserName("");
                     entry.setGroupName("");
                     tar.putArchiveEntry(entry);
-                    if (!attrs.isDirectory()) copy(p, entry.getSize(), wanted, tar);
+                    if (!attrs.isDirectory()) copy(p, entry.getSize(), wanted, tar, buffer);
                     tar.closeArchiveEntry();
                 }
                 tar.finish();
+                sink.close();
             } catch (IOException | RuntimeException e) {
-                // recorded before the pipe closes, so the reader sees the failure, never a clean end
-                failure.set(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
-            } finally {
-                try {
-                    if (failure.get() != null) pipe.close();
-                    else tar.close();
-                } catch (IOException ignored) {
-                    // the reader went away
-                }
+                // handed to the reader as an error, never as a clean end
+                IOException io = new IOException("packing " + dir + " failed: " + e.getMessage(), e);
+                failure.set(io);
+                sink.fail(io);
             }
         }, "nightwatch-tar-pack");
         writer.setDaemon(true);
         writer.start();
-        return new java.io.FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                return checked(super.read());
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return checked(super.read(b, off, len));
-            }
-
-            private int checked(int n) throws IOException {
-                if (n < 0 && failure.get() != null) throw new IOException("packing " + dir + " failed: " + failure.get().getMessage(), failure.get());
-                return n;
-            }
-
+        return new java.io.FilterInputStream(pipe.source()) {
             @Override
             public void close() throws IOException {
+                IOException failed = failure.get(); // before closing: a failure caused by this close is not one
                 super.close();
-                if (failure.get() != null) throw failure.get();
+                // a fresh exception: the reader may have thrown {@code failed} itself, and try-with-resources adds this to it
+                if (failed != null) throw new IOException(failed.getMessage(), failed);
             }
         };
     }
@@ -171,17 +156,17 @@ public final class TarPacker {
      * Sends exactly {@code size} bytes of {@code file}, opened without following links; with {@code wanted}, the
      * bytes must also hash to the manifest's SHA-256.
      */
-    private static void copy(Path file, long size, FileEntry wanted, OutputStream tar) throws IOException {
+    private static void copy(Path file, long size, FileEntry wanted, OutputStream tar, byte[] buffer) throws IOException {
         MessageDigest sha = TarExtractor.sha256();
+        ByteBuffer buf = ByteBuffer.wrap(buffer);
         long sent = 0;
         try (FileChannel ch = SetFiles.openPlain(file)) {
             if (ch.size() != size) throw changedOrGone(file, wanted, "size " + ch.size() + " instead of " + size);
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
             int n;
+            // hash and send from the same buffer, in writes as large as the reads (one pass over the file)
             while (sent < size && (n = ch.read(buf.clear().limit((int) Math.min(buf.capacity(), size - sent)))) > 0) {
-                buf.flip();
-                sha.update(buf.duplicate());
-                Channels.newChannel(tar).write(buf);
+                sha.update(buffer, 0, n);
+                tar.write(buffer, 0, n);
                 sent += n;
             }
         }
