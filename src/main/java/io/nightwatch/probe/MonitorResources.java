@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MonitorResources implements AutoCloseable {
 
-    /** Enough for one blocking probe per service of a reference stack; a fleet queues rather than spawning hundreds. */
+    /** Bounds of the worker pool: a fleet queues its reads rather than spawning hundreds of threads. */
     private static final int MIN_WORKERS = 4;
     private static final int MAX_WORKERS = 32;
 
@@ -39,7 +39,9 @@ public final class MonitorResources implements AutoCloseable {
     public MonitorResources(int hosts, int services) {
         this.rounds = new ScheduledThreadPoolExecutor(Math.max(1, hosts) + 1, daemon("nightwatch-round"));
         rounds.setRemoveOnCancelPolicy(true);
-        int size = Math.max(MIN_WORKERS, Math.min(MAX_WORKERS, services));
+        // twice the services: a round's memory samples (about a second each) and probes may all be under way when an
+        // engine event asks for a re-check, which must still start at once (a container death shows within 500 ms)
+        int size = Math.min(MAX_WORKERS, 2 * Math.max(MIN_WORKERS, services));
         this.workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("nightwatch-work"));
         workers.allowCoreThreadTimeOut(true); // a quiet minute (no monitors started, a one-shot check) leaves no threads
         this.http = new OkHttpClient.Builder()
