@@ -40,8 +40,8 @@ final class EndpointReader {
     private final OkHttpClient client;
     private final InContainerHttp inside;
 
-    EndpointReader(Duration timeout) {
-        this.client = new OkHttpClient.Builder()
+    EndpointReader(Duration timeout, OkHttpClient shared) {
+        this.client = shared.newBuilder()
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1))
                 .readTimeout(timeout)
                 .callTimeout(timeout.multipliedBy(3))

@@ -4,6 +4,7 @@ import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.probe.MonitorResources;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import okhttp3.HttpUrl;
@@ -22,8 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -59,19 +60,23 @@ public final class FlowMonitor implements AutoCloseable {
     private final ExecutorService canaryRunner;
     private Instant lastDiskRound = Instant.EPOCH;
     private Instant lastCanaryRound = Instant.EPOCH;
+    private volatile ScheduledFuture<?> schedule;
+    private volatile boolean closed;
 
     public FlowMonitor(HealthMonitor health, FlowSettings settings, Map<String, String> env, Clock clock) {
         this.health = health;
         this.settings = settings;
         this.clock = clock;
         Duration timeout = health.profile().probeTimeout();
-        this.reader = new ServiceReader(timeout, env);
-        this.lokiCanary = new LokiCanary(timeout, Duration.ofSeconds(15), clock);
-        this.otlpCanary = new OtlpCanary(timeout, Duration.ofSeconds(20), clock);
+        // the health monitor's threads and HTTP client: one set for all monitors (see MonitorResources)
+        MonitorResources shared = health.shared();
+        this.reader = new ServiceReader(timeout, env, shared.http());
+        this.lokiCanary = new LokiCanary(timeout, Duration.ofSeconds(15), clock, shared.http());
+        this.otlpCanary = new OtlpCanary(timeout, Duration.ofSeconds(20), clock, shared.http());
         this.startedAt = clock.instant();
-        this.rounds = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "nightwatch-flow"));
-        this.reads = Executors.newFixedThreadPool(4, r -> daemon(r, "nightwatch-flow-read"));
-        this.canaryRunner = Executors.newSingleThreadExecutor(r -> daemon(r, "nightwatch-canary"));
+        this.rounds = shared.rounds();
+        this.reads = shared.workers();
+        this.canaryRunner = shared.workers();
         latest.set(new FlowSnapshot(startedAt, settings, List.of(), List.of(), List.of(), List.of()));
     }
 
@@ -85,7 +90,8 @@ public final class FlowMonitor implements AutoCloseable {
 
     /** Reads every interval from now on. */
     public void start() {
-        rounds.scheduleWithFixedDelay(() -> {
+        schedule = rounds.scheduleWithFixedDelay(() -> {
+            if (closed) return;
             try {
                 round();
             } catch (RuntimeException e) {
@@ -190,7 +196,7 @@ public final class FlowMonitor implements AutoCloseable {
             LogErrorWatcher watcher = logWatchers.computeIfAbsent(service.id(),
                     id -> new LogErrorWatcher(id, service.spec().container(), settings.historyPoints()));
             if (service.swarm().isPresent()) watcher.retarget(service.container().get().name());
-            if (service.container().get().running()) {
+            if (service.container().get().running() && !closed) { // a round racing close() opens no new log stream
                 health.gatewayFor(service).ifPresent(g -> watcher.ensureFollowing(g, startedAt));
             }
             result.add(watcher.round(at));
@@ -223,7 +229,7 @@ public final class FlowMonitor implements AutoCloseable {
 
     /** Canaries take seconds (they wait for the far side), so they run beside the rounds, never inside one. */
     private List<CanaryResult> canaryRound(List<ServiceHealth> services, Instant at) {
-        if (!settings.canary()) return List.of();
+        if (!settings.canary() || closed) return List.of();
         if (Duration.between(lastCanaryRound, at).compareTo(CANARY_EVERY) >= 0 && canaryInFlight.compareAndSet(false, true)) {
             lastCanaryRound = at;
             CompletableFuture.runAsync(() -> {
@@ -264,17 +270,12 @@ public final class FlowMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        rounds.shutdownNow();
-        reads.shutdownNow();
-        canaryRunner.shutdownNow();
+        closed = true;
+        ScheduledFuture<?> s = schedule;
+        if (s != null) s.cancel(true); // the threads are shared: only this monitor's work ends
         synchronized (this) {
             logWatchers.values().forEach(LogErrorWatcher::close);
         }
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
 }

@@ -33,7 +33,11 @@ final class LokiCanary {
     private final Clock clock;
 
     LokiCanary(Duration timeout, Duration patience, Clock clock) {
-        this.client = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        this(timeout, patience, clock, new OkHttpClient());
+    }
+
+    LokiCanary(Duration timeout, Duration patience, Clock clock, OkHttpClient shared) {
+        this.client = shared.newBuilder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
         this.patience = patience;
         this.clock = clock;
     }

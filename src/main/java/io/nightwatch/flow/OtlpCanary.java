@@ -32,7 +32,11 @@ final class OtlpCanary {
     private final Clock clock;
 
     OtlpCanary(Duration timeout, Duration patience, Clock clock) {
-        this.client = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
+        this(timeout, patience, clock, new OkHttpClient());
+    }
+
+    OtlpCanary(Duration timeout, Duration patience, Clock clock, OkHttpClient shared) {
+        this.client = shared.newBuilder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout.multipliedBy(2)).build();
         this.patience = patience;
         this.clock = clock;
     }

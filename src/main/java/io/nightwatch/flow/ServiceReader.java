@@ -39,8 +39,8 @@ final class ServiceReader {
     private final Duration timeout;
     private final Map<String, String> env;
 
-    ServiceReader(Duration timeout, Map<String, String> env) {
-        this.http = new EndpointReader(timeout);
+    ServiceReader(Duration timeout, Map<String, String> env, okhttp3.OkHttpClient shared) {
+        this.http = new EndpointReader(timeout, shared);
         this.timeout = timeout;
         this.env = env;
     }

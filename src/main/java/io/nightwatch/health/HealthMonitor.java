@@ -1,6 +1,7 @@
 package io.nightwatch.health;
 
 import io.nightwatch.docker.EngineAddress;
+import io.nightwatch.probe.MonitorResources;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.StackProfile;
@@ -13,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -35,23 +33,34 @@ public final class HealthMonitor implements AutoCloseable {
     private final List<HostWatcher> watchers = new ArrayList<>();
     private final List<Consumer<HealthSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ContainerDeath>> deathListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService probes;
-    private final ExecutorService stats;
+    private final MonitorResources shared;
+    private final boolean ownsShared;
     private final ScheduledExecutorService polls;
+    private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
     private final io.nightwatch.stack.NotDeployed notDeployed;
     private volatile java.util.function.UnaryOperator<ServiceHealth> annotator = java.util.function.UnaryOperator.identity();
 
+    /** With threads and an HTTP client of its own (closed with it), which a flow monitor over it shares. */
     public HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock) {
+        this(profile, env, clock, new MonitorResources(profile.hosts().size(), profile.services().size()), true);
+    }
+
+    /** On threads and an HTTP client shared with other monitors; {@code shared} stays the caller's to close. */
+    public HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock, MonitorResources shared) {
+        this(profile, env, clock, shared, false);
+    }
+
+    private HealthMonitor(StackProfile profile, Map<String, String> env, Clock clock, MonitorResources shared, boolean owns) {
         this.profile = profile;
         this.notDeployed = io.nightwatch.stack.NotDeployed.of(profile);
         this.clock = clock;
-        this.probes = Executors.newFixedThreadPool(Math.max(4, profile.services().size()), daemon("nightwatch-probe"));
-        this.stats = Executors.newFixedThreadPool(4, daemon("nightwatch-stats"));
-        this.polls = Executors.newScheduledThreadPool(Math.max(1, profile.hosts().size()), daemon("nightwatch-poll"));
-        ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
+        this.shared = shared;
+        this.ownsShared = owns;
+        this.polls = shared.rounds();
+        ServiceProber prober = new ServiceProber(profile.probeTimeout(), env, shared.http());
         for (DockerHostSpec host : profile.hosts()) {
             watchers.add(new HostWatcher(host, profile.servicesOn(host.name()), EngineAddress.resolve(host, env), prober,
-                    probes, stats, polls, clock, this::publish, notDeployed));
+                    shared.workers(), shared.workers(), polls, clock, this::publish, notDeployed));
         }
         notDeployed.addListener(this::recheckSoon);
     }
@@ -78,6 +87,9 @@ public final class HealthMonitor implements AutoCloseable {
         }
         watchers.forEach(w -> w.onDeath(this::publishDeath));
     }
+
+    /** The threads and HTTP client this monitor runs on, for monitors that build on it (flow). */
+    public MonitorResources shared() { return shared; }
 
     public StackProfile profile() { return profile; }
 
@@ -124,13 +136,13 @@ public final class HealthMonitor implements AutoCloseable {
     public void start() {
         for (HostWatcher watcher : watchers) {
             watcher.followEvents();
-            polls.scheduleWithFixedDelay(() -> {
+            schedules.add(polls.scheduleWithFixedDelay(() -> {
                 try {
                     watcher.refreshAll(false);
                 } catch (RuntimeException e) {
                     LOG.warn("poll failed", e); // a failed round must not end the schedule
                 }
-            }, 0, profile.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }, 0, profile.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
         }
     }
 
@@ -168,18 +180,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        polls.shutdownNow();
+        schedules.forEach(s -> s.cancel(true));
+        if (ownsShared) shared.close();
         watchers.forEach(HostWatcher::close);
-        probes.shutdownNow();
-        stats.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -27,29 +27,40 @@ public final class HttpProbe {
     private final Duration timeout;
 
     public HttpProbe(Duration timeout) {
+        this(timeout, new OkHttpClient());
+    }
+
+    /** Over {@code shared}'s connection pool, with this probe's timeouts. */
+    public HttpProbe(Duration timeout, OkHttpClient shared) {
         this.timeout = timeout;
         Duration connect = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? timeout : Duration.ofSeconds(1);
-        this.client = new OkHttpClient.Builder()
+        this.client = shared.newBuilder()
                 .connectTimeout(connect)
                 .readTimeout(timeout)
                 .callTimeout(timeout.plus(connect))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                // one listener factory for all probes: a probe's "connected" flag rides on its request as a tag,
+                // instead of a client built per probe
+                .eventListenerFactory(call -> {
+                    AtomicBoolean connected = call.request().tag(AtomicBoolean.class);
+                    return connected == null ? EventListener.NONE : new EventListener() {
+                        @Override
+                        public void connectionAcquired(Call c, Connection connection) {
+                            connected.set(true);
+                        }
+                    };
+                })
                 .build();
     }
 
     public ProbeResult probe(Endpoint endpoint) {
         AtomicBoolean connected = new AtomicBoolean();
-        OkHttpClient observed = client.newBuilder().eventListener(new EventListener() {
-            @Override
-            public void connectionAcquired(Call call, Connection connection) {
-                connected.set(true);
-            }
-        }).build();
         long start = System.nanoTime();
-        Request request = new Request.Builder().url(endpoint.directUri().toString()).header("User-Agent", "nightwatch").build();
+        Request request = new Request.Builder().url(endpoint.directUri().toString()).header("User-Agent", "nightwatch")
+                .tag(AtomicBoolean.class, connected).build();
         String where = endpoint.directHost() + ":" + endpoint.directPort();
-        try (Response response = observed.newCall(request).execute()) {
+        try (Response response = client.newCall(request).execute()) {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             if (response.isSuccessful()) {
                 return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.DIRECT, latency, endpoint.path() + " " + response.code());

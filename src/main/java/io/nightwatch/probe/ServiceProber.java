@@ -5,6 +5,7 @@ import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.HealthcheckStatus;
 import io.nightwatch.stack.ProbeProtocol;
 import io.nightwatch.stack.ServiceSpec;
+import okhttp3.OkHttpClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,12 @@ public final class ServiceProber {
     private final Map<String, String> env;
 
     public ServiceProber(Duration timeout, Map<String, String> env) {
-        this.http = new HttpProbe(timeout);
+        this(timeout, env, new OkHttpClient());
+    }
+
+    /** Probing over {@code http}'s connection pool (the monitors' shared client). */
+    public ServiceProber(Duration timeout, Map<String, String> env, OkHttpClient http) {
+        this.http = new HttpProbe(timeout, http);
         this.redis = new RedisProbe(timeout);
         this.exec = new ExecProbe(timeout);
         this.env = env;

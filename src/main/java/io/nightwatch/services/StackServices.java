@@ -9,6 +9,7 @@ import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.incident.IncidentRecorder;
 import io.nightwatch.alerts.NotDeployedAlerts;
+import io.nightwatch.probe.MonitorResources;
 import io.nightwatch.runbook.backup.BackupAges;
 import io.nightwatch.runbook.backup.BackupWatcher;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
@@ -32,8 +33,8 @@ import java.util.Optional;
 
 /**
  * Everything that watches the stack, started in one place for {@code nightwatch serve} and the window alike:
- * store → health monitor → flow monitor → baseline recorder → alert service → incident recorder → runbook catalog
- * (with the crash-line recorder when there is a store) → backup watcher.
+ * store → shared monitor threads and HTTP client → health monitor → flow monitor → baseline recorder → alert service →
+ * incident recorder → runbook catalog (with the crash-line recorder when there is a store) → backup watcher.
  * {@link Builder#open} wires them (the alert service already receives and polls; a failure closes what was opened);
  * the faces add their listeners, then {@link #start} starts the monitors and the backup watcher so no first
  * reading is missed. {@link #close} closes in the reverse order of opening; what was handed in from outside
@@ -237,7 +238,13 @@ public final class StackServices implements AutoCloseable {
                 o.store = store;
                 if (ownsStore) o.push(store);
             }
-            o.health = o.push(health != null ? health : new HealthMonitor(profile, env, clock));
+            if (health == null) {
+                // one scheduler, worker pool and HTTP client for every monitor; closed after them (pushed first)
+                MonitorResources shared = o.push(new MonitorResources(profile.hosts().size(), profile.services().size()));
+                o.health = o.push(new HealthMonitor(profile, env, clock, shared));
+            } else {
+                o.health = o.push(health);
+            }
             o.flow = o.push(flow != null ? flow : new FlowMonitor(o.health, FlowSettings.of(profile.flow()), env, clock));
             if (store != null) {
                 o.baselines = o.push(new BaselineRecorder(o.health, Optional.of(o.flow), store.performance(), env, baselineSettings, clock));

@@ -12,10 +12,7 @@ import io.nightwatch.ui.fx.FxBridge;
 import io.nightwatch.ui.fx.Lane;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.controls.TimelineLayout;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -129,7 +126,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private Map<String, List<Long>> groups = Map.of();
     /** The one clock the Duration column and the detail read, so they never disagree. */
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> now.set(clockNow())));
+    /** Not Timelines: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
+    private final io.nightwatch.ui.fx.FxTicker ticker = new io.nightwatch.ui.fx.FxTicker(java.time.Duration.ofSeconds(1), () -> now.set(clockNow()));
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final ObservableList<String> servicesView = FXCollections.unmodifiableObservableList(services);
     private final ObservableList<SilenceRow> silences = FXCollections.observableArrayList();
@@ -160,7 +158,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private final LatestAnswer<SilencesResult> silenceResults = alertmanagerLane.latest(this::applySilences);
     // notices are pushed by the service's threads, not asked for: they take the bridge directly
     private final FxBridge<Boolean> noticeTicks = new FxBridge<>(tick -> drainNotices());
-    private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
+    private final io.nightwatch.ui.fx.FxTicker refresher = new io.nightwatch.ui.fx.FxTicker(java.time.Duration.ofMillis((long) REFRESH.toMillis()), this::refresh);
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
     private final AlertService.Listener listener = this::historyChanged;
     private String receiverText = "";
@@ -216,9 +214,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         details.ask(this::loadDetail);
         silenceResults.ask(this::loadSilences);
         service.get().addListener(listener);
-        refresher.setCycleCount(Animation.INDEFINITE);
         refresher.play();
-        ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         refresh();
     }

@@ -59,6 +59,11 @@ public final class Background {
         return new FxBridge<>(onFxThread, fxThread);
     }
 
+    /** A bridge that drops a value equal to the last one published (see {@link FxBridge#ofChanges}). */
+    <T> FxBridge<T> changesBridge(Consumer<? super T> onFxThread) {
+        return new FxBridge<>(onFxThread, fxThread, true);
+    }
+
     /** A failure in words for a problem line: its message, or its type when it has none. */
     public static String describe(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();

@@ -32,7 +32,8 @@ public final class LatestAnswer<T> {
     LatestAnswer(Lane lane, Consumer<? super T> onFx) {
         this.lane = lane;
         Objects.requireNonNull(onFx);
-        this.answers = lane.background().bridge(t -> {
+        // a refresh that brings the same answer to the same question changes nothing on screen: no FX hand-over
+        this.answers = lane.background().changesBridge(t -> {
             if (t.ticket() == latest.get() && !lane.isClosed()) onFx.accept(t.value());
         });
     }
@@ -72,6 +73,7 @@ public final class LatestAnswer<T> {
             T value = q.answer();
             if (value != null) answers.publish(new Ticketed<>(ticket, value)); // null: nothing to show this time
         } catch (Exception e) {
+            answers.forgetLast(); // the view shows a problem now: the next answer must replace it even if unchanged
             if (ticket == latest.get()) lane.problem(e);
         }
     }

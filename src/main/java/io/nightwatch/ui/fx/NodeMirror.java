@@ -5,9 +5,11 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,12 +41,19 @@ public final class NodeMirror<M, N extends Node> {
 
     private void sync() {
         List<Node> wanted = new ArrayList<>(models.size());
-        for (M model : models) wanted.add(nodes.computeIfAbsent(model, create));
-        nodes.entrySet().removeIf(entry -> {
-            boolean gone = !models.contains(entry.getKey());
-            if (gone) release.accept(entry.getValue());
-            return gone;
-        });
+        Set<M> present = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (M model : models) {
+            present.add(model);
+            wanted.add(nodes.computeIfAbsent(model, create));
+        }
+        // identity, like the node map: a lookup per node, not a scan of the model list per node (quadratic at fleet size)
+        if (nodes.size() > present.size()) {
+            nodes.entrySet().removeIf(entry -> {
+                boolean gone = !present.contains(entry.getKey());
+                if (gone) release.accept(entry.getValue());
+                return gone;
+            });
+        }
         if (!wanted.equals(children)) children.setAll(wanted);
     }
 }

@@ -52,4 +52,37 @@ class FxBridgeTest {
         assertTrue(fx.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(-1, delivered.get(delivered.size() - 1), "the newest value is the last one shown");
     }
+
+    @Test
+    void aChangesOnlyBridgeDoesNotWakeTheFxThreadForAnEqualValue() {
+        ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+        List<String> delivered = new ArrayList<>();
+        FxBridge<String> bridge = new FxBridge<>(delivered::add, queue::add, true);
+
+        bridge.publish("3 up");
+        queue.poll().run();
+        bridge.publish(new String("3 up")); // equal, not the same instance: an idle poll's fresh snapshot
+        assertEquals(0, queue.size(), "an unchanged value queues no hand-over");
+
+        bridge.publish("2 up");
+        bridge.publish("3 up"); // back to the shown value while a hand-over waits: that one must deliver it
+        queue.poll().run();
+        assertEquals(List.of("3 up", "3 up"), delivered, "the newest value wins even when it equals an older one");
+
+        bridge.forgetLast();
+        bridge.publish("3 up");
+        assertEquals(1, queue.size(), "after forgetLast the same value is handed over again");
+    }
+
+    @Test
+    void aPlainBridgeDeliversRepeatedSignals() {
+        ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+        List<Boolean> delivered = new ArrayList<>();
+        FxBridge<Boolean> bridge = new FxBridge<>(delivered::add, queue::add);
+        bridge.publish(true);
+        queue.poll().run();
+        bridge.publish(true);
+        queue.poll().run();
+        assertEquals(List.of(true, true), delivered, "a tick publishes the same value and needs every one");
+    }
 }
