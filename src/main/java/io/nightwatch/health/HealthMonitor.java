@@ -62,6 +62,7 @@ public final class HealthMonitor implements AutoCloseable {
             watchers.add(new HostWatcher(host, profile.servicesOn(host.name()), EngineAddress.resolve(host, env), prober,
                     shared.workers(), shared.workers(), polls, clock, this::publish, notDeployed));
         }
+        watchers.forEach(w -> w.onDeath(this::publishDeath));
         notDeployed.addListener(this::recheckSoon);
     }
 
@@ -85,7 +86,6 @@ public final class HealthMonitor implements AutoCloseable {
                 return;
             }
         }
-        watchers.forEach(w -> w.onDeath(this::publishDeath));
     }
 
     /** The threads and HTTP client this monitor runs on, for monitors that build on it (flow). */

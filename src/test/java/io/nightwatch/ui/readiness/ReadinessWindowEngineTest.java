@@ -117,8 +117,8 @@ class ReadinessWindowEngineTest {
         assertEquals(MainWindow.View.READINESS, onFx(() -> app.window().shown()));
         assertEquals(Verdict.NOT_READY, onFx(() -> model.phaseProperty(Phase.PRODUCTION).get()));
         assertEquals("NOT READY", text(robot, "#phase-production"));
-        assertEquals("NOT READY", onFx(() -> app.window().scene().lookup(".overall-state-text") instanceof Labeled l ? l.getText() : ""),
-                "the header speaks for the shown view");
+        assertEquals("NOT READY", onFx(() -> app.window().scene().lookup("#view-badge") instanceof Labeled l ? l.getText() : ""),
+                "the shown view's badge speaks for it (the pill keeps the stack's verdict)");
         int firstOk = onFx(() -> model.reportProperty().get().ok());
         int total = onFx(() -> model.reportProperty().get().total());
         assertEquals(firstOk + " / " + total + " OK", text(robot, "#readiness-score"));
