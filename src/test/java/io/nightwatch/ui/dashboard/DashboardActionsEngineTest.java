@@ -168,7 +168,7 @@ class DashboardActionsEngineTest {
             HealthTile redisTile = onFx(() -> tile(robot, "redis"));
             robot.interact(() -> redisTile.getContextMenu().show(redisTile, javafx.geometry.Side.RIGHT, -150, 60));
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(List.of("Start", "Restart…", "Logs…", "Open runbook…", "", "Not deployed here"),
+            assertEquals(List.of("Start", "Restart…", "Logs…", "Open runbook: The Redis session store is down or lost its data", "", "Not deployed here"),
                     onFx(() -> redisTile.getContextMenu().getItems().stream().map(i -> i.getText() == null ? "" : i.getText()).toList()));
             BufferedImage menu = transparentSnapshot(redisTile.getContextMenu().getScene().getRoot());
             robot.interact(() -> redisTile.getContextMenu().hide());

@@ -121,8 +121,9 @@ class RecoveryWizardEngineTest {
         long alert = onFx(() -> app.window().alerts().getRows().stream().filter(r -> r.alertname().equals("NightwatchServiceDown")
                 && r.service().equals("redis")).findFirst().orElseThrow().id());
         robot.interact(() -> app.window().alerts().select(alert));
-        await(10, () -> robot.lookup("#open-runbook-button").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-        robot.clickOn("#open-runbook-button");
+        await(30, () -> robot.lookup("#open-runbook-button").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        // fired, not clicked: the header's reflow can move the detail pane while the robot's pointer travels
+        robot.interact(() -> robot.lookup("#open-runbook-button").queryAs(javafx.scene.control.Button.class).fire());
         await(10, () -> wizard() != null);
         Stage wizard = onFx(this::wizard);
         WizardModel<?> model = onFx(() -> app.wizards().model(WizardKind.RECOVERY).orElseThrow());
