@@ -115,6 +115,11 @@ class DashboardActionsEngineTest {
 
     @Test
     void servicesNotDeployedAreGreyAndQuietAndTheWindowCanMarkOne(FxRobot robot) throws Exception {
+        // Nightwatch's own helper (a restore's short-lived container from the service's image, here one that exited):
+        // without its label it would be discovered as a Redis and raise ServiceDown; with it, it is never watched.
+        String helper = "nightwatch-helper-" + Long.toHexString(System.nanoTime());
+        engine.docker("run", "-d", "--name", helper, "--label", "io.nightwatch.helper=true", "--network", "none",
+                TestEngine.REDIS, "redis-server", "--version");
         try {
             await(60, () -> tile(robot, "prometheus").getState() == HealthState.UP);
             await(30, () -> tile(robot, "redis").getState() == HealthState.UP && tile(robot, "alertmanager").getState() == HealthState.UP);
@@ -130,6 +135,9 @@ class DashboardActionsEngineTest {
             await(60, () -> app.window().flow().lane(io.nightwatch.flow.Pipeline.METRICS).getCards().stream()
                     .anyMatch(c -> c.id().equals("local/prometheus#samples-appended") && c.getFacts().state() == FlowState.FLOWING));
             assertEquals(List.of(), raisedAbout(Set.of("loki", "grafana", "otel-collector", "promtail")), "no alert about a service not deployed");
+            assertTrue(app.window().model().getHosts().stream().flatMap(h -> h.getTiles().stream()).noneMatch(t -> t.id().contains(helper)),
+                    "the helper is no tile");
+            assertEquals(List.of(), raisedAbout(Set.of(helper)), "the helper raises nothing");
             assertTrue(app.window().flow().lane(io.nightwatch.flow.Pipeline.LOGS).getCards().stream()
                     .noneMatch(c -> c.id().startsWith("local/loki") || c.id().startsWith("local/promtail")), "no flow stages of Loki or Promtail");
 
@@ -146,6 +154,7 @@ class DashboardActionsEngineTest {
             assertFalse(Files.readAllLines(marks).contains("local/alertmanager"));
         } finally {
             robot.interact(app::stop);
+            engine.docker("rm", "-f", helper);
         }
     }
 
