@@ -1,17 +1,13 @@
 package io.nightwatch.ui.wizard.drill;
 
+import io.nightwatch.ui.wizard.SetCell;
 import io.nightwatch.ui.wizard.ChoiceNodes;
 import io.nightwatch.ui.wizard.SetRow;
-import io.nightwatch.ui.wizard.StepState;
 import io.nightwatch.ui.wizard.WizardNodes;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The drill's form: the sets of a folder (only verified ones can be drilled) and the chosen set's services. */
@@ -59,36 +55,5 @@ final class DrillForm {
                         "wizard-caption"));
         form.getStyleClass().add("wizard-form");
         return form;
-    }
-
-    /** A set: icon, id, size · age · services, and its state word; sets that cannot be drilled are greyed. */
-    private static final class SetCell extends ListCell<SetRow> {
-        @Override
-        protected void updateItem(SetRow set, boolean empty) {
-            super.updateItem(set, empty);
-            setText(null);
-            if (empty || set == null) {
-                setGraphic(null);
-                setDisable(false);
-                setId(null);
-                return;
-            }
-            Label id = WizardNodes.label(set.id(), "wizard-set-id");
-            Label facts = WizardNodes.label(set.facts(), "wizard-set-facts");
-            VBox words = new VBox(id, facts);
-            if (!set.choosable()) words.getChildren().add(WizardNodes.text(set.why(), "wizard-set-why"));
-            HBox.setHgrow(words, Priority.ALWAYS);
-            words.setMaxWidth(Double.MAX_VALUE);
-            words.setPrefWidth(100);
-            Label status = WizardNodes.label(set.status(), "wizard-set-status");
-            status.setMinWidth(Label.USE_PREF_SIZE);
-            HBox row = new HBox(StepState.glyph(set.glyph()), words, status);
-            row.getStyleClass().add("wizard-set-row");
-            row.setAlignment(Pos.CENTER_LEFT);
-            StepState.apply(row, set.glyph());
-            setGraphic(row);
-            setDisable(!set.choosable());
-            setId("set-" + set.id());
-        }
     }
 }

@@ -1,17 +1,12 @@
 package io.nightwatch.ui.wizard.restore;
 
-import io.nightwatch.ui.controls.Glyph;
+import io.nightwatch.ui.wizard.SetCell;
 import io.nightwatch.ui.wizard.ChoiceNodes;
 import io.nightwatch.ui.wizard.SetRow;
-import io.nightwatch.ui.wizard.StepState;
 import io.nightwatch.ui.wizard.WizardNodes;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The restore's form: the sets of a folder (size, age, state; only verified sets can be chosen) and the set's services. */
@@ -60,37 +55,5 @@ final class RestoreForm {
                         "wizard-caption"));
         form.getStyleClass().add("wizard-form");
         return form;
-    }
-
-    /** A set: icon, id, size · age · services, the reason it cannot be chosen, and its state word. */
-    private static final class SetCell extends ListCell<SetRow> {
-        @Override
-        protected void updateItem(SetRow set, boolean empty) {
-            super.updateItem(set, empty);
-            setText(null);
-            if (empty || set == null) {
-                setGraphic(null);
-                setDisable(false);
-                setId(null);
-                return;
-            }
-            Glyph<StepState> glyph = StepState.glyph(set.glyph());
-            Label id = WizardNodes.label(set.id(), "wizard-set-id");
-            Label facts = WizardNodes.label(set.facts(), "wizard-set-facts");
-            VBox words = new VBox(id, facts);
-            if (!set.choosable()) words.getChildren().add(WizardNodes.text(set.why(), "wizard-set-why"));
-            HBox.setHgrow(words, Priority.ALWAYS);
-            words.setMaxWidth(Double.MAX_VALUE);
-            words.setPrefWidth(100); // let the words wrap rather than widen the list
-            Label status = WizardNodes.label(set.status(), "wizard-set-status");
-            status.setMinWidth(Label.USE_PREF_SIZE);
-            HBox row = new HBox(glyph, words, status);
-            row.getStyleClass().add("wizard-set-row");
-            row.setAlignment(Pos.CENTER_LEFT);
-            StepState.apply(row, set.glyph());
-            setGraphic(row);
-            setDisable(!set.choosable());
-            setId("set-" + set.id());
-        }
     }
 }
