@@ -5,7 +5,6 @@ import io.nightwatch.runbook.stack.StackRunbook;
 import io.nightwatch.runbook.stack.StackRunbook.Action;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
-import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.wizard.ChoiceContext;
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardChoice;
@@ -67,14 +66,7 @@ public final class StackChoice implements WizardChoice {
     public void attach(ChoiceContext context) {
         services.addListener((ListChangeListener<ServiceOption>) c -> context.changed().run());
         action.addListener((o, old, now) -> context.changed().run());
-        if (check == ServiceCheck.NONE || services.isEmpty()) return;
-        List<String> names = services.stream().map(ServiceOption::name).toList();
-        LatestAnswer<Map<String, ServiceCheck.Standing>> standings = context.lane().latest(this::show);
-        standings.ask(() -> {
-            Map<String, ServiceCheck.Standing> found = new LinkedHashMap<>();
-            for (String name : names) found.put(name, check.standing(name));
-            return found;
-        });
+        check.askOnLane(services, context, this::show);
     }
 
     private void show(Map<String, ServiceCheck.Standing> standings) {
