@@ -2,12 +2,15 @@ package io.nightwatch;
 
 import io.nightwatch.cli.NightwatchCommand;
 import io.nightwatch.cli.WindowCommand;
+import io.nightwatch.text.Language;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Entry point. Without arguments, with {@code gui} or with only the window's options ({@code --profile FILE},
  * {@code --host URI}) it opens the console window; with a command it runs the headless CLI.
+ * {@code --lang de|en} anywhere on the line chooses the language of the window and the CLI's words.
  * It must not extend {@code javafx.application.Application}: from a plain jar on the class path the JavaFX
  * launcher refuses such a main class ("JavaFX runtime components are missing").
  */
@@ -15,7 +18,15 @@ public final class Nightwatch {
 
     private Nightwatch() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] givenArgs) {
+        String[] args;
+        try {
+            args = Language.takeChoice(givenArgs, System.getenv(), Locale.getDefault());
+        } catch (IllegalArgumentException e) {
+            System.err.println("nightwatch: " + e.getMessage());
+            System.exit(NightwatchCommand.EXIT_USAGE);
+            return;
+        }
         if (WindowCommand.wantsWindow(args)) {
             String[] windowArgs = WindowCommand.windowArgs(args);
             // the same checks and messages as the commands', before any window opens

@@ -2,7 +2,7 @@ package io.nightwatch.text;
 
 import java.time.Duration;
 
-/** Durations as an operator reads them: "850 ms", "2 s", "3 min", "5 h", "2 d". */
+/** Durations in a stable English form ("850 ms", "2 s", "3 min", "5 h", "2 d") for tools and logs; people get {@link Formats#duration}. */
 public final class Durations {
 
     private Durations() {}
