@@ -7,6 +7,7 @@ import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 
+import io.nightwatch.text.Texts;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  * gate times the same query the baseline recorder does (Prometheus {@code up}, Redis {@code PING}, Grafana health).
  */
 final class BaselineGate {
+
+    private static final Texts T = Texts.of(BaselineGate.class);
 
     /** Whether the new image is too slow against the old one's baseline, and the words for the step's output. */
     record Judgement(boolean tooSlow, String words) {}
@@ -27,13 +30,13 @@ final class BaselineGate {
     }
 
     static Judgement judge(PerformanceRecords records, ServiceSpec s, String oldImage, Duration median) {
-        if (!comparable(s)) return new Judgement(false, "no baseline comparison for " + s.kind().id() + ": the gate times another query");
-        if (oldImage.isBlank()) return new Judgement(false, "old image unknown: judged by the limit only");
+        if (!comparable(s)) return new Judgement(false, T.get("baseline.notComparable", s.kind().id()));
+        if (oldImage.isBlank()) return new Judgement(false, T.get("baseline.oldUnknown"));
         Optional<Baseline> old = records.baseline(s.id(), oldImage);
-        if (old.isEmpty()) return new Judgement(false, "no baseline of " + oldImage + " recorded: judged by the limit only");
+        if (old.isEmpty()) return new Judgement(false, T.get("baseline.none", oldImage));
         Optional<OffBaseline> off = OffBaseline.judge(old.get(), median, BaselineSettings.DEFAULT);
-        String base = "the old image's baseline p95 " + old.get().p95().toMillis() + " ms (" + old.get().samples() + " rounds of " + oldImage + ")";
-        return off.map(o -> new Judgement(true, Math.round(o.factor()) + "× " + base))
-                .orElseGet(() -> new Judgement(false, "within " + (int) BaselineSettings.DEFAULT.offFactor() + "× " + base));
+        String base = T.get("baseline.base", old.get().p95().toMillis(), old.get().samples(), oldImage);
+        return off.map(o -> new Judgement(true, T.get("baseline.tooSlow", Math.round(o.factor()), base)))
+                .orElseGet(() -> new Judgement(false, T.get("baseline.within", (int) BaselineSettings.DEFAULT.offFactor(), base)));
     }
 }

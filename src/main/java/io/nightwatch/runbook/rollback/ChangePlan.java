@@ -5,6 +5,7 @@ import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.runbook.Secrets;
 import io.nightwatch.stack.ServiceSpec;
 
+import io.nightwatch.text.Texts;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
 public record ChangePlan(ServiceSpec service, ContainerConfig current, ContainerConfig planned,
                          List<ContainerConfig.Difference> differences, Optional<String> composeHint) {
 
+    private static final Texts T = Texts.of(ChangePlan.class);
+
     /**
      * @throws IllegalArgumentException when the container or the target image is not on the engine
      */
@@ -26,7 +29,7 @@ public record ChangePlan(ServiceSpec service, ContainerConfig current, Container
     /** The same, the new container running {@code command} (a flag changed on purpose); null keeps the container's own. */
     public static ChangePlan of(DockerGateway gateway, ServiceSpec service, String targetImage, List<String> command) {
         ContainerConfig current = gateway.containerConfig(service.container()).orElseThrow(() ->
-                new IllegalArgumentException("no container " + service.container() + " on " + gateway.address()));
+                new IllegalArgumentException(T.get("plan.error.noContainer", service.container(), gateway.address())));
         ContainerConfig planned = gateway.plannedConfig(service.container(), targetImage, command);
         java.util.Map<String, String> labels = new java.util.HashMap<>();
         current.settings().forEach((k, v) -> {
@@ -56,13 +59,13 @@ public record ChangePlan(ServiceSpec service, ContainerConfig current, Container
     public List<String> lines() {
         List<String> out = new java.util.ArrayList<>();
         boolean commandChanged = !current.settings().getOrDefault("command", "").equals(planned.settings().getOrDefault("command", ""));
-        out.add("Image: " + current.image() + " → " + planned.image()
-                + (sameImage() && !commandChanged ? "  (the same image: nothing to do)" : sameImage() ? "  (the same image, a flag changed)" : ""));
+        out.add(T.get("plan.image", current.image(), planned.image())
+                + (sameImage() && !commandChanged ? T.get("plan.sameImage") : sameImage() ? T.get("plan.sameImageFlag") : ""));
         List<String> others = differenceLines().stream().filter(l -> !l.startsWith("image: ")).toList();
-        if (others.isEmpty()) out.add("Configuration: identical (env, mounts, ports, labels, networks, limits, healthcheck, restart, command)");
+        if (others.isEmpty()) out.add(T.get("plan.identical"));
         else out.addAll(others);
-        if (!lostSettings().isEmpty()) out.add("WARNING: not kept: " + lostSettings());
-        composeHint().ifPresent(h -> out.add("Compose: " + h));
+        if (!lostSettings().isEmpty()) out.add(T.get("plan.notKept", lostSettings()));
+        composeHint().ifPresent(h -> out.add(T.get("plan.compose", h)));
         return out;
     }
 

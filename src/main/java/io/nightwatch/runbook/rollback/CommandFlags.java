@@ -1,11 +1,14 @@
 package io.nightwatch.runbook.rollback;
 
+import io.nightwatch.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** One command-line flag set to a new value in a container's arguments, every other argument kept as it was. */
 public final class CommandFlags {
+
+    private static final Texts T = Texts.of(CommandFlags.class);
 
     private static final Pattern FLAG = Pattern.compile("--[a-z0-9][a-z0-9.\\-]*=[^\\s]+");
 
@@ -19,7 +22,7 @@ public final class CommandFlags {
     public static String check(String flag) {
         String f = flag == null ? "" : flag.strip();
         if (!FLAG.matcher(f).matches()) {
-            throw new IllegalArgumentException("set-flag must look like --name=value (no spaces), not '" + flag + "'");
+            throw new IllegalArgumentException(T.get("flag.error.form", flag));
         }
         return f;
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.rollback;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class ComposeHint {
 
+    private static final Texts T = Texts.of(ComposeHint.class);
+
     static final String PROJECT = "com.docker.compose.project";
     static final String SERVICE = "com.docker.compose.service";
     static final String CONFIG_FILES = "com.docker.compose.project.config_files";
@@ -33,19 +36,16 @@ public final class ComposeHint {
         if (project == null || service == null) return Optional.empty();
         String files = labels.getOrDefault(CONFIG_FILES, "");
         if (files.isBlank()) {
-            return Optional.of("compose project " + project + ", service " + service + ": set its `image:` to " + targetImage
-                    + " in the compose file, or the next `docker compose up` recreates it from the old image.");
+            return Optional.of(T.get("compose.noFile", project, service, targetImage));
         }
         for (String f : files.split(",")) {
             Path path = Path.of(f.trim());
             Optional<Line> line = imageLine(path, service);
             if (line.isPresent()) {
-                return Optional.of(path + " line " + line.get().number() + ": change `" + line.get().text().strip() + "` to `image: "
-                        + targetImage + "` (service " + service + "), or the next `docker compose up` undoes this.");
+                return Optional.of(T.get("compose.line", path, line.get().number(), line.get().text().strip(), targetImage, service));
             }
         }
-        return Optional.of("compose project " + project + ", service " + service + " (" + files + " on the engine's host): set its "
-                + "`image:` to " + targetImage + ", or the next `docker compose up` undoes this.");
+        return Optional.of(T.get("compose.remote", project, service, files, targetImage));
     }
 
     record Line(int number, String text) {}

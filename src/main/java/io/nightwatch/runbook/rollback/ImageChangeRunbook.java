@@ -15,6 +15,7 @@ import io.nightwatch.runbook.backup.SilenceSteps;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import java.util.function.Function;
  * change. A failed gate, a failure anywhere, or a cancel reverts to the kept container automatically.
  */
 public final class ImageChangeRunbook implements RunbookDefinition {
+
+    private static final Texts T = Texts.of(ImageChangeRunbook.class);
 
     /** The two faces of one procedure: they differ in wording and in where the target comes from. */
     public enum Direction {
@@ -82,30 +85,22 @@ public final class ImageChangeRunbook implements RunbookDefinition {
     public String id() { return direction.id(); }
 
     public String title() {
-        return direction == Direction.UPGRADE ? "Upgrade a service to another image" : "Roll a service back to its previous image";
+        return T.get("change.title." + direction.name());
     }
 
     public String purpose() {
-        return direction == Direction.UPGRADE
-                ? "Move one service to a new image version with the same configuration, behind a health gate that reverts "
-                  + "automatically: the old container is kept until the new one has proven itself."
-                : "Go back to the image a service ran before (by Nightwatch's deployment journal, a kept container or the engine's "
-                  + "local tags) when an upgrade regressed, e.g. queries 100× slower after v2.51 → v2.53; same configuration, "
-                  + "same health gate, automatic revert.";
+        return T.get("change.purpose." + direction.name());
     }
 
     public List<Parameter> parameters() {
-        return List.of(new Parameter("service", "The service to change (its container is recreated)", true, EXAMPLE_SERVICE),
-                new Parameter("to", direction == Direction.UPGRADE ? "The target image, already on the engine"
-                        : "The image to go back to (default: the one it ran before)", direction == Direction.UPGRADE,
+        return List.of(new Parameter("service", T.get("change.param.service"), true, EXAMPLE_SERVICE),
+                new Parameter("to", T.get("change.param.to." + direction.name()), direction == Direction.UPGRADE,
                         direction == Direction.UPGRADE ? "prom/prometheus:v2.53.0" : "prom/prometheus:v2.51.0"),
-                new Parameter("backup", "yes: back the service's data up first (a set beside the others)", false, "no"),
-                new Parameter("hold", "keep: leave the old container until removed by hand; or a period (e.g. 10m) to watch the "
-                        + "new one, reverting on failure, then remove the old one", false, "keep"),
-                new Parameter("gate", "How long the new container may take to become healthy", false, GATE_TIMEOUT.toSeconds() + "s"),
-                new Parameter("max-latency", "The slowest acceptable median answer in the health gate", false, MAX_LATENCY.toMillis() + "ms"),
-                new Parameter("set-flag", "A flag to set in the command, --name=value (e.g. --storage.tsdb.retention.time=7d); every "
-                        + "other argument is kept; without to, the image stays", false, ""));
+                new Parameter("backup", T.get("change.param.backup"), false, "no"),
+                new Parameter("hold", T.get("change.param.hold"), false, "keep"),
+                new Parameter("gate", T.get("change.param.gate"), false, GATE_TIMEOUT.toSeconds() + "s"),
+                new Parameter("max-latency", T.get("change.param.maxLatency"), false, MAX_LATENCY.toMillis() + "ms"),
+                new Parameter("set-flag", T.get("change.param.setFlag"), false, ""));
     }
 
     /** The Swarm runbook over the service the profile's name stands for: update to {@code to}, else roll back. */
@@ -119,10 +114,10 @@ public final class ImageChangeRunbook implements RunbookDefinition {
 
     public Runbook build(Map<String, String> params) {
         String name = Optional.ofNullable(params.get("service")).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("service is required"));
+                .orElseThrow(() -> new IllegalArgumentException(T.get("change.error.serviceRequired")));
         ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + name + "' (it has "
-                        + String.join(", ", profile.services().stream().map(ServiceSpec::name).toList()) + ")"));
+                .orElseThrow(() -> new IllegalArgumentException(T.get("change.error.noService", name,
+                        String.join(", ", profile.services().stream().map(ServiceSpec::name).toList()))));
         DockerGateway gateway = engines.apply(spec.host());
         // A Swarm service's task container is the Swarm's: recreating it would take it out of the service. The
         // engine's own rolling update (or rollback to the previous spec) does the change instead.
@@ -130,8 +125,7 @@ public final class ImageChangeRunbook implements RunbookDefinition {
                 .map(io.nightwatch.docker.SwarmService::name);
         if (swarmName.isPresent()) {
             if (!params.getOrDefault("set-flag", "").isBlank()) {
-                throw new IllegalArgumentException(name + " is the Swarm service " + swarmName.get() + ": set the flag in the stack file's "
-                        + "command and deploy it (docker stack deploy), Nightwatch changes only its image");
+                throw new IllegalArgumentException(T.get("change.error.swarmFlag", name, swarmName.get()));
             }
             return swarmChange(swarmName.get(), spec, params);
         }
@@ -165,13 +159,12 @@ public final class ImageChangeRunbook implements RunbookDefinition {
 
     /** A rollback without a target goes back to the best candidate; an upgrade must be told. */
     private String defaultTarget(DockerGateway gateway, ServiceSpec spec) {
-        if (direction == Direction.UPGRADE) throw new IllegalArgumentException("to (the target image) is required for an upgrade");
+        if (direction == Direction.UPGRADE) throw new IllegalArgumentException(T.get("change.error.toRequired"));
         try {
             return RollbackTargets.best(gateway, spec, log).orElseThrow(() -> new IllegalArgumentException(
-                    "nothing to roll " + spec.name() + " back to: no earlier image in the deployment journal, no kept container and no "
-                            + "other local tag of its image; name one with --to"));
+                    T.get("change.error.nothingToRollTo", spec.name())));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the deployment journal " + log.file(), e);
+            throw new UncheckedIOException(T.get("change.error.journal", log.file()), e);
         }
     }
 
@@ -199,7 +192,7 @@ public final class ImageChangeRunbook implements RunbookDefinition {
             if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             throw new NumberFormatException(t);
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(what + ": '" + text + "' is not a duration (like 90s, 10m, 1h)");
+            throw new IllegalArgumentException(T.get("change.error.duration", what, text));
         }
     }
 
@@ -219,8 +212,7 @@ public final class ImageChangeRunbook implements RunbookDefinition {
         public Check verify(RunContext ctx) throws Exception { return step.verify(ctx); }
         public String verificationText() { return step.verificationText(); }
         public String compensation() {
-            return "Nothing once the set is complete: the backup is kept whatever happens to the change. A set the backup did not "
-                    + "finish is cleaned up: " + (step.compensation().isEmpty() ? "nothing to undo" : step.compensation());
+            return T.get("change.keptBackup", step.compensation().isEmpty() ? T.get("change.nothingToUndo") : step.compensation());
         }
         public void compensate(RunContext ctx) throws Exception {
             if (!BackupRunbook.completedIn(ctx)) step.compensate(ctx);

@@ -4,7 +4,7 @@ import io.nightwatch.baseline.BaselineSettings;
 import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;
@@ -13,6 +13,7 @@ import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.ServiceAccess;
 import io.nightwatch.stack.ServiceKind;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * container, gives the old one its name back and starts it.
  */
 final class ImageChangeSteps {
+
+    private static final Texts T = Texts.of(ImageChangeSteps.class);
 
     /** Kept containers are named {@code <container>-kept-<yyyyMMdd-HHmmss>}. */
     static final String KEPT_INFIX = io.nightwatch.stack.ServiceSpec.KEPT_INFIX;
@@ -47,7 +50,7 @@ final class ImageChangeSteps {
         /** The command the new container gets when a flag changes (from {@code template}'s); null keeps it. */
         List<String> command(String template) {
             if (setFlag.isEmpty()) return null;
-            List<String> now = gateway().command(template).orElseThrow(() -> new IllegalStateException("no container " + template));
+            List<String> now = gateway().command(template).orElseThrow(() -> new IllegalStateException(T.get("step.noContainer", template)));
             return CommandFlags.set(now, setFlag.get(), CommandFlags.aliasesOf(setFlag.get()));
         }
 
@@ -65,31 +68,28 @@ final class ImageChangeSteps {
         CheckChange(Change c) { this.c = c; }
 
         public String id() { return "check-change"; }
-        public String title() { return "Check the target image and compare the configuration"; }
+        public String title() { return T.get("check.title"); }
         public String explanation() {
-            return "Nothing is pulled: the target image must already be on the engine. The container's own settings (env, mounts, "
-                    + "ports, labels, networks, limits, healthcheck, restart policy, command) are compared with what the new "
-                    + "container would get; only the image, and what the new image brings by default, may differ.";
+            return T.get("check.explanation");
         }
-        public String preconditionText() { return "The container exists and the target image is on the engine."; }
+        public String preconditionText() { return T.get("check.precondition"); }
         public Check precondition(RunContext ctx) {
             Optional<ContainerFacts> facts = c.gateway().inspect(c.container());
-            if (facts.isEmpty()) return Check.failed("no container " + c.container() + " on " + c.gateway().address());
+            if (facts.isEmpty()) return Check.failed(T.get("check.noContainer", c.container(), c.gateway().address()));
             if (ctx.get(FROM_ID).isPresent()) return Check.ok(); // resumed after this step had run: the old one is renamed by now
             if (c.gateway().image(c.target()).isEmpty()) {
-                return Check.failed("the image " + c.target() + " is not on " + c.gateway().address() + ": Nightwatch pulls nothing. Run `docker pull "
-                        + c.target() + "` (or `docker load`) on that host first.");
+                return Check.failed(T.get("check.noImage", c.target(), c.gateway().address()));
             }
             return Check.ok();
         }
         public List<String> preview(RunContext ctx) {
-            return List.of("GET /containers/" + c.container() + "/json", "GET /images/" + c.target() + "/json (must be local)",
-                    "compare the configuration: only the image may change");
+            return List.of("GET /containers/" + c.container() + "/json", T.get("check.preview.image", c.target()),
+                    T.get("check.preview.compare"));
         }
         public void execute(RunContext ctx) throws IOException {
             if (ctx.get(FROM_ID).isPresent()) return;
             ChangePlan plan = c.plan();
-            if (plan.sameImage() && c.setFlag().isEmpty()) throw new IOException(c.container() + " already runs " + c.target() + " (same image " + shortId(plan.planned().imageId()) + ")");
+            if (plan.sameImage() && c.setFlag().isEmpty()) throw new IOException(T.get("check.error.same", c.container(), c.target(), shortId(plan.planned().imageId())));
             ContainerFacts facts = c.gateway().inspect(c.container()).orElseThrow();
             ctx.put(FROM_ID, facts.id());
             ctx.put(FROM_IMAGE, plan.current().image());
@@ -97,13 +97,13 @@ final class ImageChangeSteps {
             ctx.put(TO_IMAGE_ID, plan.planned().imageId());
             ctx.output(c.container() + ": " + plan.current().image() + " → " + c.target());
             plan.differenceLines().forEach(line -> ctx.output("  " + line));
-            plan.composeHint().ifPresent(h -> ctx.output("compose: " + h));
+            plan.composeHint().ifPresent(h -> ctx.output(T.get("check.compose", h)));
         }
-        public String verificationText() { return "No setting of the container is lost in the new one."; }
+        public String verificationText() { return T.get("check.verification"); }
         public Check verify(RunContext ctx) {
             ChangePlan plan = c.plan();
             return plan.lostSettings().isEmpty() ? Check.ok()
-                    : Check.failed("the new container would not keep: " + plan.lostSettings());
+                    : Check.failed(T.get("check.lost", plan.lostSettings()));
         }
     }
 
@@ -114,31 +114,29 @@ final class ImageChangeSteps {
         StopOld(Change c) { this.c = c; }
 
         public String id() { return "stop-old"; }
-        public String title() { return "Stop " + c.service() + " gracefully"; }
+        public String title() { return T.get("stopOld.title", c.service()); }
         public String explanation() {
-            return "SIGTERM and " + c.grace().toSeconds() + " s to shut down cleanly before the engine kills it, so nothing "
-                    + "in memory is lost (unlike `docker compose down` without a grace period).";
+            return T.get("stopOld.explanation", c.grace().toSeconds());
         }
         public List<String> preview(RunContext ctx) {
             return List.of("POST /containers/" + c.container() + "/stop?t=" + c.grace().toSeconds());
         }
         public void execute(RunContext ctx) { c.gateway().stop(ctx.get(FROM_ID).orElseThrow(), c.grace()); }
-        public String verificationText() { return "The old container has stopped."; }
+        public String verificationText() { return T.get("stopOld.verification"); }
         public Check verify(RunContext ctx) {
             return c.gateway().inspect(ctx.get(FROM_ID).orElseThrow()).map(f -> !f.running()).orElse(false)
-                    ? Check.ok() : Check.failed(c.container() + " is still running");
+                    ? Check.ok() : Check.failed(T.get("stopOld.stillRunning", c.container()));
         }
-        public String compensation() { return "Start the old container again and wait until it answers healthy."; }
+        public String compensation() { return T.get("stopOld.compensation"); }
         public void compensate(RunContext ctx) throws Exception {
             Optional<String> old = ctx.get(FROM_ID);
             if (old.isEmpty() || c.gateway().inspect(old.get()).isEmpty()) return;
             c.gateway().start(old.get());
             ProbeResult r = awaitHealthy(c, old.get(), ctx, false);
             if (!r.healthy()) {
-                throw new IOException("the old container " + c.container() + " is running again but not healthy after "
-                        + c.gateTimeout().toSeconds() + " s: " + r.detail());
+                throw new IOException(T.get("stopOld.error.unhealthy", c.container(), c.gateTimeout().toSeconds(), r.detail()));
             }
-            ctx.output("the old container is back and healthy: " + r.detail());
+            ctx.output(T.get("stopOld.back", r.detail()));
         }
     }
 
@@ -149,22 +147,21 @@ final class ImageChangeSteps {
         KeepOld(Change c) { this.c = c; }
 
         public String id() { return "keep-old"; }
-        public String title() { return "Keep the old container as " + c.container() + KEPT_INFIX + "<time>"; }
+        public String title() { return T.get("keep.title", c.container() + KEPT_INFIX + T.get("keep.time")); }
         public String explanation() {
-            return "The old container is renamed, not removed: its configuration and its anonymous volumes stay, and going back "
-                    + "is a rename and a start.";
+            return T.get("keep.explanation");
         }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /containers/" + c.container() + "/rename?name=" + ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + "<time>"));
+            return List.of("POST /containers/" + c.container() + "/rename?name=" + ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + T.get("keep.time")));
         }
         public void execute(RunContext ctx) {
             String kept = ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + timeOf(ctx.runId()));
             ctx.put(KEPT, kept); // journaled before the rename: undo must know the name even after a crash right after it
             String old = ctx.get(FROM_ID).orElseThrow();
             if (!c.gateway().inspect(old).map(f -> f.name().equals(kept)).orElse(false)) c.gateway().rename(old, kept);
-            ctx.output("old container kept as " + kept);
+            ctx.output(T.get("keep.kept", kept));
         }
-        public String compensation() { return "Remove any new container of that name and give the old one its name back."; }
+        public String compensation() { return T.get("keep.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             Optional<String> old = ctx.get(FROM_ID);
             if (old.isEmpty()) return;
@@ -173,10 +170,9 @@ final class ImageChangeSteps {
                 Optional<ContainerFacts> facts = c.gateway().inspect(old.get());
                 if (facts.isPresent() && !facts.get().name().equals(c.container())) c.gateway().rename(old.get(), c.container());
             } catch (RuntimeException e) {
-                throw new IOException(e.getMessage() + ". To put the old container back by hand on that host: `"
-                        + c.access().byHand(List.of("rm", "-f", c.container())) + "; "
+                throw new IOException(T.get("keep.error.byHand", e.getMessage(), c.access().byHand(List.of("rm", "-f", c.container())) + "; "
                         + c.access().byHand(List.of("rename", ctx.get(KEPT).orElse(old.get()), c.container())) + "; "
-                        + c.access().byHand(List.of("start", c.container())) + "`", e);
+                        + c.access().byHand(List.of("start", c.container()))), e);
             }
         }
     }
@@ -188,21 +184,19 @@ final class ImageChangeSteps {
         CreateNew(Change c) { this.c = c; }
 
         public String id() { return "create-new"; }
-        public String title() { return "Create " + c.container() + " from " + c.target(); }
+        public String title() { return T.get("create.title", c.container(), c.target()); }
         public String explanation() {
-            return "Same env, mounts, ports, labels (compose labels included, so compose still recognises it), networks, limits, "
-                    + "healthcheck, restart policy and command as the old container; the image is " + c.target() + ".";
+            return T.get("create.explanation", c.target());
         }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /containers/create?name=" + c.container() + " (image " + c.target() + ", the kept container's configuration"
-                    + c.setFlag().map(f -> ", its command with " + f).orElse("") + ")");
+            return List.of(T.get("create.preview", c.container(), c.target(), c.setFlag().map(f -> T.get("create.preview.flag", f)).orElse("")));
         }
         public void execute(RunContext ctx) {
             String from = ctx.get(FROM_ID).orElseThrow();
             String id = c.gateway().recreate(from, c.container(), c.target(), c.command(from));
             ctx.put(NEW_ID, id);
         }
-        public String compensation() { return "Remove the new container (its named volumes stay)."; }
+        public String compensation() { return T.get("create.compensation"); }
         public void compensate(RunContext ctx) {
             ctx.get(NEW_ID).ifPresent(id -> c.gateway().remove(id));
         }
@@ -214,8 +208,8 @@ final class ImageChangeSteps {
         StartNew(Change c) { this.c = c; }
 
         public String id() { return "start-new"; }
-        public String title() { return "Start the new " + c.service(); }
-        public String explanation() { return "Undoing this is part of removing the new container."; }
+        public String title() { return T.get("startNew.title", c.service()); }
+        public String explanation() { return T.get("startNew.explanation"); }
         public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + c.container() + "/start"); }
         public void execute(RunContext ctx) { c.gateway().start(ctx.get(NEW_ID).orElseThrow()); }
     }
@@ -230,27 +224,25 @@ final class ImageChangeSteps {
         HealthGate(Change c) { this.c = c; }
 
         public String id() { return "health-gate"; }
-        public String title() { return "Health gate: " + c.service() + " healthy and fast"; }
+        public String title() { return T.get("gate.title", c.service()); }
         public String explanation() {
-            return "The new container must answer its health endpoint within " + c.gateTimeout().toSeconds() + " s, keep running, and "
-                    + (c.access().spec().kind() == ServiceKind.PROMETHEUS ? "answer the query `up`" : "answer its probe")
-                    + " in under " + c.maxLatency().toMillis() + " ms (median of 3)"
-                    + (BaselineGate.comparable(c.access().spec()) ? " and under " + (int) BaselineSettings.DEFAULT.offFactor()
-                    + "× the old image's baseline p95 where Nightwatch recorded one" : "")
-                    + ". Otherwise the change is reverted automatically.";
+            return T.get("gate.explanation", c.gateTimeout().toSeconds(),
+                    c.access().spec().kind() == ServiceKind.PROMETHEUS ? T.get("gate.answerQuery") : T.get("gate.answerProbe"),
+                    c.maxLatency().toMillis(),
+                    BaselineGate.comparable(c.access().spec()) ? T.get("gate.baseline", (int) BaselineSettings.DEFAULT.offFactor()) : "");
         }
         public List<String> preview(RunContext ctx) {
-            List<String> lines = new ArrayList<>(List.of("probe " + c.access().spec().health() + " until healthy (at most " + c.gateTimeout().toSeconds() + " s)"));
-            lines.add(c.access().spec().kind() == ServiceKind.PROMETHEUS ? "GET /api/v1/query?query=up ×3, median < " + c.maxLatency().toMillis() + " ms"
-                    : "probe ×3, median latency < " + c.maxLatency().toMillis() + " ms");
+            List<String> lines = new ArrayList<>(List.of(T.get("gate.preview.probe", c.access().spec().health(), c.gateTimeout().toSeconds())));
+            lines.add(c.access().spec().kind() == ServiceKind.PROMETHEUS ? T.get("gate.preview.query", c.maxLatency().toMillis())
+                    : T.get("gate.preview.latency", c.maxLatency().toMillis()));
             return lines;
         }
         public void execute(RunContext ctx) throws Exception {
             String id = ctx.get(NEW_ID).orElseThrow();
             long start = System.nanoTime();
             ProbeResult r = awaitHealthy(c, id, ctx, true);
-            if (!r.healthy()) throw new IOException("the new " + c.service() + " is not healthy after " + c.gateTimeout().toSeconds() + " s: " + r.detail());
-            ctx.output("healthy after " + Durations.human(Duration.ofNanos(System.nanoTime() - start)) + " (" + r.transport().label() + "): " + r.detail());
+            if (!r.healthy()) throw new IOException(T.get("gate.error.unhealthy", c.service(), c.gateTimeout().toSeconds(), r.detail()));
+            ctx.output(T.get("gate.healthy", Formats.duration(Duration.ofNanos(System.nanoTime() - start)), r.transport().label(), r.detail()));
             if (c.access().spec().kind() == ServiceKind.PROMETHEUS) awaitReady(ctx, start);
             List<Duration> samples = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -259,14 +251,13 @@ final class ImageChangeSteps {
             }
             samples.sort(null);
             Duration median = samples.get(1);
-            String what = c.access().spec().kind() == ServiceKind.PROMETHEUS ? "query `up` answered" : "probe answered";
+            String what = c.access().spec().kind() == ServiceKind.PROMETHEUS ? T.get("gate.queryAnswered") : T.get("gate.probeAnswered");
             if (median.compareTo(c.maxLatency()) > 0) {
-                throw new IOException(what + " in " + median.toMillis() + " ms (median of 3), over the " + c.maxLatency().toMillis()
-                        + " ms limit: too slow to keep");
+                throw new IOException(T.get("gate.error.overLimit", what, median.toMillis(), c.maxLatency().toMillis()));
             }
             BaselineGate.Judgement old = BaselineGate.judge(c.baselines(), c.access().spec(), ctx.get(FROM_IMAGE).orElse(""), median);
-            if (old.tooSlow()) throw new IOException(what + " in " + median.toMillis() + " ms (median of 3): " + old.words() + ": too slow to keep");
-            ctx.output(what + " in " + median.toMillis() + " ms (median of 3; limit " + c.maxLatency().toMillis() + " ms; " + old.words() + ")");
+            if (old.tooSlow()) throw new IOException(T.get("gate.error.baseline", what, median.toMillis(), old.words()));
+            ctx.output(T.get("gate.passed", what, median.toMillis(), c.maxLatency().toMillis(), old.words()));
         }
 
         /** Prometheus is "healthy" at once but answers queries only once its WAL is replayed: wait for /-/ready too. */
@@ -277,25 +268,25 @@ final class ImageChangeSteps {
                 ctx.throwIfCancelled();
                 try {
                     c.access().get("/-/ready");
-                    ctx.output("ready after " + Durations.human(Duration.ofNanos(System.nanoTime() - start)));
+                    ctx.output(T.get("gate.ready", Formats.duration(Duration.ofNanos(System.nanoTime() - start))));
                     return;
                 } catch (IOException notYet) {
                     last = notYet.getMessage();
                 }
                 Thread.sleep(500);
             }
-            throw new IOException("the new prometheus is not ready after " + c.gateTimeout().toSeconds() + " s: " + last);
+            throw new IOException(T.get("gate.error.notReady", c.gateTimeout().toSeconds(), last));
         }
 
         private Duration latency(RunContext ctx) throws IOException {
             long t0 = System.nanoTime();
             if (c.access().spec().kind() == ServiceKind.PROMETHEUS) {
                 String body = c.access().get("/api/v1/query?query=up");
-                if (!body.contains("\"success\"")) throw new IOException("query `up` failed: " + body.strip());
+                if (!body.contains("\"success\"")) throw new IOException(T.get("gate.error.query", body.strip()));
                 return Duration.ofNanos(System.nanoTime() - t0);
             }
             ProbeResult r = c.prober().probe(c.access().spec(), c.gateway().inspect(ctx.get(NEW_ID).orElseThrow()), Optional.of(c.gateway()));
-            if (!r.healthy()) throw new IOException("probe failed: " + r.detail());
+            if (!r.healthy()) throw new IOException(T.get("gate.error.probe", r.detail()));
             return r.latency().orElse(Duration.ofNanos(System.nanoTime() - t0));
         }
     }
@@ -308,14 +299,13 @@ final class ImageChangeSteps {
 
         public String id() { return "hold"; }
         public String title() {
-            return c.hold().filter(d -> !d.isZero()).map(d -> "Watch " + c.service() + " for " + Durations.human(d)).orElse("No hold period");
+            return c.hold().filter(d -> !d.isZero()).map(d -> T.get("hold.title", c.service(), Formats.duration(d))).orElse(T.get("hold.none"));
         }
         public String explanation() {
-            return "During the hold period the new container is probed every 2 s; two failures in a row, or a cancel, revert to the "
-                    + "kept container. Without a hold period the old container is kept until the operator removes it.";
+            return T.get("hold.explanation");
         }
         public List<String> preview(RunContext ctx) {
-            return List.of(c.hold().filter(d -> !d.isZero()).map(d -> "probe every 2 s for " + Durations.human(d)).orElse("nothing"));
+            return List.of(c.hold().filter(d -> !d.isZero()).map(d -> T.get("hold.preview", Formats.duration(d))).orElse(T.get("step.nothing")));
         }
         public void execute(RunContext ctx) throws Exception {
             Duration hold = c.hold().orElse(Duration.ZERO);
@@ -325,13 +315,13 @@ final class ImageChangeSteps {
             String id = ctx.get(NEW_ID).orElseThrow();
             while (System.nanoTime() < end) {
                 ctx.throwIfCancelled();
-                ctx.progress(1 - (double) (end - System.nanoTime()) / hold.toNanos(), "watching " + c.service());
+                ctx.progress(1 - (double) (end - System.nanoTime()) / hold.toNanos(), T.get("hold.progress", c.service()));
                 ProbeResult r = c.prober().probe(c.access().spec(), c.gateway().inspect(id), Optional.of(c.gateway()));
                 failures = r.healthy() ? 0 : failures + 1;
-                if (failures >= 2) throw new IOException(c.service() + " failed during the hold period: " + r.detail());
+                if (failures >= 2) throw new IOException(T.get("hold.error.failed", c.service(), r.detail()));
                 Thread.sleep(2000);
             }
-            ctx.output(c.service() + " stayed healthy for " + Durations.human(hold));
+            ctx.output(T.get("hold.stayed", c.service(), Formats.duration(hold)));
         }
     }
 
@@ -342,23 +332,22 @@ final class ImageChangeSteps {
         RetireOld(Change c) { this.c = c; }
 
         public String id() { return "retire-old"; }
-        public String title() { return c.hold().isPresent() ? "Remove the kept container" : "Leave the kept container for the operator"; }
+        public String title() { return c.hold().isPresent() ? T.get("retire.title.remove") : T.get("retire.title.leave"); }
         public String explanation() {
-            return c.hold().isPresent() ? "The hold period is over: the kept container is removed (its named volumes stay)."
-                    : "The kept container stays (stopped) until removed with `nightwatch " + c.verb() + " --service " + c.service()
-                    + " --retire` once the new version has proven itself.";
+            return c.hold().isPresent() ? T.get("retire.explanation.remove")
+                    : T.get("retire.explanation.leave", c.verb(), c.service());
         }
         public List<String> preview(RunContext ctx) {
-            return c.hold().isPresent() ? List.of("DELETE /containers/" + ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + "<time>") + "?force=1")
-                    : List.of("nothing");
+            return c.hold().isPresent() ? List.of("DELETE /containers/" + ctx.get(KEPT).orElse(c.container() + KEPT_INFIX + T.get("keep.time")) + "?force=1")
+                    : List.of(T.get("step.nothing"));
         }
         public void execute(RunContext ctx) {
             String kept = ctx.get(KEPT).orElseThrow();
             if (c.hold().isPresent()) {
                 c.gateway().remove(kept);
-                ctx.output("removed the kept container " + kept);
+                ctx.output(T.get("retire.removed", kept));
             } else {
-                ctx.output("kept " + kept + " (stopped); remove it with `nightwatch " + c.verb() + " --service " + c.service() + " --retire`");
+                ctx.output(T.get("retire.kept", kept, c.verb(), c.service()));
             }
         }
     }
@@ -376,9 +365,9 @@ final class ImageChangeSteps {
         }
 
         public String id() { return "record-deployment"; }
-        public String title() { return "Record the change in the deployment journal"; }
-        public String explanation() { return "So a later rollback knows what " + c.service() + " ran before."; }
-        public List<String> preview(RunContext ctx) { return List.of("append to " + log.file()); }
+        public String title() { return T.get("record.title"); }
+        public String explanation() { return T.get("record.explanation", c.service()); }
+        public List<String> preview(RunContext ctx) { return List.of(T.get("record.preview", log.file())); }
         public void execute(RunContext ctx) throws IOException {
             log.record(new Deployment(ctx.clock().instant(), c.access().spec().host(), c.service(), c.container(),
                     ctx.get(FROM_IMAGE).orElse(""), ctx.get(FROM_IMAGE_ID).orElse(""), c.target(), ctx.get(TO_IMAGE_ID).orElse(""),

@@ -5,6 +5,7 @@ import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ImageInfo;
 import io.nightwatch.stack.ServiceSpec;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 public final class RollbackTargets {
 
+    private static final Texts T = Texts.of(RollbackTargets.class);
+
     /** An image to go back to and why it is offered. */
     public record Candidate(String image, String why) {}
 
@@ -26,19 +29,19 @@ public final class RollbackTargets {
     public static List<Candidate> of(DockerGateway gateway, ServiceSpec spec, DeploymentLog log) throws IOException {
         String current = gateway.inspect(spec.container()).map(c -> c.image()).orElse("");
         Map<String, String> found = new LinkedHashMap<>();
-        log.imageBefore(spec.host(), spec.name(), current).ifPresent(i -> found.put(i, "ran before the last change (deployment journal)"));
+        log.imageBefore(spec.host(), spec.name(), current).ifPresent(i -> found.put(i, T.get("target.before")));
         List<Deployment> history = log.history(spec.host(), spec.name());
         for (int i = history.size() - 1; i >= 0; i--) {
             Deployment d = history.get(i);
-            found.putIfAbsent(d.fromImage(), "ran until " + d.at() + " (deployment journal)");
+            found.putIfAbsent(d.fromImage(), T.get("target.until", d.at()));
         }
         for (ContainerSummary kept : keptContainers(gateway, spec)) {
-            found.putIfAbsent(kept.image(), "kept container " + kept.name());
+            found.putIfAbsent(kept.image(), T.get("target.kept", kept.name()));
         }
         String repository = repository(current);
         for (ImageInfo image : gateway.images()) {
             for (String tag : image.tags()) {
-                if (!tag.equals(current) && repository(tag).equals(repository)) found.putIfAbsent(tag, "local image, built " + image.created());
+                if (!tag.equals(current) && repository(tag).equals(repository)) found.putIfAbsent(tag, T.get("target.local", image.created()));
             }
         }
         found.remove(current);

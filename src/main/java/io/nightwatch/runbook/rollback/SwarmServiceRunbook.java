@@ -10,6 +10,7 @@ import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.stack.StackProfile;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import java.util.function.Function;
  */
 public final class SwarmServiceRunbook implements RunbookDefinition {
 
+    private static final Texts T = Texts.of(SwarmServiceRunbook.class);
+
     public static final String ID = "swarm-service";
     static final String PREVIOUS_IMAGE = "swarm.before.image";
     static final Duration POLL = Duration.ofSeconds(1);
@@ -38,29 +41,27 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
     }
 
     public String id() { return ID; }
-    public String title() { return "Update or roll back a Swarm service"; }
+    public String title() { return T.get("swarm.title"); }
     public String purpose() {
-        return "Where the stack runs as a Swarm stack (services <stack>_<service>, no published ports), let the engine roll a "
-                + "service forward to another image or back to its previous spec, with its own update and rollback config, "
-                + "and follow every task until the service has converged or failed.";
+        return T.get("swarm.purpose");
     }
     public List<Parameter> parameters() {
-        return List.of(new Parameter("service", "The Swarm service (name or id)", true, "sva-studio_prometheus"),
-                new Parameter("action", "rollback (to the previous spec) or update (to the image in 'to')", true, "rollback"),
-                new Parameter("to", "The image for an update", false, ""),
-                new Parameter("host", "The profile's host that is a Swarm manager (default: the first)", false, ""),
-                new Parameter("timeout", "How long to wait for the service to converge", false, "300s"));
+        return List.of(new Parameter("service", T.get("swarm.param.service"), true, "sva-studio_prometheus"),
+                new Parameter("action", T.get("swarm.param.action"), true, "rollback"),
+                new Parameter("to", T.get("swarm.param.to"), false, ""),
+                new Parameter("host", T.get("swarm.param.host"), false, ""),
+                new Parameter("timeout", T.get("swarm.param.timeout"), false, "300s"));
     }
 
     public Runbook build(Map<String, String> params) {
         String service = Optional.ofNullable(params.get("service")).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("service is required"));
+                .orElseThrow(() -> new IllegalArgumentException(T.get("change.error.serviceRequired")));
         String action = params.getOrDefault("action", "rollback");
-        if (!action.equals("rollback") && !action.equals("update")) throw new IllegalArgumentException("action is rollback or update, not '" + action + "'");
+        if (!action.equals("rollback") && !action.equals("update")) throw new IllegalArgumentException(T.get("swarm.error.action", action));
         String to = params.getOrDefault("to", "");
-        if (action.equals("update") && to.isBlank()) throw new IllegalArgumentException("an update needs 'to' (the image)");
+        if (action.equals("update") && to.isBlank()) throw new IllegalArgumentException(T.get("swarm.error.to"));
         String host = params.getOrDefault("host", "").isBlank() ? profile.hosts().get(0).name() : params.get("host");
-        if (profile.host(host).isEmpty()) throw new IllegalArgumentException("the profile has no host '" + host + "'");
+        if (profile.host(host).isEmpty()) throw new IllegalArgumentException(T.get("swarm.error.host", host));
         Duration timeout = ImageChangeRunbook.duration(params.getOrDefault("timeout", "300s"), "timeout");
         DockerGateway gateway = engines.apply(host);
         Change c = new Change(gateway, service, action.equals("update"), to, timeout);
@@ -93,17 +94,16 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
         CheckService(Change c) { this.c = c; }
 
         public String id() { return "check-service"; }
-        public String title() { return "Check the service on the Swarm manager"; }
+        public String title() { return T.get("swarm.check.title"); }
         public String explanation() {
-            return "The engine must be a Swarm manager and know the service; a rollback needs a previous spec (the service was "
-                    + "updated at least once).";
+            return T.get("swarm.check.explanation");
         }
-        public String preconditionText() { return "The engine is a manager, the service exists, and it can go where asked."; }
+        public String preconditionText() { return T.get("swarm.check.precondition"); }
         public Check precondition(RunContext ctx) {
             Optional<SwarmService> s = c.gateway().swarmService(c.service());
-            if (s.isEmpty()) return Check.failed("no Swarm service " + c.service() + " on " + c.gateway().address() + " (or it is no Swarm manager)");
+            if (s.isEmpty()) return Check.failed(T.get("swarm.check.noService", c.service(), c.gateway().address()));
             if (!c.update() && s.get().previousImage().isEmpty() && ctx.get(PREVIOUS_IMAGE).isEmpty()) {
-                return Check.failed(c.service() + " has no previous spec: it was never updated, so there is nothing to roll back to");
+                return Check.failed(T.get("swarm.check.noPrevious", c.service()));
             }
             return Check.ok();
         }
@@ -111,8 +111,8 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
         public void execute(RunContext ctx) {
             SwarmService s = c.gateway().swarmService(c.service()).orElseThrow();
             if (ctx.get(PREVIOUS_IMAGE).isEmpty()) ctx.put(PREVIOUS_IMAGE, s.image());
-            ctx.output(s.name() + ": " + s.image() + " → " + (c.update() ? c.to() : s.previousImage().orElse("?") + " (previous spec)")
-                    + ", " + s.running() + "/" + s.replicas() + " running" + (s.updateState().isEmpty() ? "" : ", last update " + s.updateState()));
+            ctx.output(T.get("swarm.check.state", s.name(), s.image(), c.update() ? c.to() : T.get("swarm.previousSpec", s.previousImage().orElse("?")),
+                    s.running(), s.replicas(), s.updateState().isEmpty() ? "" : T.get("swarm.lastUpdate", s.updateState())));
         }
     }
 
@@ -122,16 +122,14 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
         ApplyAndFollow(Change c) { this.c = c; }
 
         public String id() { return "apply-and-follow"; }
-        public String title() { return c.update() ? "Update " + c.service() + " to " + c.to() : "Roll " + c.service() + " back to its previous spec"; }
+        public String title() { return c.update() ? T.get("swarm.apply.title.update", c.service(), c.to()) : T.get("swarm.apply.title.rollback", c.service()); }
         public String explanation() {
-            return "The engine replaces the tasks by the service's " + (c.update() ? "update" : "rollback") + " config (order, "
-                    + "parallelism, delay, failure action); every task's state is followed until all run the target image, or the "
-                    + "engine pauses the " + c.verb() + " on failures, or " + c.timeout().toSeconds() + " s pass.";
+            return T.get("swarm.apply.explanation." + c.verb(), c.timeout().toSeconds());
         }
         public List<String> preview(RunContext ctx) {
-            return List.of(c.update() ? "POST /services/" + c.service() + "/update?version=<n> (spec with image " + c.to() + ")"
+            return List.of(c.update() ? T.get("swarm.apply.preview.update", c.service(), c.to())
                             : "POST /services/" + c.service() + "/update?version=<n>&rollback=previous",
-                    "GET /services/" + c.service() + " and its tasks every " + POLL.toSeconds() + " s until converged");
+                    T.get("swarm.apply.preview.follow", c.service(), POLL.toSeconds()));
         }
         public void execute(RunContext ctx) throws Exception {
             if (c.update()) c.gateway().updateSwarmService(c.service(), c.to());
@@ -139,7 +137,7 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
             follow(c, ctx, true);
         }
         public String compensation() {
-            return c.update() ? "The engine's own rollback to the spec before the update, followed until converged." : "";
+            return c.update() ? T.get("swarm.apply.compensation") : "";
         }
         public void compensate(RunContext ctx) throws Exception {
             if (!c.update()) return;
@@ -160,24 +158,24 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
         long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (System.nanoTime() < deadline) {
             if (cancellable) ctx.throwIfCancelled();
-            s = c.gateway().swarmService(c.service()).orElseThrow(() -> new IOException("the service " + c.service() + " disappeared"));
+            s = c.gateway().swarmService(c.service()).orElseThrow(() -> new IOException(T.get("swarm.error.gone", c.service())));
             for (SwarmService.SwarmTask t : s.tasks()) {
-                String line = "task " + s.name() + "." + t.slot() + " " + shortId(t.id()) + ": " + t.state() + " (" + t.image() + ")"
+                String line = T.get("swarm.task", s.name() + "." + t.slot(), shortId(t.id()), t.state(), t.image())
                         + (t.error().isEmpty() ? "" : " — " + t.error());
                 if (!line.equals(seen.put(t.id(), line))) ctx.output(line);
             }
             long onTarget = s.current().stream().filter(t -> t.state().equals("running")).count();
-            ctx.progress(s.replicas() == 0 ? 0 : (double) onTarget / s.replicas(), onTarget + "/" + s.replicas() + " running, " + s.updateState());
-            if (s.failed()) throw new IOException("the engine paused the " + c.verb() + " of " + s.name() + ": " + s.updateMessage());
+            ctx.progress(s.replicas() == 0 ? 0 : (double) onTarget / s.replicas(), T.get("swarm.progress", onTarget, s.replicas(), s.updateState()));
+            if (s.failed()) throw new IOException(T.get("swarm.error.paused." + c.verb(), s.name(), s.updateMessage()));
             if (System.nanoTime() > settle && s.converged()) {
-                ctx.output(s.name() + " converged: " + s.running() + "/" + s.replicas() + " running " + s.image()
+                ctx.output(T.get("swarm.converged", s.name(), s.running(), s.replicas(), s.image())
                         + (s.updateState().isEmpty() ? "" : " (" + s.updateState() + ")"));
                 return;
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IOException(c.service() + " did not converge within " + c.timeout().toSeconds() + " s"
-                + (s == null ? "" : ": " + s.running() + "/" + s.replicas() + " running, update " + s.updateState() + " " + s.updateMessage()));
+        throw new IOException(T.get("swarm.error.timeout", c.service(), c.timeout().toSeconds())
+                + (s == null ? "" : T.get("swarm.error.timeoutState", s.running(), s.replicas(), s.updateState(), s.updateMessage())));
     }
 
     private static String shortId(String id) {

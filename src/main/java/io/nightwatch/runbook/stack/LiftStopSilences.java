@@ -4,6 +4,7 @@ import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.Optional;
  */
 final class LiftStopSilences implements Step {
 
+    private static final Texts T = Texts.of(LiftStopSilences.class);
+
     /** The comment {@link io.nightwatch.runbook.backup.SilenceSteps.Silence} gives a stop's silence, up to the run id. */
     static String stopComment(String service) {
-        return "[nightwatch] stack stop of " + service + " (run ";
+        return "[nightwatch] stack stop of " + service + " (run "; // tool text: Alertmanager comment, matched by later runs
     }
 
     private final Optional<AlertmanagerClient> alertmanager;
@@ -31,20 +34,19 @@ final class LiftStopSilences implements Step {
     }
 
     public String id() { return "lift-stop-silences"; }
-    public String title() { return "Lift the silences of the stop"; }
+    public String title() { return T.get("lift.title"); }
     public String explanation() {
-        return "Every service is back and its data flows: the silences `nightwatch stack stop` set for " + String.join(", ", services)
-                + " are expired, so alerts page again as usual. Silences set by people are left alone.";
+        return T.get("lift.explanation", String.join(", ", services));
     }
     public List<String> preview(RunContext ctx) {
         return alertmanager.map(a -> List.of("GET " + a.base() + "api/v2/silences",
-                        "DELETE " + a.base() + "api/v2/silence/<id> for each active silence '" + stopComment("<service>") + "…)'"))
-                .orElse(List.of("no Alertmanager reachable: nothing to lift"));
+                        T.get("lift.preview.delete", a.base(), stopComment(T.get("lift.preview.service")))))
+                .orElse(List.of(T.get("lift.noAlertmanager")));
     }
 
     public void execute(RunContext ctx) throws IOException {
         if (alertmanager.isEmpty()) {
-            ctx.output("no Alertmanager reachable: nothing to lift");
+            ctx.output(T.get("lift.noAlertmanager"));
             return;
         }
         List<String> lifted = new ArrayList<>();
@@ -55,10 +57,10 @@ final class LiftStopSilences implements Step {
             alertmanager.get().expireSilence(s.id());
             lifted.add(s.id() + " (" + of.get() + ")");
         }
-        ctx.output(lifted.isEmpty() ? "no silences of a stop left (none set, or expired already)"
-                : "lifted " + lifted.size() + " silence(s) of the stop: " + String.join(", ", lifted));
+        ctx.output(lifted.isEmpty() ? T.get("lift.none")
+                : T.get("lift.done", lifted.size(), String.join(", ", lifted)));
     }
 
-    public String verificationText() { return "no active silence of a stack stop is left for these services."; }
-    public String compensation() { return "none: the alerts of running services should page."; }
+    public String verificationText() { return T.get("lift.verification"); }
+    public String compensation() { return T.get("lift.compensation"); }
 }

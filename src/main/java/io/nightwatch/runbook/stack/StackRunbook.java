@@ -13,6 +13,7 @@ import io.nightwatch.runbook.recovery.VerifyRecovered;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import java.util.function.Function;
  * fresh dump; the start goes the other way, each service waiting for health; alerts are silenced for the window.
  */
 public final class StackRunbook implements RunbookDefinition {
+
+    private static final Texts T = Texts.of(StackRunbook.class);
 
     public enum Action { STOP, START, RESTART }
 
@@ -69,26 +72,17 @@ public final class StackRunbook implements RunbookDefinition {
 
     public String id() { return "stack-" + action.name().toLowerCase(); }
     public String title() {
-        return switch (action) {
-            case STOP -> "Stop the stack safely";
-            case START -> "Start the stack and wait for health";
-            case RESTART -> "Restart the stack safely";
-        };
+        return T.get("stack.title." + action.name());
     }
     public String purpose() {
-        String start = "Starts in the reverse order — Redis, Alertmanager, Grafana, Prometheus, Loki, the collector, Promtail — "
-                + "each waiting for health, and proves data flows again.";
-        if (action == Action.START) return start + " Then the silences a stack stop set for these services are lifted. Undo stops "
-                + "again what this run started.";
-        String stop = "Stops in dependency order — Promtail and the collector first so nothing new arrives, Loki after POST /flush, "
-                + "Prometheus with " + grace(ServiceKind.PROMETHEUS).toSeconds() + " s to close its WAL, Grafana, Alertmanager, "
-                + "Redis after BGSAVE — each with its grace period. Alerts of the stopped services are silenced for the window "
-                + "(at most " + SILENCE.toMinutes() + " min, or until stack start lifts them). Undo starts again what was stopped.";
-        return action == Action.STOP ? stop : stop + " Then: " + start;
+        String start = T.get("stack.purpose.start");
+        if (action == Action.START) return T.get("stack.purpose.startOnly", start);
+        String stop = T.get("stack.purpose.stop", grace(ServiceKind.PROMETHEUS).toSeconds(), SILENCE.toMinutes());
+        return action == Action.STOP ? stop : T.get("stack.purpose.restart", stop, start);
     }
-    public String cliCommand() { return "nightwatch stack " + action.name().toLowerCase(); }
+    public String cliCommand() { return "nightwatch stack " + action.name().toLowerCase(); } // tool text: the command
     public List<Parameter> parameters() {
-        return List.of(new Parameter("services", "Services, comma-separated, or all", false, "all"));
+        return List.of(new Parameter("services", T.get("stack.param.services"), false, "all"));
     }
 
     public Runbook build(Map<String, String> params) {
@@ -136,9 +130,9 @@ public final class StackRunbook implements RunbookDefinition {
         List<ServiceSpec> out = new ArrayList<>();
         for (String name : Arrays.stream(wanted.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
             out.add(profile.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "no service '" + name + "' (choose from " + String.join(", ", profile.services().stream().map(ServiceSpec::name).toList()) + ")")));
+                    T.get("stack.error.noService", name, String.join(", ", profile.services().stream().map(ServiceSpec::name).toList())))));
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("no service named in '" + wanted + "'");
+        if (out.isEmpty()) throw new IllegalArgumentException(T.get("stack.error.noneNamed", wanted));
         return out;
     }
 }

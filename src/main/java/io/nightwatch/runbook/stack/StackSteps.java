@@ -10,6 +10,7 @@ import io.nightwatch.runbook.backup.ServiceStep;
 import io.nightwatch.runbook.backup.SwarmScaling;
 import io.nightwatch.runbook.recovery.Restart;
 import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.text.Texts;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * scaling it to 0 and back (a stopped task would only be replaced).
  */
 final class StackSteps {
+
+    private static final Texts T = Texts.of(StackSteps.class);
 
     static final Duration HEALTHY_WITHIN = Duration.ofSeconds(120);
     static final Duration BGSAVE_WAIT = Duration.ofMinutes(2);
@@ -55,23 +58,22 @@ final class StackSteps {
         }
 
         public String id() { return stepId("stop"); }
-        public String title() { return "Stop " + name(); }
+        public String title() { return T.get("stop.title", name()); }
         public String explanation() {
-            return switch (service.spec().kind()) {
-                case LOKI -> "POST /flush first writes the ingesters' in-memory chunks to the store; then SIGTERM with "
-                        + grace.toSeconds() + " s for the rest.";
-                case PROMETHEUS -> "SIGTERM with " + grace.toSeconds() + " s: Prometheus closes its head block and WAL; a kill "
-                        + "before that means a long WAL replay at the next start.";
-                case REDIS -> "BGSAVE first writes a fresh dump.rdb (waited for until LASTSAVE moves), so the sessions survive; then SIGTERM.";
-                case PROMTAIL, OTEL_COLLECTOR -> "Stopped first so nothing new arrives at Loki and Prometheus while they shut down.";
-                default -> "SIGTERM with " + grace.toSeconds() + " s grace.";
-            } + " A Swarm service is scaled to 0 instead (its tasks get SIGTERM and their stop grace period).";
+            String why = switch (service.spec().kind()) {
+                case LOKI -> T.get("stop.explanation.loki", grace.toSeconds());
+                case PROMETHEUS -> T.get("stop.explanation.prometheus", grace.toSeconds());
+                case REDIS -> T.get("stop.explanation.redis");
+                case PROMTAIL, OTEL_COLLECTOR -> T.get("stop.explanation.producer");
+                default -> T.get("stop.explanation.other", grace.toSeconds());
+            };
+            return T.get("stop.explanation", why);
         }
         public List<String> preview(RunContext ctx) {
             List<String> out = new ArrayList<>();
             if (service.spec().kind() == ServiceKind.LOKI) out.add("POST /flush");
-            if (service.spec().kind() == ServiceKind.REDIS) out.add("BGSAVE; poll LASTSAVE until it moves (≤ " + BGSAVE_WAIT.toMinutes() + " min)");
-            out.add(swarmName().map(n -> "POST /services/" + n + "/update (replicas 0); wait until no task runs (≤ " + swarmWait().toSeconds() + " s)")
+            if (service.spec().kind() == ServiceKind.REDIS) out.add(T.get("stop.preview.bgsave", BGSAVE_WAIT.toMinutes()));
+            out.add(swarmName().map(n -> T.get("stop.preview.swarm", n, swarmWait().toSeconds()))
                     .orElse("POST /containers/" + service.container() + "/stop?t=" + grace.toSeconds()));
             return out;
         }
@@ -79,60 +81,59 @@ final class StackSteps {
         public void execute(RunContext ctx) throws Exception {
             ServiceDeployment deployment = deployment();
             if (!deployment.deployed()) {
-                ctx.output("not deployed on " + service.spec().host() + ": skipped");
+                ctx.output(T.get("step.notDeployed", service.spec().host()));
                 return;
             }
             if (!deployment.running()) {
-                ctx.output("already stopped");
+                ctx.output(T.get("stop.already"));
                 return;
             }
             if (deployment instanceof ServiceDeployment.Swarm swarm && swarm.service().replicas() == 0) {
-                throw new IllegalStateException(swarm.service().name() + " is a global Swarm service: it cannot be scaled to 0, "
-                        + "and Nightwatch does not remove services");
+                throw new IllegalStateException(T.get("stop.error.global", swarm.service().name()));
             }
             if (service.spec().kind() == ServiceKind.LOKI) {
                 try {
                     service.post("/flush");
-                    ctx.output("flushed");
+                    ctx.output(T.get("stop.flushed"));
                 } catch (IOException e) {
-                    ctx.output("flush failed (" + e.getMessage() + "); Loki flushes on SIGTERM within the grace period");
+                    ctx.output(T.get("stop.flushFailed", e.getMessage()));
                 }
             }
             if (service.spec().kind() == ServiceKind.REDIS) bgsave(ctx);
             if (deployment instanceof ServiceDeployment.Swarm swarm) {
                 ctx.put(key("stack", "replicas"), String.valueOf(swarm.service().replicas()));
                 SwarmScaling.toZero(service, swarm.service().name(), swarmWait(), ctx);
-                ctx.output("scaled " + swarm.service().name() + " from " + swarm.service().replicas() + " to 0");
+                ctx.output(T.get("stop.scaled", swarm.service().name(), swarm.service().replicas()));
                 return;
             }
             ctx.put(key("stack", "stopped"), "true");
             service.gateway().stop(service.container(), grace);
-            ctx.output("stopped " + service.container());
+            ctx.output(T.get("stop.stopped", service.container()));
         }
 
         private void bgsave(RunContext ctx) throws Exception {
             try {
                 io.nightwatch.runbook.backup.RedisSave.bgsaveAndWait(service, ctx, BGSAVE_WAIT);
             } catch (IOException e) {
-                throw new IOException(e.getMessage() + ": not stopping Redis", e);
+                throw new IOException(T.get("stop.error.bgsave", e.getMessage()), e);
             }
-            ctx.output("dump.rdb written (" + service.redis("DBSIZE").strip() + " keys)");
+            ctx.output(T.get("stop.dumpWritten", service.redis("DBSIZE").strip()));
         }
 
         public Check verify(RunContext ctx) {
             if (ctx.get(key("stack", "replicas")).isPresent()) {
-                return deployment().running() ? Check.failed(name() + " still has a running task") : Check.ok();
+                return deployment().running() ? Check.failed(T.get("stop.check.task", name())) : Check.ok();
             }
             if (ctx.get(key("stack", "stopped")).isEmpty()) return Check.ok();
             return service.gateway().inspect(service.container())
-                    .map(f -> f.running() ? Check.failed(service.container() + " still runs") : Check.ok()).orElse(Check.ok());
+                    .map(f -> f.running() ? Check.failed(T.get("stop.check.runs", service.container())) : Check.ok()).orElse(Check.ok());
         }
-        public String verificationText() { return "the container is no longer running (a Swarm service: no task runs)."; }
-        public String compensation() { return "Start it again (a Swarm service: scale it back) and wait for its health endpoint."; }
+        public String verificationText() { return T.get("stop.verification"); }
+        public String compensation() { return T.get("stop.compensation"); }
         public void compensate(RunContext ctx) throws Exception {
             Optional<String> replicas = ctx.get(key("stack", "replicas"));
             if (replicas.isPresent()) {
-                String swarm = swarmName().orElseThrow(() -> new IOException("the Swarm service of " + name() + " is gone"));
+                String swarm = swarmName().orElseThrow(() -> new IOException(T.get("stop.error.swarmGone", name())));
                 SwarmScaling.to(service, swarm, Long.parseLong(replicas.get()), HEALTHY_WITHIN, ctx);
             } else if (ctx.get(key("stack", "stopped")).isPresent()) {
                 service.gateway().start(service.container());
@@ -150,20 +151,19 @@ final class StackSteps {
         }
 
         public String id() { return stepId("start"); }
-        public String title() { return "Start " + name() + " and wait for health"; }
+        public String title() { return T.get("start.title", name()); }
         public String explanation() {
-            return "The next service starts only when this one answers healthy, so each finds what it depends on. A Swarm "
-                    + "service scaled to 0 gets its replicas back (those it had before the stop, at least one).";
+            return T.get("start.explanation");
         }
         public List<String> preview(RunContext ctx) {
-            return List.of(swarmName().map(n -> "POST /services/" + n + "/update (replicas as before the stop); wait until converged")
+            return List.of(swarmName().map(n -> T.get("start.preview.swarm", n))
                             .orElse("POST /containers/" + service.container() + "/start"),
-                    "probe " + Restart.healthCall(service.spec()) + " until healthy (≤ " + HEALTHY_WITHIN.toSeconds() + " s)");
+                    T.get("start.preview.probe", Restart.healthCall(service.spec()), HEALTHY_WITHIN.toSeconds()));
         }
         public void execute(RunContext ctx) throws Exception {
             ServiceDeployment deployment = deployment();
             if (!deployment.deployed()) {
-                ctx.output("not deployed on " + service.spec().host() + ": skipped");
+                ctx.output(T.get("step.notDeployed", service.spec().host()));
                 return;
             }
             if (deployment instanceof ServiceDeployment.Swarm swarm) {
@@ -172,18 +172,18 @@ final class StackSteps {
                     long replicas = SwarmScaling.replicasToStart(swarm.service(), ctx.get(key("stack", "replicas")));
                     ctx.put(key("stack", "scaled-up"), "true");
                     SwarmScaling.to(service, swarm.service().name(), replicas, HEALTHY_WITHIN, ctx);
-                    ctx.output("scaled " + swarm.service().name() + " to " + replicas);
+                    ctx.output(T.get("start.scaled", swarm.service().name(), replicas));
                 }
             } else if (!((ServiceDeployment.Container) deployment).running()) {
                 ctx.put(key("stack", "started"), "true");
                 service.gateway().start(service.container());
             }
             ProbeResult r = service.awaitHealthy(prober, service.container(), HEALTHY_WITHIN, ctx, true);
-            if (!r.healthy()) throw new IllegalStateException(name() + " not healthy after its start: " + r.detail());
-            ctx.output(name() + " healthy");
+            if (!r.healthy()) throw new IllegalStateException(T.get("start.error.unhealthy", name(), r.detail()));
+            ctx.output(T.get("start.healthy", name()));
         }
-        public String verificationText() { return "the health endpoint answers healthy."; }
-        public String compensation() { return "Stop it again (with its grace period; a Swarm service: scale it to 0) if this run started it."; }
+        public String verificationText() { return T.get("start.verification"); }
+        public String compensation() { return T.get("start.compensation"); }
         public void compensate(RunContext ctx) throws Exception {
             if (ctx.get(key("stack", "scaled-up")).isPresent()) {
                 Optional<String> swarm = swarmName();
