@@ -6,6 +6,8 @@ import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.ServiceAccess;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * TSDB stays consistent (no folders removed under it).
  */
 final class DeleteOldest implements Step {
+
+    private static final Texts T = Texts.of(DeleteOldest.class);
 
     static final String ALL_SERIES = "{__name__=~\".+\"}";
 
@@ -39,21 +43,19 @@ final class DeleteOldest implements Step {
     private String name() { return prometheus.spec().name(); }
 
     public String id() { return "delete-oldest-" + name(); }
-    public String title() { return "Delete " + name() + "'s oldest blocks down to " + targetPercent + " % free"; }
+    public String title() { return T.get("delete.title", name(), targetPercent); }
     public String explanation() {
-        return "delete_series removes every series' samples up to the end of the last block that has to go (the newest block "
-                + "and the head stay), clean_tombstones rewrites the blocks without them and removes the emptied ones. Needs "
-                + "Prometheus' --web.enable-admin-api. The data is gone for good: a backup first is offered (backup yes).";
+        return T.get("delete.explanation");
     }
-    public String preconditionText() { return "the diagnosis found how many of the oldest blocks have to go."; }
+    public String preconditionText() { return T.get("delete.precondition"); }
     public Check precondition(RunContext ctx) {
         return ctx.get(untilKey(name())).isPresent() ? Check.ok()
-                : Check.failed("the diagnosis found no blocks to delete (or only a bigger volume helps)");
+                : Check.failed(T.get("delete.nothing"));
     }
 
     public List<String> preview(RunContext ctx) {
-        String until = ctx.get(untilKey(name())).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)).toString()).orElse("<end of the last block to go>");
-        return List.of("POST /api/v1/admin/tsdb/delete_series?match[]=" + ALL_SERIES + "&end=" + until + " (exclusive)",
+        String until = ctx.get(untilKey(name())).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)).toString()).orElse(T.get("delete.preview.until"));
+        return List.of(T.get("delete.preview.delete", ALL_SERIES, until),
                 "POST /api/v1/admin/tsdb/clean_tombstones",
                 "exec " + prometheus.container() + ": df -k " + data);
     }
@@ -67,21 +69,19 @@ final class DeleteOldest implements Step {
             prometheus.post(path);
         } catch (java.io.IOException e) {
             String why = String.valueOf(e.getMessage());
-            if (why.contains("admin APIs disabled") || why.contains(" 404") || why.contains(" 405") || why.contains("Unavailable")) {
-                throw new IllegalStateException(name() + "'s admin API is off (" + why.strip() + "): start it with --web.enable-admin-api "
-                        + "(image change runbook), or stop it and remove the oldest block folders by hand after a backup", e);
+            if (why.contains("admin APIs disabled") || why.contains(" 404") || why.contains(" 405") || why.contains("Unavailable")) { // tool text: Prometheus error words
+                throw new IllegalStateException(T.get("delete.error.adminOff", name(), why.strip()), e);
             }
             throw e;
         }
-        ctx.output("deleted every series' samples before " + Instant.ofEpochMilli(until) + " ("
-                + ctx.get(blocksKey(name())).orElse("?") + " oldest block(s))");
+        ctx.output(T.get("delete.deleted", Instant.ofEpochMilli(until), ctx.get(blocksKey(name())).orElse("?")));
         prometheus.post("/api/v1/admin/tsdb/clean_tombstones");
-        ctx.output("tombstones cleaned: " + freeText().orElse("free space unknown"));
+        ctx.output(T.get("delete.cleaned", freeText().orElse(T.get("delete.freeUnknown"))));
     }
 
     /** "x % free" as df sees it now. */
     private Optional<String> freeText() throws Exception {
-        return freePercent().map(p -> String.format(Locale.ROOT, "%.1f %% free", p));
+        return freePercent().map(p -> T.get("delete.free", Formats.fixed(p, 1)));
     }
 
     Optional<Double> freePercent() throws Exception {
@@ -94,13 +94,12 @@ final class DeleteOldest implements Step {
 
     public Check verify(RunContext ctx) throws Exception {
         Optional<Double> free = freePercent();
-        if (free.isEmpty()) return Check.failed("df in " + prometheus.container() + " said nothing usable");
-        return free.get() >= targetPercent ? Check.ok(String.format(Locale.ROOT, "%.1f %% free", free.get()))
-                : Check.failed(String.format(Locale.ROOT, "only %.1f %% free after the deletion (target %d %%): the head and WAL grew "
-                + "meanwhile, or only a bigger volume helps", free.get(), targetPercent));
+        if (free.isEmpty()) return Check.failed(T.get("delete.dfUnusable", prometheus.container()));
+        return free.get() >= targetPercent ? Check.ok(T.get("delete.free", Formats.fixed(free.get(), 1)))
+                : Check.failed(T.get("delete.notEnough", Formats.fixed(free.get(), 1), targetPercent));
     }
-    public String verificationText() { return "df shows at least " + targetPercent + " % free."; }
+    public String verificationText() { return T.get("delete.verification", targetPercent); }
     public String compensation() {
-        return "none: deleted samples only come back from a backup set (nightwatch restore), which is why one is offered first.";
+        return T.get("delete.compensation");
     }
 }

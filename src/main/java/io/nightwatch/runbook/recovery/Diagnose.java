@@ -3,6 +3,7 @@ package io.nightwatch.runbook.recovery;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 
+import io.nightwatch.text.Texts;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  * steps decide on in the journal (so a resumed run decides the same way). Nothing to undo.
  */
 final class Diagnose implements Step {
+
+    private static final Texts T = Texts.of(Diagnose.class);
 
     /** What the diagnosis does; returns the lines for the operator and may {@link RunContext#put} findings. */
     interface Reader {
@@ -32,7 +35,7 @@ final class Diagnose implements Step {
 
     public String id() { return id; }
     public String title() { return title; }
-    public String explanation() { return explanation + " It only reads: nothing is changed."; }
+    public String explanation() { return T.get("diagnose.explanation", explanation); }
     public List<String> preview(RunContext ctx) { return reads; }
 
     public void execute(RunContext ctx) throws Exception {

@@ -12,6 +12,8 @@ import io.nightwatch.runbook.backup.ServiceAccess;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +28,15 @@ import java.util.regex.Pattern;
 /** disk-full: what uses a data volume, free what is safe to free, say plainly when only a bigger volume helps. */
 final class DiskRecovery {
 
+    private static final Texts T = Texts.of(DiskRecovery.class);
+
     /**
      * Reads df, du per top-level entry, leftover snapshots and TSDB block meta.json (Prometheus indents it: the unquoted
      * expansion puts each on one line, globbing off); the data path is passed as $1, never spliced in.
      */
     static final String SURVEY = "d=\"$1\"; echo '== df'; df -k \"$d\"; echo '== du'; du -sk \"$d\"/* 2>/dev/null; "
-            + "echo '== snapshots'; du -sk \"$d\"/snapshots/* 2>/dev/null; echo '== blocks'; "
-            + "for m in \"$d\"/*/meta.json; do [ -f \"$m\" ] && (set -f; echo \"$m\" $(cat \"$m\")); done; echo '== end'";
+            + "echo '== snapshots'; du -sk \"$d\"/snapshots/* 2>/dev/null; echo '== blocks'; " // tool text
+            + "for m in \"$d\"/*/meta.json; do [ -f \"$m\" ] && (set -f; echo \"$m\" $(cat \"$m\")); done; echo '== end'"; // tool text
     private static final Pattern MIN_TIME = Pattern.compile("\"minTime\"\\s*:\\s*(\\d+)");
     private static final Pattern MAX_TIME = Pattern.compile("\"maxTime\"\\s*:\\s*(\\d+)");
 
@@ -41,33 +45,26 @@ final class DiskRecovery {
     static RecoveryRunbook definition(RecoveryRunbook.Context context) {
         return new RecoveryRunbook(RunbookHints.DISK_FULL, Set.of(ServiceKind.PROMETHEUS, ServiceKind.LOKI, ServiceKind.REDIS,
                 ServiceKind.ALERTMANAGER, ServiceKind.GRAFANA), context,
-                "A data volume is full or about to be: Prometheus or Loki stop ingesting, Redis refuses writes. The run shows what "
-                        + "uses the space (TSDB blocks by time range, WAL, leftover snapshots, Loki chunks/index/compactor), removes "
-                        + "leftover snapshots, says how many of the oldest blocks would have to go to reach the target free space "
-                        + "(or plainly that only a bigger volume helps), deletes them when asked (Prometheus: admin API delete_series "
-                        + "and clean_tombstones, a backup offered first), restarts the service if it stopped answering, and proves "
-                        + "ingestion resumed with the flow monitor.",
-                List.of(new Parameter("target-free", "Free space to reach, in percent of the volume", false, "20"),
-                        new Parameter("delete-oldest", "yes: delete Prometheus' oldest blocks down to the target through its admin API", false, "no"),
-                        new Parameter("backup", "yes: back the service's data up before anything is deleted", false, "no"),
-                        new Parameter("retention", "Prometheus: a lower retention to set (7d, or a size like 40GB) through the image "
-                                + "change runbook, every other flag kept", false, "")),
+                T.get("disk.purpose"),
+                List.of(new Parameter("target-free", T.get("disk.param.targetFree"), false, "20"),
+                        new Parameter("delete-oldest", T.get("disk.param.deleteOldest"), false, "no"),
+                        new Parameter("backup", T.get("disk.param.backup"), false, "no"),
+                        new Parameter("retention", T.get("disk.param.retention"), false, "")),
                 DiskRecovery::steps);
     }
 
     static List<Step> steps(RecoveryRunbook.Context context, ServiceSpec spec, Map<String, String> params) {
         ServiceAccess service = context.access(spec);
-        String data = spec.dataPath().orElseThrow(() -> new IllegalArgumentException(spec.name() + " has no data path in the profile"));
+        String data = spec.dataPath().orElseThrow(() -> new IllegalArgumentException(T.get("disk.error.noDataPath", spec.name())));
         int target = targetFree(params.getOrDefault("target-free", "20"));
         ServiceProber prober = new ServiceProber(context.profile().probeTimeout(), context.env());
         String name = spec.name();
         List<Step> steps = new ArrayList<>();
-        steps.add(new Diagnose("diagnose-disk-" + name, "What uses the space of " + name + "'s volume",
-                "Lists the volume's size and free space, what each top-level folder takes (Prometheus: blocks by time range, "
-                        + "wal, snapshots; Loki: chunks, index, compactor), and works out what freeing would reach " + target + " % free.",
-                List.of("exec " + spec.container() + ": sh -c '<df, du, snapshots, meta.json survey>' sh " + data),
+        steps.add(new Diagnose("diagnose-disk-" + name, T.get("disk.diagnose.title", name),
+                T.get("disk.diagnose.explanation", target),
+                List.of("exec " + spec.container() + ": sh -c '" + T.get("disk.diagnose.survey") + "' sh " + data),
                 ctx -> survey(service, data, target, ctx)));
-        steps.add(new OnlyIf(new RemoveSnapshots(service, data), "only when leftover snapshots are there",
+        steps.add(new OnlyIf(new RemoveSnapshots(service, data), T.get("disk.only.snapshots"),
                 ctx -> ctx.get("disk." + name + ".snapshots").map(n -> !n.equals("0")).orElse(false)));
         if (spec.kind() == ServiceKind.PROMETHEUS) {
             // Offered in every plan, run only when asked: deleted data only comes back from a backup set.
@@ -78,18 +75,17 @@ final class DiskRecovery {
                 io.nightwatch.runbook.backup.BackupRunbook backup = new io.nightwatch.runbook.backup.BackupRunbook(context.profile(),
                         context.env(), context.engines(), context.backupRoot(), java.time.Clock.systemUTC());
                 for (Step s : backup.build(Map.of("services", name, "to", context.backupRoot().toString())).steps()) {
-                    steps.add(new OnlyIf(new KeptBackup(s), "only when blocks have to go", blocksToGo));
+                    steps.add(new OnlyIf(new KeptBackup(s), T.get("disk.only.blocks"), blocksToGo));
                 }
             }
-            steps.add(new OnlyIf(new DeleteOldest(service, data, target), "only with delete-oldest yes, when blocks have to go",
+            steps.add(new OnlyIf(new DeleteOldest(service, data, target), T.get("disk.only.delete"),
                     ctx -> delete && blocksToGo.test(ctx)));
         }
         String retention = params.getOrDefault("retention", "").strip();
         if (spec.kind() == ServiceKind.PROMETHEUS && !retention.isEmpty()) steps.addAll(lowerRetention(context, name, retention));
         steps.add(new OnlyIf(new Restart(service, prober, Duration.ofSeconds(120), Duration.ofSeconds(120),
-                "A service that hit a full disk may have stopped writing for good; it is restarted only if it no longer answers "
-                        + "healthy (Prometheus replays its WAL at start, so the grace is long)."),
-                "only when it does not answer healthy", ctx -> !healthy(service, prober)));
+                T.get("disk.restart.why")),
+                T.get("disk.only.unhealthy"), ctx -> !healthy(service, prober)));
         String stage = switch (spec.kind()) {
             case PROMETHEUS -> "prometheus.samples-appended";
             case LOKI -> "loki.lines-received";
@@ -119,7 +115,7 @@ final class DiskRecovery {
         String r = retention.strip();
         if (r.matches("\\d+(ms|s|m|h|d|w|y)")) return "--storage.tsdb.retention.time=" + r;
         if (r.matches("\\d+(B|KB|MB|GB|TB|PB|EB)")) return "--storage.tsdb.retention.size=" + r;
-        throw new IllegalArgumentException("retention must be a time like 7d or 12h, or a size like 40GB, not '" + retention + "'");
+        throw new IllegalArgumentException(T.get("disk.error.retention", retention));
     }
 
     private static boolean yes(String text) {
@@ -132,7 +128,7 @@ final class DiskRecovery {
             if (v < 1 || v > 90) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("target-free must be a whole percentage from 1 to 90, not '" + text + "'");
+            throw new IllegalArgumentException(T.get("disk.error.targetFree", text));
         }
     }
 
@@ -145,19 +141,15 @@ final class DiskRecovery {
     /** What frees a Loki volume: a shorter retention its compactor enforces (Loki 2.9, boltdb-shipper), else more disk. */
     static List<String> lokiRetention(String name, int targetPercent, long missingKb) {
         return List.of(
-                "to reach " + targetPercent + " % free, " + Bytes.human(missingKb * 1024) + " of " + name + "'s chunks have to go; Loki "
-                        + "deletes chunks only through its compactor, so lower the retention in its config (these lines, with a "
-                        + "shorter retention_period than today's):",
+                T.get("disk.loki.chunks", targetPercent, Bytes.human(missingKb * 1024), name),
                 "  limits_config:",
                 "    retention_period: 72h",
                 "  compactor:",
                 "    working_directory: /loki/compactor",
-                "    shared_store: filesystem",
-                "    retention_enabled: true",
+                "    shared_store: filesystem", // tool text: Loki config
+                "    retention_enabled: true", // tool text: Loki config
                 "    retention_delete_delay: 2h",
-                "then restart it with its flush grace period (nightwatch stack restart --service " + name + "); the compactor "
-                        + "frees the space within about retention_delete_delay. If the retention is already as short as the "
-                        + "team can accept, only a bigger volume helps.");
+                T.get("disk.loki.restart", name));
     }
 
     static List<String> survey(ServiceAccess service, String data, int targetPercent, RunContext ctx) throws Exception {
@@ -193,9 +185,9 @@ final class DiskRecovery {
                 default -> { }
             }
         }
-        if (sizeKb == 0) throw new IllegalStateException("could not read the volume's size in " + service.container() + ": " + (r.stderr() + r.stdout()).strip());
+        if (sizeKb == 0) throw new IllegalStateException(T.get("disk.error.size", service.container(), (r.stderr() + r.stdout()).strip()));
         double freePct = 100.0 * availKb / sizeKb;
-        out.add(String.format("volume %s: %s free of %s (%.1f %%)", data, Bytes.human(availKb * 1024), Bytes.human(sizeKb * 1024), freePct));
+        out.add(T.get("disk.volume", data, Bytes.human(availKb * 1024), Bytes.human(sizeKb * 1024), Formats.fixed(freePct, 1)));
         du.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> out.add("  " + Bytes.human(e.getValue() * 1024) + "  " + e.getKey()));
         List<Block> blocks = new ArrayList<>();
@@ -208,15 +200,15 @@ final class DiskRecovery {
             }
         }
         blocks.sort(Comparator.comparing(Block::min));
-        for (Block b : blocks) out.add("  block " + b.dir().substring(b.dir().lastIndexOf('/') + 1) + ": " + b.min() + " – " + b.max() + ", " + Bytes.human(b.kb() * 1024));
-        out.add(snapshots == 0 ? "no leftover snapshots" : snapshots + " leftover snapshot(s) take " + Bytes.human(snapshotsKb * 1024) + ": removed next");
+        for (Block b : blocks) out.add(T.get("disk.block", b.dir().substring(b.dir().lastIndexOf('/') + 1), b.min(), b.max(), Bytes.human(b.kb() * 1024)));
+        out.add(snapshots == 0 ? T.get("disk.noSnapshots") : T.get("disk.snapshots", snapshots, Bytes.human(snapshotsKb * 1024)));
         ctx.put("disk." + name + ".snapshots", String.valueOf(snapshots));
         long targetKb = sizeKb * targetPercent / 100;
         long missing = targetKb - availKb - snapshotsKb;
         if (availKb >= targetKb) {
-            out.add("already " + targetPercent + " % free: nothing has to be deleted");
+            out.add(T.get("disk.already", targetPercent));
         } else if (missing <= 0) {
-            out.add("removing the snapshots reaches " + targetPercent + " % free");
+            out.add(T.get("disk.snapshotsReach", targetPercent));
         } else {
             long freed = 0;
             int n = 0;
@@ -224,16 +216,12 @@ final class DiskRecovery {
             if (freed >= missing) {
                 ctx.put(DeleteOldest.untilKey(name), String.valueOf(blocks.get(n - 1).max().toEpochMilli()));
                 ctx.put(DeleteOldest.blocksKey(name), String.valueOf(n));
-                out.add("to reach " + targetPercent + " % free, the " + n + " oldest block(s) up to " + blocks.get(n - 1).max()
-                        + " (" + Bytes.human(freed * 1024) + ") have to go: delete-oldest yes deletes them through the admin API "
-                        + "(backup yes takes a backup first); or set a lower retention (retention 7d: the image change runbook "
-                        + "with only --storage.tsdb.retention.time changed)");
+                out.add(T.get("disk.blocksToGo", targetPercent, n, blocks.get(n - 1).max(), Bytes.human(freed * 1024)));
             } else if (service.spec().kind() == ServiceKind.LOKI) {
                 // Loki's chunks go only through its compactor: deleting files by hand would leave the index pointing at nothing
                 out.addAll(lokiRetention(name, targetPercent, missing));
             } else {
-                out.add("only a bigger volume helps: even without leftover snapshots and all but the newest block, " + name
-                        + " stays below " + targetPercent + " % free (" + Bytes.human(missing * 1024) + " missing)");
+                out.add(T.get("disk.biggerVolume", name, targetPercent, Bytes.human(missing * 1024)));
             }
         }
         return out;
@@ -249,24 +237,23 @@ final class DiskRecovery {
         }
 
         public String id() { return stepId("remove-snapshots"); }
-        public String title() { return "Remove leftover snapshots of " + name(); }
+        public String title() { return T.get("snapshots.title", name()); }
         public String explanation() {
-            return "A TSDB snapshot holds hard links or copies of blocks taken for a backup; one left behind by an interrupted backup "
-                    + "only takes space. Completed backup sets are outside the volume and are not touched.";
+            return T.get("snapshots.explanation");
         }
         public List<String> preview(RunContext ctx) {
             return List.of("exec " + service.container() + ": sh -c 'rm -rf -- \"$1\"/snapshots/*' sh " + data);
         }
         public void execute(RunContext ctx) throws Exception {
             ExecResult r = service.exec(List.of("sh", "-c", "rm -rf -- \"$1\"/snapshots/*", "sh", data));
-            if (!r.succeeded()) throw new IllegalStateException("removing the snapshots failed: " + (r.stderr() + r.stdout()).strip());
-            ctx.output("removed the leftover snapshots in " + data + "/snapshots");
+            if (!r.succeeded()) throw new IllegalStateException(T.get("snapshots.error", (r.stderr() + r.stdout()).strip()));
+            ctx.output(T.get("snapshots.removed", data));
         }
         public Check verify(RunContext ctx) throws Exception {
             ExecResult r = service.exec(List.of("sh", "-c", "ls -A -- \"$1\"/snapshots 2>/dev/null", "sh", data));
-            return r.stdout().isBlank() ? Check.ok() : Check.failed("snapshots still there: " + r.stdout().strip());
+            return r.stdout().isBlank() ? Check.ok() : Check.failed(T.get("snapshots.stillThere", r.stdout().strip()));
         }
-        public String verificationText() { return "the snapshots folder is empty."; }
-        public String compensation() { return "none: removed snapshots are not put back (they were copies of blocks still in the TSDB)."; }
+        public String verificationText() { return T.get("snapshots.verification"); }
+        public String compensation() { return T.get("snapshots.compensation"); }
     }
 }

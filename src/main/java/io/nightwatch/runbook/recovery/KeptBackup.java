@@ -5,10 +5,13 @@ import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.BackupRunbook;
 
+import io.nightwatch.text.Texts;
 import java.util.List;
 
 /** A backup step taken before deleting data: a complete set is the way back, so undoing the run keeps it. */
 record KeptBackup(Step step) implements Step {
+
+    private static final Texts T = Texts.of(KeptBackup.class);
     public String id() { return step.id(); }
     public String title() { return step.title(); }
     public String explanation() { return step.explanation(); }
@@ -19,8 +22,7 @@ record KeptBackup(Step step) implements Step {
     public Check verify(RunContext ctx) throws Exception { return step.verify(ctx); }
     public String verificationText() { return step.verificationText(); }
     public String compensation() {
-        return "Nothing once the set is complete: it is kept whatever happens next. A set the backup did not finish is cleaned up: "
-                + (step.compensation().isEmpty() ? "nothing to undo" : step.compensation());
+        return T.get("keptBackup.compensation", step.compensation().isEmpty() ? T.get("step.nothingToUndo") : step.compensation());
     }
     public void compensate(RunContext ctx) throws Exception {
         if (!BackupRunbook.completedIn(ctx)) step.compensate(ctx);

@@ -4,6 +4,7 @@ import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.store.CrashLines;
 
+import io.nightwatch.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,15 @@ import java.util.regex.Pattern;
 /** What a diagnosis says about the crash lines kept in the alert history: they outlive a restart and a recreate. */
 final class KeptCrashes {
 
+    private static final Texts T = Texts.of(KeptCrashes.class);
+
     /** How many kept deaths are looked at; how many of the newest one's last lines are shown. */
     static final int DEATHS = 10;
     static final int SHOWN = 15;
-    static final String READS = "the last lines kept of its earlier deaths (alert history)";
+    /** The preview line of what is read, in the current language. */
+    static String reads() {
+        return T.get("kept.reads");
+    }
 
     private KeptCrashes() {}
 
@@ -28,17 +34,16 @@ final class KeptCrashes {
         try {
             deaths = history.recent(spec.host(), spec.name(), DEATHS);
         } catch (RuntimeException e) {
-            return List.of("kept crash lines unreadable: " + e.getMessage());
+            return List.of(T.get("kept.unreadable", e.getMessage()));
         }
-        if (deaths.isEmpty()) return List.of("no earlier deaths of " + spec.name() + " kept (Nightwatch keeps them while the window or serve runs)");
+        if (deaths.isEmpty()) return List.of(T.get("kept.none", spec.name()));
         CrashLines.Crash last = deaths.stream().filter(d -> !d.lines().isEmpty()).findFirst().orElse(deaths.get(0));
         List<String> out = new ArrayList<>();
         boolean recreated = now.map(f -> !f.id().startsWith(last.container())).orElse(true);
-        out.add(deaths.size() + (deaths.size() == DEATHS ? "+" : "") + " death(s) kept; the last with lines at " + last.diedAt()
-                + ", exit code " + last.exitCode() + (last.oom() ? ", OOM-killed" : "") + ", container " + last.container()
-                + (recreated ? " (recreated or removed since: these lines are gone from the engine)" : ""));
+        out.add(T.get("kept.deaths", deaths.size() + (deaths.size() == DEATHS ? "+" : ""), last.diedAt(), last.exitCode(),
+                last.oom() ? T.get("kept.oom") : "", last.container(), recreated ? T.get("kept.recreated") : ""));
         last.lines().stream().filter(l -> important.matcher(l).find()).distinct().forEach(l -> out.add(label + ": " + l));
-        out.add("kept lines before that death:");
+        out.add(T.get("kept.lines"));
         last.lines().subList(Math.max(0, last.lines().size() - SHOWN), last.lines().size()).forEach(l -> out.add("  " + l));
         return out;
     }

@@ -3,6 +3,7 @@ package io.nightwatch.runbook.recovery;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.redact.Redactor;
 
+import io.nightwatch.text.Texts;
 import java.io.Closeable;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The last lines a container wrote (running or dead), read through the engine within a bounded time. */
 final class LastLines {
+
+    private static final Texts T = Texts.of(LastLines.class);
 
     /** How far back a log is read: enough for a crash loop's last deaths, bounded so a chatty service cannot flood. */
     static final Duration LOOK_BACK = Duration.ofHours(1);
@@ -33,7 +36,7 @@ final class LastLines {
             // A running container's log never ends: take what arrived within the bound.
             ended.await(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            return List.of("(log unreadable: " + e.getMessage() + ")");
+            return List.of(T.get("lastLines.unreadable", e.getMessage()));
         }
         synchronized (tail) {
             return List.copyOf(tail);

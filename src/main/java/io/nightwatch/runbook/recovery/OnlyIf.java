@@ -4,6 +4,7 @@ import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 
+import io.nightwatch.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -13,6 +14,8 @@ import java.util.function.Predicate;
  * read from journaled state, so a resume decides the same way, and its undo runs only if it ran.
  */
 final class OnlyIf implements Step {
+
+    private static final Texts T = Texts.of(OnlyIf.class);
 
     private final Step action;
     private final Predicate<RunContext> fits;
@@ -28,8 +31,8 @@ final class OnlyIf implements Step {
     private String ranKey() { return "ran." + action.id(); }
 
     public String id() { return action.id(); }
-    public String title() { return action.title() + " (" + when + ")"; }
-    public String explanation() { return action.explanation() + " Runs " + when + "; otherwise skipped."; }
+    public String title() { return T.get("onlyIf.title", action.title(), when); }
+    public String explanation() { return T.get("onlyIf.explanation", action.explanation(), when); }
     public String preconditionText() { return action.preconditionText(); }
     public String verificationText() { return action.verificationText(); }
     public String compensation() { return action.compensation(); }
@@ -46,7 +49,7 @@ final class OnlyIf implements Step {
 
     public void execute(RunContext ctx) throws Exception {
         if (!fits.test(ctx)) {
-            ctx.output("skipped: not needed (" + when + ")");
+            ctx.output(T.get("onlyIf.skipped", when));
             return;
         }
         ctx.put(ranKey(), "true");
@@ -54,7 +57,7 @@ final class OnlyIf implements Step {
     }
 
     public Check verify(RunContext ctx) throws Exception {
-        return ctx.get(ranKey()).isPresent() ? action.verify(ctx) : Check.ok("skipped");
+        return ctx.get(ranKey()).isPresent() ? action.verify(ctx) : Check.ok(T.get("onlyIf.skippedCheck"));
     }
 
     public void compensate(RunContext ctx) throws Exception {

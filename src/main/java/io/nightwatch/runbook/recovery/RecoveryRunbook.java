@@ -11,6 +11,7 @@ import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
+import io.nightwatch.text.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.function.Function;
  * CLI ({@code nightwatch recover}), the docs and, later, the window's wizard.
  */
 public final class RecoveryRunbook implements RunbookDefinition {
+
+    private static final Texts T = Texts.of(RecoveryRunbook.class);
 
     /** What every scenario needs to build its steps. */
     public record Context(StackProfile profile, Map<String, String> env, Function<String, DockerGateway> engines, Path backupRoot,
@@ -66,15 +69,15 @@ public final class RecoveryRunbook implements RunbookDefinition {
     public Scenario scenario() { return scenario; }
 
     public String id() { return "recover-" + scenario.id(); }
-    public String title() { return "Recover: " + scenario.title(); }
+    public String title() { return T.get("recovery.title", scenario.title()); }
     public String purpose() { return purpose; }
-    public String cliCommand() { return "nightwatch recover " + scenario.id(); }
+    public String cliCommand() { return "nightwatch recover " + scenario.id(); } // tool text: the command
 
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>();
-        out.add(new Parameter("service", "The affected service (default: the profile's only " + kindNames() + ")", false,
+        out.add(new Parameter("service", T.get("recovery.param.service", kindNames()), false,
                 context.profile().services().stream().filter(s -> kinds.contains(s.kind())).map(ServiceSpec::name).findFirst().orElse("")));
-        out.add(new Parameter("host", "The profile host the service runs on (default: any)", false, ""));
+        out.add(new Parameter("host", T.get("recovery.param.host"), false, ""));
         out.addAll(extra);
         return out;
     }
@@ -95,7 +98,7 @@ public final class RecoveryRunbook implements RunbookDefinition {
             if (!(s instanceof Diagnose)) break;
             reads.add(s);
         }
-        return new Runbook(id(), title() + " — diagnosis", purpose, parameters(), reads);
+        return new Runbook(id(), T.get("recovery.diagnosisTitle", title()), purpose, parameters(), reads);
     }
 
     /** The profile's services this scenario can be about (its kinds), in profile order: what the wizard offers. */
@@ -111,16 +114,16 @@ public final class RecoveryRunbook implements RunbookDefinition {
         String name = params.getOrDefault("service", "");
         if (!name.isEmpty()) {
             return candidates.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "no " + kindNames() + " service '" + name + "'" + (host.isEmpty() ? "" : " on host " + host) + " (choose from "
-                            + String.join(", ", candidates.stream().map(ServiceSpec::name).toList()) + ")"));
+                    T.get("recovery.error.noService", kindNames(), name, host.isEmpty() ? "" : T.get("recovery.onHost", host),
+                            String.join(", ", candidates.stream().map(ServiceSpec::name).toList()))));
         }
-        if (candidates.isEmpty()) throw new IllegalArgumentException("the profile has no " + kindNames() + (host.isEmpty() ? "" : " on host " + host));
-        if (candidates.size() > 1) throw new IllegalArgumentException("several " + kindNames() + " services: name one with --service ("
-                + String.join(", ", candidates.stream().map(ServiceSpec::name).toList()) + ")");
+        if (candidates.isEmpty()) throw new IllegalArgumentException(T.get("recovery.error.none", kindNames(), host.isEmpty() ? "" : T.get("recovery.onHost", host)));
+        if (candidates.size() > 1) throw new IllegalArgumentException(T.get("recovery.error.several", kindNames(),
+                String.join(", ", candidates.stream().map(ServiceSpec::name).toList())));
         return candidates.get(0);
     }
 
     private String kindNames() {
-        return String.join(" or ", kinds.stream().map(ServiceKind::id).sorted().toList());
+        return String.join(T.get("recovery.or"), kinds.stream().map(ServiceKind::id).sorted().toList());
     }
 }

@@ -14,6 +14,7 @@ import io.nightwatch.runbook.backup.ServiceAccess;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +32,18 @@ import java.util.regex.Pattern;
 /** redis-down: why the session store died, bring it back, put the sessions back when they are gone, count what was lost. */
 final class RedisRecovery {
 
-    static final String EXAMPLE_SET = "~/.local/share/nightwatch/backups/<newest verified set>";
-    private static final Pattern PERSISTENCE = Pattern.compile("(?i)MISCONF|can't save|background saving error|failed opening|"
-            + "short read|bad file format|no space left|permission denied|out of memory|oom");
+    private static final Texts T = Texts.of(RedisRecovery.class);
+
+    static final String EXAMPLE_SET = "~/.local/share/nightwatch/backups/<newest verified set>"; // tool text: a path placeholder
+    private static final Pattern PERSISTENCE = Pattern.compile("(?i)MISCONF|can't save|background saving error|failed opening|" // tool text: Redis log words
+            + "short read|bad file format|no space left|permission denied|out of memory|oom"); // tool text: Redis log words
 
     private RedisRecovery() {}
 
     static RecoveryRunbook definition(RecoveryRunbook.Context context) {
         return new RecoveryRunbook(RunbookHints.REDIS_DOWN, Set.of(ServiceKind.REDIS), context,
-                "The Redis session store crashed, was OOM-killed or came back empty. The run says why (exit code, OOM kill, the "
-                        + "last log lines, persistence errors) and how many session keys there are, restarts it if it does not "
-                        + "answer, restores the newest verified backup set only when the data is gone, and proves recovery with "
-                        + "PING, the key count, the TTLs and the flow monitor; it reports how many sessions were lost.",
-                List.of(new Parameter("set", "The backup set to restore if the data is gone (default: the newest verified set with this service)",
-                        false, "")),
+                T.get("redis.purpose"),
+                List.of(new Parameter("set", T.get("redis.param.set"), false, "")),
                 RedisRecovery::steps);
     }
 
@@ -54,24 +53,22 @@ final class RedisRecovery {
         String name = spec.name();
         Optional<Path> set = chooseSet(context.backupRoot(), name, params.get("set"));
         List<Step> steps = new ArrayList<>();
-        steps.add(new Diagnose("diagnose-" + name, "Why is " + name + " down, and what data does it hold?",
-                "Reads the container's state (exit code, OOM kill, restarts), its last log lines with any persistence error, "
-                        + "and the session keys it holds now.",
-                List.of("GET /containers/" + spec.container() + "/json", "GET /containers/" + spec.container() + "/logs (last 20 lines)",
-                        KeptCrashes.READS, "PING; DBSIZE; INFO keyspace (if it answers)", "newest verified backup set of " + name + ": " + set.map(Path::toString).orElse("none")),
+        steps.add(new Diagnose("diagnose-" + name, T.get("redis.diagnose.title", name),
+                T.get("redis.diagnose.explanation"),
+                List.of("GET /containers/" + spec.container() + "/json", T.get("redis.preview.logs", spec.container()),
+                        KeptCrashes.reads(), T.get("redis.preview.ping"), T.get("redis.preview.set", name, set.map(Path::toString).orElse(T.get("redis.none")))),
                 ctx -> diagnose(redis, context.crashes(), set, ctx)));
         steps.add(new OnlyIf(new Restart(redis, prober, Duration.ofSeconds(10), Duration.ofSeconds(90),
-                "Starts Redis again (it loads its RDB/AOF at start) and waits for PING."), "only when Redis does not answer",
+                T.get("redis.restart.why")), T.get("redis.only.notAnswering"),
                 ctx -> !"true".equals(ctx.get(key(name, "answering")).orElse(""))));
-        steps.add(new Diagnose("count-keys-" + name, "Count the session keys after the start",
-                "Redis may answer but have come back empty (its dump deleted or unreadable): then the data is gone and only a "
-                        + "backup set brings the sessions back.",
+        steps.add(new Diagnose("count-keys-" + name, T.get("redis.count.title"),
+                T.get("redis.count.explanation"),
                 List.of("DBSIZE"), ctx -> countAfterStart(redis, set, ctx)));
         if (set.isPresent()) {
             Map<String, String> restoreParams = Map.of("set", set.get().toString(), "services", name);
             RestoreRunbook restore = new RestoreRunbook(context.profile(), context.env(), context.engines(), Clock.systemUTC());
             for (Step s : restore.build(restoreParams).steps()) {
-                steps.add(new OnlyIf(s, "only when the data is gone", ctx -> "true".equals(ctx.get(key(name, "data-gone")).orElse(""))));
+                steps.add(new OnlyIf(s, T.get("redis.only.dataGone"), ctx -> "true".equals(ctx.get(key(name, "data-gone")).orElse(""))));
             }
         }
         steps.add(new VerifyData(redis, set));
@@ -97,30 +94,30 @@ final class RedisRecovery {
         String name = redis.spec().name();
         Optional<ContainerFacts> facts = redis.gateway().inspect(redis.container());
         if (facts.isEmpty()) {
-            out.add("no container " + redis.container() + " on " + redis.spec().host() + ": it was removed; recreate it from the compose file");
+            out.add(T.get("redis.noContainer", redis.container(), redis.spec().host()));
         } else {
             ContainerFacts f = facts.get();
-            out.add("container " + f.state().name().toLowerCase(Locale.ROOT) + ", exit code " + f.exitCode()
-                    + (f.oomKilled() ? ", OOM-killed: it exceeded its memory limit of " + io.nightwatch.text.Bytes.human(f.memoryLimitBytes()) : "")
-                    + ", restarted " + f.restartCount() + "×" + f.finishedAt().map(t -> ", last stopped " + t).orElse(""));
+            out.add(T.get("redis.container", f.state().name().toLowerCase(Locale.ROOT), f.exitCode(),
+                    f.oomKilled() ? T.get("redis.oom", io.nightwatch.text.Bytes.human(f.memoryLimitBytes())) : "",
+                    f.restartCount(), f.finishedAt().map(t -> T.get("redis.lastStopped", t)).orElse("")));
             List<String> lines = LastLines.of(redis.gateway(), redis.container(), 20, Duration.ofSeconds(2));
-            lines.stream().filter(l -> PERSISTENCE.matcher(l).find()).forEach(l -> out.add("persistence error: " + l));
-            out.add("last log lines:");
+            lines.stream().filter(l -> PERSISTENCE.matcher(l).find()).forEach(l -> out.add(T.get("redis.persistenceError", l)));
+            out.add(T.get("diagnose.lastLines"));
             lines.forEach(l -> out.add("  " + l));
         }
-        out.addAll(KeptCrashes.describe(crashes, redis.spec(), facts, PERSISTENCE, "kept persistence error"));
+        out.addAll(KeptCrashes.describe(crashes, redis.spec(), facts, PERSISTENCE, T.get("redis.keptPersistenceError")));
         try {
             redis.redis("PING");
             String keys = redis.redis("DBSIZE");
             ctx.put(key(name, "answering"), "true");
             ctx.put(key(name, "keys.before"), keys.strip());
-            out.add("Redis answers PING; it holds " + keys.strip() + " keys now");
+            out.add(T.get("redis.answers", keys.strip()));
         } catch (IOException e) {
             ctx.put(key(name, "answering"), "false");
-            out.add("Redis does not answer: " + e.getMessage());
+            out.add(T.get("redis.notAnswering", e.getMessage()));
         }
-        out.add(set.map(s -> "newest verified backup set: " + s + keysIn(s).map(k -> " (" + k + " keys)").orElse(""))
-                .orElse("no verified backup set of " + name + ": sessions that are gone cannot be restored"));
+        out.add(set.map(s -> T.get("redis.newestSet", s, keysIn(s).map(k -> T.get("redis.setKeys", k)).orElse("")))
+                .orElse(T.get("redis.noSet", name)));
         return out;
     }
 
@@ -131,9 +128,9 @@ final class RedisRecovery {
         long inSet = set.flatMap(RedisRecovery::keysIn).orElse(0L);
         boolean gone = keys == 0 && inSet > 0;
         ctx.put(key(name, "data-gone"), String.valueOf(gone));
-        if (gone) return List.of("Redis is empty but the backup set holds " + inSet + " keys: the data is gone, restoring the set");
-        if (keys == 0) return List.of("Redis is empty and no backup set holds sessions: nothing to restore");
-        return List.of(keys + " keys are there: the data survived, no restore needed");
+        if (gone) return List.of(T.get("redis.count.gone", inSet));
+        if (keys == 0) return List.of(T.get("redis.count.emptyNoSet"));
+        return List.of(T.get("redis.count.survived", keys));
     }
 
     static Optional<Long> keysIn(Path set) {
@@ -157,37 +154,36 @@ final class RedisRecovery {
         }
 
         public String id() { return "verify-data-" + redis.spec().name(); }
-        public String title() { return "Check PING, keys and TTLs, and count the sessions lost"; }
+        public String title() { return T.get("redis.verify.title"); }
         public String explanation() {
-            return "Sessions restored from a set are those of the backup's time: every session created or changed since is lost "
-                    + "(users log in again). Keys without TTL would never expire, which sessions must.";
+            return T.get("redis.verify.explanation");
         }
-        public List<String> preview(RunContext ctx) { return List.of("PING", "DBSIZE", "INFO keyspace (keys with a TTL)"); }
+        public List<String> preview(RunContext ctx) { return List.of("PING", "DBSIZE", T.get("redis.verify.preview")); }
 
         public void execute(RunContext ctx) throws Exception {
             String name = redis.spec().name();
             String pong = redis.redis("PING").strip();
-            if (!pong.equalsIgnoreCase("PONG")) throw new IllegalStateException("PING answers " + pong);
+            if (!pong.equalsIgnoreCase("PONG")) throw new IllegalStateException(T.get("redis.verify.ping", pong));
             long keys = Long.parseLong(redis.redis("DBSIZE").strip());
             long withTtl = expires(redis.redis("INFO", "keyspace"));
             ctx.put(key(name, "keys.after"), String.valueOf(keys));
             long before = ctx.get(key(name, "keys.before")).map(Long::parseLong).orElse(-1L);
             long inSet = set.flatMap(RedisRecovery::keysIn).orElse(-1L);
-            ctx.output("PING " + pong + "; " + keys + " keys, " + withTtl + " with a TTL");
-            if (before >= 0) ctx.output("keys before the recovery: " + before + ", after: " + keys);
+            ctx.output(T.get("redis.verify.keys", pong, keys, withTtl));
+            if (before >= 0) ctx.output(T.get("redis.verify.beforeAfter", before, keys));
             if ("true".equals(ctx.get(key(name, "data-gone")).orElse(""))) {
-                ctx.output("restored " + keys + " of the " + inSet + " keys in the set; sessions created since the backup are lost");
+                ctx.output(T.get("redis.verify.restored", keys, inSet));
             } else if (before > keys) {
-                ctx.output((before - keys) + " sessions lost");
+                ctx.output(T.get("redis.verify.lost", before - keys));
             } else {
-                ctx.output("no sessions lost");
+                ctx.output(T.get("redis.verify.noneLost"));
             }
         }
 
         public Check verify(RunContext ctx) {
-            return Check.ok("Redis answers PING");
+            return Check.ok(T.get("redis.verify.ok"));
         }
-        public String verificationText() { return "PING answers PONG; the key count and keys with TTL are reported."; }
+        public String verificationText() { return T.get("redis.verify.verification"); }
     }
 
     static long expires(String info) {

@@ -8,6 +8,7 @@ import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.ServiceAccess;
 
+import io.nightwatch.text.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * health endpoint. A restart cannot be undone; if it fails the container is started again so nothing is left stopped.
  */
 public final class Restart implements Step {
+
+    private static final Texts T = Texts.of(Restart.class);
 
     private final ServiceAccess service;
     private final ServiceProber prober;
@@ -39,37 +42,37 @@ public final class Restart implements Step {
     }
 
     public String id() { return "restart-" + service.spec().name(); }
-    public String title() { return "Restart " + service.spec().name(); }
+    public String title() { return T.get("restart.title", service.spec().name()); }
     public String explanation() { return why; }
-    public String preconditionText() { return "the container " + service.container() + " exists."; }
+    public String preconditionText() { return T.get("restart.precondition", service.container()); }
     public Check precondition(RunContext ctx) {
         return service.gateway().inspect(service.container()).isPresent() ? Check.ok()
-                : Check.failed("no container " + service.container() + " on " + service.spec().host() + ": nothing to restart (recreate it from its compose file)");
+                : Check.failed(T.get("restart.noContainer", service.container(), service.spec().host()));
     }
     public List<String> preview(RunContext ctx) {
-        return List.of("POST /containers/" + service.container() + "/stop?t=" + grace.toSeconds() + "   (SIGTERM, then " + grace.toSeconds() + " s grace)",
+        return List.of(T.get("restart.preview.stop", service.container(), grace.toSeconds()),
                 "POST /containers/" + service.container() + "/start",
-                "probe " + healthCall(service.spec()) + " until healthy (at most " + healthyWithin.toSeconds() + " s)");
+                T.get("restart.preview.probe", healthCall(service.spec()), healthyWithin.toSeconds()));
     }
 
     public void execute(RunContext ctx) throws Exception {
         Optional<ContainerFacts> before = service.gateway().inspect(service.container());
         // A crash-looping container is "restarting": stop it too, or the engine refuses the start.
         if (before.map(f -> f.running() || f.state() == io.nightwatch.docker.ContainerState.RESTARTING).orElse(false)) {
-            ctx.output("stopping " + service.container() + " (grace " + grace.toSeconds() + " s)");
+            ctx.output(T.get("restart.stopping", service.container(), grace.toSeconds()));
             service.gateway().stop(service.container(), grace);
         }
-        ctx.output("starting " + service.container());
+        ctx.output(T.get("restart.starting", service.container()));
         service.gateway().start(service.container());
         ProbeResult r = service.awaitHealthy(prober, service.container(), healthyWithin, ctx, true);
         ctx.put("restart." + service.spec().name() + ".healthy", String.valueOf(r.healthy()));
-        if (!r.healthy()) throw new IllegalStateException(service.spec().name() + " is not healthy after the restart: " + r.detail());
-        ctx.output(service.spec().name() + " answers healthy");
+        if (!r.healthy()) throw new IllegalStateException(T.get("restart.error.unhealthy", service.spec().name(), r.detail()));
+        ctx.output(T.get("restart.healthy", service.spec().name()));
     }
 
-    public String verificationText() { return "the health endpoint answers healthy."; }
+    public String verificationText() { return T.get("restart.verification"); }
 
-    public String compensation() { return "a restart cannot be undone; the container is started again if it was left stopped."; }
+    public String compensation() { return T.get("restart.compensation"); }
     public void compensate(RunContext ctx) {
         if (service.gateway().inspect(service.container()).map(f -> !f.running()).orElse(false)) service.gateway().start(service.container());
     }

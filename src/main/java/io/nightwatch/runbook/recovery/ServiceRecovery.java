@@ -16,6 +16,7 @@ import io.nightwatch.runbook.backup.ServiceAccess;
 import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 
+import io.nightwatch.text.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,31 +30,29 @@ import java.util.regex.Pattern;
 /** loki-ingestion, collector-crash and promtail-stalled: read the service's own account, act, and prove the logs/spans flow. */
 final class ServiceRecovery {
 
-    private static final Pattern ERROR_LINE = Pattern.compile("(?i)level=(error|fatal)|\\b(error|fatal|panic|permission denied|no such file)\\b");
+    private static final Texts T = Texts.of(ServiceRecovery.class);
+
+    private static final Pattern ERROR_LINE = Pattern.compile("(?i)level=(error|fatal)|\\b(error|fatal|panic|permission denied|no such file)\\b"); // tool text: log words
 
     private ServiceRecovery() {}
 
     static RecoveryRunbook loki(RecoveryRunbook.Context context) {
         return new RecoveryRunbook(RunbookHints.LOKI_INGESTION, Set.of(ServiceKind.LOKI), context,
-                "Loki answers /ready 503, or refuses and discards what Promtail and the collector push (rate limits, a full "
-                        + "disk, an ingester not ready). The run reads /ready, the discarded samples by reason, lines received and "
-                        + "the last error lines; flushes the ingesters' chunks and restarts Loki with a grace period; shows the "
-                        + "limits to raise in its config when rate limits were hit; and proves lines arrive again.",
+                T.get("loki.purpose"),
                 List.of(), (ctx, spec, params) -> {
                     ServiceAccess loki = ctx.access(spec);
                     ServiceProber prober = new ServiceProber(ctx.profile().probeTimeout(), ctx.env());
                     List<Step> steps = new ArrayList<>();
-                    steps.add(diagnose(loki, ctx.crashes(), "Why does " + spec.name() + " refuse logs?",
-                            "Reads /ready, loki_discarded_samples_total by reason (rate_limited and per_stream_rate_limit mean the "
-                                    + "limits in limits_config were hit), loki_distributor_lines_received_total, and the last error lines.",
+                    steps.add(diagnose(loki, ctx.crashes(), T.get("loki.diagnose.title", spec.name()),
+                            T.get("loki.diagnose.explanation"),
                             List.of("loki_discarded_samples_total", "loki_distributor_lines_received_total"), Map.of(
-                                    "rate_limited", "raise limits_config.ingestion_rate_mb and ingestion_burst_size_mb (reference: 4 / 6) in loki-config.yaml",
-                                    "per_stream_rate_limit", "raise limits_config.per_stream_rate_limit and per_stream_rate_limit_burst (reference: 3MB / 15MB)",
-                                    "line_too_long", "raise limits_config.max_line_size, or stop the application logging such lines",
-                                    "greater_than_max_sample_age", "a client sends old lines: raise limits_config.reject_old_samples_max_age or fix the client's clock")));
+                                    "rate_limited", T.get("loki.advice.rate_limited"),
+                                    "per_stream_rate_limit", T.get("loki.advice.per_stream_rate_limit"),
+                                    "line_too_long", T.get("loki.advice.line_too_long"),
+                                    "greater_than_max_sample_age", T.get("loki.advice.greater_than_max_sample_age"))));
                     steps.add(new FlushLoki(loki));
                     steps.add(new Restart(loki, prober, Duration.ofSeconds(60), Duration.ofSeconds(120),
-                            "Loki gets 60 s after SIGTERM to hand over and flush what the flush did not (its ingester's graceful shutdown)."));
+                            T.get("loki.restart.why")));
                     steps.add(new VerifyRecovered(ctx.profile(), spec, ctx.env(), List.of("loki.lines-received"), ctx.timing()));
                     return steps;
                 });
@@ -61,22 +60,19 @@ final class ServiceRecovery {
 
     static RecoveryRunbook promtail(RecoveryRunbook.Context context) {
         return new RecoveryRunbook(RunbookHints.PROMTAIL_STALLED, Set.of(ServiceKind.PROMTAIL), context,
-                "Promtail says Ready but ships nothing, typically after a host reboot: the Docker socket or /var/lib/docker/containers "
-                        + "is not mounted or not readable, or its positions file points past the files it should read. The run reads "
-                        + "its counters, mounts and last error lines, restarts it, and proves entries are sent again.",
+                T.get("promtail.purpose"),
                 List.of(), (ctx, spec, params) -> {
                     ServiceAccess promtail = ctx.access(spec);
                     ServiceProber prober = new ServiceProber(ctx.profile().probeTimeout(), ctx.env());
                     List<Step> steps = new ArrayList<>();
-                    steps.add(diagnose(promtail, ctx.crashes(), "Why does " + spec.name() + " send nothing?",
-                            "Reads promtail_sent_entries_total and promtail_dropped_entries_total by reason, the paths it reads "
-                                    + "(/var/lib/docker/containers, /var/run/docker.sock, its positions file) and the last error lines.",
+                    steps.add(diagnose(promtail, ctx.crashes(), T.get("promtail.diagnose.title", spec.name()),
+                            T.get("promtail.diagnose.explanation"),
                             List.of("promtail_sent_entries_total", "promtail_dropped_entries_total"),
-                            Map.of("ingester_error", "Loki refuses the pushes: run nightwatch recover loki-ingestion",
-                                    "rate_limited", "Loki rate-limits Promtail: run nightwatch recover loki-ingestion")));
+                            Map.of("ingester_error", T.get("promtail.advice.ingester_error"),
+                                    "rate_limited", T.get("promtail.advice.rate_limited"))));
                     steps.add(new CheckPaths(promtail, List.of("/var/lib/docker/containers", "/var/run/docker.sock", "/tmp/positions.yaml")));
                     steps.add(new Restart(promtail, prober, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                            "A restart makes Promtail list the Docker socket's containers and reopen the log files again."));
+                            T.get("promtail.restart.why")));
                     steps.add(new VerifyRecovered(ctx.profile(), spec, ctx.env(), List.of("promtail.entries-sent"), ctx.timing()));
                     return steps;
                 });
@@ -84,21 +80,17 @@ final class ServiceRecovery {
 
     static RecoveryRunbook collector(RecoveryRunbook.Context context) {
         return new RecoveryRunbook(RunbookHints.COLLECTOR_CRASH, Set.of(ServiceKind.OTEL_COLLECTOR), context,
-                "The OTEL Collector crash-loops and each restart hides why. The run shows the exit code and the last lines it wrote "
-                        + "before dying, checks its configuration with the image's own `validate` command (in a helper container "
-                        + "from the same image, with the same mounts), restarts it when the configuration is valid, and proves "
-                        + "spans or metrics are exported again.",
+                T.get("collector.purpose"),
                 List.of(), (ctx, spec, params) -> {
                     ServiceAccess collector = ctx.access(spec);
                     ServiceProber prober = new ServiceProber(ctx.profile().probeTimeout(), ctx.env());
                     List<Step> steps = new ArrayList<>();
-                    steps.add(diagnose(collector, ctx.crashes(), "Why does " + spec.name() + " crash?",
-                            "Reads the exit code, the restart count and the last lines before the crash (FATAL/error lines first), "
-                                    + "and its export counters if it answers.",
+                    steps.add(diagnose(collector, ctx.crashes(), T.get("collector.diagnose.title", spec.name()),
+                            T.get("collector.diagnose.explanation"),
                             List.of("otelcol_exporter_send_failed_spans", "otelcol_exporter_send_failed_metric_points"), Map.of()));
                     steps.add(new ValidateConfig(collector));
                     steps.add(new Restart(collector, prober, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                            "With a valid configuration, a restart clears a crash caused by a dependency that is back (an exporter's target)."));
+                            T.get("collector.restart.why")));
                     steps.add(new VerifyRecovered(ctx.profile(), spec, ctx.env(),
                             List.of("otel-collector.spans-sent", "otel-collector.metric-points-sent", "otel-collector.log-records-sent"), ctx.timing()));
                     return steps;
@@ -112,13 +104,13 @@ final class ServiceRecovery {
         String healthPath = s.spec().health().path() == null || s.spec().health().path().isEmpty() ? s.spec().kind().healthPath() : s.spec().health().path();
         return new Diagnose("diagnose-" + s.spec().name(), title, explanation,
                 List.of("GET /containers/" + s.container() + "/json", "GET " + healthPath, "GET " + metricsPath,
-                        "GET /containers/" + s.container() + "/logs (last 30 lines)", KeptCrashes.READS),
+                        T.get("diagnose.preview.logs", s.container()), KeptCrashes.reads()),
                 ctx -> {
                     List<String> out = new ArrayList<>();
                     Optional<ContainerFacts> facts = s.gateway().inspect(s.container());
-                    out.add(facts.map(f -> "container " + f.state().name().toLowerCase(Locale.ROOT) + ", exit code " + f.exitCode()
-                            + (f.oomKilled() ? ", OOM-killed" : "") + ", restarted " + f.restartCount() + "×")
-                            .orElse("no container " + s.container() + " on " + s.spec().host()));
+                    out.add(facts.map(f -> T.get("diagnose.container", f.state().name().toLowerCase(Locale.ROOT), f.exitCode(),
+                                    f.oomKilled() ? T.get("kept.oom") : "", f.restartCount()))
+                            .orElse(T.get("diagnose.noContainer", s.container(), s.spec().host())));
                     try {
                         out.add(healthPath + ": " + s.get(healthPath).strip());
                     } catch (Exception e) {
@@ -128,7 +120,7 @@ final class ServiceRecovery {
                         Exposition metrics = ExpositionParser.parse(s.get(metricsPath));
                         for (String counter : counters) {
                             List<Sample> samples = metrics.samples(counter);
-                            if (samples.isEmpty()) out.add(counter + ": none");
+                            if (samples.isEmpty()) out.add(T.get("diagnose.counterNone", counter));
                             for (Sample sample : samples) {
                                 out.add(counter + sample.labels() + " = " + (long) sample.value());
                                 String reason = sample.label("reason");
@@ -136,15 +128,15 @@ final class ServiceRecovery {
                             }
                         }
                     } catch (Exception e) {
-                        out.add("metrics unreadable: " + e.getMessage());
+                        out.add(T.get("diagnose.metricsUnreadable", e.getMessage()));
                     }
                     if (facts.isPresent()) {
                         List<String> lines = LastLines.of(s.gateway(), s.container(), 30, Duration.ofSeconds(2));
-                        lines.stream().filter(l -> ERROR_LINE.matcher(l).find()).distinct().forEach(l -> out.add("error line: " + l));
-                        out.add("last log lines:");
+                        lines.stream().filter(l -> ERROR_LINE.matcher(l).find()).distinct().forEach(l -> out.add(T.get("diagnose.errorLine", l)));
+                        out.add(T.get("diagnose.lastLines"));
                         lines.forEach(l -> out.add("  " + l));
                     }
-                    out.addAll(KeptCrashes.describe(crashes, s.spec(), facts, ERROR_LINE, "kept error line"));
+                    out.addAll(KeptCrashes.describe(crashes, s.spec(), facts, ERROR_LINE, T.get("diagnose.keptErrorLine")));
                     return out;
                 });
     }
@@ -156,16 +148,16 @@ final class ServiceRecovery {
         FlushLoki(ServiceAccess loki) { this.loki = loki; }
 
         public String id() { return "flush-" + loki.spec().name(); }
-        public String title() { return "Flush " + loki.spec().name() + "'s in-memory chunks"; }
-        public String explanation() { return "POST /flush writes the ingesters' open chunks to the store, so the restart loses no lines."; }
+        public String title() { return T.get("flush.title", loki.spec().name()); }
+        public String explanation() { return T.get("flush.explanation"); }
         public List<String> preview(RunContext ctx) { return List.of("POST /flush"); }
         public void execute(RunContext ctx) throws Exception {
             try {
                 loki.post("/flush");
-                ctx.output("flushed");
+                ctx.output(T.get("flush.done"));
             } catch (Exception e) {
                 // Loki not answering cannot flush; the restart's grace period is the last chance.
-                ctx.output("flush failed (" + e.getMessage() + "): the restart's grace period lets Loki flush on shutdown");
+                ctx.output(T.get("flush.failed", e.getMessage()));
             }
         }
     }
@@ -181,10 +173,9 @@ final class ServiceRecovery {
         }
 
         public String id() { return "check-paths-" + promtail.spec().name(); }
-        public String title() { return "Check the paths " + promtail.spec().name() + " reads"; }
+        public String title() { return T.get("paths.title", promtail.spec().name()); }
         public String explanation() {
-            return "After a reboot a bind mount can be missing or owned by another group; Promtail then stays Ready and reads "
-                    + "nothing. Only reads; a missing path must be fixed in the compose file's volumes.";
+            return T.get("paths.explanation");
         }
         public List<String> preview(RunContext ctx) {
             List<String> out = new ArrayList<>();
@@ -195,9 +186,9 @@ final class ServiceRecovery {
             for (String p : paths) {
                 try {
                     ExecResult r = promtail.exec(List.of("ls", "-ld", p));
-                    ctx.output(r.succeeded() ? r.stdout().strip() : p + ": missing or unreadable (" + (r.stderr() + r.stdout()).strip() + ")");
+                    ctx.output(r.succeeded() ? r.stdout().strip() : T.get("paths.missing", p, (r.stderr() + r.stdout()).strip()));
                 } catch (Exception e) {
-                    ctx.output(p + ": cannot check (" + e.getMessage() + ")");
+                    ctx.output(T.get("paths.cannotCheck", p, e.getMessage()));
                 }
             }
         }
@@ -210,33 +201,31 @@ final class ServiceRecovery {
         ValidateConfig(ServiceAccess collector) { this.collector = collector; }
 
         public String id() { return "validate-config-" + collector.spec().name(); }
-        public String title() { return "Validate " + collector.spec().name() + "'s configuration"; }
+        public String title() { return T.get("validate.title", collector.spec().name()); }
         public String explanation() {
-            return "An invalid configuration makes every restart fail the same way: fix it first. The image's binary checks it "
-                    + "(`otelcol validate --config=...`) in a helper container of the same image with the same mounts.";
+            return T.get("validate.explanation");
         }
         public List<String> preview(RunContext ctx) {
-            return List.of("helper container from " + collector.container() + "'s image, --volumes-from " + collector.container()
-                    + ": <entrypoint> validate <its --config flags>");
+            return List.of(T.get("validate.preview", collector.container()));
         }
         public void execute(RunContext ctx) throws Exception {
             Optional<ContainerConfig> config = collector.gateway().containerConfig(collector.container());
-            if (config.isEmpty()) throw new IllegalStateException("no container " + collector.container());
+            if (config.isEmpty()) throw new IllegalStateException(T.get("validate.noContainer", collector.container()));
             List<String> command = validateCommand(config.get());
             if (command.isEmpty()) {
-                ctx.output("the image has no entrypoint to validate with: skipped");
+                ctx.output(T.get("validate.noEntrypoint"));
                 return;
             }
-            ctx.output("running: " + String.join(" ", command));
+            ctx.output(T.get("validate.running", String.join(" ", command)));
             // the collector's own image, so validate is the binary that will run it; labelled a helper, no network
             String image = collector.gateway().inspect(collector.container()).map(c -> c.image())
-                    .orElseThrow(() -> new IllegalStateException("no container " + collector.container()));
+                    .orElseThrow(() -> new IllegalStateException(T.get("validate.noContainer", collector.container())));
             ExecResult r = collector.gateway().runHelper(image, collector.container(), command, Duration.ofSeconds(60));
             String said = (r.stdout() + r.stderr()).strip();
-            if (!r.succeeded()) throw new IllegalStateException("the configuration is invalid — fix it before restarting: " + said);
-            ctx.output("configuration valid" + (said.isEmpty() ? "" : ": " + said));
+            if (!r.succeeded()) throw new IllegalStateException(T.get("validate.invalid", said));
+            ctx.output(said.isEmpty() ? T.get("validate.valid") : T.get("validate.validSaid", said));
         }
-        public String verificationText() { return "validate exits 0."; }
+        public String verificationText() { return T.get("validate.verification"); }
     }
 
     static List<String> validateCommand(ContainerConfig config) {

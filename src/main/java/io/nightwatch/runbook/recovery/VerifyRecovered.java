@@ -15,6 +15,8 @@ import io.nightwatch.runbook.Step;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +28,8 @@ import java.util.Optional;
  * its data path FLOWING in the flow monitor — not just "container running".
  */
 public final class VerifyRecovered implements Step {
+
+    private static final Texts T = Texts.of(VerifyRecovered.class);
 
     /** How long recovery may take to show, and how the flow monitor samples meanwhile. */
     public record Timing(Duration within, FlowSettings flow) {
@@ -49,14 +53,13 @@ public final class VerifyRecovered implements Step {
     }
 
     public String id() { return "verify-" + spec.name(); }
-    public String title() { return "Prove " + spec.name() + " is back: healthy and data flowing"; }
+    public String title() { return T.get("verify.title", spec.name()); }
     public String explanation() {
-        return "The same measures as the dashboard: the health tile of " + spec.name() + " UP, and in the flow monitor "
-                + String.join(" or ", stages) + " FLOWING. A running container that moves no data is not a recovery.";
+        return T.get("verify.explanation", spec.name(), String.join(T.get("verify.or"), stages));
     }
     public List<String> preview(RunContext ctx) {
-        return List.of("health probe of " + spec.name() + " (" + Restart.healthCall(spec) + ") every " + timing.flow().interval().toSeconds() + " s",
-                "flow monitor: " + String.join(", ", stages) + " until FLOWING (at most " + timing.within().toSeconds() + " s)");
+        return List.of(T.get("verify.preview.probe", spec.name(), Restart.healthCall(spec), timing.flow().interval().toSeconds()),
+                T.get("verify.preview.flow", String.join(", ", stages), timing.within().toSeconds()));
     }
 
     public void execute(RunContext ctx) throws Exception {
@@ -65,6 +68,7 @@ public final class VerifyRecovered implements Step {
         try (HealthMonitor health = new HealthMonitor(only, env, Clock.systemUTC());
              FlowMonitor flow = new FlowMonitor(health, timing.flow(), env, Clock.systemUTC())) {
             String last = "";
+            String shown = "";
             while (System.nanoTime() < deadline) {
                 ctx.throwIfCancelled();
                 HealthSnapshot h = health.checkOnce();
@@ -73,21 +77,30 @@ public final class VerifyRecovered implements Step {
                 Optional<StageStatus> flowing = f.stages().stream()
                         .filter(s -> stages.contains(s.spec().qualifiedKey()) && s.state() == FlowState.FLOWING).findFirst();
                 boolean up = tile.map(t -> t.state() == HealthState.UP).orElse(false);
-                last = spec.name() + " " + tile.map(t -> t.state() + " (" + t.reason() + ")").orElse("not seen") + "; "
-                        + flowing.map(s -> s.spec().qualifiedKey() + " FLOWING " + s.detail())
-                        .orElse(String.join(", ", f.stages().stream().filter(s -> stages.contains(s.spec().qualifiedKey()))
-                                .map(s -> s.spec().qualifiedKey() + " " + s.state() + " (" + s.detail() + ")").toList()));
+                // the journal keeps the English words (tools read it); the operator reads their own language
+                last = status(Language.EN, tile, flowing, f);
+                shown = status(Language.current(), tile, flowing, f);
                 if (up && flowing.isPresent()) {
                     ctx.put("verified." + spec.name(), last);
-                    ctx.output("recovered: " + last);
+                    ctx.output(T.get("verify.recovered", shown));
                     return;
                 }
-                ctx.progress(1 - (double) (deadline - System.nanoTime()) / timing.within().toNanos(), last);
+                ctx.progress(1 - (double) (deadline - System.nanoTime()) / timing.within().toNanos(), shown);
                 Thread.sleep(timing.flow().interval().toMillis());
             }
-            throw new IllegalStateException("not recovered within " + timing.within().toSeconds() + " s: " + last);
+            throw new IllegalStateException(T.get("verify.error.timeout", timing.within().toSeconds(), shown));
         }
     }
 
-    public String verificationText() { return "the tile is UP and " + String.join(" or ", stages) + " is FLOWING."; }
+    /** "prometheus UP (…); prometheus.samples-appended FLOWING …" in the given language. */
+    private String status(Language lang, Optional<ServiceHealth> tile, Optional<StageStatus> flowing, FlowSnapshot f) {
+        String health = tile.map(t -> T.in(lang, "verify.tile", T.in(lang, "health." + t.state().name()), t.reason()))
+                .orElse(T.in(lang, "verify.notSeen"));
+        String flow = flowing.map(s -> T.in(lang, "verify.flowing", s.spec().qualifiedKey(), T.in(lang, "flow.FLOWING"), s.detail()))
+                .orElse(String.join(", ", f.stages().stream().filter(s -> stages.contains(s.spec().qualifiedKey()))
+                        .map(s -> T.in(lang, "verify.stage", s.spec().qualifiedKey(), T.in(lang, "flow." + s.state().name()), s.detail())).toList()));
+        return T.in(lang, "verify.status", spec.name(), health, flow);
+    }
+
+    public String verificationText() { return T.get("verify.verification", String.join(T.get("verify.or"), stages)); }
 }
