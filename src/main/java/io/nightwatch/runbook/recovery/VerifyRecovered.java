@@ -31,6 +31,11 @@ public final class VerifyRecovered implements Step {
 
     private static final Texts T = Texts.of(VerifyRecovered.class);
 
+    /** A key for one value of an enum or verb: every value has its word in the bundle. */
+    private static String key(String prefix, Object value) {
+        return prefix + "." + value;
+    }
+
     /** How long recovery may take to show, and how the flow monitor samples meanwhile. */
     public record Timing(Duration within, FlowSettings flow) {
         public static final Timing DEFAULT = new Timing(Duration.ofMinutes(3),
@@ -94,11 +99,11 @@ public final class VerifyRecovered implements Step {
 
     /** "prometheus UP (…); prometheus.samples-appended FLOWING …" in the given language. */
     private String status(Language lang, Optional<ServiceHealth> tile, Optional<StageStatus> flowing, FlowSnapshot f) {
-        String health = tile.map(t -> T.in(lang, "verify.tile", T.in(lang, "health." + t.state().name()), t.reason()))
+        String health = tile.map(t -> T.in(lang, "verify.tile", T.in(lang, key("health", t.state().name())), t.reason()))
                 .orElse(T.in(lang, "verify.notSeen"));
         String flow = flowing.map(s -> T.in(lang, "verify.flowing", s.spec().qualifiedKey(), T.in(lang, "flow.FLOWING"), s.detail()))
                 .orElse(String.join(", ", f.stages().stream().filter(s -> stages.contains(s.spec().qualifiedKey()))
-                        .map(s -> T.in(lang, "verify.stage", s.spec().qualifiedKey(), T.in(lang, "flow." + s.state().name()), s.detail())).toList()));
+                        .map(s -> T.in(lang, "verify.stage", s.spec().qualifiedKey(), T.in(lang, key("flow", s.state().name())), s.detail())).toList()));
         return T.in(lang, "verify.status", spec.name(), health, flow);
     }
 

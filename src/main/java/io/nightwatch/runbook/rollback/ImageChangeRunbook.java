@@ -39,6 +39,11 @@ public final class ImageChangeRunbook implements RunbookDefinition {
 
     private static final Texts T = Texts.of(ImageChangeRunbook.class);
 
+    /** A key for one value of an enum or verb: every value has its word in the bundle. */
+    private static String key(String prefix, Object value) {
+        return prefix + "." + value;
+    }
+
     /** The two faces of one procedure: they differ in wording and in where the target comes from. */
     public enum Direction {
         UPGRADE("upgrade"), ROLLBACK("rollback");
@@ -85,16 +90,16 @@ public final class ImageChangeRunbook implements RunbookDefinition {
     public String id() { return direction.id(); }
 
     public String title() {
-        return T.get("change.title." + direction.name());
+        return T.get(key("change.title", direction.name()));
     }
 
     public String purpose() {
-        return T.get("change.purpose." + direction.name());
+        return T.get(key("change.purpose", direction.name()));
     }
 
     public List<Parameter> parameters() {
         return List.of(new Parameter("service", T.get("change.param.service"), true, EXAMPLE_SERVICE),
-                new Parameter("to", T.get("change.param.to." + direction.name()), direction == Direction.UPGRADE,
+                new Parameter("to", T.get(key("change.param.to", direction.name())), direction == Direction.UPGRADE,
                         direction == Direction.UPGRADE ? "prom/prometheus:v2.53.0" : "prom/prometheus:v2.51.0"),
                 new Parameter("backup", T.get("change.param.backup"), false, "no"),
                 new Parameter("hold", T.get("change.param.hold"), false, "keep"),

@@ -28,6 +28,11 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
 
     private static final Texts T = Texts.of(SwarmServiceRunbook.class);
 
+    /** A key for one value of an enum or verb: every value has its word in the bundle. */
+    private static String key(String prefix, Object value) {
+        return prefix + "." + value;
+    }
+
     public static final String ID = "swarm-service";
     static final String PREVIOUS_IMAGE = "swarm.before.image";
     static final Duration POLL = Duration.ofSeconds(1);
@@ -124,7 +129,7 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
         public String id() { return "apply-and-follow"; }
         public String title() { return c.update() ? T.get("swarm.apply.title.update", c.service(), c.to()) : T.get("swarm.apply.title.rollback", c.service()); }
         public String explanation() {
-            return T.get("swarm.apply.explanation." + c.verb(), c.timeout().toSeconds());
+            return T.get(key("swarm.apply.explanation", c.verb()), c.timeout().toSeconds());
         }
         public List<String> preview(RunContext ctx) {
             return List.of(c.update() ? T.get("swarm.apply.preview.update", c.service(), c.to())
@@ -166,7 +171,7 @@ public final class SwarmServiceRunbook implements RunbookDefinition {
             }
             long onTarget = s.current().stream().filter(t -> t.state().equals("running")).count();
             ctx.progress(s.replicas() == 0 ? 0 : (double) onTarget / s.replicas(), T.get("swarm.progress", onTarget, s.replicas(), s.updateState()));
-            if (s.failed()) throw new IOException(T.get("swarm.error.paused." + c.verb(), s.name(), s.updateMessage()));
+            if (s.failed()) throw new IOException(T.get(key("swarm.error.paused", c.verb()), s.name(), s.updateMessage()));
             if (System.nanoTime() > settle && s.converged()) {
                 ctx.output(T.get("swarm.converged", s.name(), s.running(), s.replicas(), s.image())
                         + (s.updateState().isEmpty() ? "" : " (" + s.updateState() + ")"));

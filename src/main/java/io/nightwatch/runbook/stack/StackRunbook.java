@@ -33,6 +33,11 @@ public final class StackRunbook implements RunbookDefinition {
 
     private static final Texts T = Texts.of(StackRunbook.class);
 
+    /** A key for one value of an enum or verb: every value has its word in the bundle. */
+    private static String key(String prefix, Object value) {
+        return prefix + "." + value;
+    }
+
     public enum Action { STOP, START, RESTART }
 
     /** Stop order: what produces data first, what keeps it last. Start is the reverse. */
@@ -72,7 +77,7 @@ public final class StackRunbook implements RunbookDefinition {
 
     public String id() { return "stack-" + action.name().toLowerCase(); }
     public String title() {
-        return T.get("stack.title." + action.name());
+        return T.get(key("stack.title", action.name()));
     }
     public String purpose() {
         String start = T.get("stack.purpose.start");
