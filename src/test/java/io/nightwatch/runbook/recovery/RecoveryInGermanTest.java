@@ -57,7 +57,7 @@ class RecoveryInGermanTest {
         assertEquals("die Kachel läuft und prometheus.samples-appended fließt.", verify.verificationText());
         assertTrue(verify.preview(ctx).get(1).startsWith("Datenfluss-Monitor: prometheus.samples-appended, bis es fließt"), verify.preview(ctx).toString());
 
-        assertEquals("Wiederherstellen: " + disk.scenario().title(), disk.title());
+        assertEquals("Beheben: " + disk.scenario().title(), disk.title());
         Parameter target = disk.parameters().stream().filter(p -> p.name().equals("target-free")).findFirst().orElseThrow();
         assertEquals("Zu erreichender freier Platz, in Prozent des Volumes", target.description());
         IllegalArgumentException tooMuch = assertThrows(IllegalArgumentException.class,

@@ -35,7 +35,7 @@ class ImageChangeInGermanTest {
         Runbook plan = upgrade.build(params);
         RunContext ctx = RunContext.preview(params);
 
-        assertEquals("Upgrade eines Dienstes auf ein anderes Image", plan.title());
+        assertEquals("Upgrade: Dienst auf ein anderes Image umstellen", plan.title());
         assertEquals("Ziel-Image prüfen und Konfiguration vergleichen", step(plan, "check-change").title());
         assertEquals("Konfiguration vergleichen: nur das Image darf sich ändern", step(plan, "check-change").preview(ctx).get(2));
         assertEquals("prometheus geordnet stoppen", step(plan, "stop-old").title());
