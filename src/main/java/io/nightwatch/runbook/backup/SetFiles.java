@@ -37,11 +37,11 @@ final class SetFiles {
      */
     static Path child(Path root, String name) throws IOException {
         Optional<String> problem = nameProblem(name);
-        if (problem.isPresent()) throw new IOException("refusing the name '" + printable(name) + "': " + problem.get());
+        if (problem.isPresent()) throw new IOException(T.get("files.refused", printable(name), problem.get()));
         Path base = root.toAbsolutePath().normalize();
         Path child = base.resolve(name).normalize();
         if (!child.startsWith(base) || !child.getParent().equals(base)) {
-            throw new IOException("refusing the name '" + printable(name) + "': it leads outside " + root);
+            throw new IOException(T.get("files.refused", printable(name), T.get("files.leadsOutside", root)));
         }
         return root.resolve(name);
     }
