@@ -1,6 +1,8 @@
 package io.nightwatch.runbook;
 
 import io.nightwatch.runbook.RunResult.Outcome;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,9 @@ import static io.nightwatch.runbook.Journal.fields;
 final class Execution {
 
     private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
+    private static final Texts T = Texts.of(Execution.class);
+    /** The journal's reason for a cancel: a fixed token for tools, not a sentence for people. */
+    private static final String CANCELLED_REASON = "cancelled by the operator"; // tool text
 
     /** How a step attempt ended. {@code executed}: execute() was entered, so the step may have changed things. */
     private record Attempt(Kind kind, String why, boolean executed) {
@@ -63,7 +68,7 @@ final class Execution {
             Step step = steps.get(i);
             if (ctx.cancelRequested()) {
                 return undoAndEnd(done, new Ending("run-cancelled", Outcome.CANCELLED, Optional.empty(), "cancelled",
-                        "Cancelled by the operator before step " + position(i) + " \"" + step.title() + "\"."));
+                        T.get("run.cancelledBefore", position(i), step.title())));
             }
             Attempt a = attempt(i, step);
             if (a.kind() == Attempt.Kind.DONE) {
@@ -76,15 +81,15 @@ final class Execution {
             ctx.startUndo();
             Ending ending;
             if (a.kind() == Attempt.Kind.CANCELLED) {
-                journal.write("step-failed", fields("step", step.id(), "index", i, "reason", "cancelled by the operator"));
-                listener.stepFailed(i, step, "cancelled by the operator");
+                journal.write("step-failed", fields("step", step.id(), "index", i, "reason", CANCELLED_REASON));
+                listener.stepFailed(i, step, T.get("reason.cancelled"));
                 ending = new Ending("run-cancelled", Outcome.CANCELLED, Optional.of(step), "cancelled",
-                        "Cancelled by the operator during step " + position(i) + " \"" + step.title() + "\".");
+                        T.get("run.cancelledDuring", position(i), step.title()));
             } else {
                 journal.write("step-failed", fields("step", step.id(), "index", i, "reason", a.why()));
                 listener.stepFailed(i, step, a.why());
                 ending = new Ending("run-failed", Outcome.FAILED_COMPENSATED, Optional.of(step), a.why(),
-                        "Step " + position(i) + " \"" + step.title() + "\" failed: " + a.why() + ".");
+                        T.get("run.stepFailed", position(i), step.title(), a.why()));
             }
             return undoAndEnd(undo, ending);
         }
@@ -93,8 +98,7 @@ final class Execution {
         Map<String, Object> f = fields("outcome", Outcome.SUCCEEDED.name(), "tookMs", took.toMillis());
         if (!firstStartedAt.equals(startedAt)) f.put("totalMs", since(firstStartedAt).toMillis());
         journal.write("run-finished", f);
-        String message = "\"" + runbook.title() + "\" completed: all " + steps.size() + " steps done in " + human(took) + "."
-                + warnings();
+        String message = T.get("run.completed", runbook.title(), steps.size(), human(took)) + warnings();
         return end(Outcome.SUCCEEDED, Optional.empty(), message);
     }
 
@@ -111,8 +115,8 @@ final class Execution {
             if (i < 0) missing.add(id);
             else undo.add(i);
         }
-        String head = "Aborted the interrupted run " + run.runId() + " of \"" + runbook.title() + "\".";
-        return undoAndEnd(undo, new Ending("run-aborted", Outcome.ABORTED, Optional.empty(), "aborted by the operator", head), missing);
+        String head = T.get("run.aborted", run.runId(), runbook.title());
+        return undoAndEnd(undo, new Ending("run-aborted", Outcome.ABORTED, Optional.empty(), "aborted by the operator", head), missing); // tool text: the journal's reason
     }
 
     private Attempt attempt(int i, Step step) {
@@ -123,12 +127,12 @@ final class Execution {
             journal.write("step-started", fields("step", step.id(), "index", i, "title", step.title()));
             listener.stepStarted(i, step);
             Check pre = step.precondition(ctx);
-            if (!pre.passed()) return new Attempt(Attempt.Kind.FAILED, "the check before it failed: " + pre.message(), false);
+            if (!pre.passed()) return new Attempt(Attempt.Kind.FAILED, T.get("reason.precondition", pre.message()), false);
             ctx.throwIfCancelled();
             executed = true;
             step.execute(ctx);
             Check verified = step.verify(ctx);
-            if (!verified.passed()) return new Attempt(Attempt.Kind.FAILED, "its verification failed: " + verified.message(), true);
+            if (!verified.passed()) return new Attempt(Attempt.Kind.FAILED, T.get("reason.verification", verified.message()), true);
             Duration took = since(t0);
             journal.write("step-finished", fields("step", step.id(), "index", i, "tookMs", took.toMillis()));
             listener.stepFinished(i, step, took);
@@ -157,7 +161,7 @@ final class Execution {
         List<String> problems = new ArrayList<>();
         List<String> notUndone = new ArrayList<>(unknownSteps);
         for (String id : unknownSteps) {
-            problems.add("step \"" + id + "\" no longer exists in this version of the runbook, so it could not be undone");
+            problems.add(T.get("undo.missingStep", id));
         }
         for (int k = undo.size() - 1; k >= 0; k--) {
             Step step = runbook.steps().get(undo.get(k));
@@ -167,8 +171,8 @@ final class Execution {
                 undoneIds.add(step.id());
             } else {
                 notUndone.add(step.id());
-                String by = step.compensation().isBlank() ? "" : " It should have: " + step.compensation();
-                problems.add("\"" + step.title() + "\": undoing failed (" + problem.get() + ")." + by);
+                problems.add(step.compensation().isBlank() ? T.get("undo.failed", step.title(), problem.get())
+                        : T.get("undo.failedShould", step.title(), problem.get(), step.compensation()));
             }
         }
         Outcome outcome = problems.isEmpty() ? ending.clean() : Outcome.FAILED_COMPENSATION_INCOMPLETE;
@@ -184,12 +188,11 @@ final class Execution {
 
         StringBuilder m = new StringBuilder(ending.head());
         if (problems.isEmpty()) {
-            m.append(undone.isEmpty() ? " Nothing had been changed, so there was nothing to undo."
-                    : " Undone, last step first: " + String.join(", ", undone) + ". Everything the run had changed was undone.");
+            m.append(' ').append(undone.isEmpty() ? T.get("undo.nothing") : T.get("undo.all", String.join(", ", undone)));
         } else {
-            m.append(" UNDOING DID NOT COMPLETE - the system is partly changed; finish by hand:");
+            m.append(' ').append(T.get("undo.incomplete"));
             problems.forEach(p -> m.append("\n- ").append(p));
-            if (!undone.isEmpty()) m.append("\nUndone: ").append(String.join(", ", undone)).append('.');
+            if (!undone.isEmpty()) m.append('\n').append(T.get("undo.partial", String.join(", ", undone)));
         }
         m.append(warnings());
         return end(outcome, ending.failedStep().map(Step::id), m.toString());
@@ -199,7 +202,7 @@ final class Execution {
     private String warnings() {
         List<String> lines = ctx.state().entrySet().stream().filter(e -> e.getKey().startsWith("warning."))
                 .sorted(Map.Entry.comparingByKey()).map(e -> "\n- " + e.getValue()).toList();
-        return lines.isEmpty() ? "" : "\nWarning, left to do by hand:" + String.join("", lines);
+        return lines.isEmpty() ? "" : "\n" + T.get("warnings.head") + String.join("", lines);
     }
 
     /** Runs one compensation; returns the problem, if any. The journal is lenient here: undo beats the record. */
@@ -214,7 +217,7 @@ final class Execution {
             listener.compensated(step, Optional.empty());
             return Optional.empty();
         } catch (Throwable e) {
-            logFailure("undoing step " + step.id() + " failed", e);
+            logFailure("undoing step " + step.id() + " failed", e); // tool text: the log
             String why = describe(e);
             journal.write("compensation-failed", fields("step", step.id(), "reason", why, "tookMs", since(t0).toMillis()));
             listener.compensated(step, Optional.of(why));
@@ -227,12 +230,9 @@ final class Execution {
         String text = message;
         Optional<JournalWriteException> broken = journal.failure();
         if (broken.isPresent()) {
-            text += "\nThe journal is incomplete (" + broken.get().getMessage() + "). On the next start this run may be offered"
-                    + (outcome == Outcome.SUCCEEDED
-                    ? " again as interrupted: choose resume, which finds every step done and only records the end."
-                    : " again as interrupted: aborting it then repeats undo steps, which is safe.");
+            text += "\n" + T.get(outcome == Outcome.SUCCEEDED ? "journal.incompleteResume" : "journal.incompleteAbort", broken.get().getMessage());
         }
-        text += "\nJournal: " + journal.file();
+        text += "\n" + T.get("journal.file", journal.file());
         RunResult r = new RunResult(ctx.runId(), runbook.id(), outcome, failedStep, text, since(startedAt), journal.file());
         listener.finished(r);
         return r;
@@ -250,7 +250,7 @@ final class Execution {
     }
 
     private String position(int i) {
-        return (i + 1) + " of " + runbook.steps().size();
+        return T.get("position", i + 1, runbook.steps().size());
     }
 
     private Duration since(Instant t) {
@@ -270,9 +270,9 @@ final class Execution {
 
     static String human(Duration d) {
         long ms = d.toMillis();
-        if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        if (ms < 60_000) return T.get("took.s", Formats.fixed(ms / 1000.0, 1));
         long s = ms / 1000;
-        if (s < 3600) return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+        if (s < 3600) return T.get("took.min", s / 60, String.format(java.util.Locale.ROOT, "%02d", s % 60));
+        return T.get("took.h", s / 3600, String.format(java.util.Locale.ROOT, "%02d", (s % 3600) / 60));
     }
 }

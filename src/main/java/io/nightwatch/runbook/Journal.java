@@ -1,5 +1,6 @@
 package io.nightwatch.runbook;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  * and CLI at once) neither lists the live run as interrupted nor resumes it twice.
  */
 final class Journal implements Closeable {
+
+    private static final Texts T = Texts.of(Journal.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
@@ -102,14 +105,14 @@ final class Journal implements Closeable {
     private static Journal open(Path file, JournalChannels channels, Clock clock, Map<String, String> params, boolean create)
             throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        if (!OPEN_HERE.add(key)) throw new IllegalStateException("the run journal " + file + " is already in use in this process");
+        if (!OPEN_HERE.add(key)) throw new IllegalStateException(T.get("journal.inUseHere", file));
         FileChannel channel = null;
         try {
             channel = create
                     ? channels.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
                     : channels.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             FileLock lock = channel.tryLock();
-            if (lock == null) throw new IllegalStateException("the run journal " + file + " is in use by another Nightwatch process");
+            if (lock == null) throw new IllegalStateException(T.get("journal.inUseElsewhere", file));
             return new Journal(file, key, channel, lock, clock, Secrets.secretValues(params));
         } catch (IOException | RuntimeException e) {
             if (channel != null) closeQuietly(channel);

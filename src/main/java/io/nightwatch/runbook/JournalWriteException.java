@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import io.nightwatch.text.Texts;
+
 /**
  * The journal could not be written (disk full, file system gone read-only ...). Thrown from
  * {@link RunContext#put} and {@link RunContext#output} so the step fails clearly instead of carrying on without
@@ -13,10 +15,12 @@ public class JournalWriteException extends UncheckedIOException {
 
     private static final long serialVersionUID = 1L;
 
+    private static final Texts T = Texts.of(JournalWriteException.class);
+
     private final transient Path journal;
 
     public JournalWriteException(Path journal, IOException cause) {
-        super("the run journal " + journal + " could not be written: " + describe(cause), cause);
+        super(T.get("journal.notWritten", journal, describe(cause)), cause);
         this.journal = journal;
     }
 

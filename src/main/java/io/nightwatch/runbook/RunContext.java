@@ -1,5 +1,6 @@
 package io.nightwatch.runbook;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * step may report from worker threads.
  */
 public final class RunContext {
+
+    private static final Texts T = Texts.of(RunContext.class);
 
     /** Progress reaches the listener at most this often (per context), except 0 %, 100 % and a change of text. */
     static final long PROGRESS_INTERVAL_MS = 100;
@@ -82,7 +85,7 @@ public final class RunContext {
     /** @throws IllegalArgumentException if the parameter was not given */
     public String param(String name) {
         String v = params.get(name);
-        if (v == null) throw new IllegalArgumentException("the parameter '" + name + "' is required but was not given");
+        if (v == null) throw new IllegalArgumentException(T.get("param.missing", name));
         return v;
     }
 

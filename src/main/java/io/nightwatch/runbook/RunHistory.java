@@ -72,10 +72,11 @@ public final class RunHistory {
                 }
                 case "step-started" -> entries.add(new Entry(at, event, step, e.path("title").asText(step)));
                 case "output" -> entries.add(new Entry(at, event, step, e.path("line").asText()));
-                case "step-finished" -> entries.add(new Entry(at, event, step, "done in " + e.path("tookMs").asLong() + " ms"));
+                // The journal's own words, English as stored: the incident exports (JSON too) quote them verbatim.
+                case "step-finished" -> entries.add(new Entry(at, event, step, "done in " + e.path("tookMs").asLong() + " ms")); // tool text
                 case "step-failed" -> entries.add(new Entry(at, event, step, e.path("reason").asText()));
                 case "compensated" -> entries.add(new Entry(at, event, step, "undone"));
-                case "compensation-failed" -> entries.add(new Entry(at, event, step, "undo failed: " + e.path("reason").asText()));
+                case "compensation-failed" -> entries.add(new Entry(at, event, step, "undo failed: " + e.path("reason").asText())); // tool text
                 default -> {
                     if (JournalReader.TERMINAL.contains(event)) {
                         ended = at;

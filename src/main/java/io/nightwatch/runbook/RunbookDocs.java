@@ -1,5 +1,7 @@
 package io.nightwatch.runbook;
 
+import io.nightwatch.text.Texts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,9 @@ import java.util.stream.Stream;
 public final class RunbookDocs {
 
     /** First line of every generated file; also how {@link #writeAll} recognises files it may replace or delete. */
-    static final String MARKER = "<!-- Generated from the runbook definitions by io.nightwatch.runbook.RunbookDocs. Do not edit:"
-            + " change the definition and regenerate. -->";
+    static final String MARKER = "<!-- Generated from the runbook definitions by io.nightwatch.runbook.RunbookDocs. Do not edit:" // tool text
+            + " change the definition and regenerate. -->"; // tool text: recognises generated files in either language
+    private static final Texts T = Texts.of(RunbookDocs.class);
     static final String INDEX = "README.md";
 
     private RunbookDocs() {}
@@ -36,15 +39,13 @@ public final class RunbookDocs {
         StringBuilder md = new StringBuilder();
         md.append(MARKER).append("\n\n# ").append(oneLine(def.title())).append("\n\n");
         md.append(def.purpose().strip()).append("\n\n");
-        md.append("## How to run it\n\n");
-        md.append("From the CLI:\n\n```sh\n").append(cliLine(def, examples)).append("\n```\n\n");
-        md.append("In the window, the runbook's wizard shows the same steps, checks and previews before it starts.\n\n");
-        md.append("Every run keeps a journal in `~/.local/share/nightwatch/runs/` (or `$XDG_DATA_HOME/nightwatch/runs/`)."
-                + " If Nightwatch stops in the middle of a run, the next start offers to resume it or to abort it cleanly"
-                + " (undoing what was done).\n\n");
+        md.append("## ").append(T.get("docs.howToRun")).append("\n\n");
+        md.append(T.get("docs.fromCli")).append("\n\n```sh\n").append(cliLine(def, examples)).append("\n```\n\n");
+        md.append(T.get("docs.inWindow")).append("\n\n");
+        md.append(T.get("docs.journal")).append("\n\n");
         parameters(md, def.parameters());
-        md.append("## Steps\n\n");
-        if (rb.steps().isEmpty()) md.append("With the example parameters this runbook has no steps.\n\n");
+        md.append("## ").append(T.get("docs.steps")).append("\n\n");
+        if (rb.steps().isEmpty()) md.append(T.get("docs.noSteps")).append("\n\n");
         for (int i = 0; i < rb.steps().size(); i++) step(md, i + 1, rb.steps().get(i), ctx);
         return md.toString().stripTrailing() + "\n";
     }
@@ -87,10 +88,10 @@ public final class RunbookDocs {
 
     /** The index: every runbook with its purpose's first sentence, in registry order. */
     static String index(RunbookRegistry registry) {
-        StringBuilder md = new StringBuilder(MARKER).append("\n\n# Operations runbooks\n\n");
-        md.append("Each runbook can be run from the window (a wizard) or from the CLI, and is documented here from the same"
-                + " definition. Runs are journaled; an interrupted run is offered for resume or clean abort on the next start.\n\n");
-        md.append("| Runbook | CLI | Purpose |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder(MARKER).append("\n\n# ").append(T.get("index.title")).append("\n\n");
+        md.append(T.get("index.intro")).append("\n\n");
+        md.append(T.get("index.otherLanguage")).append("\n\n");
+        md.append("| ").append(T.get("index.runbook")).append(" | CLI | ").append(T.get("index.purpose")).append(" |\n|---|---|---|\n");
         for (RunbookDefinition d : registry.all()) {
             md.append("| [").append(cell(d.title())).append("](").append(d.id()).append(".md) | `").append(d.cliCommand())
                     .append("` | ").append(cell(firstSentence(d.purpose()))).append(" |\n");
@@ -104,18 +105,12 @@ public final class RunbookDocs {
         files.put(INDEX, index(registry));
         List<RunbookDefinition> recoveries = registry.all().stream().filter(d -> d.id().startsWith(RECOVERY_PREFIX)).toList();
         if (!recoveries.isEmpty()) {
-            files.put(DISASTER_RECOVERY, collection("Disaster recovery", "One section per failure of the night, each a runbook: it first "
-                    + "reads and explains (with the evidence), then takes only the actions that fit, each previewed, and ends by proving "
-                    + "recovery with the dashboard's measures — the service healthy and its data flowing again. Nightwatch raises a "
-                    + "finding naming the scenario within a minute; `nightwatch recover --list` lists them, and "
-                    + "[troubleshooting.md](troubleshooting.md) goes from the symptom to the scenario.", recoveries));
+            files.put(DISASTER_RECOVERY, collection(T.get("recovery.title"), T.get("recovery.intro"), recoveries));
             files.put(TROUBLESHOOTING, troubleshooting(recoveries));
         }
         List<RunbookDefinition> stack = registry.all().stream().filter(d -> d.id().startsWith("stack-")).toList();
         if (!stack.isEmpty()) {
-            files.put(STOP_START, collection("Stopping and starting the stack", "Never `docker compose down` the whole stack at "
-                    + "once: Loki loses the chunks still in memory and Prometheus its WAL's last minutes. These procedures stop in "
-                    + "dependency order with grace periods and start in the reverse order, each service waiting for health.", stack));
+            files.put(STOP_START, collection(T.get("stopStart.title"), T.get("stopStart.intro"), stack));
         }
         return files;
     }
@@ -143,23 +138,23 @@ public final class RunbookDocs {
 
     /** Symptom → what the diagnosis looks at → the runbook, from the scenario catalogue. */
     static String troubleshooting(List<RunbookDefinition> recoveries) {
-        StringBuilder md = new StringBuilder(MARKER).append("\n\n# Troubleshooting\n\n");
-        md.append("Find the symptom, run the runbook. Each runbook's diagnosis only reads, so running it is always safe; "
-                + "without `--yes` it stops after the diagnosis and the plan and asks.\n\n");
-        md.append("| Symptom | The diagnosis looks at | Runbook |\n|---|---|---|\n");
+        StringBuilder md = new StringBuilder(MARKER).append("\n\n# ").append(T.get("troubleshooting.title")).append("\n\n");
+        md.append(T.get("troubleshooting.intro")).append("\n\n");
+        md.append("| ").append(T.get("troubleshooting.symptom")).append(" | ").append(T.get("troubleshooting.diagnosis")).append(" | ")
+                .append(T.get("index.runbook")).append(" |\n|---|---|---|\n");
         for (io.nightwatch.alerts.RunbookHints.Scenario s : io.nightwatch.alerts.RunbookHints.SCENARIOS) {
             boolean defined = recoveries.stream().anyMatch(d -> d.id().equals(RECOVERY_PREFIX + s.id()));
             md.append("| ").append(cell(s.symptom())).append(" | ").append(cell(s.diagnosis())).append(" | `").append(s.command()).append('`')
-                    .append(defined ? " ([steps](" + RECOVERY_PREFIX + s.id() + ".md))" : "").append(" |\n");
+                    .append(defined ? " ([" + T.get("troubleshooting.steps") + "](" + RECOVERY_PREFIX + s.id() + ".md))" : "").append(" |\n");
         }
-        md.append("\nAll scenarios on one page: [disaster-recovery.md](disaster-recovery.md). Stopping the stack for maintenance: "
-                + "[stop-start.md](stop-start.md).\n");
+        md.append('\n').append(T.get("troubleshooting.more")).append('\n');
         return md.toString();
     }
 
     /** GitHub's heading anchor: lower case, punctuation dropped, spaces to dashes. */
     static String anchor(String heading) {
-        return oneLine(heading).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+        // Letters beyond ASCII stay, as on GitHub ("prüfen" keeps its ü).
+        return oneLine(heading).toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
     }
 
     private static Map<String, String> examples(RunbookDefinition def) {
@@ -178,15 +173,16 @@ public final class RunbookDocs {
     }
 
     private static void parameters(StringBuilder md, List<Parameter> parameters) {
-        md.append("## Parameters\n\n");
+        md.append("## ").append(T.get("docs.parameters")).append("\n\n");
         if (parameters.isEmpty()) {
-            md.append("None.\n\n");
+            md.append(T.get("docs.noParameters")).append("\n\n");
             return;
         }
-        md.append("| Name | Required | Description | Example |\n|---|---|---|---|\n");
+        md.append("| ").append(T.get("docs.param.name")).append(" | ").append(T.get("docs.param.required")).append(" | ")
+                .append(T.get("docs.param.description")).append(" | ").append(T.get("docs.param.example")).append(" |\n|---|---|---|---|\n");
         for (Parameter p : parameters) {
-            String description = p.description() + (p.secret() ? " (secret: never written to the journal)" : "");
-            md.append("| `").append(p.name()).append("` | ").append(p.required() ? "yes" : "no").append(" | ")
+            String description = p.secret() ? T.get("docs.param.secret", p.description()) : p.description();
+            md.append("| `").append(p.name()).append("` | ").append(T.get(p.required() ? "docs.yes" : "docs.no")).append(" | ")
                     .append(cell(description)).append(" | ").append(p.example().isEmpty() ? "" : code(p.example())).append(" |\n");
         }
         md.append('\n');
@@ -195,14 +191,14 @@ public final class RunbookDocs {
     private static void step(StringBuilder md, int n, Step s, RunContext ctx) {
         md.append("### ").append(n).append(". ").append(oneLine(s.title())).append("\n\n");
         md.append(s.explanation().strip()).append("\n\n");
-        md.append("**Checks before:** ").append(orElse(s.preconditionText(), "none.")).append("\n\n");
-        md.append("**What it does** (with the example parameters):\n\n");
+        md.append(T.get("docs.checksBefore")).append(' ').append(orElse(s.preconditionText(), T.get("docs.none"))).append("\n\n");
+        md.append(T.get("docs.whatItDoes")).append("\n\n");
         List<String> preview = s.preview(ctx);
-        if (preview.isEmpty()) md.append("- nothing\n");
+        if (preview.isEmpty()) md.append("- ").append(T.get("docs.nothing")).append('\n');
         for (String line : preview) md.append("- ").append(code(line)).append('\n');
         md.append('\n');
-        md.append("**Verification:** ").append(orElse(s.verificationText(), "none.")).append("\n\n");
-        md.append("**If a later step fails:** ").append(orElse(s.compensation(), "nothing to undo.")).append("\n\n");
+        md.append(T.get("docs.verification")).append(' ').append(orElse(s.verificationText(), T.get("docs.none"))).append("\n\n");
+        md.append(T.get("docs.ifLaterFails")).append(' ').append(orElse(s.compensation(), T.get("docs.nothingToUndo"))).append("\n\n");
     }
 
     /** An inline code span that survives backticks inside (CommonMark: a longer fence, padded). */

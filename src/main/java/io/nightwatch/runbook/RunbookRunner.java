@@ -2,6 +2,8 @@ package io.nightwatch.runbook;
 
 import io.nightwatch.runbook.RunResult.Outcome;
 import io.nightwatch.stack.XdgDirs;
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ import static io.nightwatch.runbook.Journal.fields;
 public final class RunbookRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunbookRunner.class);
+    private static final Texts T = Texts.of(RunbookRunner.class);
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path journalDir;
@@ -84,8 +87,7 @@ public final class RunbookRunner {
                 Files.createDirectories(journalDir);
                 journal = createJournal(runbook.id(), params);
             } catch (IOException | RuntimeException e) {
-                return notStarted(runbook, l, start, "Could not start \"" + runbook.title() + "\": no run journal can be written in "
-                        + journalDir + " (" + Execution.describe(e) + "). Nothing was changed.");
+                return notStarted(runbook, l, start, "notStarted.noJournal", runbook.title(), journalDir, Execution.describe(e));
             }
             String runId = runId(journal);
             RunContext ctx = new RunContext(runId, params, Map.of(), journal, l, clock, journalDir.resolve(runId));
@@ -95,7 +97,7 @@ public final class RunbookRunner {
             } catch (JournalWriteException e) {
                 // No step has begun; the journal has no readable start, so it will not be offered as interrupted.
                 journal.close();
-                return notStarted(runbook, l, start, "Could not start \"" + runbook.title() + "\": " + e.getMessage() + ". Nothing was changed.");
+                return notStarted(runbook, l, start, "notStarted.journalFailed", runbook.title(), e.getMessage());
             }
             return forward(ex, List.of());
         } finally {
@@ -138,13 +140,12 @@ public final class RunbookRunner {
      */
     public RunResult resume(InterruptedRun run, RunbookRegistry registry, RunListener listener) {
         if (!run.resumable()) {
-            throw new IllegalStateException("run " + run.runId() + " had begun undoing its steps when it stopped; it can only be aborted");
+            throw new IllegalStateException(T.get("resume.undoing", run.runId()));
         }
         Runbook runbook = rebuild(run, registry);
         List<String> ids = runbook.steps().stream().map(Step::id).toList();
         if (!ids.equals(run.stepIds())) {
-            throw new IllegalStateException("\"" + runbook.title() + "\" has other steps now " + ids + " than when run " + run.runId()
-                    + " started " + run.stepIds() + "; it cannot be resumed safely, only aborted");
+            throw new IllegalStateException(T.get("resume.stepsChanged", runbook.title(), ids, run.runId(), run.stepIds()));
         }
         RunListener l = SafeListener.wrap(listener);
         claim();
@@ -238,11 +239,10 @@ public final class RunbookRunner {
 
     private static Runbook rebuild(InterruptedRun run, RunbookRegistry registry) {
         if (!run.redactedParams().isEmpty()) {
-            throw new IllegalArgumentException("run " + run.runId() + " needs " + run.redactedParams()
-                    + " again: secrets are never written to the journal (supply them with InterruptedRun.withParams)");
+            throw new IllegalArgumentException(T.get("rebuild.secrets", run.runId(), run.redactedParams()));
         }
         RunbookDefinition def = registry.find(run.runbookId()).orElseThrow(() -> new IllegalArgumentException(
-                "run " + run.runId() + " used the runbook \"" + run.runbookId() + "\", which this version of Nightwatch does not have"));
+                T.get("rebuild.unknown", run.runId(), run.runbookId())));
         return def.build(run.params());
     }
 
@@ -254,8 +254,10 @@ public final class RunbookRunner {
         return run.startedAt() == null ? fallback : run.startedAt();
     }
 
-    private RunResult notStarted(Runbook runbook, RunListener l, Instant start, String message) {
-        LOG.error(message);
+    /** The operator reads the message in their language; the log keeps English. */
+    private RunResult notStarted(Runbook runbook, RunListener l, Instant start, String key, Object... args) {
+        String message = T.get(key, args);
+        LOG.error(T.in(Language.EN, key, args));
         RunResult r = new RunResult("", runbook.id(), Outcome.FAILED_COMPENSATED, Optional.empty(), message,
                 Duration.between(start, clock.instant()), journalDir);
         l.finished(r);
@@ -264,9 +266,9 @@ public final class RunbookRunner {
 
     /** The run stays interrupted (and half-done): said plainly, with the outcome that means "act". */
     private RunResult cannotReopen(InterruptedRun run, RunListener l, Instant start, String what, Exception e) {
-        String message = "Could not " + what + " run " + run.runId() + ": its journal cannot be written (" + Execution.describe(e)
-                + "). Nothing was done; the run is still interrupted and will be offered again.";
-        LOG.error(message);
+        String key = what.equals("resume") ? "reopen.resume" : "reopen.abort";
+        String message = T.get(key, run.runId(), Execution.describe(e));
+        LOG.error(T.in(Language.EN, key, run.runId(), Execution.describe(e)));
         RunResult r = new RunResult(run.runId(), run.runbookId(), Outcome.FAILED_COMPENSATION_INCOMPLETE, Optional.empty(),
                 message, Duration.between(start, clock.instant()), run.journal());
         l.finished(r);

@@ -1,5 +1,7 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Language;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,21 +13,37 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * docs/operations/*.md are generated from the runbook definitions; this fails when they drift. Regenerate with
- * {@code java -jar target/nightwatch.jar runbooks docs --out docs/operations}.
+ * docs/operations/*.md (English) and docs/operations/de/*.md (German) are generated from the runbook definitions; this
+ * fails when they drift. Regenerate with {@code java -jar target/nightwatch.jar runbooks docs --out docs/operations} and
+ * {@code java -jar target/nightwatch.jar --lang de runbooks docs --out docs/operations/de}.
  */
 class OperationsDocsTest {
 
+    @AfterEach
+    void backToEnglish() {
+        Language.use(Language.EN);
+    }
+
     @Test
     void committedOperatorDocsMatchTheRunbooks(@TempDir Path out) throws Exception {
+        assertCurrent(out, Path.of("docs/operations"));
+    }
+
+    @Test
+    void committedGermanOperatorDocsMatchTheRunbooks(@TempDir Path out) throws Exception {
+        Language.use(Language.DE);
+        assertCurrent(out, Path.of("docs/operations/de"));
+        assertTrue(Files.readString(out.resolve("backup.md")).contains("## Schritte"), "the German docs have German headings");
+    }
+
+    private static void assertCurrent(Path out, Path committed) throws Exception {
         assertEquals(0, NightwatchCommand.commandLine().execute("runbooks", "docs", "--out", out.toString()));
-        Path committed = Path.of("docs/operations");
         List<String> generated = names(out);
         assertTrue(generated.containsAll(List.of("backup.md", "restore.md")), generated.toString());
-        assertEquals(generated, names(committed), "regenerate docs/operations (see this test's comment)");
+        assertEquals(generated, names(committed), "regenerate " + committed + " (see this test's comment)");
         for (String name : generated) {
             assertEquals(Files.readString(out.resolve(name)), Files.readString(committed.resolve(name)),
-                    "docs/operations/" + name + " drifted from the runbook: regenerate it");
+                    committed + "/" + name + " drifted from the runbook: regenerate it");
         }
     }
 

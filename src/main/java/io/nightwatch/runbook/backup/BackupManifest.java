@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public record BackupManifest(int format, String setId, String sourceHost, String engine, Instant startedAt,
                              Instant finishedAt, List<ServiceBackup> services) {
+
+    private static final Texts T = Texts.of(BackupManifest.class);
 
     public static final String FILE = "manifest.json";
     /** A set of 100 000 files needs about 20 MiB of manifest; anything beyond 64 MiB is not ours. */
@@ -70,41 +73,41 @@ public record BackupManifest(int format, String setId, String sourceHost, String
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (startedAt == null) problems.add("no startedAt");
+        if (startedAt == null) problems.add(T.get("manifestCheck.noStartedAt"));
         if (services == null) {
-            problems.add("no services list");
+            problems.add(T.get("manifestCheck.noServices"));
             return problems;
         }
-        if (services.isEmpty()) problems.add("lists no services");
+        if (services.isEmpty()) problems.add(T.get("manifestCheck.emptyServices"));
         Set<String> names = new HashSet<>();
         for (ServiceBackup s : services) {
             if (s == null) {
-                problems.add("a service entry is null");
+                problems.add(T.get("manifestCheck.nullService"));
                 continue;
             }
             String name = SetFiles.printable(s.service());
             Optional<String> bad = SetFiles.nameProblem(s.service());
             if (bad.isPresent()) {
-                problems.add("service name '" + name + "': " + bad.get());
+                problems.add(T.get("manifestCheck.badName", name, bad.get()));
                 continue;
             }
-            if (!names.add(s.service())) problems.add(name + ": listed twice");
-            if (s.kind() == null) problems.add(name + ": no kind");
+            if (!names.add(s.service())) problems.add(name + ": " + T.get("manifestCheck.twice"));
+            if (s.kind() == null) problems.add(name + ": " + T.get("manifestCheck.noKind"));
             if (s.files() == null) {
-                problems.add(name + ": no files list");
+                problems.add(name + ": " + T.get("manifestCheck.noFiles"));
                 continue;
             }
             Set<String> paths = new HashSet<>();
             for (FileEntry f : s.files()) {
                 if (f == null) {
-                    problems.add(name + ": a file entry is null");
+                    problems.add(name + ": " + T.get("manifestCheck.nullFile"));
                     continue;
                 }
                 String where = name + "/" + SetFiles.printable(f.path());
                 SetFiles.pathProblem(f.path()).ifPresent(p -> problems.add(where + ": " + p));
-                if (f.path() != null && !paths.add(f.path())) problems.add(where + ": listed twice");
-                if (f.size() < 0) problems.add(where + ": negative size " + f.size());
-                if (f.sha256() == null || !SHA256.matcher(f.sha256()).matches()) problems.add(where + ": not a SHA-256 (64 lowercase hex digits)");
+                if (f.path() != null && !paths.add(f.path())) problems.add(where + ": " + T.get("manifestCheck.twice"));
+                if (f.size() < 0) problems.add(where + ": " + T.get("manifestCheck.negative", f.size()));
+                if (f.sha256() == null || !SHA256.matcher(f.sha256()).matches()) problems.add(where + ": " + T.get("manifestCheck.sha"));
             }
         }
         return problems;

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.Runbook;
@@ -23,6 +24,7 @@ import java.util.function.Function;
 public final class BackupRunbook implements RunbookDefinition {
 
     public static final String ID = "backup";
+    private static final Texts T = Texts.of(BackupRunbook.class);
     static final DateTimeFormatter SET_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final StackProfile profile;
@@ -40,15 +42,11 @@ public final class BackupRunbook implements RunbookDefinition {
     }
 
     public String id() { return ID; }
-    public String title() { return "Back up the stack's data"; }
-    public String purpose() {
-        return "Take a consistent, verified copy of every stateful service (Prometheus TSDB, Redis sessions, Alertmanager "
-                + "silences and notification log, Loki chunks and index, Grafana's database) into one backup set, through the "
-                + "Docker API, so it works the same against a remote engine.";
-    }
+    public String title() { return T.get("backup.title"); }
+    public String purpose() { return T.get("backup.purpose"); }
     public List<Parameter> parameters() {
-        return List.of(new Parameter("services", "Services to back up, comma-separated, or all", false, "all"),
-                new Parameter("to", "Folder that receives the set (default: the XDG data dir's backups/)", false, defaultRoot.toString()));
+        return List.of(new Parameter("services", T.get("backup.param.services"), false, "all"),
+                new Parameter("to", T.get("backup.param.to"), false, defaultRoot.toString()));
     }
 
     /**
@@ -112,13 +110,13 @@ public final class BackupRunbook implements RunbookDefinition {
             if (c.available()) {
                 chosen.add(spec);
             } else if (all) {
-                skipped.add(spec.name() + ": " + c.unavailable().get() + " — skipped");
+                skipped.add(T.get("backup.skipped", spec.name(), c.unavailable().get()));
             } else {
-                throw new IllegalArgumentException(spec.name() + ": " + c.unavailable().get() + " (no container " + spec.container() + " and no Swarm service); it cannot be backed up");
+                throw new IllegalArgumentException(T.get("backup.notDeployed", spec.name(), c.unavailable().get(), spec.container()));
             }
         }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("nothing to back up: no service with data is deployed (" + String.join("; ", skipped) + ")");
+            throw new IllegalArgumentException(T.get("backup.nothing", String.join("; ", skipped)));
         }
         return new Selection(chosen, skipped);
     }
@@ -139,43 +137,42 @@ public final class BackupRunbook implements RunbookDefinition {
             switch (spec.kind()) {
                 case PROMETHEUS -> {
                     steps.add(new ServiceSteps.PrometheusSnapshot(s));
-                    steps.add(new CommonSteps.CopyOut(s, "prometheus tsdb snapshot", data + "/snapshots/<snapshot>",
+                    steps.add(new CommonSteps.CopyOut(s, "prometheus tsdb snapshot", data + "/snapshots/<snapshot>", // tool text: the manifest's method
                             ctx -> data + "/snapshots/" + ctx.get(ServiceSteps.snapshotKey(s)).orElseThrow(), 1));
                     steps.add(new ServiceSteps.RemovePrometheusSnapshot(s));
                 }
                 case REDIS -> {
                     steps.add(new ServiceSteps.RedisBgsave(s));
-                    steps.add(new CommonSteps.CopyOut(s, "redis BGSAVE + dump.rdb", "<dir>/<dbfilename>",
+                    steps.add(new CommonSteps.CopyOut(s, "redis BGSAVE + dump.rdb", "<dir>/<dbfilename>", // tool text: the manifest's method
                             ctx -> ctx.get("redis." + spec.name() + ".dir").orElseThrow() + "/"
                                     + ctx.get("redis." + spec.name() + ".dbfilename").orElseThrow(), 0));
                 }
                 case LOKI -> {
                     steps.add(new ServiceSteps.LokiFlush(s));
-                    steps.add(new CommonSteps.CopyOut(s, "loki flush + path_prefix tree", data, ctx -> data, 1));
+                    steps.add(new CommonSteps.CopyOut(s, "loki flush + path_prefix tree", data, ctx -> data, 1)); // tool text: the manifest's method
                 }
                 case GRAFANA -> {
                     steps.add(new ServiceSteps.Pause(s));
-                    steps.add(new CommonSteps.CopyOut(s, "grafana paused copy", data, ctx -> data, 1));
+                    steps.add(new CommonSteps.CopyOut(s, "grafana paused copy", data, ctx -> data, 1)); // tool text: the manifest's method
                     steps.add(new ServiceSteps.Unpause(s));
                 }
-                default -> steps.add(new CommonSteps.CopyOut(s, "data directory copy", data, ctx -> data, 1));
+                default -> steps.add(new CommonSteps.CopyOut(s, "data directory copy", data, ctx -> data, 1)); // tool text: the manifest's method
             }
         }
         steps.add(new CommonSteps.WriteManifest(host, engines.apply(host).address().toString()));
-        steps.add(new CommonSteps.VerifySet(ctx -> Path.of(ctx.get(CommonSteps.SET).orElseThrow()), "A set that fails this is not offered for restore."));
+        steps.add(new CommonSteps.VerifySet(ctx -> Path.of(ctx.get(CommonSteps.SET).orElseThrow()), T.get("verifySet.whenBackup")));
         return new Runbook(ID, title(), purpose(), parameters(), steps);
     }
 
     static List<ServiceSpec> choose(List<ServiceSpec> available, String wanted) {
         if (wanted == null || wanted.isBlank() || wanted.equals("all")) {
-            if (available.isEmpty()) throw new IllegalArgumentException("the profile has no service with data to back up");
+            if (available.isEmpty()) throw new IllegalArgumentException(T.get("backup.noData"));
             return available;
         }
         List<ServiceSpec> chosen = new ArrayList<>();
         for (String name : Arrays.stream(wanted.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList()) {
             chosen.add(available.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("no service '" + name + "' with data (choose from "
-                            + String.join(", ", available.stream().map(ServiceSpec::name).toList()) + ")")));
+                    new IllegalArgumentException(T.get("backup.unknown", name, String.join(", ", available.stream().map(ServiceSpec::name).toList())))));
         }
         return chosen;
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
 
 /** The backup sets under one folder: listing with size, age and verification state; retention. */
 public final class BackupSets {
+
+    private static final Texts T = Texts.of(BackupSets.class);
 
     /** A set as found on disk. Incomplete sets (no manifest) are listed so they are never silently forgotten. */
     public record SetInfo(Path dir, String id, boolean complete, Optional<BackupManifest> manifest, long bytes,
@@ -41,7 +44,7 @@ public final class BackupSets {
                 if (attrs.get().isDirectory()) {
                     sets.add(describe(entry));
                 } else if (attrs.get().isSymbolicLink()) {
-                    sets.add(damaged(entry, attrs.get(), "a symbolic link, not a set folder (not followed)"));
+                    sets.add(damaged(entry, attrs.get(), T.get("sets.symlink")));
                 }
             }
         }
@@ -55,7 +58,7 @@ public final class BackupSets {
      */
     public static SetInfo describe(Path dir) throws IOException {
         BasicFileAttributes attrs = SetFiles.attributes(dir).orElseThrow(() -> new java.nio.file.NoSuchFileException(dir.toString()));
-        if (!attrs.isDirectory()) return damaged(dir, attrs, "not a set folder");
+        if (!attrs.isDirectory()) return damaged(dir, attrs, T.get("sets.notAFolder"));
         if (SetFiles.attributes(dir.resolve(BackupManifest.FILE)).isEmpty()) {
             return new SetInfo(dir, dir.getFileName().toString(), false, Optional.empty(), sizeOf(dir),
                     attrs.lastModifiedTime().toInstant(), Optional.empty());

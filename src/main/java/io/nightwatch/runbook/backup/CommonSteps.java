@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.RunContext;
@@ -18,6 +19,7 @@ final class CommonSteps {
 
     static final String SET = "set";
     private static final String PART_SUFFIX = ".part.json";
+    private static final Texts T = Texts.of(CommonSteps.class);
 
     private CommonSteps() {}
 
@@ -32,27 +34,24 @@ final class CommonSteps {
         }
 
         public String id() { return "prepare-set"; }
-        public String title() { return "Create the backup set folder"; }
-        public String explanation() {
-            return "A new folder per run holds every service's data and, written last, manifest.json. A folder without the "
-                    + "manifest is incomplete and is never offered for restore.";
-        }
-        public String preconditionText() { return "The target folder can be written and has free space."; }
+        public String title() { return T.get("prepareSet.title"); }
+        public String explanation() { return T.get("prepareSet.explanation"); }
+        public String preconditionText() { return T.get("prepareSet.precondition"); }
         public Check precondition(RunContext ctx) throws IOException {
             Files.createDirectories(root);
-            if (!Files.isWritable(root)) return Check.failed(root + " is not writable");
+            if (!Files.isWritable(root)) return Check.failed(T.get("prepareSet.notWritable", root));
             long free = Files.getFileStore(root).getUsableSpace();
-            return free > 0 ? Check.ok(io.nightwatch.text.Bytes.human(free) + " free in " + root) : Check.failed(root + " is full");
+            return free > 0 ? Check.ok(T.get("prepareSet.free", io.nightwatch.text.Bytes.human(free), root)) : Check.failed(T.get("prepareSet.full", root));
         }
-        public List<String> preview(RunContext ctx) { return List.of("create folder " + root.resolve("<yyyyMMdd-HHmmss>-" + host)); }
+        public List<String> preview(RunContext ctx) { return List.of(T.get("prepareSet.preview", root.resolve("<yyyyMMdd-HHmmss>-" + host))); }
         public void execute(RunContext ctx) throws IOException {
             Path dir = SetFiles.child(root, BackupRunbook.SET_ID.format(ctx.clock().instant()) + "-" + host);
             Files.createDirectories(dir);
             ctx.put(SET, dir.toString());
             ctx.put("startedAt", ctx.clock().instant().toString());
-            ctx.output("backup set " + dir);
+            ctx.output(T.get("prepareSet.output", dir));
         }
-        public String compensation() { return "Delete the incomplete set folder."; }
+        public String compensation() { return T.get("prepareSet.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             Path dir = ctx.get(SET).map(Path::of).orElse(null);
             if (dir != null && !Files.exists(dir.resolve(BackupManifest.FILE))) BackupSets.deleteTree(dir);
@@ -76,14 +75,11 @@ final class CommonSteps {
         }
 
         public String id() { return "copy-" + service.spec().name(); }
-        public String title() { return "Copy " + service.spec().name() + "'s data out"; }
-        public String explanation() {
-            return "The engine's archive API streams " + sourceText + " out of " + service.container()
-                    + "; every file is written into the set and its SHA-256 computed in the same pass (one read, bounded memory).";
-        }
+        public String title() { return T.get("copyOut.title", service.spec().name()); }
+        public String explanation() { return T.get("copyOut.explanation", sourceText, service.container()); }
         public List<String> preview(RunContext ctx) {
             return List.of("GET /containers/" + service.container() + "/archive?path=" + sourceText,
-                    "write files under <set>/" + service.spec().name() + "/ and " + service.spec().name() + PART_SUFFIX);
+                    T.get("copyOut.previewWrite", service.spec().name(), service.spec().name() + PART_SUFFIX));
         }
         public void execute(RunContext ctx) throws Exception {
             Path set = Path.of(ctx.get(SET).orElseThrow(() -> new IllegalStateException("no set folder")));
@@ -91,25 +87,25 @@ final class CommonSteps {
             String source = sourcePath.apply(ctx);
             List<FileEntry> files;
             try (InputStream tar = service.gateway().copyOut(service.container(), source)) {
-                files = TarExtractor.extract(tar, dest, strip, bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " copied"));
+                files = TarExtractor.extract(tar, dest, strip, bytes -> ctx.progress(-1, T.get("copyOut.progress", io.nightwatch.text.Bytes.human(bytes))));
             } catch (IOException e) {
-                throw new IOException("copying " + source + " from " + service.container() + " into " + dest + " failed: " + e.getMessage(), e);
+                throw new IOException(T.get("copyOut.failed", source, service.container(), dest, e.getMessage()), e);
             }
             ContainerFacts facts = service.gateway().inspect(service.container())
-                    .orElseThrow(() -> new IOException("container " + service.container() + " disappeared"));
+                    .orElseThrow(() -> new IOException(T.get("copyOut.gone", service.container())));
             Map<String, String> recorded = new HashMap<>();
             String prefix = "facts." + service.spec().name() + ".";
             for (String key : List.of("keys", "newestBlockMaxTime", "appendonly")) ctx.get(prefix + key).ifPresent(v -> recorded.put(key, v));
             BackupManifest.ServiceBackup part = new BackupManifest.ServiceBackup(service.spec().name(), service.spec().kind().id(),
                     service.container(), facts.image(), service.spec().dataPath().orElse(""), method, files, recorded);
             SetFiles.writeAtomically(set, service.spec().name() + PART_SUFFIX, BackupManifest.JSON.writeValueAsBytes(part));
-            ctx.output(files.size() + " files, " + io.nightwatch.text.Bytes.human(part.bytes()) + " from " + source);
+            ctx.output(T.get("copyOut.output", files.size(), io.nightwatch.text.Bytes.human(part.bytes()), source));
         }
         public Check verify(RunContext ctx) {
             Path set = Path.of(ctx.get(SET).orElseThrow());
-            return Files.isRegularFile(set.resolve(service.spec().name() + PART_SUFFIX)) ? Check.ok() : Check.failed("nothing was copied");
+            return Files.isRegularFile(set.resolve(service.spec().name() + PART_SUFFIX)) ? Check.ok() : Check.failed(T.get("copyOut.nothing"));
         }
-        public String compensation() { return "Delete the copied files of this service from the set."; }
+        public String compensation() { return T.get("copyOut.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             Path set = ctx.get(SET).map(Path::of).orElse(null);
             if (set == null) return;
@@ -129,13 +125,9 @@ final class CommonSteps {
         }
 
         public String id() { return "write-manifest"; }
-        public String title() { return "Write the manifest"; }
-        public String explanation() {
-            return "manifest.json lists every file with size and SHA-256, the services' image tags, the source host, start and "
-                    + "end times and the method used. It is written to a temporary file, forced to disk and renamed: the set "
-                    + "is complete only once it exists.";
-        }
-        public List<String> preview(RunContext ctx) { return List.of("write <set>/manifest.json (atomic rename)"); }
+        public String title() { return T.get("manifest.title"); }
+        public String explanation() { return T.get("manifest.explanation"); }
+        public List<String> preview(RunContext ctx) { return List.of(T.get("manifest.preview")); }
         public void execute(RunContext ctx) throws IOException {
             Path set = Path.of(ctx.get(SET).orElseThrow());
             List<BackupManifest.ServiceBackup> services = new java.util.ArrayList<>();
@@ -144,14 +136,14 @@ final class CommonSteps {
                     services.add(BackupManifest.READER.readValue(SetFiles.readBounded(p, BackupManifest.MAX_MANIFEST_BYTES), BackupManifest.ServiceBackup.class));
                 }
             }
-            if (services.isEmpty()) throw new IOException("no service was copied");
+            if (services.isEmpty()) throw new IOException(T.get("manifest.noService"));
             BackupManifest manifest = new BackupManifest(1, set.getFileName().toString(), host, engine,
                     java.time.Instant.parse(ctx.get("startedAt").orElseThrow()), ctx.clock().instant(), services);
             manifest.writeAtomically(set);
             for (var s : services) Files.deleteIfExists(set.resolve(s.service() + PART_SUFFIX));
-            ctx.output("manifest: " + services.size() + " services, " + io.nightwatch.text.Bytes.human(manifest.bytes()));
+            ctx.output(T.get("manifest.output", services.size(), io.nightwatch.text.Bytes.human(manifest.bytes())));
         }
-        public String compensation() { return "Remove the manifest, so the set counts as incomplete."; }
+        public String compensation() { return T.get("manifest.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             Path set = ctx.get(SET).map(Path::of).orElse(null);
             if (set != null) Files.deleteIfExists(set.resolve(BackupManifest.FILE));
@@ -169,17 +161,14 @@ final class CommonSteps {
         }
 
         public String id() { return "verify-set"; }
-        public String title() { return "Verify the backup set"; }
-        public String explanation() {
-            return "Every file is read again and its size and SHA-256 compared with the manifest; Prometheus blocks need a "
-                    + "valid meta.json, an index and chunks; Redis files need an RDB header. " + when;
-        }
-        public List<String> preview(RunContext ctx) { return List.of("read every file of the set and compare with manifest.json"); }
+        public String title() { return T.get("verifySet.title"); }
+        public String explanation() { return T.get("verifySet.explanation", when); }
+        public List<String> preview(RunContext ctx) { return List.of(T.get("verifySet.preview")); }
         public void execute(RunContext ctx) throws IOException {
-            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " checked"));
-            if (!report.ok()) throw new IOException("the set is damaged: " + String.join("; ", report.problems()));
+            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, T.get("verifySet.progress", io.nightwatch.text.Bytes.human(bytes))));
+            if (!report.ok()) throw new IOException(T.get("verifySet.damaged", String.join("; ", report.problems())));
             if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
-            ctx.output(report.files() + " files verified (" + io.nightwatch.text.Bytes.human(report.bytes()) + ")");
+            ctx.output(T.get("verifySet.output", report.files(), io.nightwatch.text.Bytes.human(report.bytes())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.runbook.RunContext;
 
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.time.Duration;
 
 /** BGSAVE and the wait for it, shared by the backup and the stack stop: both must know the RDB on disk is new. */
 public final class RedisSave {
+
+    private static final Texts T = Texts.of(RedisSave.class);
 
     private RedisSave() {}
 
@@ -29,11 +32,11 @@ public final class RedisSave {
                     || (savesBefore >= 0 && infoNumber(persistence, "rdb_saves") > savesBefore);
             if (idle && newSave) break;
             ctx.throwIfCancelled();
-            if (System.nanoTime() > deadline) throw new IOException("BGSAVE did not finish within " + wait.toMinutes() + " min");
+            if (System.nanoTime() > deadline) throw new IOException(T.get("bgsave.timeout", wait.toMinutes()));
             Thread.sleep(200);
         }
         if (redis.redis("INFO", "persistence").contains("rdb_last_bgsave_status:err")) {
-            throw new IOException("BGSAVE failed: Redis reports rdb_last_bgsave_status:err");
+            throw new IOException(T.get("bgsave.failed"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.probe.ServiceProber;
@@ -28,6 +29,7 @@ import java.util.function.Function;
 public final class RestoreRunbook implements RunbookDefinition {
 
     public static final String ID = "restore";
+    private static final Texts T = Texts.of(RestoreRunbook.class);
     static final Duration GRACE = Duration.ofSeconds(30);
     static final Duration HEALTHY_WITHIN = Duration.ofSeconds(90);
 
@@ -44,38 +46,34 @@ public final class RestoreRunbook implements RunbookDefinition {
     }
 
     public String id() { return ID; }
-    public String title() { return "Restore services from a backup set"; }
-    public String purpose() {
-        return "Put a service's data back from a verified backup set, with a safety copy of what is there now and an "
-                + "automatic way back if anything fails: after a crash that lost Redis' sessions, Prometheus data deleted "
-                + "by mistake, or a corrupted volume.";
-    }
+    public String title() { return T.get("restore.title"); }
+    public String purpose() { return T.get("restore.purpose"); }
     public List<Parameter> parameters() {
-        return List.of(new Parameter("set", "The backup set folder (must hold manifest.json)", true, "~/.local/share/nightwatch/backups/20261125-030000-local"),
-                new Parameter("services", "Services to restore, comma-separated, or all in the set", false, "redis"));
+        return List.of(new Parameter("set", T.get("restore.param.set"), true, "~/.local/share/nightwatch/backups/20261125-030000-local"),
+                new Parameter("services", T.get("restore.param.services"), false, "redis"));
     }
 
     public Runbook build(Map<String, String> params) {
-        Path set = Path.of(Optional.ofNullable(params.get("set")).orElseThrow(() -> new IllegalArgumentException("set is required")));
+        Path set = Path.of(Optional.ofNullable(params.get("set")).orElseThrow(() -> new IllegalArgumentException(T.get("restore.setRequired"))));
         BackupManifest manifest = manifestOrExample(set, params);
         String wanted = params.getOrDefault("services", "all");
         List<BackupManifest.ServiceBackup> chosen = new ArrayList<>();
         for (BackupManifest.ServiceBackup b : manifest.services()) {
             if (wanted.equals("all") || List.of(wanted.split(",")).stream().map(String::trim).anyMatch(b.service()::equals)) chosen.add(b);
         }
-        if (chosen.isEmpty()) throw new IllegalArgumentException("the set has none of: " + wanted + " (it holds "
-                + String.join(", ", manifest.services().stream().map(BackupManifest.ServiceBackup::service).toList()) + ")");
+        if (chosen.isEmpty()) throw new IllegalArgumentException(T.get("restore.noneOf", wanted,
+                String.join(", ", manifest.services().stream().map(BackupManifest.ServiceBackup::service).toList())));
         // Safety copies go beside the sets (BackupSets skips "safety-" folders), never inside the set being restored.
         Path safetyRoot = set.getParent() == null ? Path.of(".") : set.getParent();
         Optional<AlertmanagerClient> alertmanager = SilenceSteps.alertmanagerOf(profile);
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
 
         List<Step> steps = new ArrayList<>();
-        steps.add(new CommonSteps.VerifySet(ctx -> set, "A mismatch stops the restore before anything is touched and names the file."));
+        steps.add(new CommonSteps.VerifySet(ctx -> set, T.get("verifySet.whenRestore")));
         List<SilenceSteps.Silence> silences = new ArrayList<>();
         for (BackupManifest.ServiceBackup backup : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + backup.service() + "'"));
+                    .orElseThrow(() -> new IllegalArgumentException(T.get("restore.noService", backup.service())));
             ServiceAccess s = new ServiceAccess(engines.apply(spec.host()), spec, env, profile.probeTimeout().multipliedBy(5),
                     ServiceAccess.helperImageOf(profile, spec));
             // A Swarm task on another node is reached through that node's engine, when the profile names it.
@@ -107,7 +105,7 @@ public final class RestoreRunbook implements RunbookDefinition {
             }
         }
         if (!set.toString().startsWith("~")) {
-            throw new IllegalArgumentException(set + " is not a complete backup set (no " + BackupManifest.FILE + "); it cannot be restored");
+            throw new IllegalArgumentException(T.get("restore.incomplete", set, BackupManifest.FILE));
         }
         List<BackupManifest.ServiceBackup> example = profile.services().stream()
                 .filter(s -> s.name().equals(params.getOrDefault("services", "redis")))

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.ExecUnavailableException;
 import io.nightwatch.probe.ProbeResult;
@@ -20,6 +21,8 @@ import java.util.Optional;
 /** Steps that put a service's data back, each with the way back if a later step fails. */
 final class RestoreSteps {
 
+    private static final Texts T = Texts.of(RestoreSteps.class);
+
     private RestoreSteps() {}
 
     static String safetyKey(ServiceAccess s) { return "safety." + s.spec().name(); }
@@ -34,19 +37,17 @@ final class RestoreSteps {
         }
 
         public String id() { return stepId("safety-copy"); }
-        public String title() { return "Take a safety copy of " + name() + "'s current data"; }
-        public String explanation() {
-            return "Whatever is in " + service.spec().dataPath().orElse("") + " now is copied out first, so a failed restore can put it back.";
-        }
+        public String title() { return T.get("safetyCopy.title", name()); }
+        public String explanation() { return T.get("safetyCopy.explanation", service.spec().dataPath().orElse("")); }
         public List<String> preview(RunContext ctx) {
             return List.of("GET /containers/" + service.container() + "/archive?path=" + service.spec().dataPath().orElse(""),
-                    "write " + safetyRoot + "/safety-<run id>/" + service.spec().name() + "/");
+                    T.get("safetyCopy.previewWrite", safetyRoot + "/safety-<run id>/" + service.spec().name() + "/")); // tool text: a path
         }
         public void execute(RunContext ctx) throws IOException {
             Path dest = SetFiles.child(SetFiles.child(safetyRoot, "safety-" + ctx.runId()), service.spec().name());
             try (InputStream tar = service.gateway().copyOut(service.container(), service.spec().dataPath().orElseThrow())) {
-                var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " saved"));
-                ctx.output("safety copy: " + files.size() + " files in " + dest);
+                var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, T.get("safetyCopy.progress", io.nightwatch.text.Bytes.human(bytes))));
+                ctx.output(T.get("safetyCopy.output", files.size(), dest));
             }
             ctx.put(safetyKey(service), dest.toString());
         }
@@ -62,24 +63,20 @@ final class RestoreSteps {
         }
 
         public String id() { return stepId("stop"); }
-        public String title() { return "Stop " + name() + " gracefully"; }
-        public String explanation() {
-            return "The container gets SIGTERM and " + grace.toSeconds() + " s to shut down cleanly before the engine kills it "
-                    + "(unlike `docker compose down` without a grace period). Redis is stopped before its file is replaced, "
-                    + "since a shutdown with save points would write a fresh RDB over it.";
-        }
+        public String title() { return T.get("stop.title", name()); }
+        public String explanation() { return T.get("stop.explanation", grace.toSeconds()); }
         public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + service.container() + "/stop?t=" + grace.toSeconds()); }
         public void execute(RunContext ctx) { service.gateway().stop(service.container(), grace); }
         public Check verify(RunContext ctx) {
             return service.gateway().inspect(service.container()).map(c -> !c.running()).orElse(false)
-                    ? Check.ok() : Check.failed(service.container() + " is still running");
+                    ? Check.ok() : Check.failed(T.get("stop.stillRunning", service.container()));
         }
-        public String compensation() { return "Start the container again."; }
+        public String compensation() { return T.get("stop.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             try {
                 service.gateway().start(service.container());
             } catch (RuntimeException e) {
-                throw new IOException(e.getMessage() + ". By hand on that host: `" + service.byHand(List.of("start", service.container())) + "`", e);
+                throw new IOException(e.getMessage() + T.get("byHand.suffix", service.byHand(List.of("start", service.container()))), e);
             }
         }
     }
@@ -102,34 +99,25 @@ final class RestoreSteps {
         }
 
         public String id() { return "replace-data-" + service.spec().name(); }
-        public String title() { return "Replace " + service.spec().name() + "'s data with the set's"; }
-        public String explanation() {
-            return "Restoring over existing data fails (Prometheus: \"overlapping blocks\"; Redis would keep its own file), so "
-                    + "the data directory is emptied first by a short-lived helper container with the same volumes (from the "
-                    + "service's own image, or the host's helper image when that has no shell); then the set's files are "
-                    + "unpacked into it through the archive API, each tar entry carrying the directory's owner (uid:gid), "
-                    + "which the engine applies. Nothing runs chown.";
-        }
+        public String title() { return T.get("replace.title", service.spec().name()); }
+        public String explanation() { return T.get("replace.explanation"); }
         public List<String> preview(RunContext ctx) {
             String path = service.spec().dataPath().orElse("");
-            return List.of("empty " + path + " (sh -c '" + EMPTY_SCRIPT + "' sh " + path + ") via "
-                            + service.shell().routeText(service.container(), false),
-                    "GET /containers/" + service.container() + "/archive?path=" + path + " (the owner uid:gid of the emptied directory)",
-                    "PUT /containers/" + service.container() + "/archive?path=" + path + " ← " + setDir.resolve(service.spec().name())
-                            + " (tar headers carry that owner)");
+            return List.of(T.get("replace.previewEmpty", path, "sh -c '" + EMPTY_SCRIPT + "' sh " + path,
+                            service.shell().routeText(service.container(), false)),
+                    T.get("replace.previewOwner", "GET /containers/" + service.container() + "/archive?path=" + path),
+                    T.get("replace.previewPut", "PUT /containers/" + service.container() + "/archive?path=" + path + " ← "
+                            + setDir.resolve(service.spec().name())));
         }
-        public String preconditionText() {
-            return "A helper container can reach the data directory: the service's image or the host's helper image has a shell, "
-                    + "and the directory is on a volume or bind mount.";
-        }
+        public String preconditionText() { return T.get("replace.precondition"); }
         public Check precondition(RunContext ctx) {
             String path = service.spec().dataPath().orElse("");
             try {
                 ContainerShell.Outcome probe = service.shell().inHelper(service.container(), path, "test -d \"$1\"", List.of(path), Duration.ofMinutes(1));
-                return probe.result().succeeded() ? Check.ok("data directory reachable by " + probe.route())
-                        : Check.failed(path + " is not a directory for " + probe.route());
+                return probe.result().succeeded() ? Check.ok(T.get("replace.reachable", probe.route()))
+                        : Check.failed(T.get("replace.notADirectory", path, probe.route()));
             } catch (ExecUnavailableException e) {
-                return Check.failed("cannot reach " + path + ": " + e.getMessage());
+                return Check.failed(T.get("replace.unreachable", path, e.getMessage()));
             }
         }
         public void execute(RunContext ctx) throws IOException {
@@ -138,7 +126,7 @@ final class RestoreSteps {
             TarPacker.checkSet(source, backup.files());
             put(ctx, source, backup.files());
         }
-        public String compensation() { return "Empty the directory again and put the safety copy back."; }
+        public String compensation() { return T.get("replace.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             Optional<String> safety = ctx.get(safetyKey(service));
             // Nothing to put back when the directory was never touched (the helper could not even start).
@@ -147,7 +135,7 @@ final class RestoreSteps {
                 put(ctx, Path.of(safety.get()), null);
             } catch (IOException | RuntimeException e) {
                 String why = String.valueOf(e.getMessage());
-                throw new IOException(why.contains("By hand on that host") ? why : why + byHand(Path.of(safety.get())), e);
+                throw new IOException(why.contains(T.get("byHand.marker")) ? why : why + byHand(Path.of(safety.get())), e);
             }
         }
 
@@ -157,31 +145,31 @@ final class RestoreSteps {
         private void put(RunContext ctx, Path source, List<FileEntry> listed) throws IOException {
             String path = service.spec().dataPath().orElseThrow();
             if (!path.startsWith("/") || path.equals("/") || path.contains("/..") || path.contains("/./")) {
-                throw new IOException("refusing to empty '" + path + "'");
+                throw new IOException(T.get("replace.refused", path));
             }
             if (ctx.get(touchedKey()).isEmpty()) ctx.put(touchedKey(), "yes"); // journaled first: a crash mid-way still undoes
             try {
                 ContainerShell.Outcome emptied = service.shell().inHelper(service.container(), path, EMPTY_SCRIPT, List.of(path), Duration.ofMinutes(2));
                 if (!emptied.result().succeeded()) {
-                    throw new IOException("emptying " + path + " failed (" + emptied.route() + "): "
-                            + (emptied.result().stdout() + emptied.result().stderr()).strip() + byHand(source));
+                    throw new IOException(T.get("replace.emptyFailed", path, emptied.route(),
+                            (emptied.result().stdout() + emptied.result().stderr()).strip()) + byHand(source));
                 }
-                ctx.output(path + " emptied (" + emptied.route() + ")");
+                ctx.output(T.get("replace.emptied", path, emptied.route()));
             } catch (ExecUnavailableException e) {
-                throw new IOException("cannot empty " + path + ": " + e.getMessage() + byHand(source));
+                throw new IOException(T.get("replace.cannotEmpty", path, e.getMessage()) + byHand(source));
             }
             TarPacker.Owner owner = ownerOf(path);
             try (InputStream tar = listed == null ? TarPacker.pack(source, p -> false, owner)
                     : TarPacker.packSet(source, listed, owner)) {
                 service.gateway().copyIn(service.container(), path, tar);
             }
-            ctx.output("data of " + service.spec().name() + " replaced from " + source + " (owner " + owner + ")");
+            ctx.output(T.get("replace.output", service.spec().name(), source, owner));
         }
 
         /** The owner of the (just emptied, so cheap to read) directory, as the engine's archive API reports it. */
         private TarPacker.Owner ownerOf(String path) throws IOException {
             try (InputStream in = service.gateway().copyOut(service.container(), path)) {
-                return TarPacker.ownerOfFirstEntry(in).orElseThrow(() -> new IOException("the engine sent no entry for " + path));
+                return TarPacker.ownerOfFirstEntry(in).orElseThrow(() -> new IOException(T.get("replace.noEntry", path)));
             } catch (IllegalStateException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -196,10 +184,10 @@ final class RestoreSteps {
             stat.addAll(List.of("stat", "-c", "%u:%g", path));
             List<String> empty = new java.util.ArrayList<>(helper);
             empty.addAll(List.of("sh", "-c", EMPTY_SCRIPT, "sh", path));
-            return ". By hand on that host: `owner=$(" + service.byHand(stat) + ") && " + service.byHand(empty)
+            return T.get("byHand.suffix", "owner=$(" + service.byHand(stat) + ") && " + service.byHand(empty)
                     + " && tar -C " + io.nightwatch.docker.DockerCli.quote(source.toString())
                     + " --numeric-owner --owner=\"+${owner%:*}\" --group=\"+${owner#*:}\" -c . | "
-                    + service.byHand(List.of("cp", "-a", "-", service.container() + ":" + path)) + "`";
+                    + service.byHand(List.of("cp", "-a", "-", service.container() + ":" + path)));
         }
     }
 
@@ -216,20 +204,17 @@ final class RestoreSteps {
         }
 
         public String id() { return "start-" + service.spec().name(); }
-        public String title() { return "Start " + service.spec().name() + " and wait until it is healthy"; }
-        public String explanation() {
-            return "The container is started and its health endpoint asked (direct, else inside the container) until it answers "
-                    + "healthy, for at most " + timeout.toSeconds() + " s.";
-        }
-        public String verificationText() { return "The health endpoint answers healthy."; }
+        public String title() { return T.get("start.title", service.spec().name()); }
+        public String explanation() { return T.get("start.explanation", timeout.toSeconds()); }
+        public String verificationText() { return T.get("start.verification"); }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /containers/" + service.container() + "/start", "probe " + service.spec().health() + " until healthy");
+            return List.of("POST /containers/" + service.container() + "/start", T.get("start.previewProbe", service.spec().health()));
         }
         public void execute(RunContext ctx) throws Exception {
             service.gateway().start(service.container());
             ProbeResult last = service.awaitHealthy(prober, service.container(), timeout, ctx, true);
-            if (!last.healthy()) throw new IOException(service.spec().name() + " not healthy after " + timeout.toSeconds() + " s: " + last.detail());
-            ctx.output(service.spec().name() + " healthy: " + last.detail());
+            if (!last.healthy()) throw new IOException(T.get("start.notHealthy", service.spec().name(), timeout.toSeconds(), last.detail()));
+            ctx.output(T.get("start.output", service.spec().name(), last.detail()));
         }
     }
 
@@ -246,19 +231,19 @@ final class RestoreSteps {
         }
 
         public String id() { return "check-data-" + service.spec().name(); }
-        public String title() { return "Check the restored data is there"; }
+        public String title() { return T.get("checkData.title"); }
         public String explanation() {
             return switch (service.spec().kind()) {
-                case PROMETHEUS -> "A PromQL query at the newest block's end time must return series.";
-                case REDIS -> "DBSIZE must equal the number of keys recorded when the set was made.";
-                default -> "The service's data directory must hold the set's files.";
+                case PROMETHEUS -> T.get("checkData.prometheus");
+                case REDIS -> T.get("checkData.redis");
+                default -> T.get("checkData.other");
             };
         }
         public List<String> preview(RunContext ctx) {
             return List.of(switch (service.spec().kind()) {
-                case PROMETHEUS -> "GET /api/v1/query?query=count({__name__=~\".+\"})&time=<newest block maxTime>";
-                case REDIS -> "DBSIZE (expect " + backup.facts().getOrDefault("keys", "?") + ")";
-                default -> "list " + service.spec().dataPath().orElse("");
+                case PROMETHEUS -> "GET /api/v1/query?query=count({__name__=~\".+\"})&time=<newest block maxTime>"; // tool text: an HTTP call
+                case REDIS -> T.get("checkData.previewRedis", backup.facts().getOrDefault("keys", "?"));
+                default -> T.get("checkData.previewList", service.spec().dataPath().orElse(""));
             });
         }
         public void execute(RunContext ctx) throws Exception {
@@ -271,7 +256,7 @@ final class RestoreSteps {
                 last = problem.get();
                 Thread.sleep(500);
             }
-            throw new IOException("restored data not found: " + last);
+            throw new IOException(T.get("checkData.notFound", last));
         }
 
         private Optional<String> problem(RunContext ctx) {
@@ -285,19 +270,19 @@ final class RestoreSteps {
                         var result = BackupManifest.JSON.readTree(body).path("data").path("result");
                         double series = result.size() == 0 ? 0 : result.get(0).path("value").path(1).asDouble(0);
                         if (series > 0) {
-                            ctx.output((long) series + " series at " + java.time.Instant.ofEpochMilli(newest - 1));
+                            ctx.output(T.get("checkData.series", (long) series, java.time.Instant.ofEpochMilli(newest - 1)));
                             return Optional.empty();
                         }
-                        return Optional.of("no series at " + java.time.Instant.ofEpochMilli(newest - 1));
+                        return Optional.of(T.get("checkData.noSeries", java.time.Instant.ofEpochMilli(newest - 1)));
                     }
                     case REDIS -> {
                         String expected = backup.facts().getOrDefault("keys", "");
                         String now = service.redis("DBSIZE").strip();
                         if (expected.isEmpty() || expected.equals(now)) {
-                            ctx.output(now + " keys, as in the set");
+                            ctx.output(T.get("checkData.keys", now));
                             return Optional.empty();
                         }
-                        return Optional.of("DBSIZE " + now + ", the set had " + expected);
+                        return Optional.of(T.get("checkData.keysDiffer", now, expected));
                     }
                     default -> {
                         return Optional.empty();

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.DockerGateway;
@@ -36,6 +37,8 @@ import java.util.function.Function;
  * else from inside its container ({@code wget}, {@code redis-cli}), so backups work against remote engines too.
  */
 public final class ServiceAccess {
+
+    private static final Texts T = Texts.of(ServiceAccess.class);
 
     private final DockerGateway gateway;
     private final ServiceSpec spec;
@@ -86,9 +89,8 @@ public final class ServiceAccess {
 
     private DockerGateway engineOf(SwarmService.SwarmTask task) {
         if (router == null) return gateway;
-        return router.apply(task).orElseThrow(() -> new IllegalStateException("the task of " + spec.name() + " runs on node "
-                + (task.nodeName().isEmpty() ? task.nodeId() : task.nodeName()) + ", which has no engine in the profile "
-                + "(hosts[].nodes): nothing can be done inside it from here"));
+        return router.apply(task).orElseThrow(() -> new IllegalStateException(T.get("access.noNodeEngine", spec.name(),
+                task.nodeName().isEmpty() ? task.nodeId() : task.nodeName())));
     }
 
     public ServiceSpec spec() { return spec; }
@@ -249,18 +251,18 @@ public final class ServiceAccess {
     public ProbeResult awaitHealthy(ServiceProber prober, String container, Duration timeout, RunContext ctx, boolean failFast)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ProbeResult last = ProbeResult.notProbed("not probed yet");
+        ProbeResult last = ProbeResult.notProbed(T.get("access.notProbed"));
         while (System.nanoTime() < deadline) {
             if (failFast) ctx.throwIfCancelled();
             DockerGateway engine = gateway();
             Optional<ContainerFacts> facts = engine.inspect(container);
             if (failFast && facts.isPresent() && !facts.get().running() && facts.get().startedAt().isPresent()) {
-                return ProbeResult.notProbed("the container " + facts.get().state().name().toLowerCase() + " (exit code " + facts.get().exitCode()
-                        + (facts.get().oomKilled() ? ", OOM-killed" : "") + ")");
+                return ProbeResult.notProbed(T.get(facts.get().oomKilled() ? "access.exitedOom" : "access.exited",
+                        facts.get().state().name().toLowerCase(), facts.get().exitCode()));
             }
             last = prober.probe(spec, facts, Optional.of(engine));
             if (last.healthy()) return last;
-            ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), "waiting for " + spec.name() + ": " + last.detail());
+            ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), T.get("access.waiting", spec.name(), last.detail()));
             Thread.sleep(500);
         }
         return last;

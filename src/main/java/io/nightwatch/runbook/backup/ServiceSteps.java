@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.ExecUnavailableException;
@@ -15,6 +16,8 @@ import java.util.Optional;
 /** The service-specific parts of a backup: what makes each service's copy consistent. */
 final class ServiceSteps {
 
+    private static final Texts T = Texts.of(ServiceSteps.class);
+
     private ServiceSteps() {}
 
     static String snapshotKey(ServiceAccess s) { return "prometheus." + s.spec().name() + ".snapshot"; }
@@ -26,34 +29,30 @@ final class ServiceSteps {
         PrometheusSnapshot(ServiceAccess prometheus) { this.prometheus = prometheus; }
 
         public String id() { return "snapshot-" + prometheus.spec().name(); }
-        public String title() { return "Snapshot Prometheus' TSDB"; }
-        public String explanation() {
-            return "POST /api/v1/admin/tsdb/snapshot makes a consistent snapshot of all blocks and the head (skip_head=false, "
-                    + "so the newest 2–3 h are kept) as hard links under <tsdb>/snapshots/<name>, costing no extra disk.";
-        }
-        public String preconditionText() { return "Prometheus runs with --web.enable-admin-api."; }
+        public String title() { return T.get("snapshot.title"); }
+        public String explanation() { return T.get("snapshot.explanation"); }
+        public String preconditionText() { return T.get("snapshot.precondition"); }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST " + prometheus.spec().health().directHost() + ":" + prometheus.spec().health().directPort()
-                    + "/api/v1/admin/tsdb/snapshot (else wget inside " + prometheus.container() + ")");
+            return List.of(T.get("snapshot.preview", prometheus.spec().health().directHost(),
+                    String.valueOf(prometheus.spec().health().directPort()), prometheus.container()));
         }
         public void execute(RunContext ctx) throws IOException {
             String answer;
             try {
                 answer = prometheus.post("/api/v1/admin/tsdb/snapshot");
             } catch (IOException e) {
-                if (String.valueOf(e.getMessage()).contains("admin APIs disabled")) {
-                    throw new IOException("Prometheus' admin API is disabled: start it with --web.enable-admin-api "
-                            + "(in the compose file's command) to allow snapshots", e);
+                if (String.valueOf(e.getMessage()).contains("admin APIs disabled")) { // tool text: Prometheus' answer
+                    throw new IOException(T.get("snapshot.adminDisabled"), e);
                 }
                 throw e;
             }
             JsonNode json = BackupManifest.JSON.readTree(answer);
             String name = json.path("data").path("name").asText("");
-            if (!"success".equals(json.path("status").asText()) || name.isEmpty()) throw new IOException("snapshot refused: " + answer.strip());
+            if (!"success".equals(json.path("status").asText()) || name.isEmpty()) throw new IOException(T.get("snapshot.refused", answer.strip()));
             ctx.put(snapshotKey(prometheus), name);
-            ctx.output("snapshot " + name);
+            ctx.output(T.get("snapshot.output", name));
         }
-        public String compensation() { return "Delete the snapshot directory inside the container."; }
+        public String compensation() { return T.get("snapshot.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             var name = ctx.get(snapshotKey(prometheus));
             if (name.isEmpty()) return;
@@ -73,21 +72,16 @@ final class ServiceSteps {
         RemovePrometheusSnapshot(ServiceAccess prometheus) { this.prometheus = prometheus; }
 
         public String id() { return "remove-snapshot-" + prometheus.spec().name(); }
-        public String title() { return "Remove the snapshot from Prometheus' disk"; }
-        public String explanation() {
-            return "The copied snapshot is deleted so it does not keep old blocks alive: with the container's shell (sh -c reaches "
-                    + "busybox's rm on lean images), else from a helper container of the host's helper image. If neither works, "
-                    + "the copy is kept and a warning gives the exact command to run by hand.";
-        }
+        public String title() { return T.get("removeSnapshot.title"); }
+        public String explanation() { return T.get("removeSnapshot.explanation"); }
         public List<String> preview(RunContext ctx) {
-            return List.of("rm -rf -- " + path(prometheus, "<name>") + " via " + prometheus.shell().routeText(prometheus.container(), true)
-                    + "; if that fails: a warning with the command to run by hand, the copy is kept");
+            return List.of(T.get("removeSnapshot.preview", path(prometheus, "<name>"), prometheus.shell().routeText(prometheus.container(), true)));
         }
         public void execute(RunContext ctx) {
             String name = ctx.get(snapshotKey(prometheus)).orElseThrow();
             remove(prometheus, name, ctx).ifPresent(problem -> {
                 ctx.put("warning." + id(), problem);
-                ctx.output("warning: " + problem);
+                ctx.output(T.get("removeSnapshot.warning", problem));
             });
         }
 
@@ -97,17 +91,17 @@ final class ServiceSteps {
 
         /** Removes the snapshot; the problem (with the command to run by hand) when that did not work. */
         static Optional<String> remove(ServiceAccess prometheus, String name, RunContext ctx) {
-            if (!name.matches("[A-Za-z0-9-]+")) return Optional.of("unexpected snapshot name '" + name + "': not removed");
+            if (!name.matches("[A-Za-z0-9-]+")) return Optional.of(T.get("removeSnapshot.badName", name));
             String path = path(prometheus, name);
             String failure;
             boolean noShell = false;
             try {
                 ContainerShell.Outcome done = prometheus.shell().inRunning(prometheus.container(), path, SCRIPT, List.of(path), Duration.ofMinutes(2));
                 if (done.result().succeeded()) {
-                    ctx.output("snapshot " + name + " removed (" + done.route() + ")");
+                    ctx.output(T.get("removeSnapshot.removed", name, done.route()));
                     return Optional.empty();
                 }
-                failure = (done.result().timedOut() ? "timed out" : "exit " + done.result().exitCode()) + ": "
+                failure = (done.result().timedOut() ? T.get("removeSnapshot.timedOut") : T.get("removeSnapshot.exit", done.result().exitCode())) + ": "
                         + (done.result().stderr() + done.result().stdout()).strip();
             } catch (ExecUnavailableException e) {
                 failure = e.getMessage();
@@ -115,8 +109,7 @@ final class ServiceSteps {
             } catch (RuntimeException e) {
                 failure = e.getMessage();
             }
-            return Optional.of("the snapshot " + path + " is still on Prometheus' disk (" + failure + "). Remove it by hand on that host: `"
-                    + handCommand(prometheus, path, noShell) + "`");
+            return Optional.of(T.get("removeSnapshot.stillThere", path, failure, handCommand(prometheus, path, noShell)));
         }
 
         /** With a shell: exec into the container; without: a throwaway container that mounts its volumes. */
@@ -135,15 +128,11 @@ final class ServiceSteps {
         RedisBgsave(ServiceAccess redis) { this.redis = redis; }
 
         public String id() { return "bgsave-" + redis.spec().name(); }
-        public String title() { return "Have Redis write a fresh dump.rdb"; }
-        public String explanation() {
-            return "BGSAVE forks Redis to write a new RDB to a temporary name and rename it; a finished RDB is never modified, so "
-                    + "copying it from the running server is safe. Success is LASTSAVE moving past its earlier value (waited for "
-                    + "up to 2 min). DBSIZE is recorded so the restore can check the keys are back.";
-        }
+        public String title() { return T.get("bgsave.title"); }
+        public String explanation() { return T.get("bgsave.explanation"); }
         public List<String> preview(RunContext ctx) {
-            return List.of("LASTSAVE", "BGSAVE", "poll LASTSAVE until it changes (≤ 2 min)", "DBSIZE", "CONFIG GET dir", "CONFIG GET dbfilename",
-                    "CONFIG GET appendonly");
+            return List.of("LASTSAVE", "BGSAVE", T.get("bgsave.previewPoll"), "DBSIZE", "CONFIG GET dir", "CONFIG GET dbfilename", // tool text
+                    "CONFIG GET appendonly"); // tool text: Redis commands
         }
         public void execute(RunContext ctx) throws Exception {
             String name = redis.spec().name();
@@ -153,7 +142,7 @@ final class ServiceSteps {
             ctx.put("redis." + name + ".dir", lastLine(redis.redis("CONFIG", "GET", "dir")));
             ctx.put("redis." + name + ".dbfilename", lastLine(redis.redis("CONFIG", "GET", "dbfilename")));
             ctx.put("facts." + name + ".appendonly", lastLine(redis.redis("CONFIG", "GET", "appendonly")));
-            ctx.output("dump.rdb written, " + keys + " keys");
+            ctx.output(T.get("bgsave.output", keys));
         }
 
         static String lastLine(String reply) {
@@ -169,12 +158,9 @@ final class ServiceSteps {
         LokiFlush(ServiceAccess loki) { this.loki = loki; }
 
         public String id() { return "flush-" + loki.spec().name(); }
-        public String title() { return "Flush Loki's in-memory chunks"; }
-        public String explanation() {
-            return "POST /flush writes the ingesters' in-memory chunks to the filesystem store. Loki has no official backup "
-                    + "procedure; chunks are useless without the index, so the whole path_prefix tree is copied next.";
-        }
-        public List<String> preview(RunContext ctx) { return List.of("POST /flush on " + loki.spec().health()); }
+        public String title() { return T.get("lokiFlush.title"); }
+        public String explanation() { return T.get("lokiFlush.explanation"); }
+        public List<String> preview(RunContext ctx) { return List.of(T.get("lokiFlush.preview", loki.spec().health())); }
         public void execute(RunContext ctx) throws IOException { loki.post("/flush"); }
     }
 
@@ -185,20 +171,17 @@ final class ServiceSteps {
         Pause(ServiceAccess service) { this.service = service; }
 
         public String id() { return "pause-" + service.spec().name(); }
-        public String title() { return "Pause " + service.spec().name() + " for a consistent copy"; }
-        public String explanation() {
-            return "A live SQLite file copied while written can be torn. The container is paused (its processes frozen, "
-                    + "connections kept) for the copy and resumed right after.";
-        }
+        public String title() { return T.get("pause.title", service.spec().name()); }
+        public String explanation() { return T.get("pause.explanation"); }
         public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + service.container() + "/pause"); }
         public void execute(RunContext ctx) { service.gateway().pause(service.container()); }
-        public String compensation() { return "Resume the container."; }
+        public String compensation() { return T.get("pause.compensation"); }
         public void compensate(RunContext ctx) throws IOException {
             try {
                 service.gateway().unpause(service.container());
             } catch (RuntimeException e) {
                 boolean paused = service.gateway().inspect(service.container()).map(c -> c.state() == io.nightwatch.docker.ContainerState.PAUSED).orElse(false);
-                if (paused) throw new IOException(e.getMessage() + ". By hand on that host: `" + service.byHand(List.of("unpause", service.container())) + "`", e);
+                if (paused) throw new IOException(e.getMessage() + T.get("byHand.suffix", service.byHand(List.of("unpause", service.container()))), e);
                 // not paused (any more): nothing to undo
             }
         }
@@ -210,13 +193,13 @@ final class ServiceSteps {
         Unpause(ServiceAccess service) { this.service = service; }
 
         public String id() { return "unpause-" + service.spec().name(); }
-        public String title() { return "Resume " + service.spec().name(); }
-        public String explanation() { return "The container runs on exactly where it was paused."; }
+        public String title() { return T.get("unpause.title", service.spec().name()); }
+        public String explanation() { return T.get("unpause.explanation"); }
         public List<String> preview(RunContext ctx) { return List.of("POST /containers/" + service.container() + "/unpause"); }
         public void execute(RunContext ctx) { service.gateway().unpause(service.container()); }
         public Check verify(RunContext ctx) {
             return service.gateway().inspect(service.container()).map(c -> c.running()).orElse(false)
-                    ? Check.ok() : Check.failed(service.container() + " is not running after unpause");
+                    ? Check.ok() : Check.failed(T.get("unpause.notRunning", service.container()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,6 +24,8 @@ import java.util.Optional;
  */
 final class SetFiles {
 
+    private static final Texts T = Texts.of(SetFiles.class);
+
     static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,38 +37,38 @@ final class SetFiles {
      */
     static Path child(Path root, String name) throws IOException {
         Optional<String> problem = nameProblem(name);
-        if (problem.isPresent()) throw new IOException("refusing the name '" + printable(name) + "': " + problem.get());
+        if (problem.isPresent()) throw new IOException(T.get("files.refused", printable(name), problem.get()));
         Path base = root.toAbsolutePath().normalize();
         Path child = base.resolve(name).normalize();
         if (!child.startsWith(base) || !child.getParent().equals(base)) {
-            throw new IOException("refusing the name '" + printable(name) + "': it leads outside " + root);
+            throw new IOException(T.get("files.refused", printable(name), T.get("files.leadsOutside", root)));
         }
         return root.resolve(name);
     }
 
     /** Why {@code name} cannot be a single folder name inside a set (empty when it can). */
     static Optional<String> nameProblem(String name) {
-        if (name == null || name.isEmpty()) return Optional.of("empty");
-        if (name.equals(".") || name.equals("..")) return Optional.of("not a plain name");
-        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) return Optional.of("contains a path separator");
-        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return Optional.of("contains control characters");
+        if (name == null || name.isEmpty()) return Optional.of(T.get("files.empty"));
+        if (name.equals(".") || name.equals("..")) return Optional.of(T.get("files.notPlainName"));
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) return Optional.of(T.get("files.separator"));
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return Optional.of(T.get("files.controlChars"));
         return Optional.empty();
     }
 
     /** Why a manifest's file path is not a plain, normalised path relative to its service folder (empty when it is). */
     static Optional<String> pathProblem(String path) {
-        if (path == null || path.isEmpty()) return Optional.of("empty path");
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return Optional.of("control characters in the path");
-        if (path.startsWith("/")) return Optional.of("absolute path");
+        if (path == null || path.isEmpty()) return Optional.of(T.get("files.emptyPath"));
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return Optional.of(T.get("files.controlCharsPath"));
+        if (path.startsWith("/")) return Optional.of(T.get("files.absolute"));
         for (String part : path.split("/", -1)) {
-            if (part.equals("..")) return Optional.of("path leads out with '..'");
-            if (part.isEmpty() || part.equals(".")) return Optional.of("path is not normalised");
+            if (part.equals("..")) return Optional.of(T.get("files.leadsOut"));
+            if (part.isEmpty() || part.equals(".")) return Optional.of(T.get("files.notNormalised"));
         }
         try {
             Path p = Path.of(path);
-            if (p.isAbsolute() || !p.normalize().equals(p)) return Optional.of("path is not normalised");
+            if (p.isAbsolute() || !p.normalize().equals(p)) return Optional.of(T.get("files.notNormalised"));
         } catch (InvalidPathException e) {
-            return Optional.of("not a valid path");
+            return Optional.of(T.get("files.invalid"));
         }
         return Optional.empty();
     }
@@ -91,11 +94,11 @@ final class SetFiles {
 
     /** Why {@code attrs} are not those of a plain file with one name (empty when they are). */
     static Optional<String> notPlainFile(Path p, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isSymbolicLink()) return Optional.of("a symbolic link (not followed)");
-        if (attrs.isDirectory()) return Optional.of("a folder, not a file");
-        if (!attrs.isRegularFile()) return Optional.of("not a regular file (a device, FIFO or socket)");
+        if (attrs.isSymbolicLink()) return Optional.of(T.get("files.symlink"));
+        if (attrs.isDirectory()) return Optional.of(T.get("files.folder"));
+        if (!attrs.isRegularFile()) return Optional.of(T.get("files.notRegular"));
         long links = links(p);
-        if (links > 1) return Optional.of("a hard link (" + links + " names for one file)");
+        if (links > 1) return Optional.of(T.get("files.hardLink", links));
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -44,16 +45,18 @@ public final class SetVerifier {
         }
     }
 
+    private static final Texts T = Texts.of(SetVerifier.class);
+
     private SetVerifier() {}
 
     public static Report verify(Path setDir, LongConsumer progress) throws IOException {
         Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
-        if (folder.isEmpty()) return Report.damaged("no set folder at " + setDir);
+        if (folder.isEmpty()) return Report.damaged(T.get("verify.noFolder", setDir));
         if (!folder.get().isDirectory()) {
-            return Report.damaged(setDir.getFileName() + ": " + (folder.get().isSymbolicLink() ? "a symbolic link (not followed)" : "not a folder"));
+            return Report.damaged(setDir.getFileName() + ": " + T.get(folder.get().isSymbolicLink() ? "verify.symlink" : "verify.notAFolder"));
         }
         if (SetFiles.attributes(setDir.resolve(BackupManifest.FILE)).isEmpty()) {
-            return Report.damaged("incomplete: no " + BackupManifest.FILE + " (the backup did not finish)");
+            return Report.damaged(T.get("verify.incomplete", BackupManifest.FILE));
         }
         Report report;
         try {
@@ -86,7 +89,7 @@ public final class SetVerifier {
             Path serviceRel = Path.of(service.service());
             BasicFileAttributes folder = found.get(serviceRel);
             if (folder != null && !folder.isDirectory()) {
-                problems.add(service.service() + ": " + (folder.isSymbolicLink() ? "a symbolic link (not followed)" : "not a folder"));
+                problems.add(service.service() + ": " + T.get(folder.isSymbolicLink() ? "verify.symlink" : "verify.notAFolder"));
                 continue;
             }
             for (FileEntry f : service.files()) {
@@ -95,7 +98,7 @@ public final class SetVerifier {
                 String name = service.service() + "/" + f.path();
                 BasicFileAttributes attrs = found.get(rel);
                 if (attrs == null) {
-                    problems.add(name + ": missing");
+                    problems.add(name + ": " + T.get("verify.missing"));
                     continue;
                 }
                 Optional<String> notPlain = SetFiles.notPlainFile(setDir.resolve(rel), attrs);
@@ -104,7 +107,7 @@ public final class SetVerifier {
                     continue;
                 }
                 if (attrs.size() != f.size()) {
-                    problems.add(name + ": size " + attrs.size() + " instead of " + f.size());
+                    problems.add(name + ": " + T.get("verify.size", attrs.size(), f.size()));
                     continue;
                 }
                 Optional<String> content = checkContent(setDir.resolve(rel), f, n -> progress.accept(bytes[0] += n));
@@ -122,9 +125,9 @@ public final class SetVerifier {
             // folders are allowed inside a service's folder (a Prometheus block, chunks/): they carry no data themselves
             if (e.getValue().isDirectory() && services.contains(rel.getName(0))) continue;
             BasicFileAttributes a = e.getValue();
-            String what = a.isSymbolicLink() ? "a symbolic link (not followed)" : a.isDirectory() ? "a folder"
-                    : a.isRegularFile() ? "a file" : "a device, FIFO or socket";
-            problems.add(rel + ": " + what + " the manifest does not list");
+            String what = T.get(a.isSymbolicLink() ? "verify.symlink" : a.isDirectory() ? "verify.aFolder"
+                    : a.isRegularFile() ? "verify.aFile" : "verify.device");
+            problems.add(rel + ": " + T.get("verify.unlisted", what));
         }
         return new Report(problems.isEmpty(), List.copyOf(problems), bytes[0], files, newest, Instant.now());
     }
@@ -147,7 +150,7 @@ public final class SetVerifier {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(setDir.relativize(file) + ": unreadable (" + e.getClass().getSimpleName() + ")");
+                problems.add(setDir.relativize(file) + ": " + T.get("verify.unreadable", e.getClass().getSimpleName()));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -165,14 +168,14 @@ public final class SetVerifier {
                 sha.update(buf.flip());
                 total += n;
                 read.accept(n);
-                if (total > expected.size()) return Optional.of("longer than the manifest's " + expected.size() + " bytes");
+                if (total > expected.size()) return Optional.of(T.get("verify.longer", expected.size()));
             }
         } catch (IOException e) {
-            return Optional.of("unreadable (" + e.getMessage() + ")");
+            return Optional.of(T.get("verify.unreadable", e.getMessage()));
         }
-        if (total != expected.size()) return Optional.of("size " + total + " instead of " + expected.size());
+        if (total != expected.size()) return Optional.of(T.get("verify.size", total, expected.size()));
         if (!HexFormat.of().formatHex(sha.digest()).equals(expected.sha256())) {
-            return Optional.of("checksum mismatch (the file changed or is damaged)");
+            return Optional.of(T.get("verify.checksum"));
         }
         return Optional.empty();
     }
@@ -186,7 +189,7 @@ public final class SetVerifier {
             String name = block.toString();
             BasicFileAttributes meta = found.get(block.resolve("meta.json"));
             if (meta == null || !meta.isRegularFile()) {
-                problems.add(name + ": no meta.json");
+                problems.add(name + ": " + T.get("verify.noMeta"));
                 continue;
             }
             try {
@@ -194,16 +197,16 @@ public final class SetVerifier {
                 long min = m.path("minTime").asLong(-1);
                 long max = m.path("maxTime").asLong(-1);
                 if (m.path("ulid").asText("").isEmpty() || min < 0 || max <= min) {
-                    problems.add(name + "/meta.json: no ulid or no valid time range");
+                    problems.add(name + "/meta.json: " + T.get("verify.badMeta"));
                 }
                 newest = Math.max(newest, max);
             } catch (IOException e2) {
-                problems.add(name + "/meta.json: not readable JSON (" + e2.getClass().getSimpleName() + ")");
+                problems.add(name + "/meta.json: " + T.get("verify.notJson", e2.getClass().getSimpleName()));
             }
             BasicFileAttributes index = found.get(block.resolve("index"));
-            if (index == null || !index.isRegularFile()) problems.add(name + ": no index");
+            if (index == null || !index.isRegularFile()) problems.add(name + ": " + T.get("verify.noIndex"));
             BasicFileAttributes chunks = found.get(block.resolve("chunks"));
-            if (chunks == null || !chunks.isDirectory()) problems.add(name + ": no chunks/");
+            if (chunks == null || !chunks.isDirectory()) problems.add(name + ": " + T.get("verify.noChunks"));
         }
         return newest;
     }
@@ -221,10 +224,10 @@ public final class SetVerifier {
                 }
                 String text = new String(head.array(), 0, head.position(), java.nio.charset.StandardCharsets.US_ASCII);
                 if (head.position() < 9 || !text.matches("REDIS\\d{4}")) {
-                    problems.add(rdb + ": not an RDB file (header '" + text.replaceAll("\\P{Print}", "?") + "')");
+                    problems.add(rdb + ": " + T.get("verify.notRdb", text.replaceAll("\\P{Print}", "?")));
                 }
             } catch (IOException e2) {
-                problems.add(rdb + ": unreadable (" + e2.getMessage() + ")");
+                problems.add(rdb + ": " + T.get("verify.unreadable", e2.getMessage()));
             }
         }
     }

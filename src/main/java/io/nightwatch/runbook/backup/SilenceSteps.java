@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertmanagerClient;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
@@ -14,6 +15,8 @@ import java.util.Optional;
 
 /** Silencing a service's alerts for planned downtime (restore, upgrade, rollback), and lifting the silence. */
 public final class SilenceSteps {
+
+    private static final Texts T = Texts.of(SilenceSteps.class);
 
     private SilenceSteps() {}
 
@@ -43,27 +46,24 @@ public final class SilenceSteps {
         String key() { return "silence." + service.spec().name(); }
 
         public String id() { return "silence-" + service.spec().name(); }
-        public String title() { return "Silence " + service.spec().name() + "'s alerts"; }
-        public String explanation() {
-            return "A silence in Alertmanager (matching job or service = " + service.spec().name() + ") for at most "
-                    + length.toMinutes() + " min keeps the planned downtime from paging; it is expired at the end either way.";
-        }
+        public String title() { return T.get("silence.title", service.spec().name()); }
+        public String explanation() { return T.get("silence.explanation", service.spec().name(), length.toMinutes()); }
         public List<String> preview(RunContext ctx) {
             return alertmanager.map(a -> List.of("POST " + a.base() + "api/v2/silences (job=~\"" + service.spec().name() + "\")"))
-                    .orElse(List.of("no Alertmanager reachable: nothing to silence"));
+                    .orElse(List.of(T.get("silence.noAlertmanager")));
         }
         public void execute(RunContext ctx) throws IOException {
             if (alertmanager.isEmpty() || service.spec().kind() == io.nightwatch.stack.ServiceKind.ALERTMANAGER) {
-                ctx.output("no silence (no reachable Alertmanager, or it is the service being worked on)");
+                ctx.output(T.get("silence.none"));
                 return;
             }
             java.time.Instant now = ctx.clock().instant();
             String id = alertmanager.get().createSilence(List.of(new AlertmanagerClient.Matcher("job", service.spec().name(), false, true)),
-                    now, now.plus(length), "nightwatch", "[nightwatch] " + purpose + " of " + service.spec().name() + " (run " + ctx.runId() + ")");
+                    now, now.plus(length), "nightwatch", "[nightwatch] " + purpose + " of " + service.spec().name() + " (run " + ctx.runId() + ")"); // tool text: the silence's comment in Alertmanager stays English
             ctx.put(key(), id);
-            ctx.output("silence " + id);
+            ctx.output(T.get("silence.output", id));
         }
-        public String compensation() { return "Expire the silence."; }
+        public String compensation() { return T.get("silence.compensation"); }
         public void compensate(RunContext ctx) throws IOException { expire(ctx); }
 
         void expire(RunContext ctx) throws IOException {
@@ -78,8 +78,8 @@ public final class SilenceSteps {
         public Unsilence(Silence silence) { this.silence = silence; }
 
         public String id() { return "unsilence-" + silence.service.spec().name(); }
-        public String title() { return "Expire the silence"; }
-        public String explanation() { return "Alerts for the service page again as usual."; }
+        public String title() { return T.get("unsilence.title"); }
+        public String explanation() { return T.get("unsilence.explanation"); }
         public List<String> preview(RunContext ctx) { return List.of("DELETE /api/v2/silence/<id>"); }
         public void execute(RunContext ctx) throws IOException { silence.expire(ctx); }
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.SwarmService;
 import io.nightwatch.runbook.RunContext;
 
@@ -14,6 +15,8 @@ import java.util.function.Predicate;
  */
 public final class SwarmScaling {
 
+    private static final Texts T = Texts.of(SwarmScaling.class);
+
     private SwarmScaling() {}
 
     /** Scales to 0 and waits until no task runs or is wanted. */
@@ -21,15 +24,15 @@ public final class SwarmScaling {
         service.manager().scaleSwarmService(swarmName, 0);
         service.forgetSwarmState();
         await(service, swarmName, s -> s.running() == 0 && s.current().isEmpty(), timeout, ctx, false,
-                now -> swarmName + " still has running tasks after " + timeout.toSeconds() + " s");
+                now -> T.get("swarm.stillRunning", swarmName, timeout.toSeconds()));
     }
 
     /** Scales to {@code replicas} and waits until the Swarm converged (every wanted task runs the service's image). */
     public static void to(ServiceAccess service, String swarmName, long replicas, Duration timeout, RunContext ctx) throws Exception {
         service.manager().scaleSwarmService(swarmName, replicas);
         service.forgetSwarmState();
-        await(service, swarmName, SwarmService::converged, timeout, ctx, true, now -> swarmName + " did not converge within "
-                + timeout.toSeconds() + " s: " + now.map(s -> s.running() + "/" + s.replicas() + " running").orElse("gone"));
+        await(service, swarmName, SwarmService::converged, timeout, ctx, true, now -> T.get("swarm.notConverged", swarmName,
+                timeout.toSeconds(), now.map(s -> T.get("swarm.running", s.running(), s.replicas())).orElse(T.get("swarm.gone"))));
     }
 
     /** What a stopped service gets back: the replicas it had (by this run's record, else its previous spec), at least 1. */

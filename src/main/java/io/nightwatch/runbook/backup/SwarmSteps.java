@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.SwarmService;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
@@ -17,6 +18,8 @@ import java.util.List;
  */
 final class SwarmSteps {
 
+    private static final Texts T = Texts.of(SwarmSteps.class);
+
     private SwarmSteps() {}
 
     /** Keeps the volumes within reach, then scales the service to 0 and waits until no task runs. */
@@ -31,22 +34,16 @@ final class SwarmSteps {
         }
 
         public String id() { return stepId("scale-down"); }
-        public String title() { return "Scale the Swarm service " + swarmName + " to 0"; }
-        public String explanation() {
-            return "A stopped task would be replaced by the Swarm at once, so the service is scaled to 0 (each task gets "
-                    + "SIGTERM and its stop grace period). First a container holding the task's volumes is created (never "
-                    + "started): the data is on a volume local to the task's node, and stays reachable through it.";
-        }
-        public String preconditionText() { return "The service is replicated (a global service cannot be scaled)."; }
+        public String title() { return T.get("scaleDown.title", swarmName); }
+        public String explanation() { return T.get("scaleDown.explanation"); }
+        public String preconditionText() { return T.get("scaleDown.precondition"); }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /containers/create nw-restore-" + name() + "-<run> (--volumes-from the current task "
-                            + "of " + swarmName + ", not started)",
-                    "POST /services/" + swarmName + "/update (replicas 0)", "wait until no task of " + swarmName + " runs (≤ "
-                            + timeout.toSeconds() + " s)",
-                    "note: the data is on a node-local volume of the node running the task");
+            return List.of(T.get("scaleDown.previewHolder", name(), swarmName),
+                    "POST /services/" + swarmName + "/update (replicas 0)", T.get("scaleDown.previewWait", swarmName, timeout.toSeconds()),
+                    T.get("scaleDown.previewNote"));
         }
         public void execute(RunContext ctx) throws Exception {
-            SwarmService s = service.manager().swarmService(swarmName).orElseThrow(() -> new IOException("no Swarm service " + swarmName));
+            SwarmService s = service.manager().swarmService(swarmName).orElseThrow(() -> new IOException(T.get("swarm.none", swarmName)));
             String task = service.container();
             String holder = "nw-restore-" + name() + "-" + ctx.runId().replaceAll("[^A-Za-z0-9_.-]", "");
             var node = service.gateway(); // the engine of the task's node: the volume is local to it
@@ -55,9 +52,9 @@ final class SwarmSteps {
             ctx.put(key("swarm", "replicas"), String.valueOf(s.replicas()));
             service.holdVolumesIn(holder, node);
             SwarmScaling.toZero(service, swarmName, timeout, ctx);
-            ctx.output(swarmName + " scaled from " + s.replicas() + " to 0; volumes held by " + holder);
+            ctx.output(T.get("scaleDown.output", swarmName, s.replicas(), holder));
         }
-        public String compensation() { return "Scale the service back to its replicas and remove the holding container."; }
+        public String compensation() { return T.get("scaleDown.compensation"); }
         public void compensate(RunContext ctx) {
             ctx.get(key("swarm", "replicas")).ifPresent(r -> service.manager().scaleSwarmService(swarmName, Long.parseLong(r)));
             release(ctx, service);
@@ -78,15 +75,12 @@ final class SwarmSteps {
         }
 
         public String id() { return stepId("scale-up"); }
-        public String title() { return "Scale " + swarmName + " back and wait until it is healthy"; }
-        public String explanation() {
-            return "The service gets its replicas back; the Swarm starts a new task on the volumes just restored. Done when "
-                    + "every task runs and the health endpoint answers healthy (≤ " + timeout.toSeconds() + " s).";
-        }
-        public String verificationText() { return "All replicas run and the health endpoint answers healthy."; }
+        public String title() { return T.get("scaleUp.title", swarmName); }
+        public String explanation() { return T.get("scaleUp.explanation", timeout.toSeconds()); }
+        public String verificationText() { return T.get("scaleUp.verification"); }
         public List<String> preview(RunContext ctx) {
-            return List.of("POST /services/" + swarmName + "/update (replicas as before)", "wait until converged",
-                    "probe " + service.spec().health() + " inside the new task until healthy", "DELETE the holding container");
+            return List.of(T.get("scaleUp.previewUpdate", swarmName), T.get("scaleUp.previewConverged"),
+                    T.get("scaleUp.previewProbe", service.spec().health()), T.get("scaleUp.previewDelete"));
         }
         public void execute(RunContext ctx) throws Exception {
             long replicas = Long.parseLong(ctx.get(key("swarm", "replicas")).orElse("1"));
@@ -96,12 +90,12 @@ final class SwarmSteps {
             release(ctx, service);
             ProbeResult last = service.awaitHealthy(prober, service.container(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))
                     .plusSeconds(10), ctx, true);
-            if (!last.healthy()) throw new IOException(name() + " not healthy: " + last.detail());
-            ctx.output(swarmName + " back at " + replicas + " replica(s), healthy: " + last.detail());
+            if (!last.healthy()) throw new IOException(T.get("scaleUp.notHealthy", name(), last.detail()));
+            ctx.output(T.get("scaleUp.output", swarmName, replicas, last.detail()));
         }
         public Check verify(RunContext ctx) {
             return service.manager().swarmService(swarmName).map(SwarmService::converged).orElse(false)
-                    ? Check.ok() : Check.failed(swarmName + " has not converged");
+                    ? Check.ok() : Check.failed(T.get("scaleUp.notConverged", swarmName));
         }
     }
 

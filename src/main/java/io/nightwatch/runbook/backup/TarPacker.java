@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.text.Texts;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -30,6 +31,8 @@ import java.util.stream.Stream;
  * stream fail instead of ending, so the engine never takes a partial archive for a whole one.
  */
 public final class TarPacker {
+
+    private static final Texts T = Texts.of(TarPacker.class);
 
     /** The packer's read size and the pipe's buffers: large, so hashing and the socket work in big strides. */
     private static final int BUFFER = 1 << 20;
@@ -161,7 +164,7 @@ public final class TarPacker {
         ByteBuffer buf = ByteBuffer.wrap(buffer);
         long sent = 0;
         try (FileChannel ch = SetFiles.openPlain(file)) {
-            if (ch.size() != size) throw changedOrGone(file, wanted, "size " + ch.size() + " instead of " + size);
+            if (ch.size() != size) throw changedOrGone(file, wanted, T.get("verify.size", ch.size(), size));
             int n;
             // hash and send from the same buffer, in writes as large as the reads (one pass over the file)
             while (sent < size && (n = ch.read(buf.clear().limit((int) Math.min(buf.capacity(), size - sent)))) > 0) {
@@ -170,17 +173,17 @@ public final class TarPacker {
                 sent += n;
             }
         }
-        if (sent != size) throw changedOrGone(file, wanted, "size " + sent + " instead of " + size);
+        if (sent != size) throw changedOrGone(file, wanted, T.get("verify.size", sent, size));
         if (wanted != null && !HexFormat.of().formatHex(sha.digest()).equals(wanted.sha256())) {
-            throw changed(wanted, "checksum mismatch");
+            throw changed(wanted, T.get("pack.checksum"));
         }
     }
 
     private static IOException changedOrGone(Path file, FileEntry wanted, String what) {
-        return wanted != null ? changed(wanted, what) : new IOException(file + " changed while packed: " + what);
+        return wanted != null ? changed(wanted, what) : new IOException(T.get("pack.changedWhilePacked", file, what));
     }
 
     private static IOException changed(FileEntry f, String what) {
-        return new IOException(SetFiles.printable(f.path()) + " changed since the set was verified (" + what + "); nothing restored from it");
+        return new IOException(T.get("pack.changedSinceVerified", SetFiles.printable(f.path()), what));
     }
 }

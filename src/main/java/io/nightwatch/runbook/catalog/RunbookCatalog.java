@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.catalog;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
@@ -28,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the window both start here, so a run begun in one is found, resumed or aborted by the other.
  */
 public final class RunbookCatalog implements Closeable {
+
+    private static final Texts T = Texts.of(RunbookCatalog.class);
 
     private final Map<String, DockerGateway> engines = new ConcurrentHashMap<>();
     private final StackProfile profile;
@@ -66,7 +69,7 @@ public final class RunbookCatalog implements Closeable {
     }
 
     public static Path dataDir(Map<String, String> env) {
-        return XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: nowhere to keep backups and run journals"));
+        return XdgDirs.data(env).orElseThrow(() -> new IllegalStateException(T.get("catalog.noDataDir")));
     }
 
     /** Where backup sets go by default. */
@@ -81,7 +84,7 @@ public final class RunbookCatalog implements Closeable {
     /** The engine of a profile host, connected on first use; the catalog closes it. */
     public DockerGateway engine(String host) {
         return engines.computeIfAbsent(host, h -> DockerGateway.connect(EngineAddress.resolve(
-                profile().host(h).orElseThrow(() -> new IllegalArgumentException("the profile has no host '" + h + "'")), env)));
+                profile().host(h).orElseThrow(() -> new IllegalArgumentException(T.get("catalog.noHost", h))), env)));
     }
 
     /** The recorded baselines the upgrade and rollback gates compare with (none until set). */

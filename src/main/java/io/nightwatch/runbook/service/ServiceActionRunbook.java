@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.service;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Parameter;
@@ -25,20 +26,17 @@ public final class ServiceActionRunbook implements RunbookDefinition {
 
     /** Start a stopped container, or stop it with a grace period and start it again. */
     public enum Action {
-        START("service-start", "Start a service", "Starts a stopped service's container and waits until it answers healthy."),
-        RESTART("service-restart", "Restart a service",
-                "Stops a service with its grace period (SIGTERM, then SIGKILL), starts it again and waits until it answers healthy.");
+        START("service-start"),
+        RESTART("service-restart");
 
         private final String id;
-        private final String title;
-        private final String purpose;
 
-        Action(String id, String title, String purpose) {
+        Action(String id) {
             this.id = id;
-            this.title = title;
-            this.purpose = purpose;
         }
     }
+
+    private static final Texts T = Texts.of(ServiceActionRunbook.class);
 
     /** The grace period when none is given: what {@code docker stop} gives by default. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
@@ -58,23 +56,22 @@ public final class ServiceActionRunbook implements RunbookDefinition {
     }
 
     public String id() { return action.id; }
-    public String title() { return action.title; }
-    public String purpose() { return action.purpose; }
+    public String title() { return action == Action.START ? T.get("action.START.title") : T.get("action.RESTART.title"); }
+    public String purpose() { return action == Action.START ? T.get("action.START.purpose") : T.get("action.RESTART.purpose"); }
     /**
      * Offered on the dashboard's tiles; from the CLI the nearest is {@code nightwatch stack start|restart --service S}
      * (the stack runbook on one service, with its silence and the stack's grace periods).
      */
     @Override
-    public String cliCommand() { return "nightwatch stack " + (action == Action.START ? "start" : "restart"); }
+    public String cliCommand() { return "nightwatch stack " + (action == Action.START ? "start" : "restart"); } // tool text: a command
 
     public List<Parameter> parameters() {
         String example = profile.deployedServices().stream().map(ServiceSpec::name).findFirst().orElse("redis");
         List<Parameter> params = new java.util.ArrayList<>(List.of(
-                new Parameter("service", "The service", true, example),
-                new Parameter("host", "The profile host it runs on (default: the first with that service)", false, "")));
+                new Parameter("service", T.get("param.service"), true, example),
+                new Parameter("host", T.get("param.host"), false, "")));
         // no example: the CLI's nearest command has no --grace (it uses the stack's grace periods)
-        if (action == Action.RESTART) params.add(new Parameter("grace", "Seconds to shut down on SIGTERM before the kill (default "
-                + DEFAULT_GRACE.toSeconds() + "; the window asks)", false, ""));
+        if (action == Action.RESTART) params.add(new Parameter("grace", T.get("param.grace", DEFAULT_GRACE.toSeconds()), false, ""));
         return params;
     }
 
@@ -85,7 +82,7 @@ public final class ServiceActionRunbook implements RunbookDefinition {
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
         Step step = action == Action.START
                 ? new StartService(access, prober, HEALTHY_WITHIN)
-                : new Restart(access, prober, grace(params), HEALTHY_WITHIN, "Restarted from its dashboard tile.");
+                : new Restart(access, prober, grace(params), HEALTHY_WITHIN, T.get("restart.explanation"));
         return new Runbook(id(), title() + ": " + spec.name(), purpose(), parameters(), List.of(step));
     }
 
@@ -96,10 +93,10 @@ public final class ServiceActionRunbook implements RunbookDefinition {
         try {
             seconds = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("grace '" + text + "' is not a number of seconds");
+            throw new IllegalArgumentException(T.get("grace.notANumber", text));
         }
         if (seconds < 1 || seconds > LONGEST_GRACE.toSeconds()) {
-            throw new IllegalArgumentException("grace must be between 1 and " + LONGEST_GRACE.toSeconds() + " seconds, not " + seconds);
+            throw new IllegalArgumentException(T.get("grace.range", LONGEST_GRACE.toSeconds(), seconds));
         }
         return Duration.ofSeconds(seconds);
     }
@@ -108,7 +105,7 @@ public final class ServiceActionRunbook implements RunbookDefinition {
         String name = params.getOrDefault("service", "");
         String host = params.getOrDefault("host", "");
         return profile.services().stream().filter(s -> s.name().equals(name) && (host.isEmpty() || s.host().equals(host)))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service '" + name + "'"
-                        + (host.isEmpty() ? "" : " on host " + host) + " in the profile"));
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(host.isEmpty() ? T.get("service.unknown", name)
+                        : T.get("service.unknownOnHost", name, host)));
     }
 }

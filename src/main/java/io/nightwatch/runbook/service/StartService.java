@@ -1,5 +1,6 @@
 package io.nightwatch.runbook.service;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;
@@ -14,6 +15,8 @@ import java.util.List;
 /** Starts a service's stopped container and waits for its health endpoint; a start is not undone. */
 final class StartService implements Step {
 
+    private static final Texts T = Texts.of(StartService.class);
+
     private final ServiceAccess service;
     private final ServiceProber prober;
     private final Duration healthyWithin;
@@ -25,30 +28,29 @@ final class StartService implements Step {
     }
 
     public String id() { return "start-" + service.spec().name(); }
-    public String title() { return "Start " + service.spec().name(); }
-    public String explanation() { return "Started from its dashboard tile."; }
-    public String preconditionText() { return "the container " + service.container() + " exists."; }
+    public String title() { return T.get("start.title", service.spec().name()); }
+    public String explanation() { return T.get("start.explanation"); }
+    public String preconditionText() { return T.get("start.precondition", service.container()); }
 
     public Check precondition(RunContext ctx) {
         return service.gateway().inspect(service.container()).isPresent() ? Check.ok()
-                : Check.failed("no container " + service.container() + " on " + service.spec().host()
-                + ": nothing to start (recreate it from its compose file)");
+                : Check.failed(T.get("start.noContainer", service.container(), service.spec().host()));
     }
 
     public List<String> preview(RunContext ctx) {
         return List.of("POST /containers/" + service.container() + "/start",
-                "probe " + Restart.healthCall(service.spec()) + " until healthy (at most " + healthyWithin.toSeconds() + " s)");
+                T.get("start.previewProbe", Restart.healthCall(service.spec()), healthyWithin.toSeconds()));
     }
 
     public void execute(RunContext ctx) throws Exception {
-        ctx.output("starting " + service.container());
+        ctx.output(T.get("start.starting", service.container()));
         service.gateway().start(service.container());
         ProbeResult r = service.awaitHealthy(prober, service.container(), healthyWithin, ctx, true);
-        if (!r.healthy()) throw new IllegalStateException(service.spec().name() + " is not healthy after the start: " + r.detail());
-        ctx.output(service.spec().name() + " answers healthy");
+        if (!r.healthy()) throw new IllegalStateException(T.get("start.notHealthy", service.spec().name(), r.detail()));
+        ctx.output(T.get("start.healthy", service.spec().name()));
     }
 
-    public String verificationText() { return "the health endpoint answers healthy."; }
+    public String verificationText() { return T.get("start.verification"); }
 
-    public String compensation() { return "a start is not undone; stop the service by hand if it must not run."; }
+    public String compensation() { return T.get("start.compensation"); }
 }
