@@ -143,7 +143,7 @@ public final class MainWindowController {
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
         runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade, rollback, recovery and stack stop/start"));
 
-        hostScroll.setContent(new DashboardView(model));
+        hostScroll.setContent(new io.nightwatch.ui.dashboard.compact.DensityPane(model)); // tiles, or a cell per service at fleet size
         flowScroll.setContent(new FlowView(flow));
         alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));
         Label noLog = new Label("No incident log here: the alert history could not be opened.");
