@@ -100,6 +100,22 @@ public final class FlowMonitor implements AutoCloseable {
         }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** One round soon, in the background (F5 in the window); it waits for a round in progress. */
+    public void refreshNow() {
+        try {
+            rounds.execute(() -> {
+                if (closed) return;
+                try {
+                    round();
+                } catch (RuntimeException e) {
+                    LOG.warn("flow round failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the monitors are closing: nothing to refresh
+        }
+    }
+
     /** One round now; rounds never overlap. */
     public synchronized FlowSnapshot round() {
         Instant at = clock.instant();

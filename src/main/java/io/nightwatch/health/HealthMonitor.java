@@ -72,6 +72,11 @@ public final class HealthMonitor implements AutoCloseable {
      */
     public io.nightwatch.stack.NotDeployed notDeployed() { return notDeployed; }
 
+    /** Checks every host again now, in the background, instead of at the next poll (F5 in the window). */
+    public void refreshNow() {
+        recheckSoon();
+    }
+
     private void recheckSoon() {
         for (HostWatcher watcher : watchers) {
             try {

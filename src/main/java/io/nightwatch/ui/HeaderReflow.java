@@ -39,8 +39,8 @@ final class HeaderReflow {
     HeaderReflow(BorderPane root, HBox header, List<Node> trailing, Node summary, Observable... alsoWhen) {
         this.root = root;
         this.first = header;
-        this.order = List.copyOf(header.getChildren());
-        this.trailing = Set.copyOf(trailing);
+        this.order = new ArrayList<>(header.getChildren());
+        this.trailing = new java.util.HashSet<>(trailing);
         this.summary = summary;
         second.getStyleClass().addAll("app-header", "app-header-second");
         second.setId("app-header-second");
@@ -51,6 +51,14 @@ final class HeaderReflow {
         show(false);
         root.widthProperty().addListener(o -> update());
         for (Observable o : alsoWhen) o.addListener(x -> update());
+    }
+
+    /** Header controls added after the FXML (settings, engines), right after {@code anchor}, on its line. */
+    void insertAfter(Node anchor, List<Node> nodes) {
+        order.addAll(order.indexOf(anchor) + 1, nodes);
+        if (trailing.contains(anchor)) trailing.addAll(nodes);
+        show(wrapped);
+        update();
     }
 
     void update() {

@@ -44,6 +44,7 @@ public final class MainWindow {
     private final MainWindowController controller;
     private final Scene scene;
     private Runnable detach = () -> { };
+    private Runnable refresh = () -> { };
     private io.nightwatch.ui.incident.IncidentsViewModel incidents;
     private io.nightwatch.ui.readiness.ReadinessViewModel readiness;
 
@@ -68,6 +69,8 @@ public final class MainWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+3"), () -> show(View.ALERTS));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+4"), () -> show(View.INCIDENTS));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+5"), () -> show(View.READINESS));
+        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), () -> refresh.run());
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), controller::openRunbooksMenu);
         theme.applyTo(scene);
         io.nightwatch.ui.fx.KeyboardHabits.install(scene);
         ShortcutSheet.install(scene, new HeaderWording());
@@ -143,6 +146,38 @@ public final class MainWindow {
     /** Enables the runbooks menu (backup, restore) over the application's runbook catalog. */
     public void offerRunbooks(WizardLauncher launcher) {
         controller.offerRunbooks(launcher);
+    }
+
+    /** What F5 does: ask every engine and endpoint again now, instead of at the next poll. */
+    public void onRefresh(Runnable refreshNow) {
+        refresh = refreshNow == null ? () -> { } : refreshNow;
+    }
+
+    /** Applies another theme to the window at once (dialogs opened later copy its sheets). */
+    public void applyTheme(Theme theme) {
+        theme.applyTo(scene);
+    }
+
+    /** Adds header controls after the runbooks menu: {@code Shortcut+,} opens {@code settings}, {@code Shortcut+E} the engines. */
+    public void addToHeader(javafx.scene.control.MenuButton settings, javafx.scene.control.MenuButton engines) {
+        controller.addToHeader(engines, settings);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+COMMA"), () -> open(settings));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+E"), () -> open(engines));
+    }
+
+    private static void open(javafx.scene.control.MenuButton menu) {
+        menu.requestFocus();
+        menu.show();
+    }
+
+    /** Opens the keyboard sheet (as F1 does). */
+    public void showShortcuts() {
+        ShortcutSheet.open(scene.getWindow(), new HeaderWording());
+    }
+
+    /** The view shown, as it changes (the window remembers the last one). */
+    public javafx.beans.value.ObservableValue<View> shownProperty() {
+        return controller.viewProperty();
     }
 
     /** Shows the window at its designed size, or the screen's if that is smaller. */

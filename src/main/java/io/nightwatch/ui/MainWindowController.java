@@ -77,6 +77,7 @@ public final class MainWindowController {
     @FXML private Glyph<Bell> alertsGlyph;
     @FXML private Glyph<Bell> muteGlyph;
     @FXML private MenuButton runbooksMenu;
+    private HeaderReflow reflow;
     @FXML private MenuItem backupItem;
     @FXML private MenuItem restoreItem;
     @FXML private MenuItem upgradeItem;
@@ -142,7 +143,7 @@ public final class MainWindowController {
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
         runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade, rollback, recovery and stack stop/start"));
 
-        hostScroll.setContent(new DashboardView(model));
+        hostScroll.setContent(new io.nightwatch.ui.dashboard.compact.DensityPane(model)); // tiles, or a cell per service at fleet size
         flowScroll.setContent(new FlowView(flow));
         alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));
         Label noLog = new Label("No incident log here: the alert history could not be opened.");
@@ -166,7 +167,7 @@ public final class MainWindowController {
 
         HBox header = (HBox) overallPill.getParent();
         List<Node> trailing = header.getChildren().subList(header.getChildren().indexOf(muteToggle), header.getChildren().size());
-        new HeaderReflow((BorderPane) header.getParent(), header, List.copyOf(trailing), status,
+        reflow = new HeaderReflow((BorderPane) header.getParent(), header, List.copyOf(trailing), status,
                 summary.textProperty(), flowTab.textProperty(), alertsTab.textProperty(), incidentsTab.textProperty(),
                 runbooksMenu.textProperty());
     }
@@ -240,6 +241,19 @@ public final class MainWindowController {
     }
 
     /** Switches the body and the header to {@code shown}. */
+    /** Puts controls into the header right after the runbooks menu (the settings menu, the engine picker). */
+    void addToHeader(javafx.scene.Node... nodes) {
+        reflow.insertAfter(runbooksMenu, java.util.List.of(nodes));
+    }
+
+    /** Opens the runbooks menu from the keyboard, when it is offered. */
+    void openRunbooksMenu() {
+        if (!runbooksMenu.isDisabled()) {
+            runbooksMenu.requestFocus();
+            runbooksMenu.show();
+        }
+    }
+
     void select(MainWindow.View shown) {
         Toggle wanted = switch (shown) {
             case HEALTH -> healthTab;

@@ -39,7 +39,13 @@ public class NightwatchApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightwatchApp.class);
 
-    private final Map<String, String> env = System.getenv();
+    private Map<String, String> env = System.getenv();
+    private java.util.List<String> argsOverride; // the engine picker's choice replaces the launch options
+    private Stage stage;
+    private java.util.Optional<io.nightwatch.ui.settings.WindowSettingsFile> settingsFile = java.util.Optional.empty();
+    private io.nightwatch.ui.settings.WindowSettings remembered = io.nightwatch.ui.settings.WindowSettings.none();
+    private io.nightwatch.ui.settings.EnginePicker enginePicker;
+    private Theme theme;
     private final boolean openDefaultStore;
     private HealthMonitor givenMonitor;
     private FlowMonitor givenFlow;
@@ -109,6 +115,21 @@ public class NightwatchApp extends Application {
         return this;
     }
 
+    /** For tests and embedding: the environment the window reads (Docker contexts, XDG folders) instead of the process's. */
+    public NightwatchApp withEnvironment(Map<String, String> environment) {
+        this.env = Map.copyOf(environment);
+        return this;
+    }
+
+    /**
+     * For tests and embedding: where the window remembers its size, view, theme and language (by default
+     * {@code $XDG_CONFIG_HOME/nightwatch/window.properties}; a window over a given monitor remembers nothing unless told).
+     */
+    public NightwatchApp withSettingsFile(Path file) {
+        this.settingsFile = java.util.Optional.of(new io.nightwatch.ui.settings.WindowSettingsFile(file));
+        return this;
+    }
+
     /** @param args the window's options ({@code --profile FILE}, {@code --host URI}), already checked by {@link WindowCommand#check} */
     public static void launchWindow(String[] args) {
         Application.launch(NightwatchApp.class, args);
@@ -122,8 +143,22 @@ public class NightwatchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        StackProfile profile;
-        if (givenMonitor != null) {
+        this.stage = stage;
+        if (settingsFile.isEmpty() && openDefaultStore) settingsFile = io.nightwatch.ui.settings.WindowSettingsFile.atDefault(env);
+        remembered = settingsFile.map(io.nightwatch.ui.settings.WindowSettingsFile::read).orElse(remembered);
+        // --lang wins; then the window's own setting; then NIGHTWATCH_LANG and the system locale (already applied)
+        if (!io.nightwatch.text.Language.explicitlyChosen()) remembered.language().ifPresent(io.nightwatch.text.Language::use);
+        theme = Theme.explicit(env).orElseGet(() -> remembered.theme().map(Theme::valueOf).orElse(Theme.DARK));
+        stage.setOnHiding(e -> remember());
+        open(stage, null);
+    }
+
+    /** Builds the window and its services on {@code stage}; {@code profile} null reads it from the options. */
+    private void open(Stage stage, StackProfile known) {
+        StackProfile profile = known;
+        if (profile != null) {
+            // the same stack again (another language), or one read and checked already (another engine)
+        } else if (givenMonitor != null) {
             profile = givenMonitor.profile();
         } else {
             try {
@@ -150,11 +185,104 @@ public class NightwatchApp extends Application {
         }
         keepNotDeployedMarks();
         AlertsViewModel alerts = alertsModel(clock);
-        window = MainWindow.watching(services.health(), services.flow(), alerts, clock, Theme.from(env));
+        window = MainWindow.watching(services.health(), services.flow(), alerts, clock, theme);
         window.setOpenUrl(this::openInBrowser);
         offerRunbooks(clock);
+        offerSettings(profile);
         window.showIn(stage);
+        io.nightwatch.ui.settings.WindowMemory.restore(stage, remembered);
+        remembered.view().map(MainWindow.View::valueOf).ifPresent(window::show);
+        window.shownProperty().addListener((o, old, now) -> remembered = remembered.withView(now.name()));
         services.start(); // after the listeners are in, so the first snapshots are not missed
+    }
+
+    /** The header's settings menu and engine picker, and F5: everything checked again now. */
+    private void offerSettings(StackProfile profile) {
+        io.nightwatch.ui.settings.SettingsMenu settings = new io.nightwatch.ui.settings.SettingsMenu(
+                io.nightwatch.text.Language.current(), theme, this::switchLanguage, this::switchTheme, window::showShortcuts);
+        enginePicker = new io.nightwatch.ui.settings.EnginePicker(profile.hosts(), env, this::switchEngine);
+        window.addToHeader(settings.node(), enginePicker.node());
+        HealthMonitor health = services.health();
+        FlowMonitor flow = services.flow();
+        window.onRefresh(() -> {
+            health.refreshNow();
+            flow.refreshNow();
+        });
+    }
+
+    private void switchTheme(Theme chosen) {
+        theme = chosen;
+        window.applyTheme(chosen);
+        remembered = remembered.withTheme(chosen.name());
+        remember();
+    }
+
+    /** Builds the window again in the chosen language, on the same stack; remembered for the next start. */
+    private void switchLanguage(io.nightwatch.text.Language language) {
+        remembered = remembered.withLanguage(language);
+        if (!reopenable()) {
+            remember();
+            return;
+        }
+        io.nightwatch.text.Language.use(language);
+        StackProfile same = services.profile();
+        reopen(env, same);
+    }
+
+    /** Watches the stack on the chosen Docker context: its engine for every profile host without an address of its own. */
+    private void switchEngine(io.nightwatch.docker.KnownEngines.Entry context) {
+        if (!reopenable()) return;
+        Map<String, String> next = new java.util.HashMap<>(env);
+        next.put("DOCKER_CONTEXT", context.name());
+        next.remove("DOCKER_HOST"); // DOCKER_HOST would win over the context, as with the docker CLI
+        java.util.List<String> args = new java.util.ArrayList<>();
+        java.util.List<String> given = windowArgs();
+        for (int i = 0; i < given.size(); i++) { // the profile stays, a --host goes: the context is the engine now
+            String a = given.get(i);
+            if (a.equals("--host") || a.equals("-H")) i++;
+            else if (!a.startsWith("--host=")) args.add(a);
+        }
+        StackProfile profile;
+        try { // checked before anything closes: a context that cannot work leaves the window as it was
+            profile = WindowCommand.load(args, next);
+        } catch (ProfileException | IllegalArgumentException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, io.nightwatch.ui.settings.SettingsMenu.switchFailedWords(e.getMessage()));
+            alert.initOwner(stage);
+            alert.setTitle(MainWindow.TITLE);
+            alert.setHeaderText(null);
+            alert.show();
+            return;
+        }
+        argsOverride = args;
+        reopen(Map.copyOf(next), profile);
+    }
+
+    /** Not under a wizard's run: closing the services would pull its engine away. Says so when it refuses. */
+    private boolean reopenable() {
+        if (wizards != null && wizards.anyOpen()) {
+            Alert busy = new Alert(Alert.AlertType.INFORMATION, io.nightwatch.ui.settings.SettingsMenu.busyWords());
+            busy.initOwner(stage);
+            busy.setTitle(MainWindow.TITLE);
+            busy.setHeaderText(null);
+            busy.show();
+            return false;
+        }
+        return services != null;
+    }
+
+    private void reopen(Map<String, String> nextEnv, StackProfile same) {
+        remember();
+        closeAll();
+        env = nextEnv;
+        if (openDefaultStore) openDefaultStore();
+        open(stage, same);
+    }
+
+    private void remember() {
+        if (stage != null) remembered = io.nightwatch.ui.settings.WindowMemory.capture(stage, remembered);
+        if (window != null) remembered = remembered.withView(window.shown().name());
+        io.nightwatch.ui.settings.WindowSettings now = remembered;
+        settingsFile.ifPresent(f -> f.write(now));
     }
 
     /** The operator's "not deployed here" marks: read before the first poll, written on every change. */
@@ -217,6 +345,7 @@ public class NightwatchApp extends Application {
      * {@code nightwatch audit} and {@code nightwatch drill restore}.
      */
     private java.util.List<String> windowArgs() {
+        if (argsOverride != null) return argsOverride;
         return getParameters() == null ? java.util.List.of() : getParameters().getRaw();
     }
 
@@ -274,7 +403,15 @@ public class NightwatchApp extends Application {
     /** Idempotent: tests may close early, then the toolkit calls it again. */
     @Override
     public void stop() {
+        if (window != null) remember(); // also when stopped without the window closing first (tests, embedding)
+        closeAll();
+    }
+
+    private void closeAll() {
+        if (enginePicker != null) enginePicker.close();
+        enginePicker = null;
         if (window != null) window.dispose();
+        window = null;
         if (services != null) services.close(); // reverse order of opening; a default store last
         services = null;
         if (openDefaultStore && store != null) store.close(); // opened, but the services never took it

@@ -30,6 +30,12 @@ public enum Theme {
         return "light".equals(wanted.trim().toLowerCase(Locale.ROOT)) ? LIGHT : DARK;
     }
 
+    /** The theme asked for by {@code -Dnightwatch.theme} or {@code NIGHTWATCH_THEME}; empty when neither is set. */
+    public static java.util.Optional<Theme> explicit(Map<String, String> env) {
+        String wanted = System.getProperty("nightwatch.theme", env.get("NIGHTWATCH_THEME"));
+        return wanted == null || wanted.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(from(env));
+    }
+
     public void applyTo(Scene scene) {
         List<String> sheets = new ArrayList<>();
         sheets.add(url(BASE));

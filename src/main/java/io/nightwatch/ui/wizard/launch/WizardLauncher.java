@@ -83,6 +83,11 @@ public final class WizardLauncher implements RunbookOpener {
         return java.util.Optional.ofNullable(models.get(kind));
     }
 
+    /** Whether a wizard window is showing (the window must not be rebuilt under a run). Call on the FX thread. */
+    public boolean anyOpen() {
+        return open.values().stream().anyMatch(Stage::isShowing);
+    }
+
     /** Opens (or brings forward) the wizard of {@code kind} over {@code owner}. Call on the FX thread. */
     public Stage open(WizardKind kind, Window owner) {
         Stage shown = open.get(kind);

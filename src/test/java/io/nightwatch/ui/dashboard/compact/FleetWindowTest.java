@@ -1,0 +1,153 @@
+package io.nightwatch.ui.dashboard.compact;
+
+import io.nightwatch.flow.FlowSettings;
+import io.nightwatch.health.EngineStatus;
+import io.nightwatch.health.HealthSnapshot;
+import io.nightwatch.health.HealthState;
+import io.nightwatch.health.ServiceHealth;
+import io.nightwatch.probe.ProbeOutcome;
+import io.nightwatch.probe.ProbeResult;
+import io.nightwatch.probe.ProbeTransport;
+import io.nightwatch.stack.ServiceKind;
+import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.stack.ServiceDefaults;
+import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.stack.StackProfile;
+import io.nightwatch.text.Language;
+import io.nightwatch.ui.MainWindow;
+import io.nightwatch.ui.Screenshots;
+import io.nightwatch.ui.dashboard.DashboardViewModel;
+import io.nightwatch.ui.flow.FlowViewModel;
+import io.nightwatch.ui.fx.Theme;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A fleet of 20 hosts × 10 services in the real window, fed by hand-built snapshots (no engine): it opens compact, a
+ * cell per service, the hosts with problems first, folding works, and the tiles are one click away. In German.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FleetWindowTest {
+
+    static final Instant NOW = Instant.parse("2026-12-06T03:12:45Z");
+    private static final ServiceKind[] KINDS = {ServiceKind.PROMETHEUS, ServiceKind.LOKI, ServiceKind.GRAFANA, ServiceKind.OTEL_COLLECTOR,
+            ServiceKind.PROMTAIL, ServiceKind.ALERTMANAGER, ServiceKind.REDIS, ServiceKind.REDIS, ServiceKind.PROMETHEUS, ServiceKind.LOKI};
+
+    private MainWindow window;
+    private DashboardViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        Language.use(Language.DE);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        StackProfile profile = fleet();
+        model = new DashboardViewModel(profile, clock);
+        window = MainWindow.of(model, new FlowViewModel(profile, FlowSettings.DEFAULT, clock), Theme.DARK);
+        window.showIn(stage);
+    }
+
+    @Stop
+    void stop() {
+        window.dispose();
+    }
+
+    @AfterEach
+    void english() {
+        Language.use(Language.EN);
+    }
+
+    @Test
+    void theWholeFleetAtOnceProblemsFirst(FxRobot robot) throws Exception {
+        StackProfile profile = fleet();
+        Thread poller = new Thread(() -> model.publish(snapshot(profile)), "fake-health-monitor");
+        poller.start();
+        poller.join();
+        await(() -> robot.lookup("#cell-host-07-redis").tryQuery().map(n -> n.getPseudoClassStates()
+                .contains(PseudoClass.getPseudoClass("down"))).orElse(false));
+
+        assertEquals(200, robot.lookup(".fleet-cell").queryAll().size(), "a cell per service");
+        assertEquals(0, robot.lookup(".health-tile").queryAll().size(), "the tiles are not built while compact");
+        assertTrue(onFx(() -> robot.lookup("#density-compact").queryAs(ToggleButton.class).isSelected()));
+        assertEquals("Kompakt", onFx(() -> robot.lookup("#density-compact").queryAs(Labeled.class).getText()));
+        FleetView fleet = robot.lookup("#fleet-view").queryAs(FleetView.class);
+        List<String> order = onFx(fleet::hostOrder);
+        assertEquals(List.of("host-07", "host-13", "host-01"), order.subList(0, 3), "problems first, then profile order");
+        String tip = onFx(() -> robot.lookup("#cell-host-07-redis").queryAs(Labeled.class).getTooltip().getText());
+        assertTrue(tip.contains("ausgefallen") && tip.contains("exited (code 137)"), tip);
+        assertEquals("1 zu prüfen", onFx(() -> ((Labeled) robot.lookup("#fleet-host-host-07").queryAs(HostRow.class)
+                .lookup(".fleet-host-problems")).getText()));
+
+        // fold a host that is well: its cells go, its line stays
+        robot.clickOn("#fleet-fold-host-01");
+        await(() -> !robot.lookup("#cell-host-01-redis").queryAs(Labeled.class).getParent().isVisible());
+        assertTrue(onFx(() -> robot.lookup("#fleet-host-host-01").queryAs(HostRow.class).isVisible()));
+
+        Path shot = Screenshots.save(window.scene(), "fleet-compact-de.png");
+        Path docs = Path.of("docs", "images");
+        Files.createDirectories(docs);
+        Files.copy(shot, docs.resolve("fleet-compact-de.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // the tiles, one click away, over the same model
+        robot.clickOn("#density-tiles");
+        await(() -> robot.lookup(".health-tile").queryAll().size() == 200);
+        assertFalse(onFx(() -> fleet.getScene() != null), "the compact view leaves the scene while tiles are shown");
+    }
+
+    /** 20 hosts of 10 services; all well but host-07's redis (down) and host-13's loki (degraded). */
+    static StackProfile fleet() {
+        List<DockerHostSpec> hosts = new ArrayList<>();
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int h = 1; h <= 20; h++) {
+            DockerHostSpec host = new DockerHostSpec(String.format("host-%02d", h), Optional.of("tcp://127.0.0.1:" + (2300 + h)),
+                    Optional.empty(), Optional.empty());
+            hosts.add(host);
+            for (int s = 0; s < KINDS.length; s++) {
+                String name = s < 7 ? KINDS[s].name().toLowerCase().replace('_', '-') : KINDS[s].name().toLowerCase() + "-" + s;
+                services.add(ServiceDefaults.forKind(KINDS[s], host, name, "fleet-" + h + "-" + name, 10_000 + h * 100 + s));
+            }
+        }
+        return new StackProfile(hosts, services, Duration.ofSeconds(1), Duration.ofSeconds(1), "fleet.yaml");
+    }
+
+    static HealthSnapshot snapshot(StackProfile profile) {
+        List<ServiceHealth> all = new ArrayList<>();
+        for (ServiceSpec spec : profile.services()) {
+            boolean down = spec.host().equals("host-07") && spec.name().equals("redis");
+            boolean degraded = spec.host().equals("host-13") && spec.name().equals("loki");
+            HealthState state = down ? HealthState.DOWN : degraded ? HealthState.DEGRADED : HealthState.UP;
+            String reason = down ? "exited (code 137) 2 s ago" : degraded ? "/ready returns 503" : "up 3 d";
+            all.add(new ServiceHealth(spec, state, reason, Optional.empty(), Optional.empty(),
+                    ProbeResult.of(down ? ProbeOutcome.UNREACHABLE : ProbeOutcome.HEALTHY, ProbeTransport.DIRECT, Duration.ofMillis(2), reason),
+                    List.of(), NOW));
+        }
+        List<EngineStatus> engines = profile.hosts().stream()
+                .map(h -> EngineStatus.reachable(h.name(), h.address().orElseThrow(), "27.5.1", "1.47", NOW)).toList();
+        return new HealthSnapshot(NOW, engines, all);
+    }
+}
