@@ -30,7 +30,9 @@ class UserFacingLiteralsTest {
             "runbook/rollback",
             "runbook/service",
             "runbook/stack",
-            "text/*"
+            "text/*",
+            "ui/dashboard/compact",
+            "ui/settings"
     );
 
     private static final Path ROOT = Path.of("src/main/java/io/nightwatch");
