@@ -47,7 +47,7 @@ public final class ReadinessView extends VBox {
         Label taken = new Label();
         taken.getStyleClass().add("readiness-caption");
         taken.textProperty().bind(model.takenProperty());
-        Label question = new Label(ReadinessWording.QUESTION);
+        Label question = new Label(ReadinessWording.question());
         question.getStyleClass().add("readiness-question");
         VBox scoreBox = new VBox(question, score, taken);
         scoreBox.getStyleClass().add("readiness-score-box");
@@ -58,7 +58,7 @@ public final class ReadinessView extends VBox {
         top.setAlignment(Pos.TOP_LEFT);
         top.setFillHeight(false);
 
-        Button run = new Button(ReadinessWording.RUN);
+        Button run = new Button(ReadinessWording.run());
         run.setId("readiness-run");
         run.getStyleClass().addAll("readiness-button", "readiness-run");
         run.disableProperty().bind(model.runningProperty());
@@ -73,7 +73,7 @@ public final class ReadinessView extends VBox {
         progress.setId("readiness-progress-text");
         progress.getStyleClass().add("readiness-caption");
         progress.textProperty().bind(model.progressTextProperty());
-        CheckBox onlyOpen = new CheckBox(ReadinessWording.ONLY_OPEN);
+        CheckBox onlyOpen = new CheckBox(ReadinessWording.onlyOpen());
         onlyOpen.setId("readiness-only-open");
         onlyOpen.getStyleClass().add("readiness-filter");
         onlyOpen.selectedProperty().bindBidirectional(model.onlyNotOkProperty());
