@@ -40,6 +40,7 @@ public final class ReadinessView extends VBox {
         HBox phases = new HBox();
         phases.getStyleClass().add("readiness-phases");
         for (Phase p : Phase.values()) phases.getChildren().add(phaseBox(p));
+        phases.setMinWidth(Region.USE_PREF_SIZE); // the verdicts are never squeezed (German ones are longer); the chart gives way
         Label score = new Label();
         score.setId("readiness-score");
         score.getStyleClass().add("readiness-score");
@@ -119,6 +120,7 @@ public final class ReadinessView extends VBox {
         Label verdict = new Label();
         verdict.getStyleClass().add("phase-verdict");
         verdict.setId("phase-" + p.key());
+        verdict.setMinWidth(Region.USE_PREF_SIZE); // "BEDINGT BEREIT" is longer than "CONDITIONAL": never cut a verdict
         verdict.textProperty().bind(model.phaseProperty(p).map(ReadinessWording::verdict).orElse(ReadinessWording.verdict(null)));
         HBox line = new HBox(new Group(glyph), verdict);
         line.getStyleClass().add("phase-line");
