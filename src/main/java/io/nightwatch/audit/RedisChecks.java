@@ -63,7 +63,7 @@ final class RedisChecks {
         List<AuditItem> items = new ArrayList<>();
         String saveRules = save.getOrDefault("save", "").trim();
         boolean appendOnly = "yes".equalsIgnoreCase(aof.getOrDefault("appendonly", "no"));
-        Words evidence = plain("CONFIG GET at " + where + ": save '" + saveRules + "', appendonly " + (appendOnly ? "yes" : "no")); // tool text
+        Words evidence = say("redis.config", where, saveRules, appendOnly ? "yes" : "no");
         Words fix = plain(compose + ":\n  command: [\"redis-server\", \"--appendonly\", \"yes\", \"--save\", \"300 1\"]"); // tool text
         if (appendOnly) {
             items.add(AuditItem.ok("redis-persistence", Category.REDIS, s, Risk.CRITICAL, evidence));
