@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /**
  * Alertmanager's running configuration ({@code /api/v2/status}, {@code config.original}): a route with a receiver,
  * and a receiver that reaches a human. A webhook to this machine (Nightwatch's receiver) is not a human; e-mail,
@@ -40,42 +43,48 @@ final class AlertmanagerChecks {
             config = new ObjectMapper(new YAMLFactory()).readTree(original);
         } catch (IOException e) {
             return List.of(
-                    AuditItem.of("alert-route", Category.ALERTING, s, Status.UNKNOWN, Risk.CRITICAL, "GET " + url + " failed: " + e.getMessage(), ""),
-                    AuditItem.of("alert-human-receiver", Category.ALERTING, s, Status.UNKNOWN, Risk.CRITICAL, "GET " + url + " failed: " + e.getMessage(), ""));
+                    AuditItem.of("alert-route", Category.ALERTING, s, Status.UNKNOWN, Risk.CRITICAL, PrometheusChecks.failed(url, e), Words.NONE),
+                    AuditItem.of("alert-human-receiver", Category.ALERTING, s, Status.UNKNOWN, Risk.CRITICAL, PrometheusChecks.failed(url, e), Words.NONE));
         }
         List<AuditItem> items = new ArrayList<>();
         String rootReceiver = config == null ? "" : config.path("route").path("receiver").asText("");
         items.add(rootReceiver.isEmpty()
                 ? AuditItem.of("alert-route", Category.ALERTING, s, Status.MISSING, Risk.CRITICAL,
-                        "the running configuration has no route with a receiver (" + url + ")",
-                        "`nightwatch audit --fix-files DIR` writes an alertmanager.yml with routes and receivers")
+                        say("alertmanager.route.none", url), say("alertmanager.route.none.fix"))
                 : AuditItem.ok("alert-route", Category.ALERTING, s, Risk.CRITICAL,
-                        "root route to receiver " + rootReceiver + ", " + config.path("route").path("routes").size() + " sub-route(s) (" + url + ")"));
-        List<String> humans = new ArrayList<>();
-        List<String> machines = new ArrayList<>();
+                        say("alertmanager.route", rootReceiver, config.path("route").path("routes").size(), url)));
+        List<Words> humans = new ArrayList<>();
+        List<Words> machines = new ArrayList<>();
         if (config != null) {
             for (JsonNode r : config.path("receivers")) {
                 String name = r.path("name").asText();
                 r.fieldNames().forEachRemaining(field -> {
-                    if (HUMAN_INTEGRATIONS.contains(field) && r.path(field).size() > 0) humans.add(name + " (" + field.replace("_configs", "") + ")");
+                    if (HUMAN_INTEGRATIONS.contains(field) && r.path(field).size() > 0) humans.add(plain(name + " (" + field.replace("_configs", "") + ")"));
                 });
                 for (JsonNode w : r.path("webhook_configs")) {
-                    if (local(w.path("url").asText())) machines.add(name + " (webhook on this host)");
-                    else humans.add(name + " (webhook to another host)");
+                    if (local(w.path("url").asText())) machines.add(say("alertmanager.webhook.local", name));
+                    else humans.add(say("alertmanager.webhook.remote", name));
                 }
             }
         }
         if (humans.isEmpty()) {
             items.add(AuditItem.of("alert-human-receiver", Category.ALERTING, s, Status.MISSING, Risk.CRITICAL,
-                    "no receiver reaches a person: " + (machines.isEmpty() ? "no receivers" : String.join(", ", machines))
-                            + "; a webhook to Nightwatch alone wakes nobody (" + url + ")",
-                    "`nightwatch audit --fix-files DIR` writes alertmanager.yml with an on-call receiver (pagerduty or e-mail; "
-                            + "fill in the placeholders) beside Nightwatch's webhook; check it with `amtool check-config`"));
+                    say("alertmanager.human.none", machines.isEmpty() ? say("alertmanager.receivers.none") : joined(machines), url),
+                    say("alertmanager.human.none.fix")));
         } else {
             items.add(AuditItem.ok("alert-human-receiver", Category.ALERTING, s, Risk.CRITICAL,
-                    "receivers reaching people: " + String.join(", ", humans) + " (" + url + ")"));
+                    say("alertmanager.human", joined(humans), url)));
         }
         return items;
+    }
+
+    private static Words joined(List<Words> parts) {
+        List<Object> all = new ArrayList<>();
+        for (Words w : parts) {
+            if (!all.isEmpty()) all.add(", ");
+            all.add(w);
+        }
+        return Words.concat(all.toArray());
     }
 
     private static boolean local(String url) {

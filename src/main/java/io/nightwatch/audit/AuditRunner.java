@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /**
  * Runs the readiness audit once against the live stack: per host, the engine's record of each container, then the
  * services' own APIs, then Nightwatch's records. Nothing is changed anywhere. One call, one immutable report.
@@ -76,18 +79,17 @@ public final class AuditRunner {
         try {
             List<ServiceSpec> present = new ArrayList<>();
             for (DockerHostSpec host : profile.hosts()) {
-                counter.next("the engine of " + host.name());
+                counter.next(say("progress.engine", host.name()));
                 try (DockerGateway engine = engines.apply(host)) {
                     present.addAll(auditHost(profile, host, engine, http, in, items, counter));
                 } catch (EngineUnreachableException e) {
                     unreachable.add(host.name());
                     items.add(AuditItem.of("engine", Category.ENGINE, host.name(), Status.UNKNOWN, Risk.CRITICAL,
-                            "the Docker engine of " + host.name() + " did not answer: " + e.getMessage(),
-                            "Check that the engine runs and the address is right: `nightwatch status --host URI`"));
+                            say("engine.unreachable", host.name(), e.getMessage()), say("engine.unreachable.fix")));
                 }
             }
             if (!flowWindow.isZero() && !present.isEmpty()) items.addAll(flow(profile, in));
-            counter.next("backup sets and drills");
+            counter.next(say("progress.records"));
             DataSafetyChecks safety = new DataSafetyChecks(in);
             items.addAll(safety.backups(present.stream().filter(s -> s.dataPath().isPresent()).toList(), now));
             items.addAll(safety.targets());
@@ -110,13 +112,14 @@ public final class AuditRunner {
             this.total = Math.max(1, total);
         }
 
-        void next(String what) {
-            progress.step(Math.min(done, total - 1), total, what);
+        /** {@code what} in the reader's language: the window shows it. */
+        void next(Words what) {
+            progress.step(Math.min(done, total - 1), total, what.text());
             done++;
         }
 
         void end() {
-            progress.step(total, total, "done");
+            progress.step(total, total, say("progress.done").text());
         }
     }
 
@@ -129,7 +132,7 @@ public final class AuditRunner {
         Map<ServiceSpec, ContainerSetup> deployed = new LinkedHashMap<>();
         List<ServiceSpec> present = new ArrayList<>();
         for (ServiceSpec s : profile.servicesOn(host.name())) {
-            counter.next("the container of " + s.name());
+            counter.next(say("progress.container", s.name()));
             ServiceDeployment deployment = ServiceDeployment.of(engine, s);
             // a Swarm service is audited through its current task's container, when that runs on this engine
             Optional<ContainerSetup> setup = deployment.container().flatMap(engine::containerSetup);
@@ -146,17 +149,14 @@ public final class AuditRunner {
             } else if (swarm.isPresent()) {
                 present.add(s);
                 items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
-                        "Swarm service " + swarm.get().name() + " (" + swarm.get().running() + " running) has no task container on "
-                                + host.name() + ": container checks skipped", "`docker service ps " + swarm.get().name() + "` shows where its tasks run"));
+                        say("deployed.swarm", swarm.get().name(), swarm.get().running(), host.name()), say("deployed.swarm.fix", swarm.get().name())));
             } else if (answers(http, s)) {
                 present.add(s);
                 items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
-                        "no container " + s.container() + " on " + host.name() + ", but its API answers at " + s.health().directUri()
-                                + ": container checks skipped", "Name the right container in the profile (services[].container)"));
+                        say("deployed.apiOnly", s.container(), host.name(), s.health().directUri()), say("deployed.apiOnly.fix")));
             } else {
                 items.add(AuditItem.of("deployed", Category.ENGINE, s.id(), Status.UNKNOWN, Risk.LOW,
-                        "no container " + s.container() + " on " + host.name() + " and nothing answers at " + s.health().directUri()
-                                + ": not audited", "Deploy it, or remove it from the profile if this stack does without it"));
+                        say("deployed.none", s.container(), host.name(), s.health().directUri()), say("deployed.none.fix")));
             }
         }
         PrometheusChecks prometheus = new PrometheusChecks(http);
@@ -165,7 +165,7 @@ public final class AuditRunner {
         RedisChecks redis = new RedisChecks(in.timeout());
         List<ServiceSpec> watched = present.stream().filter(s -> s.metrics().isPresent() || s.kind() == ServiceKind.REDIS).toList();
         for (ServiceSpec s : present) {
-            counter.next(s.name() + "'s API");
+            counter.next(say("progress.api", s.name()));
             ContainerSetup setup = deployed.get(s);
             String compose = setup == null ? s.name() : setup.composeService().orElse(s.name());
             switch (s.kind()) {
@@ -178,8 +178,7 @@ public final class AuditRunner {
                     items.addAll(prometheus.targets(s, watched));
                     if (flowWindow.isZero()) {
                         items.add(AuditItem.of("flow-stalled", Category.SELF_MONITORING, s.id(), Status.UNKNOWN, Risk.LOW,
-                                "the data flow per stage needs a window of readings, which this audit did not take",
-                                "`nightwatch audit --flow-window 30` samples it; `nightwatch flow` reads every stage and names a STALLED one"));
+                                say("flow.notSampled"), say("flow.notSampled.fix")));
                     }
                 }
                 case ALERTMANAGER -> items.addAll(alertmanager.check(s));
@@ -199,10 +198,10 @@ public final class AuditRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of(AuditItem.of("flow-stalled", Category.SELF_MONITORING, "stack", Status.UNKNOWN, Risk.HIGH,
-                    "the flow sample was interrupted", ""));
+                    say("flow.interrupted"), Words.NONE));
         } catch (RuntimeException e) {
             return List.of(AuditItem.of("flow-stalled", Category.SELF_MONITORING, "stack", Status.UNKNOWN, Risk.HIGH,
-                    "the flow could not be sampled: " + e.getMessage(), ""));
+                    say("flow.failed", e.getMessage()), Words.NONE));
         }
     }
 
@@ -211,19 +210,18 @@ public final class AuditRunner {
         VolumeSpace v = VolumeSpace.measure(engine, setup.name(), path, in.timeout());
         if (!v.measured()) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.UNKNOWN, Risk.HIGH,
-                    path + " of " + setup.name() + " not measured: " + v.problem(), "");
+                    say("disk.unmeasured", path, setup.name(), v.problem()), Words.NONE);
         }
         long pct = Math.round(100 * v.freeFraction());
         TimeToFull ttf = TimeToFull.of(in.records(), s.id(), v, in.clock().instant());
-        String evidence = "df -Pk " + path + " in " + setup.name() + ": " + Units.bytes(v.freeBytes()) + " free of " + Units.bytes(v.sizeBytes())
-                + " (" + pct + " %); " + ttf.words();
+        Words evidence = say("disk", path, setup.name(), Units.bytes(v.freeBytes()), Units.bytes(v.sizeBytes()), pct, ttf.text());
         if (v.freeFraction() < 0.10 || ttf.within(Duration.ofDays(1))) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.CRITICAL, evidence,
-                    "Free space now: lower retention or grow the volume; `nightwatch flow` shows the growth");
+                    say("disk.critical.fix"));
         }
         if (v.freeFraction() < 0.20 || ttf.within(Duration.ofDays(7))) {
             return AuditItem.of("disk-headroom", Category.CAPACITY, s.id(), Status.RISK, Risk.HIGH, evidence,
-                    "Plan more space or a lower retention before it runs full");
+                    say("disk.high.fix"));
         }
         return AuditItem.ok("disk-headroom", Category.CAPACITY, s.id(), Risk.HIGH, evidence);
     }
@@ -234,8 +232,7 @@ public final class AuditRunner {
      */
     private static AuditItem swarmRestarts(AuditItem item, ServiceSpec s, SwarmService swarm) {
         if (!item.id().equals("restart-policy:" + s.id())) return item;
-        return AuditItem.ok("restart-policy", Category.HEALTH, s.id(), item.risk(), "Swarm service " + swarm.name()
-                + ": the Swarm replaces a failed task (deploy.restart_policy); the task container's own policy is not used");
+        return AuditItem.ok("restart-policy", Category.HEALTH, s.id(), item.risk(), say("swarm.restarts", swarm.name()));
     }
 
     /** A service without a container here may still answer (another engine, a port forward, a test double). */

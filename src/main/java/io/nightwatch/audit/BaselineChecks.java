@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /** Performance baselines and SLOs, from what Nightwatch recorded while it watched (the store) and the profile's targets. */
 final class BaselineChecks {
 
@@ -36,16 +39,15 @@ final class BaselineChecks {
         Optional<Baseline> b = records.baseline(s.id(), image);
         if (b.isPresent()) {
             return Optional.of(AuditItem.ok("performance-baseline", Category.BASELINES, s.id(), Risk.MEDIUM,
-                    query.get() + ": " + b.get().words() + " since " + b.get().from()));
+                    say("baseline.ok", query.get(), b.get().words(), b.get().from())));
         }
         int have = records.samples(s.id(), image);
         int need = records.minSamples();
-        String evidence = have == 0
-                ? "no query latency recorded for " + s.name() + " on " + image + " in Nightwatch's store: an upgrade cannot be compared against normal"
-                : have + " of " + need + " rounds of `" + query.get() + "` recorded for " + image + ": not yet a baseline";
+        Words evidence = have == 0
+                ? say("baseline.none", s.name(), image)
+                : say("baseline.few", have, need, query.get(), image);
         return Optional.of(AuditItem.of("performance-baseline", Category.BASELINES, s.id(), Status.MISSING, Risk.MEDIUM, evidence,
-                "Keep the window or `nightwatch serve` running with its history: it times `" + query.get() + "` once a minute; "
-                        + "a baseline counts after " + need + " rounds per image"));
+                say("baseline.fix", query.get(), need)));
     }
 
     /** One SLO item per present service: no target → MISSING; achieved under target over 7 or 30 days → RISK. */
@@ -55,32 +57,29 @@ final class BaselineChecks {
             Double target = in.targets().slo().get(s.name());
             if (target == null) {
                 items.add(AuditItem.of("slo", Category.SLO, s.id(), Status.MISSING, Risk.MEDIUM,
-                        "no availability target for " + s.name() + " in the profile (recovery.slo)",
-                        "profile.yaml:\nrecovery:\n  slo:\n    " + s.name() + ": 99.5"));
+                        say("slo.none", s.name()), plain("profile.yaml:\nrecovery:\n  slo:\n    " + s.name() + ": 99.5"))); // tool text
                 continue;
             }
             Availability week = in.records().availability(s.id(), now.minus(WEEK), now);
             Availability month = in.records().availability(s.id(), now.minus(MONTH), now);
             if (!month.measured()) {
                 items.add(AuditItem.of("slo", Category.SLO, s.id(), Status.UNKNOWN, Risk.MEDIUM,
-                        "target " + percent(target) + "; no state history of " + s.name() + " in Nightwatch's store to measure it by",
-                        "Keep the window or `nightwatch serve` running with its history: it records every state change"));
+                        say("slo.unmeasured", percent(target), s.name()), say("slo.unmeasured.fix")));
                 continue;
             }
-            String evidence = "achieved " + achieved(week, "7 days") + ", " + achieved(month, "30 days") + "; target " + percent(target)
-                    + " (UP and DEGRADED count as available, time Nightwatch was not watching not at all)";
+            Words evidence = say("slo", achieved(week, say("slo.week")), achieved(month, say("slo.month")), percent(target));
             boolean missed = (week.measured() && week.percent() < target) || month.percent() < target;
             items.add(missed
                     ? AuditItem.of("slo", Category.SLO, s.id(), Status.RISK, Risk.MEDIUM, evidence,
-                            "Find the outages in the incident log (`nightwatch incidents`), fix their cause; or agree a target the setup can keep")
+                            say("slo.missed.fix"))
                     : AuditItem.ok("slo", Category.SLO, s.id(), Risk.MEDIUM, evidence));
         }
         return items;
     }
 
-    private static String achieved(Availability a, String over) {
-        if (!a.measured()) return "nothing observed over " + over;
-        return percent(a.percent()) + " over " + over + " (watched " + Units.duration(a.observed()) + ")";
+    private static Words achieved(Availability a, Words over) {
+        if (!a.measured()) return say("slo.nothing", over);
+        return say("slo.achieved", percent(a.percent()), over, Units.duration(a.observed()));
     }
 
     static String percent(double p) {

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /**
  * Backups against the RPO, the targets themselves, the last restore drill and the way back per service: from
  * Nightwatch's own records and the profile.
@@ -31,31 +34,27 @@ final class DataSafetyChecks {
         RecoveryTargets t = in.targets();
         List<AuditItem> items = new ArrayList<>();
         items.add(t.rpo().isPresent()
-                ? AuditItem.ok("rpo-defined", Category.DATA_SAFETY, "stack", Risk.MEDIUM, "profile recovery.rpo: " + Units.duration(t.rpo().get()))
+                ? AuditItem.ok("rpo-defined", Category.DATA_SAFETY, "stack", Risk.MEDIUM, say("safety.rpo", Units.duration(t.rpo().get())))
                 : AuditItem.of("rpo-defined", Category.DATA_SAFETY, "stack", Status.MISSING, Risk.MEDIUM,
-                        "no recovery.rpo in the profile; judged against the platform's default " + Units.duration(RecoveryTargets.DEFAULT_RPO)
-                                + ", which nobody has agreed to", "profile.yaml:\nrecovery:\n  rpo: 24h\n  rto: 2h"));
+                        say("safety.rpo.none", Units.duration(RecoveryTargets.DEFAULT_RPO)), plain("profile.yaml:\nrecovery:\n  rpo: 24h\n  rto: 2h")));
         items.add(t.rto().isPresent()
-                ? AuditItem.ok("rto-defined", Category.DATA_SAFETY, "stack", Risk.MEDIUM, "profile recovery.rto: " + Units.duration(t.rto().get()))
+                ? AuditItem.ok("rto-defined", Category.DATA_SAFETY, "stack", Risk.MEDIUM, say("safety.rto", Units.duration(t.rto().get())))
                 : AuditItem.of("rto-defined", Category.DATA_SAFETY, "stack", Status.MISSING, Risk.MEDIUM,
-                        "no recovery.rto in the profile; judged against the platform's default " + Units.duration(RecoveryTargets.DEFAULT_RTO),
-                        "profile.yaml:\nrecovery:\n  rto: 2h"));
+                        say("safety.rto.none", Units.duration(RecoveryTargets.DEFAULT_RTO)), plain("profile.yaml:\nrecovery:\n  rto: 2h")));
         Duration rto = t.rtoOrDefault();
         Optional<AuditInputs.Drill> drill = in.lastDrill();
         if (drill.isEmpty()) {
             items.add(AuditItem.of("restore-drill", Category.DATA_SAFETY, "stack", Status.MISSING, Risk.HIGH,
-                    "no restore drill recorded in Nightwatch's history: the backups and the RTO are unproven",
-                    "Prove the newest verified set in scratch containers and time it: `nightwatch drill restore` (in the window: Readiness › Restore drill…)")
+                    say("safety.drill.none"), say("safety.drill.none.fix"))
                     .withRunbook("restore"));
         } else if (!drill.get().ok() || drill.get().rto().compareTo(rto) > 0) {
             items.add(AuditItem.of("restore-drill", Category.DATA_SAFETY, "stack", Status.RISK, Risk.HIGH,
-                    "last drill " + drill.get().at() + " of set " + drill.get().set() + ": " + (drill.get().ok() ? "restored" : "failed")
-                            + " in " + Units.duration(drill.get().rto()) + " against an RTO of " + Units.duration(rto),
-                    "Find what is slow or broken in the drill's journal, fix it, and drill again").withRunbook("restore"));
+                    say("safety.drill.risk", drill.get().at(), drill.get().set(), say(drill.get().ok() ? "safety.drill.restored" : "safety.drill.failed"),
+                            Units.duration(drill.get().rto()), Units.duration(rto)),
+                    say("safety.drill.risk.fix")).withRunbook("restore"));
         } else {
             items.add(AuditItem.ok("restore-drill", Category.DATA_SAFETY, "stack", Risk.HIGH,
-                    "last drill " + drill.get().at() + " of set " + drill.get().set() + ": restored in " + Units.duration(drill.get().rto())
-                            + " (RTO " + Units.duration(rto) + ")"));
+                    say("safety.drill.ok", drill.get().at(), drill.get().set(), Units.duration(drill.get().rto()), Units.duration(rto))));
         }
         return items;
     }
@@ -68,23 +67,21 @@ final class DataSafetyChecks {
             ages = BackupAges.read(stateful.stream().map(ServiceSpec::name).toList(), in.backupRoot(), rpo, now);
         } catch (IOException e) {
             return stateful.stream().map(s -> AuditItem.of("backup-rpo", Category.DATA_SAFETY, s.id(), Status.UNKNOWN, backupRisk(s.kind()),
-                    "cannot read the backup sets in " + in.backupRoot() + ": " + e.getMessage(), "")).toList();
+                    say("safety.backup.unreadable", in.backupRoot(), e.getMessage()), Words.NONE)).toList();
         }
         List<AuditItem> items = new ArrayList<>();
         for (ServiceSpec s : stateful) {
             Optional<Instant> newest = ages.newestVerified().getOrDefault(s.name(), Optional.empty());
-            String fix = "nightwatch backup --service " + s.name() + " (and schedule it within the RPO of " + Units.duration(rpo) + ")";
+            Words fix = say("safety.backup.fix", s.name(), Units.duration(rpo));
             if (newest.isEmpty()) {
                 items.add(AuditItem.of("backup-rpo", Category.DATA_SAFETY, s.id(), Status.MISSING, backupRisk(s.kind()),
-                        "no verified backup set holding " + s.name() + " in " + in.backupRoot(), fix).withRunbook("backup"));
+                        say("safety.backup.none", s.name(), in.backupRoot()), fix).withRunbook("backup"));
             } else if (ages.overdue(s.name(), now)) {
                 items.add(AuditItem.of("backup-rpo", Category.DATA_SAFETY, s.id(), Status.RISK, backupRisk(s.kind()),
-                        "newest verified set of " + s.name() + " is " + Units.duration(Duration.between(newest.get(), now)) + " old, over the RPO of "
-                                + Units.duration(rpo), fix).withRunbook("backup"));
+                        say("safety.backup.old", s.name(), Units.duration(Duration.between(newest.get(), now)), Units.duration(rpo)), fix).withRunbook("backup"));
             } else {
                 items.add(AuditItem.ok("backup-rpo", Category.DATA_SAFETY, s.id(), backupRisk(s.kind()),
-                        "newest verified set of " + s.name() + " is " + Units.duration(Duration.between(newest.get(), now)) + " old (RPO "
-                                + Units.duration(rpo) + ")"));
+                        say("safety.backup.ok", s.name(), Units.duration(Duration.between(newest.get(), now)), Units.duration(rpo))));
             }
         }
         return items;
@@ -106,21 +103,19 @@ final class DataSafetyChecks {
             history = new DeploymentLog(in.dataDir()).history(s.host(), s.name());
         } catch (IOException e) {
             return AuditItem.of("rollback-path", Category.UPDATES, s.id(), Status.UNKNOWN, Risk.MEDIUM,
-                    "cannot read " + in.dataDir().resolve(DeploymentLog.FILE) + ": " + e.getMessage(), "");
+                    say("safety.rollback.unreadable", in.dataDir().resolve(DeploymentLog.FILE), e.getMessage()), Words.NONE);
         }
         if (!history.isEmpty()) {
             var last = history.get(history.size() - 1);
             return AuditItem.ok("rollback-path", Category.UPDATES, s.id(), Risk.MEDIUM,
-                    "deployments.jsonl: last change " + last.at() + " from " + last.fromImage() + " to " + last.toImage());
+                    say("safety.rollback.journal", last.at(), last.fromImage(), last.toImage()));
         }
         if (keptContainerExists) {
             return AuditItem.ok("rollback-path", Category.UPDATES, s.id(), Risk.MEDIUM,
-                    "a container kept by an earlier change (" + s.container() + ServiceSpec.KEPT_INFIX + "…) is the way back");
+                    say("safety.rollback.kept", s.container() + ServiceSpec.KEPT_INFIX));
         }
         return AuditItem.of("rollback-path", Category.UPDATES, s.id(), Status.MISSING, Risk.MEDIUM,
-                "no image change of " + s.name() + " in " + in.dataDir().resolve(DeploymentLog.FILE) + " and no kept container: "
-                        + "nothing records what to go back to",
-                "Change images with `nightwatch upgrade --service " + s.name() + " --to IMAGE`: it records the way back and keeps the old container")
+                say("safety.rollback.none", s.name(), in.dataDir().resolve(DeploymentLog.FILE)), say("safety.rollback.none.fix", s.name()))
                 .withRunbook("upgrade");
     }
 }

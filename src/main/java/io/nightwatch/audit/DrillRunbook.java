@@ -11,6 +11,7 @@ import io.nightwatch.runbook.backup.BackupManifest;
 import io.nightwatch.stack.DockerHostSpec;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
+import io.nightwatch.text.Texts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import java.util.function.Function;
 public final class DrillRunbook implements RunbookDefinition {
 
     public static final String ID = "drill-restore";
+    private static final Texts T = Texts.of(DrillRunbook.class);
     static final Duration PER_SERVICE = Duration.ofSeconds(120);
 
     private final StackProfile profile;
@@ -64,50 +66,48 @@ public final class DrillRunbook implements RunbookDefinition {
 
     @Override public String id() { return ID; }
 
-    @Override public String title() { return "Restore drill"; }
+    @Override public String title() { return T.get("drillRunbook.title"); }
 
     @Override
     public String purpose() {
-        return "Prove a backup set and measure the RTO without touching production: each service is restored into a scratch "
-                + "container (same image, fresh volume, no network, no ports), its data checked, the time taken, and the scratch "
-                + "container removed. The drill is recorded for the readiness audit.";
+        return T.get("drillRunbook.purpose");
     }
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(new Parameter("set", "The verified backup set folder (holds manifest.json)", true, "~/.local/share/nightwatch/backups/20261125-030000-local"),
-                new Parameter("services", "Services to drill, comma-separated; all in the set when empty", false, "redis"));
+        return List.of(new Parameter("set", T.get("drillRunbook.param.set"), true, "~/.local/share/nightwatch/backups/20261125-030000-local"),
+                new Parameter("services", T.get("drillRunbook.param.services"), false, "redis"));
     }
 
     @Override
     public String cliCommand() {
-        return "nightwatch drill restore";
+        return "nightwatch drill restore"; // tool text
     }
 
     @Override
     public Runbook build(Map<String, String> params) {
         Path set = Path.of(Optional.ofNullable(params.get("set")).filter(s -> !s.isBlank())
-                .orElseThrow(() -> new IllegalArgumentException("set is required")));
+                .orElseThrow(() -> new IllegalArgumentException(T.get("drillRunbook.error.noSet"))));
         if (!Files.isDirectory(set, LinkOption.NOFOLLOW_LINKS) || set.getParent() == null) {
-            throw new IllegalArgumentException(set + " is not a backup set folder");
+            throw new IllegalArgumentException(T.get("drillRunbook.error.notSet", set));
         }
         BackupManifest manifest;
         try {
             manifest = BackupManifest.read(set);
         } catch (IOException e) {
-            throw new IllegalArgumentException(set + " is not a complete backup set: " + e.getMessage());
+            throw new IllegalArgumentException(T.get("drillRunbook.error.incomplete", set, e.getMessage()));
         }
         List<String> wanted = Arrays.stream(params.getOrDefault("services", "").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<String> chosen = new ArrayList<>();
         for (BackupManifest.ServiceBackup b : manifest.services()) {
             if (wanted.isEmpty() || wanted.contains(b.service())) chosen.add(b.service());
         }
-        if (chosen.isEmpty()) throw new IllegalArgumentException("the set holds none of: " + String.join(", ", wanted));
+        if (chosen.isEmpty()) throw new IllegalArgumentException(T.get("drillRunbook.error.noneOf", String.join(", ", wanted)));
         RestoreDrill drill = new RestoreDrill(engines, env, clock);
         List<Step> steps = new ArrayList<>();
         for (String service : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(service)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("the profile has no service '" + service + "'"));
+                    .orElseThrow(() -> new IllegalArgumentException(T.get("drillRunbook.error.noService", service)));
             steps.add(new DrillService(drill, profile, set, spec));
         }
         steps.add(new Record(set.getFileName().toString(), chosen, record));
@@ -130,44 +130,43 @@ public final class DrillRunbook implements RunbookDefinition {
 
         @Override public String id() { return "drill-" + spec.name(); }
 
-        @Override public String title() { return "Restore " + spec.name() + " into a scratch container"; }
+        @Override public String title() { return T.get("drillRunbook.service.title", spec.name()); }
 
         @Override
         public String explanation() {
-            return "The same image as " + spec.container() + " on a fresh volume, without network or ports: the data of the set "
-                    + "must come up in it within " + PER_SERVICE.toSeconds() + " s. The production container is not touched.";
+            return T.get("drillRunbook.service.explanation", spec.container(), PER_SERVICE.toSeconds());
         }
 
         @Override
         public List<String> preview(RunContext ctx) {
-            return List.of("docker create nw-drill-" + spec.name() + "-<time> from " + spec.container() + "'s image, fresh volume at "
-                            + spec.dataPath().orElse("its data path") + ", --network none, no ports",
-                    "copy " + set.getFileName() + "/" + spec.name() + " into it and start it",
-                    "check the data: " + switch (spec.kind()) {
-                        case REDIS -> "DBSIZE equals the set's key count";
-                        case PROMETHEUS -> "a query answers at the set's newest sample";
-                        default -> "the container runs on the restored files";
-                    },
-                    "remove the scratch container and its volume");
+            return List.of(T.get("drillRunbook.preview.create", spec.name(), spec.container(),
+                            spec.dataPath().orElse(T.get("drillRunbook.preview.dataPath"))),
+                    T.get("drillRunbook.preview.copy", set.getFileName() + "/" + spec.name()),
+                    T.get("drillRunbook.preview.check", switch (spec.kind()) {
+                        case REDIS -> T.get("drillRunbook.preview.check.redis");
+                        case PROMETHEUS -> T.get("drillRunbook.preview.check.prometheus");
+                        default -> T.get("drillRunbook.preview.check.other");
+                    }),
+                    T.get("drillRunbook.preview.remove"));
         }
 
         @Override
         public void execute(RunContext ctx) throws Exception {
             ctx.throwIfCancelled();
             if (ctx.get("started").isEmpty()) ctx.put("started", ctx.clock().instant().toString());
-            ctx.progress(0, "restoring " + spec.name());
+            ctx.progress(0, T.get("drillRunbook.progress", spec.name()));
             RestoreDrill.Result r = drill.run(profile, set.getParent(), Optional.of(set.getFileName().toString()), List.of(spec.name()), PER_SERVICE);
             RestoreDrill.ServiceResult s = r.services().isEmpty()
-                    ? new RestoreDrill.ServiceResult(spec.name(), false, Duration.ZERO, "not in the set") : r.services().get(0);
+                    ? new RestoreDrill.ServiceResult(spec.name(), false, Duration.ZERO, T.get("drillRunbook.notInSet")) : r.services().get(0);
             ctx.put("ok-" + spec.name(), Boolean.toString(s.ok()));
             ctx.put("took-" + spec.name(), Long.toString(s.took().toMillis()));
             ctx.put("detail-" + spec.name(), s.detail());
-            ctx.output((s.ok() ? "OK " : "FAILED ") + spec.name() + " in " + Units.duration(s.took()) + ": " + s.detail());
+            ctx.output(T.get(s.ok() ? "drillRunbook.output.ok" : "drillRunbook.output.failed", spec.name(), Units.duration(s.took()), s.detail()));
         }
 
         @Override
         public String compensation() {
-            return "Nothing to undo: the drill removes its scratch container and volume itself, also when it fails.";
+            return T.get("drillRunbook.service.compensation");
         }
     }
 
@@ -185,17 +184,16 @@ public final class DrillRunbook implements RunbookDefinition {
 
         @Override public String id() { return "record"; }
 
-        @Override public String title() { return "Record the drill for the audit"; }
+        @Override public String title() { return T.get("drillRunbook.record.title"); }
 
         @Override
         public String explanation() {
-            return "The measured RTO is the sum of the services' restore times. A failed drill is recorded too: the audit "
-                    + "then names it as a risk.";
+            return T.get("drillRunbook.record.explanation");
         }
 
         @Override
         public List<String> preview(RunContext ctx) {
-            return List.of("write date, set " + setId + ", services " + String.join(", ", services) + " and the measured RTO to the history");
+            return List.of(T.get("drillRunbook.record.preview", setId, String.join(", ", services)));
         }
 
         @Override
@@ -207,14 +205,14 @@ public final class DrillRunbook implements RunbookDefinition {
         @Override
         public Check verify(RunContext ctx) {
             RestoreDrill.Result r = result(ctx);
-            if (r.ok()) return Check.ok("set " + setId + " restored in " + Units.duration(r.rto()) + " (measured RTO)");
+            if (r.ok()) return Check.ok(T.get("drillRunbook.record.ok", setId, Units.duration(r.rto())));
             List<String> failed = r.services().stream().filter(s -> !s.ok()).map(s -> s.service() + ": " + s.detail()).toList();
-            return Check.failed("set " + setId + " NOT restored in the drill: " + String.join("; ", failed));
+            return Check.failed(T.get("drillRunbook.record.failed", setId, String.join("; ", failed)));
         }
 
         @Override
         public String verificationText() {
-            return "Every service's data checked out.";
+            return T.get("drillRunbook.record.verification");
         }
 
         private RestoreDrill.Result result(RunContext ctx) {
@@ -224,7 +222,7 @@ public final class DrillRunbook implements RunbookDefinition {
                 Duration took = Duration.ofMillis(ctx.get("took-" + s).map(Long::parseLong).orElse(0L));
                 rto = rto.plus(took);
                 results.add(new RestoreDrill.ServiceResult(s, ctx.get("ok-" + s).map(Boolean::parseBoolean).orElse(false), took,
-                        ctx.get("detail-" + s).orElse("not drilled")));
+                        ctx.get("detail-" + s).orElse(T.get("drillRunbook.notDrilled"))));
             }
             Instant started = ctx.get("started").map(Instant::parse).orElse(ctx.clock().instant());
             return new RestoreDrill.Result(setId, started, rto, results.stream().allMatch(RestoreDrill.ServiceResult::ok), results);

@@ -4,7 +4,11 @@ import io.nightwatch.audit.AuditItem.Status;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
+import io.nightwatch.text.Texts;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +23,8 @@ import java.util.Set;
  */
 public final class FixFiles {
 
+    private static final Texts T = Texts.of(FixFiles.class);
+
     public static final String RULES = "alert-rules.yml";
     public static final String ALERTMANAGER = "alertmanager.yml";
     public static final String OVERRIDE = "docker-compose.override.yml";
@@ -30,39 +36,44 @@ public final class FixFiles {
     /** Writes what the report's gaps call for into {@code dir}; returns the files written (none when nothing is missing). */
     public static List<Path> write(AuditReport report, StackProfile profile, Path dir) throws IOException {
         List<Path> written = new ArrayList<>();
-        String header = "# Written by `nightwatch audit --fix-files` from the audit of " + report.takenAt() + ".\n"
-                + "# Nothing was applied: review it, fill in every <PLACEHOLDER>, then deploy it yourself.\n";
+        // the comments are for the reviewer, in the reader's language; the YAML under them is code and stays as it is
+        String header = comment(T.get("fixFiles.header", report.takenAt()));
         List<AlertScenario> missing = new ArrayList<>();
         for (AlertScenario sc : AlertScenario.values()) {
             if (report.items().stream().anyMatch(i -> i.id().startsWith("alert-rule." + sc.id() + ":") && i.status() == Status.MISSING)) missing.add(sc);
         }
         if (!missing.isEmpty()) {
             Path f = dir.resolve(RULES);
-            ReportFiles.write(f, header + "# Add it to rule_files in prometheus.yml and reload Prometheus (SIGHUP, or POST /-/reload with\n"
-                    + "# --web.enable-lifecycle). `promtool check rules " + RULES + "` checks it.\n" + rules(missing));
+            ReportFiles.write(f, header + comment(T.get("fixFiles.rules", RULES)) + rules(missing));
             written.add(f);
         }
         boolean alertmanagerGap = report.items().stream().anyMatch(i ->
                 (i.id().startsWith("alert-human-receiver:") || i.id().startsWith("alert-route:")) && i.status() != Status.OK && i.status() != Status.UNKNOWN);
         if (alertmanagerGap) {
             Path f = dir.resolve(ALERTMANAGER);
-            ReportFiles.write(f, header + "# `amtool check-config " + ALERTMANAGER + "` checks it; Alertmanager reloads on SIGHUP.\n" + alertmanager());
+            ReportFiles.write(f, header + comment(T.get("fixFiles.alertmanager", ALERTMANAGER)) + alertmanager());
             written.add(f);
         }
         String override = override(report, profile);
         if (!override.isEmpty()) {
             Path f = dir.resolve(OVERRIDE);
-            ReportFiles.write(f, header + "# Put it beside docker-compose.yml; `docker compose config` shows the merged result,\n"
-                    + "# `docker compose up -d` recreates the services it changes.\n" + override);
+            ReportFiles.write(f, header + comment(T.get("fixFiles.override")) + override);
             written.add(f);
         }
         return written;
     }
 
+    /** Every line of the words as a YAML comment line. */
+    private static String comment(String words) {
+        StringBuilder b = new StringBuilder();
+        for (String line : words.split("\n")) b.append("# ").append(line).append('\n');
+        return b.toString();
+    }
+
     static String rules(List<AlertScenario> scenarios) {
-        StringBuilder y = new StringBuilder("groups:\n  - name: nightwatch-readiness\n    rules:\n");
+        StringBuilder y = new StringBuilder("groups:\n  - name: nightwatch-readiness\n    rules:\n"); // tool text
         for (AlertScenario sc : scenarios) {
-            y.append("      # ").append(sc.words()).append('\n');
+            y.append("      # ").append(sc.words().english()).append('\n');
             for (AlertScenario.Rule r : sc.proposed()) {
                 y.append("      - alert: ").append(r.alert()).append('\n')
                         .append("        expr: ").append(quote(r.expr())).append('\n')
@@ -75,53 +86,15 @@ public final class FixFiles {
         return y.toString();
     }
 
+    /** Alertmanager's configuration (a template beside this class: code, never translated) with its comments in the reader's language. */
     static String alertmanager() {
-        return """
-                route:
-                  receiver: oncall
-                  group_by: ['alertname', 'workspace_id', 'component']
-                  group_wait: 30s
-                  group_interval: 5m
-                  repeat_interval: 4h
-                  routes:
-                    # Nightwatch sees every alert (history, incidents); routing then goes on to people.
-                    - receiver: nightwatch
-                      continue: true
-                    - receiver: oncall-critical
-                      matchers: ['severity="critical"']
-                      group_wait: 0s
-                      repeat_interval: 5m
-                    - receiver: oncall
-                      matchers: ['severity="warning"']
-                      repeat_interval: 1h
-
-                receivers:
-                  # Nightwatch's receiver (`nightwatch serve`). Beyond loopback it needs its bearer token:
-                  #   http_config: {authorization: {credentials_file: /etc/alertmanager/nightwatch-token}}
-                  - name: nightwatch
-                    webhook_configs:
-                      - url: '%s'
-                        send_resolved: true
-                  # People during working hours: fill in your mail relay and the team's address.
-                  - name: oncall
-                    email_configs:
-                      - to: '<ONCALL_TEAM_ADDRESS>'
-                        from: '<ALERTMANAGER_SENDER_ADDRESS>'
-                        smarthost: '<SMTP_RELAY_HOST>:587'
-                        auth_username: '<SMTP_USER>'
-                        auth_password_file: /etc/alertmanager/smtp-password
-                        send_resolved: true
-                  # People at night: the pager. Keep the key in a file, not here.
-                  - name: oncall-critical
-                    pagerduty_configs:
-                      - routing_key: '<PAGERDUTY_ROUTING_KEY>'
-                        send_resolved: true
-
-                inhibit_rules:
-                  - source_matchers: ['severity="critical"']
-                    target_matchers: ['severity="warning"']
-                    equal: ['alertname', 'workspace_id', 'component']
-                """.formatted(NIGHTWATCH_WEBHOOK);
+        try (InputStream in = FixFiles.class.getResourceAsStream("alertmanager-fix.yml")) {
+            String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return template.formatted(NIGHTWATCH_WEBHOOK, T.get("fixFiles.am.routes"), T.get("fixFiles.am.nightwatch"),
+                    T.get("fixFiles.am.day"), T.get("fixFiles.am.night"));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("alertmanager-fix.yml is missing from the build", e);
+        }
     }
 
     static String override(AuditReport report, StackProfile profile) {
@@ -149,10 +122,10 @@ public final class FixFiles {
                 svc.append("    healthcheck:\n      test: ").append(ContainerChecks.yamlList(needs.healthTest()))
                         .append("\n      interval: 30s\n      timeout: 10s\n      retries: 3\n");
             }
-            if (gaps.contains("restart-policy")) svc.append("    restart: unless-stopped\n");
-            if (gaps.contains("stop-grace")) svc.append("    stop_signal: SIGTERM\n    stop_grace_period: ").append(needs.stopGrace().toSeconds()).append("s\n");
+            if (gaps.contains("restart-policy")) svc.append("    restart: unless-stopped\n"); // tool text
+            if (gaps.contains("stop-grace")) svc.append("    stop_signal: SIGTERM\n    stop_grace_period: ").append(needs.stopGrace().toSeconds()).append("s\n"); // tool text
             if (gaps.contains("log-rotation")) {
-                svc.append("    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: '5'\n");
+                svc.append("    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: '5'\n"); // tool text
             }
             if (!svc.isEmpty()) y.append("  ").append(s.name()).append(":\n").append(svc);
         }

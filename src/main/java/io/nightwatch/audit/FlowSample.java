@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /**
  * The data flow of every pipeline over a short window: the flow monitor itself, run for one stall window plus a round,
  * so a stage that moved nothing while its upstream was up is STALLED exactly as the window and {@code serve} would say.
@@ -54,21 +57,30 @@ final class FlowSample {
         Map<String, List<StageStatus>> byService = snapshot.stages().stream()
                 .collect(Collectors.groupingBy(StageStatus::serviceId, LinkedHashMap::new, Collectors.toList()));
         List<AuditItem> items = new ArrayList<>();
-        String sampled = " (sampled " + Durations.human(window) + ")";
+        Words sampled = say("flow.sampled", Durations.human(window));
         byService.forEach((service, stages) -> {
             List<StageStatus> stalled = stages.stream().filter(s -> s.state() == FlowState.STALLED).toList();
             if (!stalled.isEmpty()) {
                 items.add(AuditItem.of("flow-stalled", Category.SELF_MONITORING, service, Status.RISK, Risk.HIGH,
-                        stalled.stream().map(s -> s.spec().title() + " STALLED: " + s.detail()).collect(Collectors.joining("; ")) + sampled,
-                        "`nightwatch flow` shows the stage and its upstream; `nightwatch recover` diagnoses the night's known causes"));
+                        Words.concat(joined(stalled.stream().map(s -> say("flow.stalled", s.spec().title(), s.detail())).toList(), "; "), sampled),
+                        say("flow.stalled.fix")));
             } else if (stages.stream().allMatch(s -> s.state() == FlowState.UNKNOWN)) {
                 items.add(AuditItem.of("flow-stalled", Category.SELF_MONITORING, service, Status.UNKNOWN, Risk.HIGH,
-                        "no flow figures: " + stages.get(0).detail() + sampled, "Check that its metrics endpoint answers (profile services[].metrics)"));
+                        say("flow.unknown", stages.get(0).detail(), sampled), say("flow.unknown.fix")));
             } else {
-                items.add(AuditItem.ok("flow-stalled", Category.SELF_MONITORING, service, Risk.HIGH, stages.stream()
-                        .map(s -> s.spec().title() + " " + s.state().name()).collect(Collectors.joining(", ")) + sampled));
+                items.add(AuditItem.ok("flow-stalled", Category.SELF_MONITORING, service, Risk.HIGH, Words.concat(stages.stream()
+                        .map(s -> s.spec().title() + " " + s.state().name()).collect(Collectors.joining(", ")), sampled)));
             }
         });
         return items;
+    }
+
+    private static Words joined(List<Words> parts, String separator) {
+        List<Object> all = new ArrayList<>();
+        for (Words w : parts) {
+            if (!all.isEmpty()) all.add(separator);
+            all.add(w);
+        }
+        return Words.concat(all.toArray());
     }
 }

@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /** Grafana's login and Loki's retention and replication, from their own HTTP APIs. */
 final class GrafanaLokiChecks {
 
@@ -32,19 +35,17 @@ final class GrafanaLokiChecks {
             AuditHttp.Answer a = http.get(url, DEFAULT_USER, DEFAULT_PASSWORD);
             if (a.code() == 200) {
                 return AuditItem.of("grafana-default-login", Category.SECRETS, s, Status.RISK, Risk.CRITICAL,
-                        "GET " + url + " with Grafana's default admin login answered 200: anyone who reaches Grafana is admin",
-                        "Change the admin password now (Grafana: Profile > Change password, or `grafana cli admin reset-admin-password`), "
-                                + "then keep it in a Docker secret (see grafana-admin-password)");
+                        say("grafana.login.open", url), say("grafana.login.open.fix"));
             }
             if (a.code() == 401 || a.code() == 403) {
                 return AuditItem.ok("grafana-default-login", Category.SECRETS, s, Risk.CRITICAL,
-                        "GET " + url + " with the default admin login answered " + a.code() + ": refused");
+                        say("grafana.login.refused", url, a.code()));
             }
             return AuditItem.of("grafana-default-login", Category.SECRETS, s, Status.UNKNOWN, Risk.CRITICAL,
-                    "GET " + url + " answered " + a.code() + ", neither accepted nor refused", "");
+                    say("grafana.login.odd", url, a.code()), Words.NONE);
         } catch (IOException e) {
             return AuditItem.of("grafana-default-login", Category.SECRETS, s, Status.UNKNOWN, Risk.CRITICAL,
-                    "GET " + url + " failed: " + e.getMessage(), "");
+                    PrometheusChecks.failed(url, e), Words.NONE);
         }
     }
 
@@ -59,8 +60,8 @@ final class GrafanaLokiChecks {
             config = new ObjectMapper(new YAMLFactory()).readTree(a.body());
         } catch (IOException e) {
             return List.of(
-                    AuditItem.of("loki-retention", Category.RETENTION, s, Status.UNKNOWN, Risk.HIGH, "GET " + url + " failed: " + e.getMessage(), ""),
-                    AuditItem.of("loki-single-node", Category.CAPACITY, s, Status.UNKNOWN, Risk.MEDIUM, "GET " + url + " failed: " + e.getMessage(), ""));
+                    AuditItem.of("loki-retention", Category.RETENTION, s, Status.UNKNOWN, Risk.HIGH, PrometheusChecks.failed(url, e), Words.NONE),
+                    AuditItem.of("loki-single-node", Category.CAPACITY, s, Status.UNKNOWN, Risk.MEDIUM, PrometheusChecks.failed(url, e), Words.NONE));
         }
         List<AuditItem> items = new ArrayList<>();
         String period = config.path("limits_config").path("retention_period").asText("0s");
@@ -68,21 +69,19 @@ final class GrafanaLokiChecks {
         boolean zero = period.matches("0+[a-z]*") || period.isBlank();
         if (!enabled || zero) {
             items.add(AuditItem.of("loki-retention", Category.RETENTION, s, Status.MISSING, Risk.HIGH,
-                    "compactor.retention_enabled=" + enabled + ", limits_config.retention_period=" + period
-                            + ": Loki keeps every chunk until the disk is full (" + url + ")",
-                    "loki config:\ncompactor:\n  retention_enabled: true\nlimits_config:\n  retention_period: 168h"));
+                    say("loki.retention.off", enabled, period, url),
+                    plain("loki config:\ncompactor:\n  retention_enabled: true\nlimits_config:\n  retention_period: 168h"))); // tool text
         } else {
             items.add(AuditItem.ok("loki-retention", Category.RETENTION, s, Risk.HIGH,
-                    "compactor.retention_enabled=true, limits_config.retention_period=" + period + " (" + url + ")"));
+                    plain("compactor.retention_enabled=true, limits_config.retention_period=" + period + " (" + url + ")"))); // tool text
         }
         int replication = config.path("common").path("replication_factor").asInt(
                 config.path("ingester").path("lifecycler").path("ring").path("replication_factor").asInt(1));
         items.add(replication <= 1
                 ? AuditItem.of("loki-single-node", Category.CAPACITY, s, Status.RISK, Risk.MEDIUM,
-                        "replication_factor " + replication + ": a single Loki without replication, a lost volume loses the logs (known risk; " + url + ")",
-                        "Mitigate with verified backups: `nightwatch backup --service " + loki.name() + "` on a schedule within the RPO")
+                        say("loki.single", replication, url), say("loki.single.fix", loki.name()))
                         .withRunbook("backup")
-                : AuditItem.ok("loki-single-node", Category.CAPACITY, s, Risk.MEDIUM, "replication_factor " + replication + " (" + url + ")"));
+                : AuditItem.ok("loki-single-node", Category.CAPACITY, s, Risk.MEDIUM, plain("replication_factor " + replication + " (" + url + ")")));
         return items;
     }
 }

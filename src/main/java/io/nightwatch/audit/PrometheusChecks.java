@@ -16,6 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /** Alerting rules, the Alertmanager link, firing alerts, retention and scrape targets, from Prometheus' own API. */
 final class PrometheusChecks {
 
@@ -42,10 +45,9 @@ final class PrometheusChecks {
             groups = http.json(url).path("data").path("groups");
         } catch (IOException e) {
             for (AlertScenario sc : AlertScenario.values()) {
-                items.add(AuditItem.of("alert-rule." + sc.id(), Category.ALERTING, s, Status.UNKNOWN, sc.risk(),
-                        "GET " + url + " failed: " + e.getMessage(), ""));
+                items.add(AuditItem.of("alert-rule." + sc.id(), Category.ALERTING, s, Status.UNKNOWN, sc.risk(), failed(url, e), Words.NONE));
             }
-            items.add(AuditItem.of("rules-evaluate", Category.ALERTING, s, Status.UNKNOWN, Risk.HIGH, "GET " + url + " failed: " + e.getMessage(), ""));
+            items.add(AuditItem.of("rules-evaluate", Category.ALERTING, s, Status.UNKNOWN, Risk.HIGH, failed(url, e), Words.NONE));
             return items;
         }
         int total = 0;
@@ -61,21 +63,17 @@ final class PrometheusChecks {
         for (AlertScenario sc : AlertScenario.values()) {
             Optional<String> by = rules.stream().filter(r -> sc.coveredBy(r[0], r[1])).map(r -> r[0]).findFirst();
             if (by.isPresent()) {
-                items.add(AuditItem.ok("alert-rule." + sc.id(), Category.ALERTING, s, sc.risk(),
-                        sc.words() + ": covered by rule " + by.get() + " (" + url + ")"));
+                items.add(AuditItem.ok("alert-rule." + sc.id(), Category.ALERTING, s, sc.risk(), say("prometheus.rule.covered", sc.words(), by.get(), url)));
             } else {
                 items.add(AuditItem.of("alert-rule." + sc.id(), Category.ALERTING, s, Status.MISSING, sc.risk(),
-                        sc.words() + ": none of the " + total + " loaded alerting rules covers it (" + url + ")",
-                        "`nightwatch audit --fix-files DIR` writes alert-rules.yml with " + String.join(", ",
-                                sc.proposed().stream().map(AlertScenario.Rule::alert).toList())
-                                + "; add it to rule_files in prometheus.yml and reload Prometheus (SIGHUP)"));
+                        say("prometheus.rule.missing", sc.words(), total, url),
+                        say("prometheus.rule.missing.fix", String.join(", ", sc.proposed().stream().map(AlertScenario.Rule::alert).toList()))));
             }
         }
         items.add(failing.isEmpty()
-                ? AuditItem.ok("rules-evaluate", Category.ALERTING, s, Risk.HIGH, total + " alerting rules loaded, none failing (" + url + ")")
+                ? AuditItem.ok("rules-evaluate", Category.ALERTING, s, Risk.HIGH, say("prometheus.rules.ok", total, url))
                 : AuditItem.of("rules-evaluate", Category.ALERTING, s, Status.RISK, Risk.HIGH,
-                        "rules whose last evaluation failed: " + String.join(", ", failing) + " (" + url + ")",
-                        "`promtool check rules` on the rule file, then fix the expression"));
+                        say("prometheus.rules.failing", String.join(", ", failing), url), say("prometheus.rules.failing.fix")));
         return items;
     }
 
@@ -86,12 +84,12 @@ final class PrometheusChecks {
         try {
             JsonNode active = http.json(amUrl).path("data").path("activeAlertmanagers");
             items.add(active.size() > 0
-                    ? AuditItem.ok("alertmanager-connected", Category.ALERTING, s, Risk.CRITICAL, active.size() + " active Alertmanager(s) (" + amUrl + ")")
+                    ? AuditItem.ok("alertmanager-connected", Category.ALERTING, s, Risk.CRITICAL, say("prometheus.alertmanager.ok", active.size(), amUrl))
                     : AuditItem.of("alertmanager-connected", Category.ALERTING, s, Status.MISSING, Risk.CRITICAL,
-                            "no active Alertmanager: rules fire into the void (" + amUrl + ")",
-                            "prometheus.yml:\nalerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['alertmanager:9093']"));
+                            say("prometheus.alertmanager.none", amUrl),
+                            plain("prometheus.yml:\nalerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['alertmanager:9093']"))); // tool text
         } catch (IOException e) {
-            items.add(AuditItem.of("alertmanager-connected", Category.ALERTING, s, Status.UNKNOWN, Risk.CRITICAL, "GET " + amUrl + " failed: " + e.getMessage(), ""));
+            items.add(AuditItem.of("alertmanager-connected", Category.ALERTING, s, Status.UNKNOWN, Risk.CRITICAL, failed(amUrl, e), Words.NONE));
         }
         String alertsUrl = base(prom) + "/api/v1/alerts";
         try {
@@ -103,11 +101,11 @@ final class PrometheusChecks {
                 critical |= "critical".equals(a.path("labels").path("severity").asText());
             }
             items.add(firing.isEmpty()
-                    ? AuditItem.ok("alerts-firing", Category.ALERTING, s, Risk.MEDIUM, "no alert firing now (" + alertsUrl + ")")
+                    ? AuditItem.ok("alerts-firing", Category.ALERTING, s, Risk.MEDIUM, say("prometheus.firing.none", alertsUrl))
                     : AuditItem.of("alerts-firing", Category.ALERTING, s, Status.RISK, critical ? Risk.HIGH : Risk.MEDIUM,
-                            "firing now: " + String.join(", ", firing) + " (" + alertsUrl + ")", "`nightwatch alerts --state firing` lists them with their runbooks"));
+                            say("prometheus.firing", String.join(", ", firing), alertsUrl), say("prometheus.firing.fix")));
         } catch (IOException e) {
-            items.add(AuditItem.of("alerts-firing", Category.ALERTING, s, Status.UNKNOWN, Risk.MEDIUM, "GET " + alertsUrl + " failed: " + e.getMessage(), ""));
+            items.add(AuditItem.of("alerts-firing", Category.ALERTING, s, Status.UNKNOWN, Risk.MEDIUM, failed(alertsUrl, e), Words.NONE));
         }
         return items;
     }
@@ -121,8 +119,8 @@ final class PrometheusChecks {
             flags = http.json(url).path("data");
         } catch (IOException e) {
             return List.of(
-                    AuditItem.of("retention-time", Category.RETENTION, s, Status.UNKNOWN, Risk.MEDIUM, "GET " + url + " failed: " + e.getMessage(), ""),
-                    AuditItem.of("retention-size", Category.RETENTION, s, Status.UNKNOWN, Risk.HIGH, "GET " + url + " failed: " + e.getMessage(), ""));
+                    AuditItem.of("retention-time", Category.RETENTION, s, Status.UNKNOWN, Risk.MEDIUM, failed(url, e), Words.NONE),
+                    AuditItem.of("retention-size", Category.RETENTION, s, Status.UNKNOWN, Risk.HIGH, failed(url, e), Words.NONE));
         }
         List<AuditItem> items = new ArrayList<>();
         String time = flags.path("storage.tsdb.retention.time").asText("");
@@ -130,23 +128,23 @@ final class PrometheusChecks {
         boolean timeDefault = time.isEmpty() || time.equals("0s");
         items.add(timeDefault
                 ? AuditItem.of("retention-time", Category.RETENTION, s, Status.MISSING, Risk.MEDIUM,
-                        "storage.tsdb.retention.time not set: Prometheus keeps its default 15 d (" + url + ")",
-                        compose + ":\n  command:\n    - --storage.tsdb.retention.time=7d")
-                : AuditItem.ok("retention-time", Category.RETENTION, s, Risk.MEDIUM, "storage.tsdb.retention.time=" + time + " (" + url + ")"));
+                        say("prometheus.retention.time.unset", url),
+                        plain(compose + ":\n  command:\n    - --storage.tsdb.retention.time=7d"))
+                : AuditItem.ok("retention-time", Category.RETENTION, s, Risk.MEDIUM, plain("storage.tsdb.retention.time=" + time + " (" + url + ")")));
         long sizeBytes = parseSize(size);
-        String volumeWords = volume.filter(VolumeSpace::measured).map(v -> "; data volume " + Units.bytes(v.sizeBytes()) + ", "
-                + Units.bytes(v.freeBytes()) + " free (df in the container)").orElse(volume.map(v -> "; volume not measured: " + v.problem()).orElse(""));
+        Words volumeWords = volume.filter(VolumeSpace::measured).map(v -> say("prometheus.volume", Units.bytes(v.sizeBytes()), Units.bytes(v.freeBytes())))
+                .orElse(volume.map(v -> say("prometheus.volume.unmeasured", v.problem())).orElse(Words.NONE));
         if (sizeBytes <= 0) {
             long suggested = volume.filter(VolumeSpace::measured).map(v -> (long) (v.sizeBytes() * 0.8)).orElse(5L << 30);
             items.add(AuditItem.of("retention-size", Category.RETENTION, s, Status.MISSING, Risk.HIGH,
-                    "storage.tsdb.retention.size not set: nothing stops the TSDB from filling its disk" + volumeWords + " (" + url + ")",
-                    compose + ":\n  command:\n    - --storage.tsdb.retention.size=" + Math.max(1, suggested >> 20) + "MB"));
+                    say("prometheus.retention.size.unset", volumeWords, url),
+                    plain(compose + ":\n  command:\n    - --storage.tsdb.retention.size=" + Math.max(1, suggested >> 20) + "MB"))); // tool text
         } else if (volume.filter(VolumeSpace::measured).map(v -> sizeBytes > 0.9 * v.sizeBytes()).orElse(false)) {
             items.add(AuditItem.of("retention-size", Category.RETENTION, s, Status.RISK, Risk.HIGH,
-                    "storage.tsdb.retention.size=" + size + " is more than 90 % of the volume" + volumeWords + " (" + url + ")",
-                    compose + ":\n  command:\n    - --storage.tsdb.retention.size=" + (long) (volume.get().sizeBytes() * 0.8 / (1 << 20)) + "MB"));
+                    say("prometheus.retention.size.big", size, volumeWords, url),
+                    plain(compose + ":\n  command:\n    - --storage.tsdb.retention.size=" + (long) (volume.get().sizeBytes() * 0.8 / (1 << 20)) + "MB"))); // tool text
         } else {
-            items.add(AuditItem.ok("retention-size", Category.RETENTION, s, Risk.HIGH, "storage.tsdb.retention.size=" + size + volumeWords + " (" + url + ")"));
+            items.add(AuditItem.ok("retention-size", Category.RETENTION, s, Risk.HIGH, Words.concat("storage.tsdb.retention.size=" + size, volumeWords, " (" + url + ")")));
         }
         return items;
     }
@@ -160,7 +158,7 @@ final class PrometheusChecks {
             active = http.json(url).path("data").path("activeTargets");
         } catch (IOException e) {
             for (ServiceSpec w : watched) {
-                items.add(AuditItem.of("scraped", Category.SELF_MONITORING, w.id(), Status.UNKNOWN, Risk.MEDIUM, "GET " + url + " failed: " + e.getMessage(), ""));
+                items.add(AuditItem.of("scraped", Category.SELF_MONITORING, w.id(), Status.UNKNOWN, Risk.MEDIUM, failed(url, e), Words.NONE));
             }
             return items;
         }
@@ -175,22 +173,26 @@ final class PrometheusChecks {
                 }
             }
             if (match == null) {
-                String exporter = w.kind() == ServiceKind.REDIS ? " (Redis needs a redis_exporter; its job name should be redis)" : "";
+                Words exporter = w.kind() == ServiceKind.REDIS ? say("prometheus.scraped.redisExporter") : Words.NONE;
                 items.add(AuditItem.of("scraped", Category.SELF_MONITORING, w.id(), Status.MISSING, Risk.MEDIUM,
-                        "no active target of " + prom.id() + " is " + w.name() + exporter + " (" + url + ")",
-                        "prometheus.yml:\nscrape_configs:\n  - job_name: " + w.kind().id() + "\n    static_configs:\n      - targets: ['"
+                        say("prometheus.scraped.none", prom.id(), w.name(), exporter, url),
+                        plain("prometheus.yml:\nscrape_configs:\n  - job_name: " + w.kind().id() + "\n    static_configs:\n      - targets: ['" // tool text
                                 + (w.kind() == ServiceKind.REDIS ? "redis-exporter:9121" : w.container() + ":" + w.metrics().map(m -> m.containerPort()).orElse(w.kind().containerPort()))
-                                + "']"));
+                                + "']")));
             } else if (!"up".equals(match.path("health").asText())) {
                 items.add(AuditItem.of("scraped", Category.SELF_MONITORING, w.id(), Status.RISK, Risk.HIGH,
-                        "target " + match.path("labels").path("job").asText() + " is " + match.path("health").asText() + ": "
-                                + match.path("lastError").asText() + " (" + url + ")", "nightwatch status shows the service"));
+                        say("prometheus.scraped.down", match.path("labels").path("job").asText(), match.path("health").asText(),
+                                match.path("lastError").asText(), url), say("prometheus.scraped.down.fix")));
             } else {
-                items.add(AuditItem.ok("scraped", Category.SELF_MONITORING, w.id(), Risk.MEDIUM,
-                        "scraped as job " + match.path("labels").path("job").asText() + ", up (" + url + ")"));
+                items.add(AuditItem.ok("scraped", Category.SELF_MONITORING, w.id(), Risk.MEDIUM, say("prometheus.scraped", match.path("labels").path("job").asText(), url)));
             }
         }
         return items;
+    }
+
+    /** "GET URL failed: why", the evidence of every API read that did not work. */
+    static Words failed(String url, IOException e) {
+        return say("api.failed", url, e.getMessage());
     }
 
     private static boolean portMatches(String scrapeUrl, ServiceSpec w) {

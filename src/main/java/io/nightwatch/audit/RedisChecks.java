@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /** Redis persistence, memory bound and key expiry, read with {@code CONFIG GET} and {@code INFO keyspace}. */
 final class RedisChecks {
 
@@ -27,11 +30,11 @@ final class RedisChecks {
         this.timeout = timeout;
     }
 
-    private static List<AuditItem> unknown(String s, String why) {
+    private static List<AuditItem> unknown(String s, Words why) {
         return List.of(
-                AuditItem.of("redis-persistence", Category.REDIS, s, Status.UNKNOWN, Risk.CRITICAL, why, ""),
-                AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.UNKNOWN, Risk.HIGH, why, ""),
-                AuditItem.of("redis-ttl", Category.REDIS, s, Status.UNKNOWN, Risk.LOW, why, ""));
+                AuditItem.of("redis-persistence", Category.REDIS, s, Status.UNKNOWN, Risk.CRITICAL, why, Words.NONE),
+                AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.UNKNOWN, Risk.HIGH, why, Words.NONE),
+                AuditItem.of("redis-ttl", Category.REDIS, s, Status.UNKNOWN, Risk.LOW, why, Words.NONE));
     }
 
     List<AuditItem> check(ServiceSpec redis, Optional<String> password, long containerMemoryLimit, String compose) {
@@ -46,7 +49,7 @@ final class RedisChecks {
         Map<String, String> policy;
         String keyspace;
         // no published address (a Swarm stack's): asking "" would reach whatever listens on this machine's port
-        if (redis.health().directHost().isEmpty()) return unknown(s, "Redis has no published address in the profile: CONFIG GET/INFO not asked");
+        if (redis.health().directHost().isEmpty()) return unknown(s, say("redis.noAddress"));
         try (Jedis jedis = new Jedis(redis.health().directHost(), redis.health().directPort(), config.build())) {
             save = jedis.configGet("save");
             aof = jedis.configGet("appendonly");
@@ -55,34 +58,34 @@ final class RedisChecks {
             keyspace = jedis.info("keyspace");
         } catch (JedisException e) {
             // Jedis' messages name host and port only; a wrong password reads "WRONGPASS", never the password.
-            return unknown(s, "Redis at " + where + " did not answer CONFIG GET/INFO: " + e.getClass().getSimpleName());
+            return unknown(s, say("redis.noAnswer", where, e.getClass().getSimpleName()));
         }
         List<AuditItem> items = new ArrayList<>();
         String saveRules = save.getOrDefault("save", "").trim();
         boolean appendOnly = "yes".equalsIgnoreCase(aof.getOrDefault("appendonly", "no"));
-        String evidence = "CONFIG GET at " + where + ": save '" + saveRules + "', appendonly " + (appendOnly ? "yes" : "no");
-        String fix = compose + ":\n  command: [\"redis-server\", \"--appendonly\", \"yes\", \"--save\", \"300 1\"]";
+        Words evidence = say("redis.config", where, saveRules, appendOnly ? "yes" : "no");
+        Words fix = plain(compose + ":\n  command: [\"redis-server\", \"--appendonly\", \"yes\", \"--save\", \"300 1\"]"); // tool text
         if (appendOnly) {
             items.add(AuditItem.ok("redis-persistence", Category.REDIS, s, Risk.CRITICAL, evidence));
         } else if (saveRules.isEmpty()) {
             items.add(AuditItem.of("redis-persistence", Category.REDIS, s, Status.MISSING, Risk.CRITICAL,
-                    evidence + ": nothing is written to disk, a restart logs every user out", fix));
+                    say("redis.persistence.none", evidence), fix));
         } else {
             items.add(AuditItem.of("redis-persistence", Category.REDIS, s, Status.RISK, Risk.MEDIUM,
-                    evidence + ": only RDB snapshots, a crash loses the sessions since the last one", fix));
+                    say("redis.persistence.rdb", evidence), fix));
         }
         long max = parseLong(maxmemory.getOrDefault("maxmemory", "0"));
         String pol = policy.getOrDefault("maxmemory-policy", "noeviction");
-        String memEvidence = "CONFIG GET at " + where + ": maxmemory " + (max == 0 ? "0 (unbounded)" : Units.bytes(max)) + ", policy " + pol
-                + (containerMemoryLimit > 0 ? "; container limit " + Units.bytes(containerMemoryLimit) : "; no container limit");
-        String memFix = compose + ":\n  command: [\"redis-server\", \"--maxmemory\", \""
-                + (containerMemoryLimit > 0 ? Math.max(1, containerMemoryLimit * 3 / 4 >> 20) : 192) + "mb\", \"--maxmemory-policy\", \"allkeys-lru\"]";
+        Words memEvidence = say("redis.memory", where, max == 0 ? say("redis.memory.unbounded") : plain(Units.bytes(max)), pol,
+                containerMemoryLimit > 0 ? say("redis.memory.limit", Units.bytes(containerMemoryLimit)) : say("redis.memory.noLimit"));
+        Words memFix = plain(compose + ":\n  command: [\"redis-server\", \"--maxmemory\", \""
+                + (containerMemoryLimit > 0 ? Math.max(1, containerMemoryLimit * 3 / 4 >> 20) : 192) + "mb\", \"--maxmemory-policy\", \"allkeys-lru\"]");
         if (max == 0) {
             items.add(AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.MISSING, Risk.HIGH,
-                    memEvidence + ": Redis grows until the kernel kills it, losing every session", memFix));
+                    say("redis.maxmemory.none", memEvidence), memFix));
         } else if (containerMemoryLimit > 0 && max >= containerMemoryLimit) {
             items.add(AuditItem.of("redis-maxmemory", Category.REDIS, s, Status.RISK, Risk.HIGH,
-                    memEvidence + ": maxmemory is not below the container limit, the OOM killer comes first", memFix));
+                    say("redis.maxmemory.over", memEvidence), memFix));
         } else {
             items.add(AuditItem.ok("redis-maxmemory", Category.REDIS, s, Risk.HIGH, memEvidence));
         }
@@ -93,11 +96,10 @@ final class RedisChecks {
             keys += Long.parseLong(m.group(1));
             expires += Long.parseLong(m.group(2));
         }
-        String ttlEvidence = "INFO keyspace at " + where + ": " + keys + " keys, " + expires + " with a TTL";
+        Words ttlEvidence = say("redis.ttl", where, keys, expires);
         items.add(keys > expires
                 ? AuditItem.of("redis-ttl", Category.REDIS, s, Status.RISK, Risk.LOW,
-                        ttlEvidence + ": " + (keys - expires) + " keys never expire and only grow",
-                        "Give session keys a TTL where they are written (EXPIRE / SET ... EX)")
+                        say("redis.ttl.never", ttlEvidence, keys - expires), say("redis.ttl.fix"))
                 : AuditItem.ok("redis-ttl", Category.REDIS, s, Risk.LOW, ttlEvidence));
         return items;
     }

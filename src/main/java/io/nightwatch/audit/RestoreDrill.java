@@ -11,6 +11,8 @@ import io.nightwatch.stack.ServiceKind;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 
+import io.nightwatch.text.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +34,8 @@ import java.util.function.Function;
  * are removed afterwards; production is never touched.
  */
 public final class RestoreDrill {
+
+    private static final Texts T = Texts.of(RestoreDrill.class);
 
     /** One service's restore: whether its data checked out, how long it took, what was seen. */
     public record ServiceResult(String service, boolean ok, Duration took, String detail) {}
@@ -72,7 +76,7 @@ public final class RestoreDrill {
             if (!only.isEmpty() && !only.contains(backup.service())) continue;
             Optional<ServiceSpec> spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst();
             if (spec.isEmpty()) {
-                results.add(new ServiceResult(backup.service(), false, Duration.ZERO, "not in the profile: skipped"));
+                results.add(new ServiceResult(backup.service(), false, Duration.ZERO, T.get("drill.detail.notInProfile")));
                 continue;
             }
             DockerHostSpec host = profile.host(spec.get().host()).orElseThrow();
@@ -107,7 +111,7 @@ public final class RestoreDrill {
         String dataPath = spec.dataPath().orElse(backup.dataPath());
         Path source = set.dir().resolve(backup.service());
         if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-            return new ServiceResult(spec.name(), false, Duration.ZERO, "the set has no folder " + backup.service());
+            return new ServiceResult(spec.name(), false, Duration.ZERO, T.get("drill.detail.noFolder", backup.service()));
         }
         String name = "nw-drill-" + spec.name() + "-" + clock.instant().getEpochSecond();
         String volume = engine.createScratch(spec.container(), name, dataPath);
@@ -126,10 +130,10 @@ public final class RestoreDrill {
                 last = problem.get();
                 Thread.sleep(500);
             }
-            return new ServiceResult(spec.name(), false, Duration.ofNanos(System.nanoTime() - t0), "data not back within " + Units.duration(limit) + ": " + last);
+            return new ServiceResult(spec.name(), false, Duration.ofNanos(System.nanoTime() - t0), T.get("drill.detail.timeout", Units.duration(limit), last));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ServiceResult(spec.name(), false, Duration.ofNanos(System.nanoTime() - t0), "interrupted");
+            return new ServiceResult(spec.name(), false, Duration.ofNanos(System.nanoTime() - t0), T.get("drill.detail.interrupted"));
         } finally {
             engine.removeScratch(name, volume);
         }
@@ -146,7 +150,7 @@ public final class RestoreDrill {
                         redisAuth(spec), t);
                 String now = r.stdout().strip();
                 if (r.succeeded() && now.matches("\\d+") && (expected.isEmpty() || expected.equals(now))) return Optional.empty();
-                return Optional.of("DBSIZE " + (now.isEmpty() ? r.stderr().strip() : now) + ", the set had " + expected);
+                return Optional.of(T.get("drill.detail.dbsize", now.isEmpty() ? r.stderr().strip() : now, expected));
             }
             if (spec.kind() == ServiceKind.PROMETHEUS) {
                 long newest = set.verification().map(v -> v.newestPrometheusMillis()).orElse(0L);
@@ -155,7 +159,7 @@ public final class RestoreDrill {
                         + ((newest - 1) / 1000.0);
                 ExecResult r = engine.exec(name, List.of("wget", "-qO-", url), t);
                 if (r.succeeded() && r.stdout().contains("\"result\":[{")) return Optional.empty();
-                return Optional.of("no series at " + Instant.ofEpochMilli(newest - 1) + (r.succeeded() ? "" : " (" + r.stderr().strip() + ")"));
+                return Optional.of(T.get("drill.detail.noSeries", Instant.ofEpochMilli(newest - 1)) + (r.succeeded() ? "" : " (" + r.stderr().strip() + ")"));
             }
             return running(engine, name);
         } catch (ExecUnavailableException e) {
@@ -165,14 +169,14 @@ public final class RestoreDrill {
 
     /** Kinds without a data query here: restored when the container runs on the restored files. */
     private static Optional<String> running(DockerGateway engine, String name) {
-        return engine.inspect(name).filter(f -> f.running()).isPresent() ? Optional.empty() : Optional.of("the scratch container is not running");
+        return engine.inspect(name).filter(f -> f.running()).isPresent() ? Optional.empty() : Optional.of(T.get("drill.detail.notRunning"));
     }
 
     private String seen(DockerGateway engine, String name, ServiceSpec spec, BackupManifest.ServiceBackup backup) {
         return switch (spec.kind()) {
-            case REDIS -> backup.facts().getOrDefault("keys", "?") + " keys, as in the set";
-            case PROMETHEUS -> "series answered at the set's newest sample";
-            default -> "running on the restored files (no data query for " + spec.kind().id() + ")";
+            case REDIS -> T.get("drill.seen.redis", backup.facts().getOrDefault("keys", "?"));
+            case PROMETHEUS -> T.get("drill.seen.prometheus");
+            default -> T.get("drill.seen.other", spec.kind().id());
         };
     }
 

@@ -21,11 +21,11 @@ record ServiceNeeds(String cpus, long memoryBytes, List<String> healthTest, Dura
 
     static ServiceNeeds of(ServiceKind kind) {
         return switch (kind) {
-            case PROMETHEUS -> new ServiceNeeds("1", 1024 * MIB, shell("wget -qO- http://localhost:9090/-/healthy"),
+            case PROMETHEUS -> new ServiceNeeds("1", 1024 * MIB, shell("wget -qO- http://localhost:9090/-/healthy"), // tool text
                     Duration.ofSeconds(60), Risk.HIGH, Risk.HIGH);
-            case LOKI -> new ServiceNeeds("0.5", 512 * MIB, shell("wget -qO- http://localhost:3100/ready"),
+            case LOKI -> new ServiceNeeds("0.5", 512 * MIB, shell("wget -qO- http://localhost:3100/ready"), // tool text
                     Duration.ofSeconds(60), Risk.HIGH, Risk.HIGH);
-            case GRAFANA -> new ServiceNeeds("0.5", 512 * MIB, shell("wget -qO- http://localhost:3000/api/health"),
+            case GRAFANA -> new ServiceNeeds("0.5", 512 * MIB, shell("wget -qO- http://localhost:3000/api/health"), // tool text
                     Duration.ofSeconds(30), Risk.LOW, Risk.MEDIUM);
             case OTEL_COLLECTOR -> new ServiceNeeds("0.25", 256 * MIB,
                     List.of("CMD", "/otelcol-contrib", "validate", "--config=/etc/otelcol-contrib/config.yaml"),
@@ -33,9 +33,9 @@ record ServiceNeeds(String cpus, long memoryBytes, List<String> healthTest, Dura
             case PROMTAIL -> new ServiceNeeds("0.25", 128 * MIB,
                     List.of("CMD", "/usr/bin/promtail", "-check-syntax", "-config.file=/etc/promtail/config.yml"),
                     Duration.ofSeconds(20), Risk.LOW, Risk.MEDIUM);
-            case ALERTMANAGER -> new ServiceNeeds("0.25", 128 * MIB, shell("wget -qO- http://localhost:9093/-/healthy"),
+            case ALERTMANAGER -> new ServiceNeeds("0.25", 128 * MIB, shell("wget -qO- http://localhost:9093/-/healthy"), // tool text
                     Duration.ofSeconds(30), Risk.LOW, Risk.MEDIUM);
-            case REDIS -> new ServiceNeeds("0.5", 256 * MIB, shell("redis-cli ping"),
+            case REDIS -> new ServiceNeeds("0.5", 256 * MIB, shell("redis-cli ping"), // tool text
                     Duration.ofSeconds(30), Risk.MEDIUM, Risk.HIGH);
         };
     }

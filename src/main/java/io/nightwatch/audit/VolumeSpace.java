@@ -7,15 +7,23 @@ import io.nightwatch.docker.ExecUnavailableException;
 import java.time.Duration;
 import java.util.List;
 
+import static io.nightwatch.audit.Words.plain;
+import static io.nightwatch.audit.Words.say;
+
 /**
  * Size and free space of a data path, measured inside its container with {@code df -Pk} (busybox and coreutils
  * both speak it), as the flow monitor's disk watcher does.
  *
- * @param problem "" when measured; else why not (no df in the image, not running)
+ * @param problem none when measured; else why not (no df in the image, not running)
  */
-record VolumeSpace(long sizeBytes, long usedBytes, long freeBytes, String problem) {
+record VolumeSpace(long sizeBytes, long usedBytes, long freeBytes, Words problem) {
 
-    boolean measured() { return problem.isEmpty(); }
+    /** With a problem that reads the same in every language ("" when measured). */
+    VolumeSpace(long sizeBytes, long usedBytes, long freeBytes, String problem) {
+        this(sizeBytes, usedBytes, freeBytes, Words.plain(problem));
+    }
+
+    boolean measured() { return problem.isBlank(); }
 
     double freeFraction() { return sizeBytes <= 0 ? 0 : (double) freeBytes / sizeBytes; }
 
@@ -23,15 +31,16 @@ record VolumeSpace(long sizeBytes, long usedBytes, long freeBytes, String proble
         try {
             ExecResult r = engine.exec(container, List.of("df", "-Pk", path), timeout);
             long[] v = parse(r.stdout());
-            if (!r.succeeded() || v == null) return failed("df failed: " + (r.stderr() + r.stdout()).strip());
-            return new VolumeSpace(v[0], v[1], v[2], "");
+            if (!r.succeeded() || v == null) return failed("volume.dfFailed", (r.stderr() + r.stdout()).strip(), 189);
+            return new VolumeSpace(v[0], v[1], v[2], Words.NONE);
         } catch (ExecUnavailableException e) {
-            return failed("cannot run df in " + container + ": " + e.getMessage());
+            return failed("volume.noDf", container + ": " + e.getMessage(), 183);
         }
     }
 
-    private static VolumeSpace failed(String why) {
-        return new VolumeSpace(0, 0, 0, why.length() > 200 ? why.substring(0, 200) : why);
+    /** {@code room}: what the English words leave of 200 characters for the detail. */
+    private static VolumeSpace failed(String key, String detail, int room) {
+        return new VolumeSpace(0, 0, 0, say(key, detail.length() > room ? detail.substring(0, room) : detail));
     }
 
     /** {size, used, available} in bytes from the last line of {@code df -Pk}; null when it is not that. */

@@ -149,7 +149,7 @@ public final class MainWindowController {
         Label noLog = new Label("No incident log here: the alert history could not be opened.");
         noLog.getStyleClass().add("incidents-unavailable");
         incidentsPane.getChildren().setAll(noLog);
-        Label noAudit = new Label(io.nightwatch.ui.readiness.ReadinessWording.UNAVAILABLE);
+        Label noAudit = new Label(io.nightwatch.ui.readiness.ReadinessWording.unavailable());
         noAudit.getStyleClass().add("incidents-unavailable");
         readinessPane.getChildren().setAll(noAudit);
 
@@ -234,7 +234,7 @@ public final class MainWindowController {
         readiness.overallStateProperty().addListener((o, old, state) -> { if (view.get() == MainWindow.View.READINESS) showBadge(); });
         readiness.staleProperty().addListener((o, was, stale) -> { if (view.get() == MainWindow.View.READINESS) showStale(); });
         readinessPane.getChildren().setAll(new io.nightwatch.ui.readiness.ReadinessView(readiness, zone));
-        readinessTab.setTooltip(new Tooltip(io.nightwatch.ui.readiness.ReadinessWording.TAB_TIP));
+        readinessTab.setTooltip(new Tooltip(io.nightwatch.ui.readiness.ReadinessWording.tabTip()));
         readiness.setShowing(view.get() == MainWindow.View.READINESS);
         view.addListener((o, old, shown) -> readiness.setShowing(shown == MainWindow.View.READINESS));
         if (view.get() == MainWindow.View.READINESS) show(view.get());

@@ -49,7 +49,7 @@ final class ItemCard extends VBox {
             head.getChildren().add(open);
         });
         if (!item.fix().isBlank()) {
-            Button copyButton = new Button(ReadinessWording.COPY_FIX);
+            Button copyButton = new Button(ReadinessWording.copyFix());
             copyButton.getStyleClass().addAll("readiness-button", "item-copy");
             copyButton.setOnAction(e -> copy.accept(item));
             copyButton.setMinWidth(Region.USE_PREF_SIZE);

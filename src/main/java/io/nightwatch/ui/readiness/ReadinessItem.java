@@ -20,8 +20,8 @@ public record ReadinessItem(String id, String check, String subject, AuditItem.S
         String check = colon < 0 ? item.id() : item.id().substring(0, colon);
         Optional<WizardKind> wizard = item.ok() ? Optional.empty()
                 : item.runbook().flatMap(r -> ReadinessWording.wizard(check, r));
-        return new ReadinessItem(item.id(), check, item.subject(), item.status(), item.risk(), redactor.text(item.evidence()),
-                redactor.text(item.fix()), wizard);
+        return new ReadinessItem(item.id(), check, item.subject(), item.status(), item.risk(), redactor.text(item.evidenceText()),
+                redactor.text(item.fixText()), wizard);
     }
 
     public boolean ok() {

@@ -40,6 +40,7 @@ public final class ReadinessView extends VBox {
         HBox phases = new HBox();
         phases.getStyleClass().add("readiness-phases");
         for (Phase p : Phase.values()) phases.getChildren().add(phaseBox(p));
+        phases.setMinWidth(Region.USE_PREF_SIZE); // the verdicts are never squeezed (German ones are longer); the chart gives way
         Label score = new Label();
         score.setId("readiness-score");
         score.getStyleClass().add("readiness-score");
@@ -47,7 +48,7 @@ public final class ReadinessView extends VBox {
         Label taken = new Label();
         taken.getStyleClass().add("readiness-caption");
         taken.textProperty().bind(model.takenProperty());
-        Label question = new Label(ReadinessWording.QUESTION);
+        Label question = new Label(ReadinessWording.question());
         question.getStyleClass().add("readiness-question");
         VBox scoreBox = new VBox(question, score, taken);
         scoreBox.getStyleClass().add("readiness-score-box");
@@ -58,7 +59,7 @@ public final class ReadinessView extends VBox {
         top.setAlignment(Pos.TOP_LEFT);
         top.setFillHeight(false);
 
-        Button run = new Button(ReadinessWording.RUN);
+        Button run = new Button(ReadinessWording.run());
         run.setId("readiness-run");
         run.getStyleClass().addAll("readiness-button", "readiness-run");
         run.disableProperty().bind(model.runningProperty());
@@ -73,7 +74,7 @@ public final class ReadinessView extends VBox {
         progress.setId("readiness-progress-text");
         progress.getStyleClass().add("readiness-caption");
         progress.textProperty().bind(model.progressTextProperty());
-        CheckBox onlyOpen = new CheckBox(ReadinessWording.ONLY_OPEN);
+        CheckBox onlyOpen = new CheckBox(ReadinessWording.onlyOpen());
         onlyOpen.setId("readiness-only-open");
         onlyOpen.getStyleClass().add("readiness-filter");
         onlyOpen.selectedProperty().bindBidirectional(model.onlyNotOkProperty());
@@ -119,6 +120,7 @@ public final class ReadinessView extends VBox {
         Label verdict = new Label();
         verdict.getStyleClass().add("phase-verdict");
         verdict.setId("phase-" + p.key());
+        verdict.setMinWidth(Region.USE_PREF_SIZE); // "BEDINGT BEREIT" is longer than "CONDITIONAL": never cut a verdict
         verdict.textProperty().bind(model.phaseProperty(p).map(ReadinessWording::verdict).orElse(ReadinessWording.verdict(null)));
         HBox line = new HBox(new Group(glyph), verdict);
         line.getStyleClass().add("phase-line");

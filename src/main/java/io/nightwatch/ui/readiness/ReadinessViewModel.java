@@ -53,7 +53,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
     /** An audit older than this no longer describes the stack: the header says so. */
     static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(24);
 
-    private static final AgeLine AGE = new AgeLine(ReadinessWording.FRESH, ReadinessWording.SILENT);
+    private final AgeLine age = new AgeLine(ReadinessWording.fresh(), ReadinessWording.silent());
 
     private final ReadinessSource source;
     private final Clock clock;
@@ -62,7 +62,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
     private final Consumer<Step> stepReports;
 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", ReadinessWording.NOT_YET);
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", ReadinessWording.notYet());
     private final ReadOnlyObjectWrapper<Verdict> overallState = new ReadOnlyObjectWrapper<>(this, "overallState");
     private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", ReadinessWording.verdict(null));
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
@@ -71,7 +71,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
     private final ReadOnlyStringWrapper score = new ReadOnlyStringWrapper(this, "score", "");
     private final ReadOnlyStringWrapper taken = new ReadOnlyStringWrapper(this, "taken", "");
     private final ReadOnlyObjectWrapper<AuditReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", ReadinessWording.NO_AUDIT);
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", ReadinessWording.noAudit());
     private final BooleanProperty onlyNotOk = new SimpleBooleanProperty(this, "onlyNotOk");
     private final ObservableList<ItemGroup> groups = FXCollections.observableArrayList();
     private final ObservableList<ScorePoint> history = FXCollections.observableArrayList();
@@ -174,7 +174,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
         problem.set(false);
         message.set("");
         progress.set(ProgressBar.INDETERMINATE_PROGRESS);
-        progressText.set(ReadinessWording.RUNNING);
+        progressText.set(ReadinessWording.running());
         boolean queued = lane.run(() -> {
             try {
                 return new Audited(source.audit((done, total, what) ->
@@ -194,7 +194,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
     /** The text for the clipboard: the fix, cleaned once more, since the clipboard leaves the process. */
     public String copyFix(ReadinessItem item) {
         problem.set(false);
-        message.set(ReadinessWording.COPIED);
+        message.set(ReadinessWording.copied());
         return Redactor.clean(item.fix());
     }
 
@@ -276,7 +276,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
         score.set(ReadinessWording.score(p.ok(), p.total()));
         taken.set(ReadinessWording.taken(p.takenAt(), clock.getZone()));
         summary.set(ReadinessWording.summary(p.ok(), p.total(), 0, 0));
-        placeholder.set(ReadinessWording.FROM_HISTORY);
+        placeholder.set(ReadinessWording.fromHistory());
         showVerdict(p.verdict(), p.takenAt());
         recorded.lastPhases().forEach((phase, verdict) -> phases.get(phase).set(verdict));
     }
@@ -290,7 +290,7 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
 
     private void showAge() {
         if (lastAuditAt == null) return;
-        AgeLine.Reading reading = AGE.read(lastAuditAt, clock.instant(), STALE_AFTER, clock.getZone());
+        AgeLine.Reading reading = age.read(lastAuditAt, clock.instant(), STALE_AFTER, clock.getZone());
         lastUpdate.set(reading.text());
         stale.set(reading.stale());
     }
@@ -311,10 +311,10 @@ public final class ReadinessViewModel implements ViewHeader<Verdict> {
             long ok = items.stream().filter(AuditItem::ok).count();
             List<ReadinessItem> rows = items.stream().sorted(order).filter(i -> !onlyNotOk.get() || !i.ok())
                     .map(i -> ReadinessItem.of(i, redactor)).toList();
-            if (!rows.isEmpty()) shown.add(new ItemGroup(category, ReadinessWording.category(category.words()), ok, items.size(), rows));
+            if (!rows.isEmpty()) shown.add(new ItemGroup(category, ReadinessWording.category(category), ok, items.size(), rows));
         });
         groups.setAll(shown);
-        placeholder.set(shown.isEmpty() && onlyNotOk.get() ? ReadinessWording.ALL_OK : ReadinessWording.NO_AUDIT);
+        placeholder.set(shown.isEmpty() && onlyNotOk.get() ? ReadinessWording.allOk() : ReadinessWording.noAudit());
     }
 
     private static ScorePoint point(AuditHistory.AuditRun run) {

@@ -22,12 +22,12 @@ final class ScoreChart extends VBox {
 
     private final HBox bars = new HBox();
     private final Label trend = new Label();
-    private final Label empty = new Label(ReadinessWording.NO_HISTORY);
+    private final Label empty = new Label(ReadinessWording.noHistory());
 
     ScoreChart(ObservableList<ScorePoint> points, ZoneId zone) {
         getStyleClass().add("score-chart");
         setId("readiness-history");
-        Label title = new Label(ReadinessWording.HISTORY);
+        Label title = new Label(ReadinessWording.history());
         title.getStyleClass().add("readiness-caption");
         bars.getStyleClass().add("score-bars");
         bars.setAlignment(Pos.BOTTOM_LEFT);

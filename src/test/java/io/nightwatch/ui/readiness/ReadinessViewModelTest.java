@@ -150,7 +150,7 @@ class ReadinessViewModelTest {
         String copied = onFx(() -> m.copyFix(grafana));
         assertFalse(copied.contains("hunter2"), copied);
         assertTrue(copied.startsWith("docker compose: environment:"), copied);
-        assertEquals(ReadinessWording.COPIED, onFx(() -> m.messageProperty().get()));
+        assertEquals(ReadinessWording.copied(), onFx(() -> m.messageProperty().get()));
 
         await(() -> m.history().size() == 1); // read again after the audit: this audit is on the chart
         assertEquals(2, onFx(() -> m.history().get(0).ok()));
@@ -174,7 +174,7 @@ class ReadinessViewModelTest {
                 Risk.MEDIUM, "json-file max-size 10m", "", Optional.empty())), List.of());
         onFx(() -> { m.runAudit(); return null; });
         await(() -> m.groups().isEmpty());
-        assertEquals(ReadinessWording.ALL_OK, onFx(() -> m.placeholderProperty().get()));
+        assertEquals(ReadinessWording.allOk(), onFx(() -> m.placeholderProperty().get()));
         assertEquals("READY", onFx(() -> m.overallTextProperty().get()));
         onFx(() -> { m.onlyNotOkProperty().set(false); return null; });
         assertEquals(1, onFx(() -> m.groups().size()));
@@ -225,7 +225,7 @@ class ReadinessViewModelTest {
         assertEquals("40 / 48 OK", onFx(() -> m.scoreProperty().get()));
         assertTrue(onFx(() -> m.staleProperty().get()), "three days old");
         assertTrue(onFx(() -> m.lastUpdateProperty().get()).startsWith("no audit for 3 d"), onFx(() -> m.lastUpdateProperty().get()));
-        assertEquals(ReadinessWording.FROM_HISTORY, onFx(() -> m.placeholderProperty().get()));
+        assertEquals(ReadinessWording.fromHistory(), onFx(() -> m.placeholderProperty().get()));
         assertEquals(Verdict.NOT_READY, onFx(() -> m.history().get(0).verdict()));
         assertEquals(14.0 / 48, onFx(() -> m.history().get(0).fraction()), 1e-9);
 
