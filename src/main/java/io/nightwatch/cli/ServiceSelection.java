@@ -9,8 +9,7 @@ import java.util.List;
 public class ServiceSelection {
 
     // each command says what "all" means for it (OptionWords: nightwatch.<command>.services)
-    @Option(names = {"--service", "--services"}, paramLabel = "S,...", defaultValue = "all", descriptionKey = "services",
-            description = "Services, comma-separated, or all (default).")
+    @Option(names = {"--service", "--services"}, paramLabel = "S,...", defaultValue = "all", descriptionKey = "services")
     String services;
 
     /** As given: "all" or names separated by commas (the runbooks' {@code services} parameter). */
