@@ -13,7 +13,7 @@ public class Confirmation {
     /** The exit code of a run the operator declined (as for Ctrl-C). */
     static final int DECLINED = 130;
 
-    // the recover command words it its own way (OptionWords: nightwatch.recover.yes)
+    // the recover command words it its own way (messages.properties: nightwatch.recover.yes)
     @Option(names = "--yes", descriptionKey = "yes")
     boolean yes;
 

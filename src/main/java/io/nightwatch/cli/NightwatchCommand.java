@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless face of Nightwatch: every capability as a scriptable command. */
+/**
+ * The headless face of Nightwatch: every capability as a scriptable command. Every word, the help included, is in
+ * {@code messages.properties} / {@code messages_de.properties} of this package (picocli keys such as
+ * {@code nightwatch.status.usage.description} and {@code nightwatch.status.json}); the annotations carry names only.
+ */
 @Command(name = "nightwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {StatusCommand.class, FlowCommand.class, ServeCommand.class, AlertsCommand.class, SilenceCommand.class,
                 BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class,

@@ -8,7 +8,7 @@ import java.util.List;
 /** {@code --service S,...}: which of the profile's services a command works on, or all. */
 public class ServiceSelection {
 
-    // each command says what "all" means for it (OptionWords: nightwatch.<command>.services)
+    // each command says what "all" means for it (messages.properties: nightwatch.<command>.services)
     @Option(names = {"--service", "--services"}, paramLabel = "S,...", defaultValue = "all", descriptionKey = "services")
     String services;
 
