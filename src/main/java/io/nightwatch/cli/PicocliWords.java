@@ -22,7 +22,9 @@ final class PicocliWords {
         if (Language.current() == Language.EN) return e.getMessage();
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
-            return T.get(first.startsWith("-") ? "picocli.unknownOption" : "picocli.unmatched", first);
+            String key = first.startsWith("-") ? "picocli.unknownOption"
+                    : u.getCommandLine().getSubcommands().isEmpty() ? "picocli.unmatched" : "picocli.unknownCommand";
+            return T.get(key, first);
         }
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
             List<String> names = m.getMissing().stream().map(PicocliWords::name).toList();
