@@ -23,7 +23,7 @@ public final class Nightwatch {
         try {
             args = Language.takeChoice(givenArgs, System.getenv(), Locale.getDefault());
         } catch (IllegalArgumentException e) {
-            System.err.println("nightwatch: " + e.getMessage());
+            System.err.println("nightwatch: " + NightwatchCommand.languageRefused(givenArgs));
             System.exit(NightwatchCommand.EXIT_USAGE);
             return;
         }
@@ -37,9 +37,7 @@ public final class Nightwatch {
                 io.nightwatch.ui.NightwatchApp.launchWindow(windowArgs);
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 // No display, or no GTK 3: say what is missing instead of a stack trace.
-                System.err.println("nightwatch: cannot open the window: " + e.getMessage()
-                        + "\nThe window needs a graphical session (DISPLAY or WAYLAND_DISPLAY) and GTK 3 (Debian: libgtk-3-0)."
-                        + "\nWithout a screen, use the CLI: nightwatch status --help");
+                System.err.println("nightwatch: " + WindowCommand.cannotOpen(e.getMessage()));
                 System.exit(NightwatchCommand.EXIT_SOFTWARE);
             }
             return;

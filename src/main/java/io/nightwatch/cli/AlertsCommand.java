@@ -1,8 +1,9 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertQuery;
 import io.nightwatch.store.AlertState;
@@ -29,11 +30,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code nightwatch alerts}: what fired, and when, from the alert history. */
-@Command(name = "alerts", mixinStandardHelpOptions = true, description = "Search the alert history (newest first).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:listed (also when nothing matches)", "64:invalid arguments", "70:internal error",
-                "74:the alert history cannot be read (not one, or a schema this version cannot read)"})
+@Command(name = "alerts", mixinStandardHelpOptions = true)
 public class AlertsCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(AlertsCommand.class);
 
     /** sysexits EX_IOERR. */
     static final int EXIT_STORE = 74;
@@ -43,29 +43,28 @@ public class AlertsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--since", paramLabel = "AGE|TIME", defaultValue = "24h",
-            description = "How far back: 30m, 6h, 7d, or an ISO-8601 time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--since", paramLabel = "AGE|TIME", defaultValue = "24h")
     String since;
 
-    @Option(names = "--until", paramLabel = "TIME", description = "Up to this ISO-8601 time (default now).")
+    @Option(names = "--until", paramLabel = "TIME")
     String until;
 
-    @Option(names = "--severity", split = ",", paramLabel = "LEVEL", description = "critical, warning, info … (comma-separated).")
+    @Option(names = "--severity", split = ",", paramLabel = "LEVEL")
     List<String> severities;
 
-    @Option(names = "--state", split = ",", paramLabel = "STATE", description = "pending, firing, suppressed, resolved (comma-separated).")
+    @Option(names = "--state", split = ",", paramLabel = "STATE")
     List<String> states;
 
-    @Option(names = "--service", split = ",", paramLabel = "NAME", description = "Service or component label.")
+    @Option(names = "--service", split = ",", paramLabel = "NAME")
     List<String> services;
 
-    @Option(names = "--text", paramLabel = "WORDS", description = "Free text over labels and annotations.")
+    @Option(names = "--text", paramLabel = "WORDS")
     String text;
 
-    @Option(names = "--limit", defaultValue = "200", description = "At most this many (default ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "200")
     int limit;
 
-    @Option(names = "--json", description = "Print a JSON document.")
+    @Option(names = "--json")
     boolean json;
 
     @Spec
@@ -95,16 +94,16 @@ public class AlertsCommand implements Callable<Integer> {
             if (text != null) b.text(text);
             query = b.build();
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
         Path db = storeOptions.resolve(env);
         if (!Files.exists(db)) {
-            err.println("nightwatch: no alert history at " + db + " yet (run `nightwatch serve` or the window to collect alerts)");
+            err.println(NightwatchCommand.PREFIX + T.get("alerts.noHistory", db));
             return 0;
         }
         if (Files.size(db) == 0) {
-            err.println("nightwatch: the alert history at " + db + " is empty (run `nightwatch serve` or the window to collect alerts)");
+            err.println(NightwatchCommand.PREFIX + T.get("alerts.emptyHistory", db));
             return 0;
         }
         // Read-only: listing needs no write access, so it works on a history the user may only read.
@@ -115,11 +114,11 @@ public class AlertsCommand implements Callable<Integer> {
             } else {
                 Instant now = Instant.now();
                 for (AlertOccurrence a : found) out.println(line(a, now));
-                if (found.isEmpty()) err.println("nightwatch: no alerts match");
+                if (found.isEmpty()) err.println(NightwatchCommand.PREFIX + T.get("alerts.noMatch"));
             }
             out.flush();
         } catch (StoreException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return EXIT_STORE;
         }
         return 0;
@@ -128,10 +127,16 @@ public class AlertsCommand implements Callable<Integer> {
     static String line(AlertOccurrence a, Instant now) {
         Duration lasted = Duration.between(a.startsAt(), a.endsAt().orElse(now));
         if (lasted.isNegative()) lasted = Duration.ZERO; // an end before the start (a sender's clock), or a start ahead of ours
-        return String.format("%-20s %-9s %-10s %-34s %-14s %-9s %s%s", a.startsAt().toString().substring(0, 19).replace('T', ' '),
-                a.severity(), a.state().name().toLowerCase(Locale.ROOT), a.alertname(), a.service(),
-                Durations.human(lasted), String.join(",", a.seenBy()),
-                a.ack().map(k -> "  ack " + k.who()).orElse(""));
+        return String.format("%-20s %-9s %-10s %-34s %-14s %-9s %s%s", Formats.dateTimeSeconds(a.startsAt(), java.time.ZoneOffset.UTC),
+                a.severity(), stateWord(a.state()), a.alertname(), a.service(),
+                Formats.duration(lasted), String.join(",", a.seenBy()),
+                a.ack().map(k -> "  " + T.get("alerts.ackBy", k.who())).orElse(""));
+    }
+
+    /** pending, firing… in the reader's language (JSON keeps the lower-case token). */
+    private static String stateWord(AlertState state) {
+        String key = "alertState." + state.name();
+        return T.get(key);
     }
 
     private static ObjectNode document(List<AlertOccurrence> found, long total) {
@@ -174,7 +179,7 @@ public class AlertsCommand implements Callable<Integer> {
         try {
             return Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is neither an age (30m, 6h, 7d) nor an ISO-8601 time");
+            throw new IllegalArgumentException(T.get("alerts.badTime", text));
         }
     }
 
@@ -182,7 +187,7 @@ public class AlertsCommand implements Callable<Integer> {
         try {
             return AlertState.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown state '" + text + "' (pending, firing, suppressed, resolved)");
+            throw new IllegalArgumentException(T.get("alerts.badState", text));
         }
     }
 }

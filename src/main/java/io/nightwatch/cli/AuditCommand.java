@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.audit.AuditDocuments;
 import io.nightwatch.audit.AuditInputs;
 import io.nightwatch.audit.AuditItem;
@@ -37,12 +38,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch audit}: the readiness checklist of the live stack, with evidence and fix per item. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit the live stack's readiness for operation: verdict per phase, evidence and fix per item "
-                + "(exit 0 READY, 1 CONDITIONAL, 2 NOT_READY, 3 engine unreachable). Changes nothing.")
+@Command(name = "audit", mixinStandardHelpOptions = true)
 public class AuditCommand implements Callable<Integer> {
 
+    private static final Texts T = Texts.of(AuditCommand.class);
+
     public static final int EXIT_ENGINE_UNREACHABLE = 3;
+    private static final String HISTORY_ROW = "%s  %-11s  %3d/%-3d  %s%s%n";
+    private static final String ITEM_ROW = "%-7s %-8s %-45s %s%n";
 
     @Mixin
     ProfileOptions profileOptions;
@@ -50,27 +53,25 @@ public class AuditCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--json", description = "Print the audit as one JSON document.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--format", paramLabel = "md|html", description = "Report format for --out (Markdown or HTML, redacted).")
+    @Option(names = "--format", paramLabel = "md|html")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (with --format; default md).")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--fix-files", paramLabel = "DIR",
-            description = "Also write alert-rules.yml, alertmanager.yml and docker-compose.override.yml for the gaps found (never applied).")
+    @Option(names = "--fix-files", paramLabel = "DIR")
     Path fixFiles;
 
-    @Option(names = "--history", description = "List earlier audits (verdict and score over time); audit nothing.")
+    @Option(names = "--history")
     boolean history;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3", description = "Bound of each single read (default ${DEFAULT-VALUE} s).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3")
     double timeoutSeconds;
 
-    @Option(names = "--flow-window", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Sample the data flow this long to find STALLED stages (default ${DEFAULT-VALUE} s; 0 skips it).")
+    @Option(names = "--flow-window", paramLabel = "SECONDS", defaultValue = "30")
     int flowWindowSeconds;
 
     @Spec
@@ -91,19 +92,19 @@ public class AuditCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (history) return printHistory(stdout, err);
-        if (!(timeoutSeconds >= 0.1 && timeoutSeconds <= 600)) return usage(err, "--timeout takes seconds between 0.1 and 600, not " + timeoutSeconds);
-        if (format != null && !format.equals("md") && !format.equals("html")) return usage(err, "--format is md or html, not '" + format + "'");
-        if (flowWindowSeconds < 0 || flowWindowSeconds > 600) return usage(err, "--flow-window takes seconds between 0 and 600, not " + flowWindowSeconds);
-        if (format != null && out == null) return usage(err, "--format needs --out FILE");
+        if (!(timeoutSeconds >= 0.1 && timeoutSeconds <= 600)) return usage(err, T.get("audit.badTimeout", timeoutSeconds));
+        if (format != null && !format.equals("md") && !format.equals("html")) return usage(err, T.get("audit.badFormat", format));
+        if (flowWindowSeconds < 0 || flowWindowSeconds > 600) return usage(err, T.get("audit.badFlowWindow", flowWindowSeconds));
+        if (format != null && out == null) return usage(err, T.get("audit.formatNeedsOut"));
         Optional<StackProfile> loaded = profileOptions.loadOrReport(env, err);
         if (loaded.isEmpty()) return NightwatchCommand.EXIT_USAGE;
         RecoveryTargets targets;
         try {
             targets = RecoveryTargets.read(profileFile());
         } catch (IOException e) {
-            return usage(err, "profile: " + e.getMessage());
+            return usage(err, T.get("audit.profile", e.getMessage()));
         }
-        Path dataDir = XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: pass --db FILE and set XDG_DATA_HOME"));
+        Path dataDir = XdgDirs.data(env).orElseThrow(() -> new IllegalStateException(T.get("audit.noHome")));
 
         AlertStore store = openStore(err);
         try {
@@ -125,12 +126,12 @@ public class AuditCommand implements Callable<Integer> {
             }
             if (out != null) {
                 ReportFiles.write(out, "html".equals(format) ? AuditDocuments.html(report) : AuditDocuments.markdown(report));
-                err.println("report written to " + out);
+                err.println(T.get("audit.reportWritten", out));
             }
             if (fixFiles != null) {
                 List<Path> written = FixFiles.write(report, loaded.get(), fixFiles);
-                err.println(written.isEmpty() ? "no fix files needed: no gap they would close"
-                        : "fix files written (not applied): " + String.join(", ", written.stream().map(Path::toString).toList()));
+                err.println(written.isEmpty() ? T.get("audit.noFixFiles")
+                        : T.get("audit.fixFilesWritten", String.join(", ", written.stream().map(Path::toString).toList())));
             }
             stdout.flush();
             err.flush();
@@ -150,7 +151,7 @@ public class AuditCommand implements Callable<Integer> {
         try {
             return AlertStore.open(storeOptions.resolve(env));
         } catch (StoreException | IllegalStateException e) {
-            err.println("nightwatch: audit not recorded in the history: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + T.get("audit.notRecorded", e.getMessage()));
             return null;
         }
     }
@@ -159,34 +160,48 @@ public class AuditCommand implements Callable<Integer> {
         try (AlertStore store = AlertStore.open(storeOptions.resolve(env))) {
             List<AuditHistory.AuditRun> runs = store.audits().list(200);
             if (runs.isEmpty()) {
-                stdout.println("no audits recorded yet: run `nightwatch audit`");
+                stdout.println(T.get("audit.noHistory"));
             }
             for (AuditHistory.AuditRun r : runs) {
                 int width = 30;
                 int filled = r.total() == 0 ? 0 : Math.round(width * (float) r.ok() / r.total());
-                stdout.printf("%s  %-11s  %3d/%-3d  %s%s%n", r.takenAt(), r.verdict(), r.ok(), r.total(), "#".repeat(filled), ".".repeat(width - filled));
+                stdout.printf(HISTORY_ROW, r.takenAt(), verdict(r.verdict()), r.ok(), r.total(), "#".repeat(filled), ".".repeat(width - filled));
             }
             stdout.flush();
             return 0;
         } catch (StoreException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
     }
 
     private static void printText(AuditReport report, PrintWriter out) {
         Redactor redactor = new Redactor();
-        out.printf("%s  score %d/%d OK  (development %s, staging %s, production %s)%n", report.verdict(), report.ok(), report.total(),
-                report.phases().get(Phase.DEVELOPMENT), report.phases().get(Phase.STAGING), report.phases().get(Phase.PRODUCTION));
+        out.println(T.get("audit.summary", verdict(report.verdict().name()), report.ok(), report.total(),
+                verdict(report.phases().get(Phase.DEVELOPMENT).name()), verdict(report.phases().get(Phase.STAGING).name()),
+                verdict(report.phases().get(Phase.PRODUCTION).name())));
         for (AuditItem i : report.items()) {
             if (i.ok()) continue;
-            out.printf("%-7s %-8s %-45s %s%n", i.status(), i.risk().word(), i.id(), redactor.text(i.evidence()));
+            out.printf(ITEM_ROW, word("audit.status.", i.status()), word("audit.risk.", i.risk()), i.id(),
+                    redactor.text(i.evidence()));
         }
-        out.println("Evidence and fixes for every item: --json, or --format md|html --out FILE.");
+        out.println(T.get("audit.more"));
+    }
+
+    /** An enum's word: the key is its prefix and the constant's name. */
+    private static String word(String prefix, Enum<?> value) {
+        String key = prefix + value.name();
+        return T.get(key);
+    }
+
+    /** READY, CONDITIONAL, NOT_READY in the reader's language (the JSON and the history keep the token). */
+    private static String verdict(String token) {
+        String key = "audit.verdict." + token;
+        return T.has(key) ? T.get(key) : token;
     }
 
     private static int usage(PrintWriter err, String message) {
-        err.println("nightwatch: " + message);
+        err.println(NightwatchCommand.PREFIX + message);
         err.flush();
         return NightwatchCommand.EXIT_USAGE;
     }

@@ -1,7 +1,8 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.text.Bytes;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
@@ -23,9 +24,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch backup}: take a verified backup set (or: {@code backup verify SET}). */
-@Command(name = "backup", mixinStandardHelpOptions = true, subcommands = BackupCommand.Verify.class,
-        description = "Back up the stack's data into a new verified set (the backup runbook).")
+@Command(name = "backup", mixinStandardHelpOptions = true, subcommands = BackupCommand.Verify.class)
 public class BackupCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(BackupCommand.class);
 
     @Mixin
     ProfileOptions profileOptions;
@@ -33,14 +35,13 @@ public class BackupCommand implements Callable<Integer> {
     @Mixin
     ServiceSelection services;
 
-    @Option(names = "--to", paramLabel = "DIR", description = "Folder for the set (default $XDG_DATA_HOME/nightwatch/backups).")
+    @Option(names = "--to", paramLabel = "DIR")
     Path to;
 
-    @Option(names = "--keep", paramLabel = "N", converter = CliValues.PositiveCount.class, description = "After a successful backup, keep only the newest N complete sets (the newest verified one always stays).")
+    @Option(names = "--keep", paramLabel = "N", converter = CliValues.PositiveCount.class)
     Integer keep;
 
-    @Option(names = "--max-age", paramLabel = "AGE", converter = CliValues.Period.class,
-            description = "After a successful backup, delete complete sets older than this (e.g. 30d).")
+    @Option(names = "--max-age", paramLabel = "AGE", converter = CliValues.Period.class)
     Duration maxAge;
 
     @Spec
@@ -51,7 +52,7 @@ public class BackupCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return RunbookOpening.of(profileOptions, err).answering(services.text()).run(cli -> {
             BackupRunbook.Selection selection = cli.catalog().backup().select(services.text());
-            selection.skipped().forEach(line -> err.println("nightwatch: " + line));
+            selection.skipped().forEach(line -> err.println(NightwatchCommand.PREFIX + line));
             err.flush();
             Path root = to != null ? to : RunbookCli.backupRoot(System.getenv());
             Map<String, String> params = new HashMap<>(Map.of("services", selection.parameter(), "to", root.toString()));
@@ -61,10 +62,10 @@ public class BackupCommand implements Callable<Integer> {
                 try {
                     Duration age = maxAge == null ? Duration.ofDays(36_500) : maxAge;
                     for (Path removed : BackupSets.applyRetention(root, keep == null ? Integer.MAX_VALUE : keep, age, Instant.now())) {
-                        err.println("nightwatch: retention removed " + removed);
+                        err.println(NightwatchCommand.PREFIX + T.get("backup.retentionRemoved", removed));
                     }
                 } catch (java.io.IOException e) {
-                    err.println("nightwatch: retention failed: " + e.getMessage());
+                    err.println(NightwatchCommand.PREFIX + T.get("backup.retentionFailed", e.getMessage()));
                     return NightwatchCommand.EXIT_SOFTWARE;
                 }
             }
@@ -73,9 +74,9 @@ public class BackupCommand implements Callable<Integer> {
         });
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check every file of a set against its manifest.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static class Verify implements Callable<Integer> {
-        @Parameters(paramLabel = "SET", description = "The set's folder.")
+        @Parameters(paramLabel = "SET", descriptionKey = "setFolder")
         Path set;
         @Spec
         CommandSpec spec;
@@ -84,12 +85,12 @@ public class BackupCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (!Files.isDirectory(set)) {
-                spec.commandLine().getErr().println("nightwatch: no backup set at " + set);
+                spec.commandLine().getErr().println(NightwatchCommand.PREFIX + T.get("backup.noSet", set));
                 return NightwatchCommand.EXIT_USAGE;
             }
             // The operator's own path may be a link (a "latest" pointer); nothing inside the set is followed.
             SetVerifier.Report report = SetVerifier.verify(set.toRealPath(), bytes -> { });
-            out.println((report.ok() ? "OK " : "DAMAGED ") + set + ": " + report.files() + " files, " + Bytes.human(report.bytes()));
+            out.println(T.get(report.ok() ? "backup.verifiedOk" : "backup.verifiedDamaged", set, report.files(), Bytes.human(report.bytes())));
             report.problems().forEach(p -> out.println("  " + p));
             out.flush();
             return report.ok() ? 0 : 1;
@@ -100,15 +101,15 @@ public class BackupCommand implements Callable<Integer> {
     static String damage(BackupSets.SetInfo s) {
         if (!s.complete() || s.verified()) return "";
         return s.verification().map(v -> v.problems().isEmpty() ? "" : "  (" + v.problems().get(0)
-                + (v.problems().size() > 1 ? "; and " + (v.problems().size() - 1) + " more" : "") + ")").orElse("");
+                + (v.problems().size() > 1 ? "; " + T.get("backup.moreProblems", v.problems().size() - 1) : "") + ")").orElse("");
     }
 
     /** {@code nightwatch backups}: the sets with size, age and verification state. */
-    @Command(name = "backups", mixinStandardHelpOptions = true, description = "List backup sets with size, age and verification.")
+    @Command(name = "backups", mixinStandardHelpOptions = true)
     public static class ListSets implements Callable<Integer> {
-        @Option(names = "--in", paramLabel = "DIR", description = "Folder of sets (default $XDG_DATA_HOME/nightwatch/backups).")
+        @Option(names = "--in", paramLabel = "DIR")
         Path in;
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
         @Spec
         CommandSpec spec;
@@ -129,11 +130,11 @@ public class BackupCommand implements Callable<Integer> {
                 out.println(array.toPrettyString());
             } else {
                 for (var s : sets) {
-                    out.printf("%-40s %-10s %-9s %-10s %s%n", s.id(), Bytes.human(s.bytes()), Durations.human(Duration.between(s.created(), Instant.now())),
-                            !s.complete() ? "INCOMPLETE" : s.verified() ? "verified" : s.verification().isPresent() ? "DAMAGED" : "unverified",
+                    out.printf(T.get("backups.line"), s.id(), Bytes.human(s.bytes()), Formats.duration(Duration.between(s.created(), Instant.now())),
+                            T.get(!s.complete() ? "backups.incomplete" : s.verified() ? "backups.verified" : s.verification().isPresent() ? "backups.damaged" : "backups.unverified"),
                             String.join(",", s.services()) + damage(s));
                 }
-                if (sets.isEmpty()) spec.commandLine().getErr().println("nightwatch: no backup sets in " + root);
+                if (sets.isEmpty()) spec.commandLine().getErr().println(NightwatchCommand.PREFIX + T.get("backups.none", root));
             }
             out.flush();
             return 0;

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  * empty) with one line saying what is expected, so the parameter handler answers 64 before anything runs.
  */
 final class CliValues {
+
+    private static final Texts T = Texts.of(CliValues.class);
 
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d|w)");
     /** Longer than any period an operator means; well inside what Instant and Duration arithmetic can hold. */
@@ -33,12 +36,12 @@ final class CliValues {
         if (trimmed.matches("(?i)P[0-9A-Z.]{1,40}")) {
             d = iso(trimmed);
         } else if (!m.matches()) {
-            throw new TypeConversionException("'" + shown(trimmed) + "' is not a period (e.g. 30s, 10m, 2h, 7d)");
+            throw new TypeConversionException(T.get("value.notPeriod", shown(trimmed)));
         } else {
             d = unit(Long.parseLong(m.group(1)), m.group(2));
         }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new TypeConversionException("'" + shown(trimmed) + "' is out of range (" + human(min) + " to " + human(max) + ")");
+            throw new TypeConversionException(T.get("value.outOfRange", shown(trimmed), human(min), human(max)));
         }
         return d;
     }
@@ -47,7 +50,7 @@ final class CliValues {
         try {
             return Duration.parse(text.toUpperCase(java.util.Locale.ROOT));
         } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-            throw new TypeConversionException("'" + shown(text) + "' is not a period (e.g. 30s, 10m, 2h, 7d)");
+            throw new TypeConversionException(T.get("value.notPeriod", shown(text)));
         }
     }
 
@@ -116,7 +119,7 @@ final class CliValues {
                 // 0s is a real choice: remove the old container as soon as the new one passed its gate
                 return runbookText(period(value, Duration.ZERO, LONGEST));
             } catch (TypeConversionException e) {
-                throw new TypeConversionException("'" + shown(value == null ? "" : value.trim()) + "' is neither keep nor a period (e.g. 10m)");
+                throw new TypeConversionException(T.get("value.notHold", shown(value == null ? "" : value.trim())));
             }
         }
     }
@@ -131,7 +134,7 @@ final class CliValues {
             } catch (NumberFormatException e) {
                 // said below
             }
-            throw new TypeConversionException("'" + shown(value) + "' is not a whole number of at least 1");
+            throw new TypeConversionException(T.get("value.notPositive", shown(value)));
         }
     }
 
@@ -139,11 +142,11 @@ final class CliValues {
     static final class OutputPath implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            if (value == null || value.isBlank()) throw new TypeConversionException("an empty file name");
+            if (value == null || value.isBlank()) throw new TypeConversionException(T.get("value.emptyFileName"));
             try {
                 return Path.of(value);
             } catch (InvalidPathException e) {
-                throw new TypeConversionException("'" + shown(value) + "' is not a file name: " + e.getReason());
+                throw new TypeConversionException(T.get("value.notFileName", shown(value), e.getReason()));
             }
         }
     }

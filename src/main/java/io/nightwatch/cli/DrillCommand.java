@@ -1,5 +1,7 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.audit.RestoreDrill;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineAddress;
@@ -26,15 +28,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch drill restore}: proves a backup set in scratch containers and records the measured RTO. */
-@Command(name = "drill", mixinStandardHelpOptions = true, subcommands = DrillCommand.Restore.class,
-        description = "Drills that prove the stack can recover.")
+@Command(name = "drill", mixinStandardHelpOptions = true, subcommands = DrillCommand.Restore.class)
 public class DrillCommand {
 
-    @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Restore a verified backup set into scratch containers (same images, fresh volumes, --network none), "
-                    + "check the data, time it, remove them, and record the drill for the audit. Production is not touched. "
-                    + "Exit 0 restored, 1 a service failed, 3 engine unreachable, 64 bad arguments.")
+    private static final Texts T = Texts.of(DrillCommand.class);
+
+    @Command(name = "restore", mixinStandardHelpOptions = true)
     static class Restore implements Callable<Integer> {
+
+        private static final String SERVICE_ROW = "%-7s %-14s %6s s  %s%n";
 
         @Mixin
         ProfileOptions profileOptions;
@@ -42,16 +44,16 @@ public class DrillCommand {
         @Mixin
         StoreOptions storeOptions;
 
-        @Option(names = "--set", paramLabel = "SET", description = "The set to drill (default: the newest verified one).")
+        @Option(names = "--set", paramLabel = "SET")
         String set;
 
         @Mixin
         ServiceSelection services;
 
-        @Option(names = "--in", paramLabel = "DIR", description = "Folder of sets (default $XDG_DATA_HOME/nightwatch/backups).")
+        @Option(names = "--in", paramLabel = "DIR")
         Path in;
 
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "How long one service may take (default ${DEFAULT-VALUE} s).")
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120")
         long timeoutSeconds;
 
         @Spec
@@ -71,10 +73,10 @@ public class DrillCommand {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (timeoutSeconds < 1 || timeoutSeconds > 3600) return usage(err, "--timeout takes 1 to 3600 seconds");
+            if (timeoutSeconds < 1 || timeoutSeconds > 3600) return usage(err, T.get("drill.badTimeout"));
             Optional<StackProfile> profile = profileOptions.loadOrReport(env, err);
             if (profile.isEmpty()) return NightwatchCommand.EXIT_USAGE;
-            Path root = in != null ? in : XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: pass --in DIR"))
+            Path root = in != null ? in : XdgDirs.data(env).orElseThrow(() -> new IllegalStateException(T.get("drill.noHome")))
                     .resolve("backups");
             List<String> only = services.names();
             RestoreDrill.Result r;
@@ -84,25 +86,25 @@ public class DrillCommand {
             } catch (IllegalArgumentException e) {
                 return usage(err, e.getMessage());
             } catch (EngineUnreachableException e) {
-                err.println("nightwatch: " + e.getMessage());
+                err.println(NightwatchCommand.PREFIX + e.getMessage());
                 return AuditCommand.EXIT_ENGINE_UNREACHABLE;
             }
             for (RestoreDrill.ServiceResult s : r.services()) {
-                out.printf("%-7s %-14s %6.1f s  %s%n", s.ok() ? "OK" : "FAILED", s.service(), s.took().toMillis() / 1000.0, s.detail());
+                out.printf(SERVICE_ROW, T.get(s.ok() ? "drill.ok" : "drill.failed"), s.service(), Formats.fixed(s.took().toMillis() / 1000.0, 1), s.detail());
             }
-            out.printf("set %s: %s in %.1f s (measured RTO)%n", r.set(), r.ok() ? "restored" : "NOT restored", r.rto().toMillis() / 1000.0);
+            out.println(T.get(r.ok() ? "drill.restored" : "drill.notRestored", r.set(), Formats.fixed(r.rto().toMillis() / 1000.0, 1)));
             try (AlertStore store = AlertStore.open(storeOptions.resolve(env))) {
                 store.audits().recordDrill(new AuditHistory.DrillRun(r.startedAt(), r.set(),
                         r.services().stream().map(RestoreDrill.ServiceResult::service).toList(), r.rto(), r.ok(), ""));
             } catch (StoreException | IllegalStateException e) {
-                err.println("nightwatch: drill not recorded: " + e.getMessage());
+                err.println(NightwatchCommand.PREFIX + T.get("drill.notRecorded", e.getMessage()));
             }
             out.flush();
             return r.ok() ? 0 : 1;
         }
 
         private static int usage(PrintWriter err, String message) {
-            err.println("nightwatch: " + message);
+            err.println(NightwatchCommand.PREFIX + message);
             err.flush();
             return NightwatchCommand.EXIT_USAGE;
         }

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightwatch.flow.CanaryResult;
@@ -13,7 +14,7 @@ import io.nightwatch.flow.Rates;
 import io.nightwatch.flow.StageStatus;
 import io.nightwatch.text.Bytes;
 import io.nightwatch.health.HealthMonitor;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.stack.StackProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,29 +31,29 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code nightwatch flow}: is data moving through every stage? Exit 1 when any stage is STALLED. */
-@Command(name = "flow", mixinStandardHelpOptions = true,
-        description = {"Read every stage of the stack's data paths for one stall window and print rate and state",
-                "(FLOWING / IDLE / STALLED / UNKNOWN). Exit 0, or 1 when any stage or canary is STALLED."})
+@Command(name = "flow", mixinStandardHelpOptions = true)
 public class FlowCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(FlowCommand.class);
+
+    private static final String CANARY_ROW = "%-8s %-8s %-16s %-38s %s%n";
 
     @Mixin
     ProfileOptions profileOptions;
 
-    @Option(names = "--json", description = "Print JSON: one document, or with --watch one line per state change.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--window", paramLabel = "SECONDS",
-            description = "Stall window: how long a stage may stay at zero before it is STALLED (default from the profile, 60).")
+    @Option(names = "--window", paramLabel = "SECONDS")
     Double windowSeconds;
 
-    @Option(names = "--interval", paramLabel = "SECONDS",
-            description = "How often metrics are read (default from the profile, 5).")
+    @Option(names = "--interval", paramLabel = "SECONDS")
     Double intervalSeconds;
 
-    @Option(names = "--canary", description = "Also push a tagged log line through Loki and a metric through the collector.")
+    @Option(names = "--canary")
     boolean canary;
 
-    @Option(names = "--watch", description = "Keep reading and print every stage state change until interrupted.")
+    @Option(names = "--watch")
     boolean watch;
 
     @Spec
@@ -81,7 +82,7 @@ public class FlowCommand implements Callable<Integer> {
                     windowSeconds == null ? configured.window() : seconds(windowSeconds), configured.history(),
                     canary || configured.canary());
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -90,16 +91,15 @@ public class FlowCommand implements Callable<Integer> {
             // Rates read through an engine that is not there would all be UNKNOWN after a whole window: say so now.
             var engines = health.checkOnce().engines().stream().filter(e -> e.unreachable()).toList();
             if (!engines.isEmpty()) {
-                engines.forEach(e -> err.println("nightwatch: host " + e.host() + ": "
-                        + (e.error().isEmpty() ? "engine unreachable at " + e.address() : NightwatchCommand.oneLine(e.error()))));
-                err.println("nightwatch: no flows read; check that the engine runs and answers there");
+                engines.forEach(e -> err.println(NightwatchCommand.PREFIX + T.get("flow.host", e.host(),
+                        e.error().isEmpty() ? T.get("flow.engineUnreachable", e.address()) : NightwatchCommand.oneLine(e.error()))));
+                err.println(NightwatchCommand.PREFIX + T.get("flow.noFlows"));
                 err.flush();
                 return NightwatchCommand.EXIT_ENGINE_UNREACHABLE;
             }
             health.start();
             if (watch) return watch(flow, out);
-            err.println("nightwatch: reading flows for " + Durations.human(settings.window().plus(settings.interval()))
-                    + " (the stall window; shorten with --window)");
+            err.println(NightwatchCommand.PREFIX + T.get("flow.reading", Formats.duration(settings.window().plus(settings.interval()))));
             err.flush();
             long end = System.nanoTime() + settings.window().plus(settings.interval()).toNanos();
             FlowSnapshot snapshot = flow.round();
@@ -141,34 +141,40 @@ public class FlowCommand implements Callable<Integer> {
     }
 
     private static Duration seconds(double value) {
-        if (!(value >= 0.1 && value <= 86_400)) throw new IllegalArgumentException("durations are seconds between 0.1 and 86400, not " + value);
+        if (!(value >= 0.1 && value <= 86_400)) throw new IllegalArgumentException(T.get("flow.badSeconds", value));
         return Duration.ofMillis((long) (value * 1000));
     }
 
     static void printText(FlowSnapshot snapshot, PrintWriter out) {
         for (StageStatus stage : snapshot.stages()) out.println(textLine(stage));
         for (CanaryResult c : snapshot.canaries()) {
-            out.printf("%-8s %-8s %-16s %-38s %s%n", c.state(), "canary", serviceName(c.serviceId()), c.name(),
-                    c.roundTrip().map(d -> "round trip " + Durations.human(d)).orElse(c.detail()));
+            out.printf(CANARY_ROW, flowState(c.state().name()), T.get("flow.canary"), serviceName(c.serviceId()), c.name(),
+                    c.roundTrip().map(d -> T.get("flow.roundTrip", Formats.duration(d))).orElse(c.detail()));
         }
         for (ContainerErrors e : snapshot.logErrors()) {
             if (e.total() > 0) {
-                out.printf("errors   %-25s %s error lines/s, %d since start; last: %s%n", e.container(),
+                out.printf(T.get("flow.errors"), e.container(),
                         Rates.number(e.perSecond()), e.total(), e.lastLines().isEmpty() ? "" : e.lastLines().get(e.lastLines().size() - 1));
             }
         }
         for (DiskHeadroom d : snapshot.disks()) {
             out.println(d.problem().isEmpty()
-                    ? String.format("disk     %-25s %s free of %s%s", serviceName(d.serviceId()) + " " + d.path(), Bytes.human(d.freeBytes()),
-                    Bytes.human(d.sizeBytes()), d.timeToFull().map(t -> ", full in " + Durations.human(t)).orElse(""))
-                    : String.format("disk     %-25s %s", serviceName(d.serviceId()) + " " + d.path(), d.problem()));
+                    ? String.format(T.get("flow.disk"), serviceName(d.serviceId()) + " " + d.path(), Bytes.human(d.freeBytes()),
+                    Bytes.human(d.sizeBytes()), d.timeToFull().map(t -> ", " + T.get("flow.fullIn", Formats.duration(t))).orElse(""))
+                    : String.format(T.get("flow.diskProblem"), serviceName(d.serviceId()) + " " + d.path(), d.problem()));
         }
     }
 
     static String textLine(StageStatus s) {
         String value = s.value().isPresent() ? Rates.format(s.value().getAsDouble(), s.spec().unit()) : "–";
-        return String.format("%-8s %-8s %-16s %-38s %-18s %s", s.state(), s.spec().pipeline().name().toLowerCase(),
+        return String.format("%-8s %-8s %-16s %-38s %-18s %s", flowState(s.state().name()), s.spec().pipeline().name().toLowerCase(),
                 s.serviceName(), s.spec().title(), value, s.detail());
+    }
+
+    /** FLOWING, IDLE, STALLED, UNKNOWN in the reader's language (JSON keeps the token). */
+    private static String flowState(String token) {
+        String key = "flowState." + token;
+        return T.get(key);
     }
 
     static ObjectNode document(FlowSnapshot snapshot) {

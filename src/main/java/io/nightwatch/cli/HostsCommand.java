@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,19 +20,20 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch hosts}: the engines the profile and the Docker contexts name, and whether each answers. */
-@Command(name = "hosts", mixinStandardHelpOptions = true,
-        description = "List the engines of the profile and the Docker contexts, with reachability (exit 0 all answer, 3 one does not).")
+@Command(name = "hosts", mixinStandardHelpOptions = true)
 public class HostsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Texts T = Texts.of(HostsCommand.class);
+
     @Mixin
     ProfileOptions profileOptions;
 
-    @Option(names = "--json", description = "Print one JSON document.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long each engine may take to answer (default 5).")
+    @Option(names = "--timeout", paramLabel = "SECONDS")
     double timeoutSeconds = 5;
 
     @Spec
@@ -50,7 +52,7 @@ public class HostsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (!(timeoutSeconds >= 0.1 && timeoutSeconds <= 600)) {
-            spec.commandLine().getErr().println("nightwatch: --timeout takes seconds between 0.1 and 600, not " + timeoutSeconds);
+            spec.commandLine().getErr().println(NightwatchCommand.PREFIX + T.get("hosts.badTimeout", timeoutSeconds));
             return NightwatchCommand.EXIT_USAGE;
         }
         // An unusable address is a line of the listing here, not a reason to list nothing.
@@ -58,7 +60,7 @@ public class HostsCommand implements Callable<Integer> {
         try {
             profile = profileOptions.load(env);
         } catch (io.nightwatch.stack.ProfileException | io.nightwatch.docker.InvalidEngineAddressException e) {
-            spec.commandLine().getErr().println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()));
+            spec.commandLine().getErr().println(NightwatchCommand.PREFIX + NightwatchCommand.oneLine(e.getMessage()));
             return NightwatchCommand.EXIT_USAGE;
         }
         List<DockerHostSpec> hosts = profile.hosts();
@@ -90,19 +92,19 @@ public class HostsCommand implements Callable<Integer> {
 
     private static void text(List<KnownEngines.Reach> reached, PrintWriter out) {
         if (reached.isEmpty()) {
-            out.println("no engines in the profile and no Docker contexts");
+            out.println(T.get("hosts.none"));
             return;
         }
-        int nameWidth = Math.max(4, reached.stream().mapToInt(r -> r.entry().name().length() + (r.entry().current() ? 2 : 0)).max().orElse(4));
-        int addressWidth = Math.max(7, reached.stream().mapToInt(r -> r.entry().uri().length()).max().orElse(7));
+        int nameWidth = Math.max(T.get("hosts.name").length(), reached.stream().mapToInt(r -> r.entry().name().length() + (r.entry().current() ? 2 : 0)).max().orElse(0));
+        int addressWidth = Math.max(T.get("hosts.address").length(), reached.stream().mapToInt(r -> r.entry().uri().length()).max().orElse(0));
         String format = "%-8s %-" + nameWidth + "s %-" + addressWidth + "s %s%n";
-        out.printf(format, "SOURCE", "NAME", "ADDRESS", "STATE");
+        out.printf(format, T.get("hosts.source"), T.get("hosts.name"), T.get("hosts.address"), T.get("hosts.state"));
         for (KnownEngines.Reach r : reached) {
             String state = r.reachable()
-                    ? "up (engine " + r.engineVersion().orElse("?") + ", " + r.millis() + " ms)"
-                    : "unreachable: " + NightwatchCommand.oneLine(r.reason().orElse("no answer"));
+                    ? T.get("hosts.up", r.engineVersion().orElse("?"), r.millis())
+                    : T.get("hosts.unreachable", NightwatchCommand.oneLine(r.reason().orElse(T.get("hosts.noAnswer"))));
             out.printf(format, r.entry().source(), r.entry().name() + (r.entry().current() ? " *" : ""), r.entry().uri(), state);
         }
-        if (reached.stream().anyMatch(r -> r.entry().current())) out.println("* the Docker CLI's current context");
+        if (reached.stream().anyMatch(r -> r.entry().current())) out.println(T.get("hosts.current"));
     }
 }

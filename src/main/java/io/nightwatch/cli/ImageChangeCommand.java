@@ -1,11 +1,12 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.baseline.BaselineSettings;
 import io.nightwatch.baseline.StoredBaselines;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.docker.ContainerSummary;
 import io.nightwatch.docker.DockerGateway;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.rollback.ChangePlan;
@@ -33,37 +34,36 @@ import java.util.concurrent.Callable;
  */
 abstract class ImageChangeCommand implements Callable<Integer> {
 
+    private static final Texts T = Texts.of(ImageChangeCommand.class);
+
     @Mixin
     ProfileOptions profileOptions;
 
-    @Option(names = "--service", required = true, description = "The service to change.")
+    @Option(names = "--service", required = true)
     String service;
 
-    @Option(names = "--to", paramLabel = "IMAGE", description = "The target image (must be on the engine; nothing is pulled).")
+    @Option(names = "--to", paramLabel = "IMAGE")
     String to;
 
-    @Option(names = "--backup", arity = "0..1", paramLabel = "yes|no", defaultValue = "no", fallbackValue = "yes",
-            description = "Back the service's data up first (--backup alone means yes).")
+    @Option(names = "--backup", arity = "0..1", paramLabel = "yes|no", defaultValue = "no", fallbackValue = "yes")
     String backup;
 
-    @Option(names = "--hold", paramLabel = "PERIOD|keep", defaultValue = "keep", converter = CliValues.HoldText.class,
-            description = "keep (default): leave the old container stopped until --retire; or a period (10m) to watch the new one, then remove the old.")
+    @Option(names = "--hold", paramLabel = "PERIOD|keep", defaultValue = "keep", converter = CliValues.HoldText.class)
     String hold;
 
-    @Option(names = "--gate", paramLabel = "PERIOD", defaultValue = "90s", converter = CliValues.PeriodText.class, description = "How long the new container may take to become healthy (default ${DEFAULT-VALUE}).")
+    @Option(names = "--gate", paramLabel = "PERIOD", defaultValue = "90s", converter = CliValues.PeriodText.class)
     String gate;
 
-    @Option(names = "--max-latency", paramLabel = "PERIOD", defaultValue = "2000ms", converter = CliValues.LatencyText.class, description = "Slowest acceptable median answer in the gate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-latency", paramLabel = "PERIOD", defaultValue = "2000ms", converter = CliValues.LatencyText.class)
     String maxLatency;
 
-    @Option(names = "--set-flag", paramLabel = "--NAME=VALUE", description = "upgrade: set this flag in the command, every other "
-            + "setting kept (e.g. --set-flag=--storage.tsdb.retention.time=7d); without --to the image stays the same.")
+    @Option(names = "--set-flag", paramLabel = "--NAME=VALUE")
     String setFlag;
 
-    @Option(names = "--history", description = "Show the current image, earlier images and kept containers; change nothing.")
+    @Option(names = "--history")
     boolean history;
 
-    @Option(names = "--retire", description = "Remove the containers kept by earlier changes (asks unless --yes).")
+    @Option(names = "--retire")
     boolean retire;
 
     @Mixin
@@ -80,7 +80,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         // an engine that does not answer is exit 3 now, not after every step's own timeout
         return RunbookOpening.of(profileOptions, err).answering(service).warnAboutInterrupted(!history && !retire).run(cli -> {
             Optional<ServiceSpec> chosen = cli.catalog().profile().services().stream().filter(s -> s.name().equals(service)).findFirst();
-            if (chosen.isEmpty()) throw new IllegalArgumentException("the profile has no service '" + service + "'");
+            if (chosen.isEmpty()) throw new IllegalArgumentException(T.get("change.noService", service));
             DockerGateway gateway = cli.engine(chosen.get().host());
             if (history) return showHistory(cli, gateway, chosen.get());
             if (retire) return retire(gateway, chosen.get(), err);
@@ -99,7 +99,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
                 "gate", gate, "max-latency", maxLatency));
         ImageChangeRunbook definition = direction() == ImageChangeRunbook.Direction.UPGRADE ? cli.catalog().upgrade() : cli.catalog().rollback();
         if (setFlag != null) {
-            if (direction() != ImageChangeRunbook.Direction.UPGRADE) throw new IllegalArgumentException("--set-flag belongs to upgrade, not rollback");
+            if (direction() != ImageChangeRunbook.Direction.UPGRADE) throw new IllegalArgumentException(T.get("change.setFlagUpgradeOnly"));
             params.put("set-flag", setFlag);
         }
         // the target is fixed before the run, so a resumed run cannot pick another "previous" image
@@ -107,19 +107,19 @@ abstract class ImageChangeCommand implements Callable<Integer> {
                 ? (setFlag == null ? null : gateway.inspect(s.container()).map(io.nightwatch.docker.ContainerFacts::image).orElse(null))
                 : RollbackTargets.best(gateway, s, cli.catalog().deployments()).orElse(null);
         if (target == null) {
-            throw new IllegalArgumentException(direction() == ImageChangeRunbook.Direction.UPGRADE ? "which image? --to IMAGE"
-                    : "nothing to roll " + service + " back to (see --history); name an image with --to");
+            throw new IllegalArgumentException(direction() == ImageChangeRunbook.Direction.UPGRADE ? T.get("change.whichImage")
+                    : T.get("change.nothingToRollBackTo", service));
         }
         params.put("to", target);
         Runbook runbook = definition.build(params);
         ChangePlan plan = ChangePlan.of(gateway, s, target);
         err.println(definition.title() + ": " + service + " (" + plan.current().name() + ")");
         plan.lines().forEach(l -> err.println("  " + l));
-        RunbookCli.printPlan(err, "Plan:", runbook, null);
+        RunbookCli.printPlan(err, T.get("plan.plain"), runbook, null);
         if (!confirmation.proceed(err)) return Confirmation.DECLINED;
         RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
-        err.println("nightwatch: " + direction().id() + " " + result.outcome().name().toLowerCase() + " in " + Durations.human(result.took())
-                + " (journal " + result.journal() + ")" + (result.message().isEmpty() ? "" : ": " + result.message()));
+        err.println(NightwatchCommand.PREFIX + T.get("run.end", direction().id(), RunbookCli.outcome(result.outcome()), Formats.duration(result.took()))
+                + " " + T.get("run.journal", result.journal()) + (result.message().isEmpty() ? "" : ": " + result.message()));
         return cli.exitCode(result, service, err);
     }
 
@@ -130,7 +130,7 @@ abstract class ImageChangeCommand implements Callable<Integer> {
         try {
             return AlertStore.open(db);
         } catch (RuntimeException e) {
-            err.println("nightwatch: no baselines for the gate (" + e.getMessage() + "); judged by the limit only");
+            err.println(NightwatchCommand.PREFIX + T.get("change.noBaselines", e.getMessage()));
             return null;
         }
     }
@@ -138,16 +138,16 @@ abstract class ImageChangeCommand implements Callable<Integer> {
     private int showHistory(RunbookCli cli, DockerGateway gateway, ServiceSpec s) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         out.println(s.name() + " (" + s.container() + "): " + gateway.inspect(s.container()).map(c -> c.image() + ", " + c.state().name().toLowerCase())
-                .orElse("no such container"));
+                .orElse(T.get("change.noContainer")));
         List<Deployment> history = cli.catalog().deployments().history(s.host(), s.name());
-        out.println(history.isEmpty() ? "no changes recorded by Nightwatch" : "changes recorded by Nightwatch:");
+        out.println(T.get(history.isEmpty() ? "change.noHistory" : "change.history"));
         for (Deployment d : history) out.println("  " + d.at() + "  " + d.runbook() + "  " + d.fromImage() + " → " + d.toImage()
-                + (d.keptContainer().isEmpty() ? "" : "  (kept " + d.keptContainer() + ")"));
+                + (d.keptContainer().isEmpty() ? "" : "  " + T.get("change.kept", d.keptContainer())));
         List<RollbackTargets.Candidate> candidates = RollbackTargets.of(gateway, s, cli.catalog().deployments());
-        out.println(candidates.isEmpty() ? "nothing to roll back to" : "could go back to:");
+        out.println(T.get(candidates.isEmpty() ? "change.noCandidates" : "change.candidates"));
         for (RollbackTargets.Candidate c : candidates) out.println("  " + c.image() + "  — " + c.why());
         List<ContainerSummary> kept = RollbackTargets.keptContainers(gateway, s);
-        if (!kept.isEmpty()) out.println("kept containers (remove with --retire):");
+        if (!kept.isEmpty()) out.println(T.get("change.keptContainers"));
         for (ContainerSummary k : kept) out.println("  " + k.name() + "  " + k.image() + "  " + k.state().name().toLowerCase());
         out.flush();
         return 0;
@@ -156,26 +156,24 @@ abstract class ImageChangeCommand implements Callable<Integer> {
     private int retire(DockerGateway gateway, ServiceSpec s, PrintWriter err) throws Exception {
         List<ContainerSummary> kept = RollbackTargets.keptContainers(gateway, s);
         if (kept.isEmpty()) {
-            err.println("nightwatch: no kept containers of " + s.name());
+            err.println(NightwatchCommand.PREFIX + T.get("change.noKept", s.name()));
             return 0;
         }
-        kept.forEach(k -> err.println("  remove " + k.name() + " (" + k.image() + ")"));
+        kept.forEach(k -> err.println("  " + T.get("change.willRemove", k.name(), k.image())));
         if (!confirmation.proceed(err)) return Confirmation.DECLINED;
         for (ContainerSummary k : kept) {
             gateway.remove(k.id());
-            err.println("nightwatch: removed " + k.name());
+            err.println(NightwatchCommand.PREFIX + T.get("change.removed", k.name()));
         }
         return 0;
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true,
-            description = "Move a service to another local image with the same configuration, behind a health gate that reverts on failure.")
+    @Command(name = "upgrade", mixinStandardHelpOptions = true)
     static final class Upgrade extends ImageChangeCommand {
         ImageChangeRunbook.Direction direction() { return ImageChangeRunbook.Direction.UPGRADE; }
     }
 
-    @Command(name = "rollback", mixinStandardHelpOptions = true,
-            description = "Roll a service back to the image it ran before (or --to IMAGE), behind the same health gate.")
+    @Command(name = "rollback", mixinStandardHelpOptions = true)
     static final class Rollback extends ImageChangeCommand {
         ImageChangeRunbook.Direction direction() { return ImageChangeRunbook.Direction.ROLLBACK; }
     }

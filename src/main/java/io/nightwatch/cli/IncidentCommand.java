@@ -1,5 +1,7 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.incident.IncidentReport;
 import io.nightwatch.incident.Incidents;
 import io.nightwatch.incident.export.IncidentExport;
@@ -17,17 +19,21 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch incident list|show|open|note|close|export}: the incident log from the shell. */
-@Command(name = "incident", mixinStandardHelpOptions = true, description = "Incidents: their timelines, notes and post-mortem exports.",
+@Command(name = "incident", mixinStandardHelpOptions = true,
         subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentCommand.Open.class,
                 IncidentCommand.Note.class, IncidentCommand.Close.class, IncidentCommand.Export.class})
 public class IncidentCommand {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final Texts T = Texts.of(IncidentCommand.class);
+
+    /** Times of the incident log are UTC, said so where they are printed. */
+    static String time(java.time.Instant at) {
+        return Formats.dateTimeSeconds(at, ZoneOffset.UTC);
+    }
 
     /** What every subcommand shares: the database, the journals, who is typing. */
     abstract static class Sub implements Callable<Integer> {
@@ -46,7 +52,7 @@ public class IncidentCommand {
                 Incidents incidents = new Incidents(store, RunbookCatalog.dataDir(env).resolve("runs"), Clock.systemUTC());
                 return run(incidents, spec.commandLine().getOut(), err);
             } catch (IllegalArgumentException e) {
-                err.println("nightwatch: " + e.getMessage());
+                err.println(NightwatchCommand.PREFIX + e.getMessage());
                 return NightwatchCommand.EXIT_USAGE;
             } finally {
                 spec.commandLine().getOut().flush();
@@ -59,18 +65,20 @@ public class IncidentCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Incidents, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static class ListIncidents extends Sub {
+        private static final String ROW = "#%d  %-6s  %s  %-8s %s%n";
+
         int run(Incidents incidents, PrintWriter out, PrintWriter err) {
-            if (incidents.list().isEmpty()) out.println("no incidents");
+            if (incidents.list().isEmpty()) out.println(T.get("incident.none"));
             for (Incident i : incidents.list()) {
-                out.printf("#%d  %-6s  %s  %-8s %s%n", i.id(), i.open() ? "OPEN" : "closed", TIME.format(i.openedAt()), i.scope(), i.title());
+                out.printf(ROW, i.id(), T.get(i.open() ? "incident.open" : "incident.closed"), time(i.openedAt()), i.scope(), i.title());
             }
             return 0;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "An incident's facts and timeline.")
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static class Show extends Sub {
         @Parameters(paramLabel = "ID")
         long id;
@@ -82,21 +90,21 @@ public class IncidentCommand {
         }
     }
 
-    @Command(name = "open", mixinStandardHelpOptions = true, description = "Open an incident (or show the one open in that scope).")
+    @Command(name = "open", mixinStandardHelpOptions = true)
     static class Open extends Sub {
         @Parameters(paramLabel = "TITLE")
         String title;
-        @Option(names = "--scope", defaultValue = "stack", description = "A host name, or stack (default).")
+        @Option(names = "--scope", defaultValue = "stack")
         String scope;
 
         int run(Incidents incidents, PrintWriter out, PrintWriter err) {
             Incident i = incidents.open(scope, title, who(System.getenv()));
-            out.println("#" + i.id() + " " + i.title() + " (opened " + TIME.format(i.openedAt()) + " UTC by " + i.openedBy() + ")");
+            out.println("#" + i.id() + " " + i.title() + " " + T.get("incident.opened", time(i.openedAt()), i.openedBy()));
             return 0;
         }
     }
 
-    @Command(name = "note", mixinStandardHelpOptions = true, description = "Add a timestamped note to an incident's timeline.")
+    @Command(name = "note", mixinStandardHelpOptions = true)
     static class Note extends Sub {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
@@ -105,43 +113,43 @@ public class IncidentCommand {
 
         int run(Incidents incidents, PrintWriter out, PrintWriter err) {
             incidents.note(id, text, who(System.getenv()));
-            err.println("nightwatch: note added to incident #" + id);
+            err.println(NightwatchCommand.PREFIX + T.get("incident.noteAdded", id));
             return 0;
         }
     }
 
-    @Command(name = "close", mixinStandardHelpOptions = true, description = "Close an incident.")
+    @Command(name = "close", mixinStandardHelpOptions = true)
     static class Close extends Sub {
         @Parameters(paramLabel = "ID")
         long id;
-        @Option(names = "--summary", defaultValue = "", description = "What fixed it, in a line.")
+        @Option(names = "--summary", defaultValue = "")
         String summary;
 
         int run(Incidents incidents, PrintWriter out, PrintWriter err) {
             Incident i = incidents.close(id, who(System.getenv()), summary);
-            err.println("nightwatch: incident #" + id + " closed after " + IncidentReport.human(
-                    java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow())));
+            err.println(NightwatchCommand.PREFIX + T.get("incident.closedAfter", id, IncidentReport.human(
+                    java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow()))));
             return 0;
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the post-mortem draft (redacted) as md, json or html.")
+    @Command(name = "export", mixinStandardHelpOptions = true)
     static class Export extends Sub {
         @Parameters(paramLabel = "ID")
         long id;
-        @Option(names = "--format", defaultValue = "md", description = "md, json or html (default ${DEFAULT-VALUE}).")
+        @Option(names = "--format", defaultValue = "md")
         String format;
         @Option(names = "--out", required = true, paramLabel = "FILE", converter = CliValues.OutputPath.class)
         Path out;
 
         int run(Incidents incidents, PrintWriter stdout, PrintWriter err) throws Exception {
             IncidentExport.Format f = IncidentExport.Format.of(format);
-            if (java.nio.file.Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a folder; name a file");
+            if (java.nio.file.Files.isDirectory(out)) throw new IllegalArgumentException(T.get("incident.outIsFolder", out));
             IncidentReport report = incidents.report(id);
             IncidentExport.write(report, f, out);
             var kinds = IncidentExport.redactedKinds(report);
-            err.println("nightwatch: incident #" + id + " written to " + out + (kinds.isEmpty() ? "" : " (redacted: "
-                    + String.join(", ", kinds.stream().map(k -> k.name().toLowerCase().replace('_', ' ')).toList()) + ")"));
+            err.println(NightwatchCommand.PREFIX + T.get("incident.written", id, out) + (kinds.isEmpty() ? "" : " " + T.get("incident.redacted",
+                    String.join(", ", kinds.stream().map(k -> k.name().toLowerCase().replace('_', ' ')).toList()))));
             return 0;
         }
     }

@@ -2,25 +2,39 @@ package io.nightwatch.cli;
 
 import io.nightwatch.docker.EngineUnreachableException;
 import io.nightwatch.docker.InvalidEngineAddressException;
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless face of Nightwatch: every capability as a scriptable command. */
+/**
+ * The headless face of Nightwatch: every capability as a scriptable command. Every word, the help included, is in
+ * {@code messages.properties} / {@code messages_de.properties} of this package (picocli keys such as
+ * {@code nightwatch.status.usage.description} and {@code nightwatch.status.json}); the annotations carry names only.
+ */
 @Command(name = "nightwatch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Operations console for the observability stack. Without a command, opens the window.",
         subcommands = {StatusCommand.class, FlowCommand.class, ServeCommand.class, AlertsCommand.class, SilenceCommand.class,
                 BackupCommand.class, BackupCommand.ListSets.class, RestoreCommand.class, ImageChangeCommand.Upgrade.class, ImageChangeCommand.Rollback.class, SwarmCommand.class, IncidentCommand.class, RunsCommand.class, RunbooksCommand.class,
                 AuditCommand.class, DrillCommand.class, RecoverCommand.class, StackCommand.class, HostsCommand.class,
-                CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n", resourceBundle = "io.nightwatch.cli.OptionWords",
-        exitCodeList = {"0:all services UP", "1:a service DEGRADED or UNKNOWN", "2:a service DOWN",
-                "3:a Docker engine unreachable (or not answering within --timeout, default 5 s)",
-                "64:invalid arguments, profile or engine address", "70:internal error"})
+                CommandLine.HelpCommand.class}, resourceBundle = "io.nightwatch.cli.OptionWords")
 public class NightwatchCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightwatchCommand.class);
+    private static final Texts T = Texts.of(NightwatchCommand.class);
+
+    /**
+     * Shown in the help; Nightwatch.main takes {@code --lang} out of the line before picocli parses it (so it works
+     * after a command name too). Given here, it chooses all the same.
+     */
+    @CommandLine.Option(names = "--lang", paramLabel = "de|en", descriptionKey = "lang")
+    void lang(String tag) {
+        Language.chooseExplicitly(Language.ofTag(tag));
+    }
+
+    /** Every line the CLI writes on stderr starts with the program's name (a tool word, never translated). */
+    public static final String PREFIX = "nightwatch: ";
 
     public static final int EXIT_ENGINE_UNREACHABLE = 3;
     public static final int EXIT_USAGE = 64;
@@ -34,16 +48,33 @@ public class NightwatchCommand {
     /** As {@link #commandLine()}, with the commands made by {@code factory} (tests hand them an environment). */
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new NightwatchCommand(), factory);
+        // the help words of the chosen language, not of the JVM's default locale (picocli's own choice)
+        cli.setResourceBundle(T.bundle());
         applyExitCodes(cli);
         cli.setParameterExceptionHandler(NightwatchCommand::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine));
         return cli;
     }
 
+    /** Why {@code --lang} was refused (the value is missing, or neither de nor en), in the language the system chose. */
+    public static String languageRefused(String[] args) {
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            String given = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (given == null) continue;
+            try {
+                Language.ofTag(given);
+            } catch (IllegalArgumentException e) {
+                return T.get("lang.unknown", CliValues.shown(given));
+            }
+        }
+        return T.get("lang.missing");
+    }
+
     /** One line with what is wrong and where help is, instead of picocli's full usage text. */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine where = e.getCommandLine();
-        where.getErr().println("nightwatch: " + oneLine(e.getMessage()) + " (see " + where.getCommandSpec().qualifiedName() + " --help)");
+        where.getErr().println(PREFIX + T.get("error.badArguments", oneLine(PicocliWords.say(e)), where.getCommandSpec().qualifiedName()));
         where.getErr().flush();
         return EXIT_USAGE;
     }
@@ -61,11 +92,10 @@ public class NightwatchCommand {
             sayUnreachable(err, unreachable);
             code = EXIT_ENGINE_UNREACHABLE;
         } else if (badAddress != null) {
-            err.println("nightwatch: " + oneLine(badAddress.getMessage()));
+            err.println(PREFIX + oneLine(badAddress.getMessage()));
             code = EXIT_USAGE;
         } else {
-            err.println("nightwatch: internal error: " + oneLine(String.valueOf(e.getMessage()))
-                    + " (NIGHTWATCH_LOG_LEVEL=DEBUG shows the details)");
+            err.println(PREFIX + T.get("error.internal", oneLine(String.valueOf(e.getMessage()))));
             code = EXIT_SOFTWARE;
         }
         err.flush();
@@ -75,8 +105,7 @@ public class NightwatchCommand {
 
     /** An engine that is gone, in one paragraph with what to check by hand. */
     static void sayUnreachable(java.io.PrintWriter err, EngineUnreachableException e) {
-        err.println("nightwatch: " + oneLine(e.getMessage()) + ". Check that the engine runs and answers there"
-                + " (docker -H " + e.address().uri() + " version).");
+        err.println(PREFIX + T.get("error.unreachable", oneLine(e.getMessage()), e.address().uri()));
         err.flush();
     }
 

@@ -1,21 +1,27 @@
 package io.nightwatch.cli;
 
-import java.util.ListResourceBundle;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
- * The help words of shared options where a command means something of its own by them, keyed
- * {@code <command path>.<option>} (picocli looks these up before the option's own description). The other words stay
- * on the options; German joins through bundles later (issue 13).
+ * The English help words ({@code messages.properties} of this package) under a bundle name that has no German
+ * sibling. Picocli loads an annotation's bundle by the JVM's default locale; the build-time man page generator
+ * (packaging/build-deb.sh) must get the same English pages on any machine, so the man pages stay English.
+ * At run time {@link NightwatchCommand#commandLine()} sets the bundle of the chosen language instead.
  */
-public final class OptionWords extends ListResourceBundle {
+public final class OptionWords extends ResourceBundle {
+
+    private final ResourceBundle english = ResourceBundle.getBundle("io.nightwatch.cli.messages", Locale.ROOT,
+            OptionWords.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     @Override
-    protected Object[][] getContents() {
-        return new Object[][] {
-                {"nightwatch.restore.services", "Services, comma-separated, or all in the set."},
-                {"nightwatch.stack.services", "Services, comma-separated, or all (default: every deployed one)."},
-                {"nightwatch.drill.restore.services", "Only these services of the set."},
-                {"nightwatch.recover.yes", "Do not ask before acting."},
-        };
+    protected Object handleGetObject(String key) {
+        return english.containsKey(key) ? english.getObject(key) : null;
+    }
+
+    @Override
+    public Enumeration<String> getKeys() {
+        return english.getKeys();
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.EngineAddress;
 import io.nightwatch.docker.InvalidEngineAddressException;
 import io.nightwatch.stack.DockerHostSpec;
@@ -14,12 +15,12 @@ import java.util.Map;
 /** The options every command that talks to the stack shares: which profile, which engine. */
 public class ProfileOptions {
 
-    @Option(names = "--profile", paramLabel = "FILE",
-            description = "Stack profile (YAML). Default: $XDG_CONFIG_HOME/nightwatch/profile.yaml, else the built-in reference stack.")
+    private static final Texts T = Texts.of(ProfileOptions.class);
+
+    @Option(names = "--profile", paramLabel = "FILE")
     Path profile;
 
-    @Option(names = {"-H", "--host"}, paramLabel = "URI",
-            description = "Docker engine of the first host, e.g. unix:///var/run/docker.sock, tcp://10.0.0.5:2376 or ssh://ops@prod (overrides DOCKER_HOST).")
+    @Option(names = {"-H", "--host"}, paramLabel = "URI")
     String host;
 
     /** The explicit profile file, else the configured one; empty for the built-in reference stack. */
@@ -38,7 +39,7 @@ public class ProfileOptions {
             for (DockerHostSpec h : loaded.hosts()) EngineAddress.resolve(h, env).requireTlsFiles();
             return java.util.Optional.of(loaded);
         } catch (ProfileException | InvalidEngineAddressException e) {
-            err.println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()));
+            err.println(NightwatchCommand.PREFIX + NightwatchCommand.oneLine(e.getMessage()));
             err.flush();
             return java.util.Optional.empty();
         }
@@ -46,7 +47,7 @@ public class ProfileOptions {
 
     public StackProfile load(Map<String, String> env) throws ProfileException {
         if (host != null) {
-            if (host.isBlank()) throw new InvalidEngineAddressException("--host is empty (e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376)");
+            if (host.isBlank()) throw new InvalidEngineAddressException(T.get("profile.emptyHost"));
             EngineAddress.checkSyntax(host.trim(), "--host");
         }
         StackProfile loaded = ProfileLoader.resolve(profile, env);

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.RunbookHints;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
@@ -17,36 +18,38 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch recover SCENARIO}: diagnose, show the plan, ask (unless {@code --yes}), act and prove recovery. */
-@Command(name = "recover", mixinStandardHelpOptions = true,
-        description = "Run the recovery runbook of a scenario: diagnosis, then the plan and a prompt (unless --yes), then actions "
-                + "and the proof that data flows again. --list shows the scenarios.")
+@Command(name = "recover", mixinStandardHelpOptions = true)
 public class RecoverCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(RecoverCommand.class);
+
+    private static final String SCENARIO_ROWS = "%-17s %s%n%-17s   %s%n";
 
     @Mixin
     ProfileOptions profileOptions;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "disk-full, redis-down, loki-ingestion, collector-crash or promtail-stalled.")
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1", descriptionKey = "scenario")
     String scenario;
 
-    @Option(names = "--list", description = "List the scenarios and what each looks at.")
+    @Option(names = "--list")
     boolean list;
 
-    @Option(names = "--service", paramLabel = "S", description = "The affected service (default: the profile's only one of its kind).")
+    @Option(names = "--service", paramLabel = "S")
     String service;
 
-    @Option(names = "--set", paramLabel = "SET", description = "redis-down: the backup set to restore if the data is gone (default: the newest verified).")
+    @Option(names = "--set", paramLabel = "SET")
     String set;
 
-    @Option(names = "--target-free", paramLabel = "PERCENT", description = "disk-full: free space to reach (default 20).")
+    @Option(names = "--target-free", paramLabel = "PERCENT")
     String targetFree;
 
-    @Option(names = "--delete-oldest", paramLabel = "yes|no", description = "disk-full: yes deletes Prometheus' oldest blocks down to the target (admin API).")
+    @Option(names = "--delete-oldest", paramLabel = "yes|no")
     String deleteOldest;
 
-    @Option(names = "--backup", paramLabel = "yes|no", description = "disk-full: yes backs the service's data up before anything is deleted.")
+    @Option(names = "--backup", paramLabel = "yes|no")
     String backup;
 
-    @Option(names = "--retention", paramLabel = "7d|40GB", description = "disk-full: set this lower Prometheus retention (image change runbook, every other flag kept).")
+    @Option(names = "--retention", paramLabel = "7d|40GB")
     String retention;
 
     @Mixin
@@ -61,14 +64,14 @@ public class RecoverCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             for (RunbookHints.Scenario s : RunbookHints.SCENARIOS) {
-                out.printf("%-17s %s%n%-17s   seen as: %s%n", s.id(), s.title(), "", s.symptom());
+                out.printf(SCENARIO_ROWS, s.id(), s.title(), "", T.get("recover.seenAs", s.symptom()));
             }
             out.flush();
             return 0;
         }
         if (scenario == null || RunbookHints.scenario(scenario).isEmpty()) {
-            err.println("nightwatch: " + (scenario == null ? "name a scenario" : "no scenario '" + scenario + "'") + " (choose from "
-                    + String.join(", ", RunbookHints.SCENARIOS.stream().map(RunbookHints.Scenario::id).toList()) + "; see recover --list)");
+            err.println(NightwatchCommand.PREFIX + (scenario == null ? T.get("recover.nameOne") : T.get("recover.noSuch", scenario)) + " "
+                    + T.get("recover.chooseFrom", String.join(", ", RunbookHints.SCENARIOS.stream().map(RunbookHints.Scenario::id).toList())));
             return NightwatchCommand.EXIT_USAGE;
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -86,10 +89,10 @@ public class RecoverCommand implements Callable<Integer> {
                 // that would go on into the actions; the confirmed run repeats it in the shared journal.
                 RunResult diagnosed = diagnose(definition, params, err);
                 if (!diagnosed.succeeded()) {
-                    err.println("nightwatch: the diagnosis failed: " + diagnosed.message());
+                    err.println(NightwatchCommand.PREFIX + T.get("recover.diagnosisFailed", diagnosed.message()));
                     return RunbookCli.exitCode(diagnosed);
                 }
-                RunbookCli.printPlan(err, "Plan (" + runbook.title() + "):", runbook, params);
+                RunbookCli.printPlan(err, T.get("plan.titled", runbook.title()), runbook, params);
                 if (!confirmation.proceed(err)) return Confirmation.DECLINED;
             }
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));

@@ -1,6 +1,7 @@
 package io.nightwatch.cli;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Texts;
+import io.nightwatch.text.Formats;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.backup.RestoreRunbook;
@@ -18,17 +19,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch restore SET}: the restore runbook, previewed and confirmed unless {@code --yes}. */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Restore services from a verified backup set (asks for confirmation unless --yes).")
+@Command(name = "restore", mixinStandardHelpOptions = true)
 public class RestoreCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(RestoreCommand.class);
 
     @Mixin
     ProfileOptions profileOptions;
 
-    @Parameters(paramLabel = "SET", arity = "0..1", description = "The backup set folder.")
+    @Parameters(paramLabel = "SET", arity = "0..1", descriptionKey = "setFolder")
     Path set;
 
-    @Option(names = "--set", paramLabel = "SET", description = "The backup set folder (instead of the argument).")
+    @Option(names = "--set", paramLabel = "SET")
     Path setOption;
 
     @Mixin
@@ -45,7 +47,7 @@ public class RestoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path chosen = set != null ? set : setOption;
         if (chosen == null) {
-            err.println("nightwatch: which set? nightwatch restore SET (see nightwatch backups)");
+            err.println(NightwatchCommand.PREFIX + T.get("restore.whichSet"));
             return NightwatchCommand.EXIT_USAGE;
         }
         return RunbookOpening.of(profileOptions, err).answering(services.text()).run(cli -> {
@@ -53,12 +55,12 @@ public class RestoreCommand implements Callable<Integer> {
             Path setDir = java.nio.file.Files.isDirectory(chosen) ? chosen.toRealPath() : chosen.toAbsolutePath();
             Map<String, String> params = new HashMap<>(Map.of("set", setDir.toString(), "services", services.text()));
             Runbook runbook = cli.registry().find(RestoreRunbook.ID).orElseThrow().build(params);
-            RunbookCli.printPlan(err, "Restore plan:", runbook, null);
+            RunbookCli.printPlan(err, T.get("restore.plan"), runbook, null);
             if (!confirmation.proceed(err)) return Confirmation.DECLINED;
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             // The time is a recovery time only when the services are back; a failed restore achieved nothing to quote.
-            err.println("nightwatch: restore " + result.outcome().name().toLowerCase().replace('_', ' ') + " in " + Durations.human(result.took())
-                    + (result.succeeded() ? " (RTO achieved; journal " : " (journal ") + result.journal() + ")"
+            err.println(NightwatchCommand.PREFIX + T.get("restore.end", RunbookCli.outcome(result.outcome()).replace('_', ' '), Formats.duration(result.took()))
+                    + " " + T.get(result.succeeded() ? "restore.rtoJournal" : "run.journal", result.journal())
                     + (result.message().isEmpty() ? "" : ": " + result.message()));
             return cli.exitCode(result, services.text(), err);
         });

@@ -1,5 +1,7 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.redact.Redactor;
 import io.nightwatch.runbook.RunListener;
@@ -19,6 +21,11 @@ import java.util.Map;
 
 /** What the runbook commands share: where journals and backups live, the engines, and a console listener. */
 final class RunbookCli implements AutoCloseable {
+
+    private static final Texts T = Texts.of(RunbookCli.class);
+
+    private static final String PLAN_ROW = "  %d. %s%n";
+    private static final String STEP_ROW = "[%d] %s…%n";
 
     private final RunbookCatalog catalog;
     private RunbookRunner runner;
@@ -68,7 +75,7 @@ final class RunbookCli implements AutoCloseable {
             requireAnswering(services);
             return code;
         } catch (io.nightwatch.docker.EngineUnreachableException e) {
-            err.println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()) + " (it stopped answering during the run)");
+            err.println(NightwatchCommand.PREFIX + T.get("run.engineGone", NightwatchCommand.oneLine(e.getMessage())));
             err.flush();
             return NightwatchCommand.EXIT_ENGINE_UNREACHABLE;
         }
@@ -77,7 +84,7 @@ final class RunbookCli implements AutoCloseable {
     /** Earlier runs that need a decision, said before a new one starts. */
     void warnAboutInterrupted(PrintWriter err) {
         for (io.nightwatch.runbook.InterruptedRun r : runner().interrupted()) {
-            err.println("nightwatch: unfinished run " + RunsCommand.describe(r) + " (nightwatch runs resume|abort ID)");
+            err.println(NightwatchCommand.PREFIX + T.get("run.unfinished", RunsCommand.describe(r)));
         }
     }
 
@@ -87,7 +94,7 @@ final class RunbookCli implements AutoCloseable {
         io.nightwatch.runbook.RunContext context = preview == null ? null : io.nightwatch.runbook.RunContext.preview(preview);
         int i = 1;
         for (Step step : runbook.steps()) {
-            err.printf("  %d. %s%n", i++, step.title());
+            err.printf(PLAN_ROW, i++, step.title());
             if (context != null) for (String line : step.preview(context)) err.println("       " + line);
         }
         err.flush();
@@ -95,9 +102,14 @@ final class RunbookCli implements AutoCloseable {
 
     /** The closing line: "nightwatch: WHAT succeeded in 4 s: message (journal …)". */
     static void printEnd(PrintWriter err, String what, RunResult result) {
-        err.println("nightwatch: " + what + " " + result.outcome().name().toLowerCase(java.util.Locale.ROOT) + " in "
-                + io.nightwatch.text.Durations.human(result.took()) + (result.message().isEmpty() ? "" : ": " + result.message())
-                + " (journal " + result.journal() + ")");
+        err.println(NightwatchCommand.PREFIX + T.get("run.end", what, outcome(result.outcome()), Formats.duration(result.took()))
+                + (result.message().isEmpty() ? "" : ": " + result.message()) + " " + T.get("run.journal", result.journal()));
+    }
+
+    /** "succeeded", "failed", "rolled back"… (lower case, as the lines always said them). */
+    static String outcome(RunResult.Outcome outcome) {
+        String key = "outcome." + outcome.name();
+        return T.get(key);
     }
 
     RunbookRunner runner() {
@@ -112,7 +124,7 @@ final class RunbookCli implements AutoCloseable {
 
             @Override
             public void stepStarted(int index, Step s) {
-                err.printf("[%d] %s…%n", index + 1, s.title());
+                err.printf(STEP_ROW, index + 1, s.title());
                 err.flush();
             }
 
@@ -133,19 +145,19 @@ final class RunbookCli implements AutoCloseable {
 
             @Override
             public void stepFinished(int index, Step s, Duration took) {
-                err.printf("    done in %s%n", io.nightwatch.text.Durations.human(took));
+                err.println("    " + T.get("run.stepDone", Formats.duration(took)));
                 err.flush();
             }
 
             @Override
             public void stepFailed(int index, Step s, String why) {
-                err.println("    FAILED: " + Redactor.clean(why));
+                err.println("    " + T.get("run.stepFailed", Redactor.clean(why)));
                 err.flush();
             }
 
             @Override
             public void compensated(Step s, java.util.Optional<String> problem) {
-                err.println("    undone: " + s.title() + problem.map(p -> " — INCOMPLETE: " + p).orElse(""));
+                err.println("    " + T.get("run.undone", s.title()) + problem.map(p -> " — " + T.get("run.undoIncomplete", p)).orElse(""));
                 err.flush();
             }
         };
@@ -154,13 +166,15 @@ final class RunbookCli implements AutoCloseable {
     /** Asks on the terminal before a runbook changes anything; without a terminal the answer is no (use --yes). */
     static boolean confirmed(PrintWriter err) throws Exception {
         if (System.console() == null && System.in.available() == 0) {
-            err.println("nightwatch: no terminal to confirm on; pass --yes");
+            err.println(NightwatchCommand.PREFIX + T.get("confirm.noTerminal"));
             return false;
         }
-        err.print("Proceed? Type 'yes': ");
+        err.print(T.get("confirm.ask") + " ");
         err.flush();
         String answer = new BufferedReader(new InputStreamReader(System.in)).readLine();
-        return "yes".equalsIgnoreCase(answer == null ? "" : answer.trim());
+        // "yes" always counts (scripts and habits); the language's own word too
+        String typed = answer == null ? "" : answer.trim();
+        return "yes".equalsIgnoreCase(typed) || T.get("confirm.word").equalsIgnoreCase(typed);
     }
 
     static int exitCode(RunResult result) {

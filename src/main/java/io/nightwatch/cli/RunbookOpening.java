@@ -53,7 +53,7 @@ final class RunbookOpening {
             if (warn) cli.warnAboutInterrupted(err);
             return body.run(cli);
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         } catch (EngineUnreachableException e) {
             NightwatchCommand.sayUnreachable(err, e);

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.runbook.RunbookDocs;
 import io.nightwatch.stack.ReferenceStack;
 import picocli.CommandLine.Command;
@@ -12,13 +13,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch runbooks docs --out docs/operations}: the operator docs, generated from the runbooks themselves. */
-@Command(name = "runbooks", mixinStandardHelpOptions = true, subcommands = RunbooksCommand.Docs.class,
-        description = "Runbook tools.")
+@Command(name = "runbooks", mixinStandardHelpOptions = true, subcommands = RunbooksCommand.Docs.class)
 public class RunbooksCommand {
 
-    @Command(name = "docs", mixinStandardHelpOptions = true, description = "Write one Markdown file per runbook (generated; do not edit).")
+    private static final Texts T = Texts.of(RunbooksCommand.class);
+
+    @Command(name = "docs", mixinStandardHelpOptions = true)
     static class Docs implements Callable<Integer> {
-        @Option(names = "--out", defaultValue = "docs/operations", description = "Folder (default ${DEFAULT-VALUE}).")
+        @Option(names = "--out", defaultValue = "docs/operations")
         Path out;
         @Spec
         CommandSpec spec;
@@ -30,7 +32,7 @@ public class RunbooksCommand {
             try (RunbookCli cli = new RunbookCli(ReferenceStack.profile(), env)) {
                 RunbookDocs.writeAll(cli.registry(), out);
             }
-            spec.commandLine().getErr().println("nightwatch: runbook docs written to " + out);
+            spec.commandLine().getErr().println(NightwatchCommand.PREFIX + T.get("runbooks.docsWritten", out));
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package io.nightwatch.cli;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Texts;
+import io.nightwatch.text.Formats;
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.RunResult;
 import picocli.CommandLine.Command;
@@ -20,9 +21,11 @@ import java.util.concurrent.Callable;
  * {@code nightwatch runs}: runbook runs that a crash or a closed console left unfinished, with {@code resume ID}
  * and {@code abort ID} (abort undoes what was done) — never left half-done in silence.
  */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List interrupted runbook runs; resume or abort them.",
+@Command(name = "runs", mixinStandardHelpOptions = true,
         subcommands = {RunsCommand.Resume.class, RunsCommand.Abort.class})
 public class RunsCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(RunsCommand.class);
 
     @Mixin
     ProfileOptions profileOptions;
@@ -36,17 +39,17 @@ public class RunsCommand implements Callable<Integer> {
         return withCli(profileOptions, spec.commandLine().getErr(), cli -> {
             List<InterruptedRun> runs = cli.runner().interrupted();
             for (InterruptedRun r : runs) out.println(describe(r));
-            if (runs.isEmpty()) spec.commandLine().getErr().println("nightwatch: no interrupted runs");
+            if (runs.isEmpty()) spec.commandLine().getErr().println(NightwatchCommand.PREFIX + T.get("runs.none"));
             out.flush();
             return 0;
         });
     }
 
     static String describe(InterruptedRun r) {
-        return String.format("%-44s %-8s stopped %s ago%s, %d of %d steps done — %s", r.runId(), r.runbookId(),
-                Durations.human(Duration.between(r.stoppedAt(), Instant.now())),
-                r.stoppedInStep().map(s -> " in step " + s).orElse(""), r.finishedSteps().size(), r.stepIds().size(),
-                r.resumable() ? "resume or abort" : "abort only (it was undoing)");
+        return String.format("%-44s %-8s ", r.runId(), r.runbookId()) + T.get("runs.line",
+                Formats.duration(Duration.between(r.stoppedAt(), Instant.now())),
+                r.stoppedInStep().map(s -> " " + T.get("runs.inStep", s)).orElse(""), r.finishedSteps().size(), r.stepIds().size(),
+                T.get(r.resumable() ? "runs.resumeOrAbort" : "runs.abortOnly"));
     }
 
     /** The runbook opening without the warning (these commands are about the interrupted runs themselves). */
@@ -54,10 +57,10 @@ public class RunsCommand implements Callable<Integer> {
         try {
             return RunbookOpening.of(options, err).warnAboutInterrupted(false).run(body);
         } catch (IllegalStateException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         } catch (Exception e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_SOFTWARE;
         }
     }
@@ -79,9 +82,9 @@ public class RunsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             return withCli(profileOptions, err, cli -> {
-                InterruptedRun run = find(cli, id).orElseThrow(() -> new IllegalArgumentException("no interrupted run " + id));
+                InterruptedRun run = find(cli, id).orElseThrow(() -> new IllegalArgumentException(T.get("runs.noSuch", id)));
                 RunResult r = decide(cli, run, RunbookCli.console(err));
-                err.println("nightwatch: run " + id + " " + r.outcome().name().toLowerCase() + (r.message().isEmpty() ? "" : ": " + r.message()));
+                err.println(NightwatchCommand.PREFIX + T.get("runs.decided", id, RunbookCli.outcome(r.outcome())) + (r.message().isEmpty() ? "" : ": " + r.message()));
                 return exitCode(r);
             });
         }
@@ -91,7 +94,7 @@ public class RunsCommand implements Callable<Integer> {
         abstract int exitCode(RunResult r);
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue an interrupted run where it stopped.")
+    @Command(name = "resume", mixinStandardHelpOptions = true)
     static class Resume extends RunDecision {
         @Override
         RunResult decide(RunbookCli cli, InterruptedRun run, io.nightwatch.runbook.RunListener console) throws Exception {
@@ -102,7 +105,7 @@ public class RunsCommand implements Callable<Integer> {
         int exitCode(RunResult r) { return RunbookCli.exitCode(r); }
     }
 
-    @Command(name = "abort", mixinStandardHelpOptions = true, description = "Undo what an interrupted run did, in reverse order.")
+    @Command(name = "abort", mixinStandardHelpOptions = true)
     static class Abort extends RunDecision {
         @Override
         RunResult decide(RunbookCli cli, InterruptedRun run, io.nightwatch.runbook.RunListener console) throws Exception {

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -36,14 +37,10 @@ import java.util.concurrent.CountDownLatch;
  * {@code nightwatch serve}: everything but the window — receiver, pollers, health, flow, findings, store — for
  * a server, a second screen or systemd. Logs to the XDG state dir; stops cleanly on SIGTERM.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the webhook receiver, pollers, detections and alert store without a window, until SIGTERM.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by SIGTERM",
-                "64:invalid arguments, profile or --listen (unknown host, not this host's address, beyond loopback without NIGHTWATCH_WEBHOOK_TOKEN)",
-                "69:the --listen port is in use", "70:internal error", "73:the alert history is read-only",
-                "74:the alert history cannot be opened"})
+@Command(name = "serve", mixinStandardHelpOptions = true)
 public class ServeCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(ServeCommand.class);
 
     /** sysexits EX_UNAVAILABLE: the port is taken, by another receiver most likely. */
     static final int EXIT_PORT_IN_USE = 69;
@@ -60,14 +57,13 @@ public class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5001",
-            description = "Webhook receiver address (default ${DEFAULT-VALUE}); beyond loopback needs the bearer token in NIGHTWATCH_WEBHOOK_TOKEN.")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5001")
     String listen;
 
-    @Option(names = "--no-receiver", description = "Do not listen for webhooks (poll only).")
+    @Option(names = "--no-receiver")
     boolean noReceiver;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "Log file. Default: $XDG_STATE_HOME/nightwatch/nightwatch.log.")
+    @Option(names = "--log", paramLabel = "FILE")
     Path logFile;
 
     @Spec
@@ -95,14 +91,14 @@ public class ServeCommand implements Callable<Integer> {
             address = noReceiver ? Optional.empty() : Optional.of(parseAddress(listen));
             if (address.isPresent()) WebhookReceiver.checkAddress(address.get(), token);
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: --listen " + listen + ": " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + "--listen " + listen + ": " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
         Path db = storeOptions.resolve(env);
         try {
             AlertStore.checkWritable(db); // else it would say "serving" and answer every delivery 503
         } catch (ReadOnlyStoreException e) {
-            err.println("nightwatch: not serving: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + T.get("serve.notServing", e.getMessage()));
             return EXIT_READ_ONLY;
         }
         Path log = logFile != null ? logFile : XdgDirs.state(env).map(d -> d.resolve("nightwatch.log")).orElse(null);
@@ -114,25 +110,26 @@ public class ServeCommand implements Callable<Integer> {
             services.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
-                LoggerFactory.getLogger(ServeCommand.class).info("SIGTERM: stopping");
+                LoggerFactory.getLogger(ServeCommand.class).info("SIGTERM: stopping"); // tool text
             }, "nightwatch-serve-stop"));
-            err.println("nightwatch: serving " + profile.source() + "; history in " + db
-                    + services.alerts().flatMap(AlertService::receiverPort).map(p -> "; webhooks on " + address.get().getHostString() + ":" + p).orElse("; no webhook receiver")
-                    + (log == null ? "" : "; log " + log));
+            err.println(NightwatchCommand.PREFIX + T.get("serve.serving", profile.source(), db)
+                    + "; " + services.alerts().flatMap(AlertService::receiverPort).map(p -> T.get("serve.webhooks", address.get().getHostString() + ":" + p))
+                            .orElse(T.get("serve.noReceiver"))
+                    + (log == null ? "" : "; " + T.get("serve.log", log)));
             err.flush();
-            LoggerFactory.getLogger(ServeCommand.class).info("serving {} with history in {}", profile.source(), db);
+            LoggerFactory.getLogger(ServeCommand.class).info("serving {} with history in {}", profile.source(), db); // tool text
             stop.await();
         } catch (WebhookReceiver.PortInUseException e) {
-            err.println("nightwatch: not serving: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + T.get("serve.notServing", e.getMessage()));
             return EXIT_PORT_IN_USE;
         } catch (BindException e) { // not this host's address, or a port below 1024
-            err.println("nightwatch: --listen " + listen + ": " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + "--listen " + listen + ": " + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         } catch (ReadOnlyStoreException e) {
-            err.println("nightwatch: not serving: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + T.get("serve.notServing", e.getMessage()));
             return EXIT_READ_ONLY;
         } catch (IOException | StoreException e) {
-            err.println("nightwatch: not serving: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + T.get("serve.notServing", e.getMessage()));
             return EXIT_STORE;
         }
         return 0;
@@ -140,15 +137,15 @@ public class ServeCommand implements Callable<Integer> {
 
     static InetSocketAddress parseAddress(String text) {
         int colon = text.lastIndexOf(':');
-        if (colon <= 0) throw new IllegalArgumentException("'" + text + "' is not HOST:PORT");
+        if (colon <= 0) throw new IllegalArgumentException(T.get("serve.notHostPort", text));
         try {
             int port = Integer.parseInt(text.substring(colon + 1));
-            if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " out of range");
+            if (port < 0 || port > 65535) throw new IllegalArgumentException(T.get("serve.portRange", port));
             String host = text.substring(0, colon).replaceAll("^\\[|\\]$", "");
-            if (host.isBlank()) throw new IllegalArgumentException("'" + text + "' has no host");
+            if (host.isBlank()) throw new IllegalArgumentException(T.get("serve.noHost", text));
             return new InetSocketAddress(host, port);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' has no numeric port");
+            throw new IllegalArgumentException(T.get("serve.noPort", text));
         }
     }
 

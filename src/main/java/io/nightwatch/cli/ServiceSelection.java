@@ -8,9 +8,8 @@ import java.util.List;
 /** {@code --service S,...}: which of the profile's services a command works on, or all. */
 public class ServiceSelection {
 
-    // each command says what "all" means for it (OptionWords: nightwatch.<command>.services)
-    @Option(names = {"--service", "--services"}, paramLabel = "S,...", defaultValue = "all", descriptionKey = "services",
-            description = "Services, comma-separated, or all (default).")
+    // each command says what "all" means for it (messages.properties: nightwatch.<command>.services)
+    @Option(names = {"--service", "--services"}, paramLabel = "S,...", defaultValue = "all", descriptionKey = "services")
     String services;
 
     /** As given: "all" or names separated by commas (the runbooks' {@code services} parameter). */

@@ -1,9 +1,11 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.alerts.AlertmanagerClient;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.store.AlertStore;
@@ -26,9 +28,10 @@ import java.util.concurrent.Callable;
 
 /** {@code nightwatch silence}: create, list and expire Alertmanager silences, recorded as Nightwatch's own. */
 @Command(name = "silence", mixinStandardHelpOptions = true,
-        description = "Create a silence in Alertmanager (or: silence expire ID, silence list).",
         subcommands = {SilenceCommand.Expire.class, SilenceCommand.ListSilences.class})
 public class SilenceCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(SilenceCommand.class);
 
     @Mixin
     ProfileOptions profileOptions;
@@ -36,18 +39,16 @@ public class SilenceCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--matcher", required = true, paramLabel = "NAME=VALUE",
-            description = "Label matcher: name=value, name!=value, name=~regex, name!~regex (repeatable).")
+    @Option(names = "--matcher", required = true, paramLabel = "NAME=VALUE")
     List<String> matchers;
 
-    @Option(names = "--for", required = true, paramLabel = "DURATION", converter = CliValues.SilencePeriod.class,
-            description = "How long: 30m, 2h, 1d (at most 365d).")
+    @Option(names = "--for", required = true, paramLabel = "DURATION", converter = CliValues.SilencePeriod.class)
     Duration length;
 
-    @Option(names = "--comment", required = true, description = "Why (Alertmanager requires it).")
+    @Option(names = "--comment", required = true)
     String comment;
 
-    @Option(names = "--by", description = "Who creates it (default: $USER).")
+    @Option(names = "--by")
     String createdBy;
 
     @Spec
@@ -60,13 +61,13 @@ public class SilenceCommand implements Callable<Integer> {
         try {
             for (String m : matchers) parsed.add(parseMatcher(m));
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
         return withService(profileOptions, storeOptions, err, service -> {
             String id = service.createSilence(parsed, length, createdBy != null ? createdBy : System.getProperty("user.name", "nightwatch"), comment);
             spec.commandLine().getOut().println(id);
-            err.println("nightwatch: silence " + id + " for " + Durations.human(length) + " created in " + service.alertmanager().get().base());
+            err.println(NightwatchCommand.PREFIX + T.get("silence.created", id, Formats.duration(length), service.alertmanager().get().base()));
             return 0;
         });
     }
@@ -77,11 +78,11 @@ public class SilenceCommand implements Callable<Integer> {
             if (at > 0) {
                 String name = text.substring(0, at).trim();
                 String value = text.substring(at + op.length()).trim();
-                if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) throw new IllegalArgumentException("'" + name + "' is not a label name");
+                if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) throw new IllegalArgumentException(T.get("silence.badLabel", name));
                 return new AlertmanagerClient.Matcher(name, value, op.contains("~"), !op.startsWith("!"));
             }
         }
-        throw new IllegalArgumentException("matcher '" + text + "' needs name=value (or !=, =~, !~)");
+        throw new IllegalArgumentException(T.get("silence.badMatcher", text));
     }
 
     interface ServiceAction {
@@ -93,23 +94,23 @@ public class SilenceCommand implements Callable<Integer> {
         try {
             profile = profileOptions.load(System.getenv());
         } catch (ProfileException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;
         }
         try (AlertStore store = AlertStore.open(storeOptions.resolve(System.getenv()));
              AlertService service = new AlertService(profile, store, AlertSettings.defaults().withListen(Optional.empty()), Clock.systemUTC())) {
             if (service.alertmanager().isEmpty()) {
-                err.println("nightwatch: the profile has no Alertmanager reachable directly");
+                err.println(NightwatchCommand.PREFIX + T.get("silence.noAlertmanager"));
                 return NightwatchCommand.EXIT_USAGE;
             }
             return action.run(service);
         } catch (IOException e) {
-            err.println("nightwatch: " + e.getMessage());
+            err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_SOFTWARE;
         }
     }
 
-    @Command(name = "expire", mixinStandardHelpOptions = true, description = "Expire a silence now.")
+    @Command(name = "expire", mixinStandardHelpOptions = true)
     static class Expire implements Callable<Integer> {
         @Mixin
         ProfileOptions profileOptions;
@@ -125,14 +126,16 @@ public class SilenceCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             return withService(profileOptions, storeOptions, err, service -> {
                 service.expireSilence(id);
-                err.println("nightwatch: silence " + id + " expired");
+                err.println(NightwatchCommand.PREFIX + T.get("silence.expired", id));
                 return 0;
             });
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List Alertmanager's silences; Nightwatch's are marked.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static class ListSilences implements Callable<Integer> {
+        private static final String ROW = "%-38s %-8s %-21s %s%s  %s%n";
+
         @Mixin
         ProfileOptions profileOptions;
         @Mixin
@@ -147,7 +150,8 @@ public class SilenceCommand implements Callable<Integer> {
                 java.util.Set<String> ours = new java.util.HashSet<>();
                 service.store().silences().stream().filter(s -> s.createdByNightwatch()).forEach(s -> ours.add(s.id()));
                 for (AlertmanagerClient.Silence s : service.alertmanager().get().silences()) {
-                    out.printf("%-38s %-8s %-21s %s%s  %s%n", s.id(), s.state(), s.endsAt().toString().substring(0, 19),
+                    out.printf(ROW, s.id(), s.state(), java.time.format.DateTimeFormatter.ofPattern(T.get("silence.endsFormat"), Language.current().locale())
+                                    .withZone(java.time.ZoneOffset.UTC).format(s.endsAt()),
                             String.join(",", s.matchers().stream().map(m -> m.name() + (m.isEqual() ? "" : "!") + (m.isRegex() ? "=~" : "=") + m.value()).toList()),
                             ours.contains(s.id()) ? "  [nightwatch]" : "", s.comment());
                 }

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.health.ServiceDeployment;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
@@ -19,15 +20,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch stack stop|start|restart}: the safe stop/start runbook, previewed and confirmed unless {@code --yes}. */
-@Command(name = "stack", mixinStandardHelpOptions = true,
-        description = "Stop, start or restart the stack in dependency order with grace periods, health waits and silences "
-                + "(asks for confirmation unless --yes).")
+@Command(name = "stack", mixinStandardHelpOptions = true)
 public class StackCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(StackCommand.class);
 
     @Mixin
     ProfileOptions profileOptions;
 
-    @Parameters(paramLabel = "ACTION", description = "stop, start or restart.")
+    @Parameters(paramLabel = "ACTION", descriptionKey = "action")
     String action;
 
     @Mixin
@@ -46,7 +47,7 @@ public class StackCommand implements Callable<Integer> {
         try {
             chosen = StackRunbook.Action.valueOf(action.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            err.println("nightwatch: stack takes stop, start or restart, not '" + action + "'");
+            err.println(NightwatchCommand.PREFIX + T.get("stack.badAction", action));
             return NightwatchCommand.EXIT_USAGE;
         }
         return RunbookOpening.of(profileOptions, err).run(cli -> {
@@ -57,13 +58,13 @@ public class StackCommand implements Callable<Integer> {
                 List<ServiceSpec> deployed = profile.services().stream()
                         .filter(s -> ServiceDeployment.of(cli.engine(s.host()), s).deployed()).toList();
                 profile.services().stream().filter(s -> !deployed.contains(s))
-                        .forEach(s -> err.println("nightwatch: " + s.name() + ": not deployed on " + s.host() + " — skipped"));
-                if (deployed.isEmpty()) throw new IllegalArgumentException("no service of the profile is deployed");
+                        .forEach(s -> err.println(NightwatchCommand.PREFIX + T.get("stack.notDeployed", s.name(), s.host())));
+                if (deployed.isEmpty()) throw new IllegalArgumentException(T.get("stack.noneDeployed"));
                 wanted = String.join(",", deployed.stream().map(ServiceSpec::name).toList());
             }
             Map<String, String> params = Map.of("services", wanted);
             Runbook runbook = cli.catalog().stack(chosen).build(params);
-            RunbookCli.printPlan(err, "Plan (" + runbook.title() + "):", runbook, params);
+            RunbookCli.printPlan(err, T.get("plan.titled", runbook.title()), runbook, params);
             if (!confirmation.proceed(err)) return Confirmation.DECLINED;
             RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
             RunbookCli.printEnd(err, "stack " + action, result);

@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
@@ -20,24 +21,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code nightwatch status}: the health tiles as text or JSON, once or as a stream of changes. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the health of every service (exit 0 all UP, 1 DEGRADED/UNKNOWN, 2 DOWN, 3 engine unreachable).")
+@Command(name = "status", mixinStandardHelpOptions = true)
 public class StatusCommand implements Callable<Integer> {
+
+    private static final Texts T = Texts.of(StatusCommand.class);
 
     @Mixin
     ProfileOptions profileOptions;
 
-    @Option(names = "--json", description = "Print JSON: one document, or with --watch one line per change.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--watch", description = "Keep watching and print every tile state change until interrupted.")
+    @Option(names = "--watch")
     boolean watch;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", description = "Poll interval (default from the profile, 2 s).")
+    @Option(names = "--interval", paramLabel = "SECONDS")
     Double intervalSeconds;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Probe timeout, and how long the engine may take to answer at all (default: probes from the profile, 2 s; engine 5 s).")
+    @Option(names = "--timeout", paramLabel = "SECONDS")
     Double timeoutSeconds;
 
     @Spec
@@ -60,7 +61,7 @@ public class StatusCommand implements Callable<Integer> {
         StackProfile profile = loaded.get();
         for (Double seconds : new Double[] {intervalSeconds, timeoutSeconds}) {
             if (seconds != null && !(seconds >= 0.1 && seconds <= 3600)) {
-                spec.commandLine().getErr().println("nightwatch: --interval and --timeout take seconds between 0.1 and 3600, not " + seconds);
+                spec.commandLine().getErr().println(NightwatchCommand.PREFIX + T.get("status.badSeconds", seconds));
                 return NightwatchCommand.EXIT_USAGE;
             }
         }

@@ -4,12 +4,15 @@ import io.nightwatch.text.Bytes;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthSnapshot;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 
 import java.io.PrintWriter;
 
-/** The human form of {@code status}: one line per engine, one line per service. */
+/** The human form of {@code status}: one line per engine, one line per service (columns in the bundle's patterns). */
 final class StatusText {
+
+    private static final Texts T = Texts.of(StatusText.class);
 
     private StatusText() {}
 
@@ -21,18 +24,24 @@ final class StatusText {
 
     static String engineLine(EngineStatus e) {
         return e.reachable()
-                ? String.format("engine %-10s %s  Docker %s, API %s", e.host(), e.address(), e.version().orElse("?"), e.apiVersion().orElse("?"))
-                : String.format("engine %-10s UNREACHABLE  %s", e.host(), e.error());
+                ? String.format(T.get("status.engine"), e.host(), e.address(), e.version().orElse("?"), e.apiVersion().orElse("?"))
+                : String.format(T.get("status.engineUnreachable"), e.host(), e.error());
+    }
+
+    /** UP, DOWN… in the reader's language (JSON keeps the token). */
+    static String stateWord(String token) {
+        String key = "state." + token;
+        return T.get(key);
     }
 
     static String serviceLine(ServiceHealth s) {
         String memory = s.memory().filter(m -> m.limitBytes() > 0)
-                .map(m -> " mem " + Bytes.human(m.usedBytes()) + "/" + (s.container().map(c -> c.memoryLimitBytes() > 0).orElse(false)
-                        ? Bytes.human(m.limitBytes()) : "no limit")).orElse("");
-        String latency = s.probe().latency().map(l -> ", " + Durations.human(l)).orElse("");
-        return String.format("%-8s %-10s %-16s %-10s %s  [%s%s%s]%s",
-                s.state(), s.spec().host(), s.spec().name() + (s.spec().discovered() ? "*" : ""), s.version().orElse("-"),
+                .map(m -> " " + T.get("status.memory", Bytes.human(m.usedBytes()), s.container().map(c -> c.memoryLimitBytes() > 0).orElse(false)
+                        ? Bytes.human(m.limitBytes()) : T.get("status.noLimit"))).orElse("");
+        String latency = s.probe().latency().map(l -> ", " + Formats.duration(l)).orElse("");
+        return String.format(T.get("status.service"),
+                stateWord(s.state().name()), s.spec().host(), s.spec().name() + (s.spec().discovered() ? "*" : ""), s.version().orElse("-"),
                 s.reason(), s.probe().transport().label(), latency, memory,
-                s.findings().isEmpty() ? "" : "  findings: " + String.join("; ", s.findings()));
+                s.findings().isEmpty() ? "" : "  " + T.get("status.findings", String.join("; ", s.findings())));
     }
 }

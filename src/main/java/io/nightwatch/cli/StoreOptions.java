@@ -1,5 +1,6 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.stack.XdgDirs;
 import picocli.CommandLine.Option;
 
@@ -9,14 +10,15 @@ import java.util.Map;
 /** Which alert-history database a command uses. */
 public class StoreOptions {
 
-    @Option(names = "--db", paramLabel = "FILE",
-            description = "Alert history and incidents database. Default: $XDG_DATA_HOME/nightwatch/alerts.db (~/.local/share/nightwatch), the window's.")
+    private static final Texts T = Texts.of(StoreOptions.class);
+
+    @Option(names = "--db", paramLabel = "FILE")
     Path db;
 
     public Path resolve(Map<String, String> env) {
         if (db != null) return db;
         // the same file as the window's, so `alerts`, `incident` and `serve` see what it recorded
-        XdgDirs.data(env).orElseThrow(() -> new IllegalStateException("no HOME and no XDG_DATA_HOME: pass --db FILE"));
+        XdgDirs.data(env).orElseThrow(() -> new IllegalStateException(T.get("store.noHome")));
         return io.nightwatch.store.AlertStore.defaultLocation(env);
     }
 }

@@ -1,8 +1,9 @@
 package io.nightwatch.cli;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.SwarmService;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.rollback.SwarmServiceRunbook;
@@ -22,16 +23,18 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code nightwatch swarm services|update|rollback}: the stack's Swarm services and the engine's own update and rollback. */
-@Command(name = "swarm", mixinStandardHelpOptions = true, description = "Swarm services of the stack: list, update, roll back.",
+@Command(name = "swarm", mixinStandardHelpOptions = true,
         subcommands = {SwarmCommand.Services.class, SwarmCommand.Update.class, SwarmCommand.Rollback.class})
 public class SwarmCommand {
 
+    private static final Texts T = Texts.of(SwarmCommand.class);
+
     /** Lists services with image, replicas, the image a rollback returns to, the last update's state and the tasks. */
-    @Command(name = "services", mixinStandardHelpOptions = true, description = "List the Swarm services and their tasks.")
+    @Command(name = "services", mixinStandardHelpOptions = true)
     static class Services implements Callable<Integer> {
         @Mixin
         ProfileOptions profileOptions;
-        @Option(names = "--on", paramLabel = "HOST", description = "The profile's host (default: the first).")
+        @Option(names = "--on", paramLabel = "HOST")
         String host;
         @Spec
         CommandSpec spec;
@@ -42,21 +45,20 @@ public class SwarmCommand {
             Optional<StackProfile> profile = profileOptions.loadOrReport(System.getenv(), err);
             if (profile.isEmpty()) return NightwatchCommand.EXIT_USAGE;
             if (host != null && profile.get().host(host).isEmpty()) {
-                err.println("nightwatch: --on: the profile has no host '" + CliValues.shown(host) + "' (hosts: "
-                        + String.join(", ", profile.get().hosts().stream().map(h -> h.name()).toList()) + ")");
+                err.println(NightwatchCommand.PREFIX + noHost(host, profile.get()));
                 return NightwatchCommand.EXIT_USAGE;
             }
             try (RunbookCli cli = new RunbookCli(profile.get(), System.getenv())) {
                 DockerGateway gateway = cli.engine(host != null ? host : profile.get().hosts().get(0).name());
                 List<SwarmService> services = gateway.swarmServices();
                 PrintWriter out = spec.commandLine().getOut();
-                if (services.isEmpty()) out.println("no Swarm services on " + gateway.address() + " (not a Swarm manager, or none deployed)");
+                if (services.isEmpty()) out.println(T.get("swarm.none", gateway.address()));
                 for (SwarmService s : services) {
-                    out.printf("%-32s %-36s %d/%d running%s%s%n", s.name(), s.image(), s.running(), s.replicas(),
-                            s.updateState().isEmpty() ? "" : "  update " + s.updateState(),
-                            s.previousImage().map(p -> "  rollback → " + p).orElse(""));
+                    out.printf(T.get("swarm.service"), s.name(), s.image(), s.running(), s.replicas(),
+                            s.updateState().isEmpty() ? "" : "  " + T.get("swarm.update", s.updateState()),
+                            s.previousImage().map(p -> "  " + T.get("swarm.rollbackTo", p)).orElse(""));
                     for (SwarmService.SwarmTask t : s.tasks()) {
-                        out.printf("    %s.%d  %-10s (wants %s)  %s%s%n", s.name(), t.slot(), t.state(), t.desiredState(), t.image(),
+                        out.printf(T.get("swarm.task"), s.name(), t.slot(), t.state(), t.desiredState(), t.image(),
                                 t.error().isEmpty() ? "" : "  " + t.error());
                     }
                 }
@@ -66,16 +68,21 @@ public class SwarmCommand {
         }
     }
 
+    /** {@code --on} names no host of the profile: say which there are. */
+    static String noHost(String host, StackProfile profile) {
+        return T.get("swarm.noHost", CliValues.shown(host), String.join(", ", profile.hosts().stream().map(h -> h.name()).toList()));
+    }
+
     abstract static class Change implements Callable<Integer> {
         @Mixin
         ProfileOptions profileOptions;
-        @Parameters(paramLabel = "SERVICE", description = "The Swarm service (name or id).")
+        @Parameters(paramLabel = "SERVICE", descriptionKey = "swarmService")
         String service;
-        @Option(names = "--on", paramLabel = "HOST", description = "The profile's host that is a Swarm manager (default: the first).")
+        @Option(names = "--on", paramLabel = "HOST")
         String host;
-        @Option(names = "--timeout", defaultValue = "300s", converter = CliValues.PeriodText.class, description = "How long to wait for convergence (default ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", defaultValue = "300s", converter = CliValues.PeriodText.class)
         String timeout;
-        @Option(names = "--yes", description = "Do not ask for confirmation.")
+        @Option(names = "--yes")
         boolean yes;
         @Spec
         CommandSpec spec;
@@ -88,8 +95,7 @@ public class SwarmCommand {
             Optional<StackProfile> profile = profileOptions.loadOrReport(System.getenv(), err);
             if (profile.isEmpty()) return NightwatchCommand.EXIT_USAGE;
             if (host != null && profile.get().host(host).isEmpty()) {
-                err.println("nightwatch: --on: the profile has no host '" + CliValues.shown(host) + "' (hosts: "
-                        + String.join(", ", profile.get().hosts().stream().map(h -> h.name()).toList()) + ")");
+                err.println(NightwatchCommand.PREFIX + noHost(host, profile.get()));
                 return NightwatchCommand.EXIT_USAGE;
             }
             Map<String, String> params = new HashMap<>(action());
@@ -103,31 +109,31 @@ public class SwarmCommand {
                 try {
                     runbook = definition.build(params);
                 } catch (IllegalArgumentException e) {
-                    err.println("nightwatch: " + e.getMessage());
+                    err.println(NightwatchCommand.PREFIX + e.getMessage());
                     return NightwatchCommand.EXIT_USAGE;
                 }
                 err.println(runbook.steps().get(1).title());
                 if (!yes && !RunbookCli.confirmed(err)) {
-                    err.println("nightwatch: nothing done");
+                    err.println(NightwatchCommand.PREFIX + T.get("confirm.nothingDone"));
                     return 130;
                 }
                 RunResult result = cli.runner().run(runbook, params, RunbookCli.console(err));
-                err.println("nightwatch: swarm " + params.get("action") + " " + result.outcome().name().toLowerCase() + " in "
-                        + Durations.human(result.took()) + (result.message().isEmpty() ? "" : ": " + result.message()));
+                err.println(NightwatchCommand.PREFIX + T.get("run.end", "swarm " + params.get("action"), RunbookCli.outcome(result.outcome()),
+                        Formats.duration(result.took())) + (result.message().isEmpty() ? "" : ": " + result.message()));
                 return RunbookCli.exitCode(result);
             }
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, description = "Roll a service out to another image by its update config.")
+    @Command(name = "update", mixinStandardHelpOptions = true)
     static class Update extends Change {
-        @Option(names = "--image", required = true, description = "The image to update to.")
+        @Option(names = "--image", required = true)
         String image;
 
         Map<String, String> action() { return Map.of("action", "update", "to", image); }
     }
 
-    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "The engine's rollback of a service to its previous spec.")
+    @Command(name = "rollback", mixinStandardHelpOptions = true)
     static class Rollback extends Change {
         Map<String, String> action() { return Map.of("action", "rollback"); }
     }

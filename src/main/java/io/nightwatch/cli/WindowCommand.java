@@ -2,6 +2,7 @@ package io.nightwatch.cli;
 
 import io.nightwatch.stack.ProfileException;
 import io.nightwatch.stack.StackProfile;
+import io.nightwatch.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,11 +18,10 @@ import java.util.Optional;
  * launcher checks them before any window opens (a wrong path is one line on stderr and exit 64, as for the
  * commands); the window reads them again from its launch parameters. No JavaFX here: the launcher opens the window.
  */
-@Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Open the window (the same as no command).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the window was closed", "64:invalid arguments, profile or engine address"})
+@Command(name = "gui", mixinStandardHelpOptions = true, resourceBundle = "io.nightwatch.cli.OptionWords")
 public class WindowCommand {
+
+    private static final Texts T = Texts.of(WindowCommand.class);
 
     private static final List<String> OPTIONS = List.of("--profile", "--host", "-H");
 
@@ -50,6 +50,7 @@ public class WindowCommand {
     public static Decision check(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
         WindowCommand command = new WindowCommand();
         CommandLine cli = new CommandLine(command);
+        cli.setResourceBundle(T.bundle());
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
@@ -58,12 +59,17 @@ public class WindowCommand {
                 return new Decision(Optional.empty(), 0);
             }
         } catch (CommandLine.ParameterException e) {
-            err.println("nightwatch: " + NightwatchCommand.oneLine(e.getMessage()) + " (see nightwatch gui --help)");
+            err.println(NightwatchCommand.PREFIX + T.get("error.badArguments", NightwatchCommand.oneLine(PicocliWords.say(e)), "nightwatch " + cli.getCommandSpec().name()));
             err.flush();
             return new Decision(Optional.empty(), NightwatchCommand.EXIT_USAGE);
         }
         Optional<StackProfile> profile = command.profileOptions.loadOrReport(env, err);
         return new Decision(profile, profile.isPresent() ? 0 : NightwatchCommand.EXIT_USAGE);
+    }
+
+    /** What to say when no window can open (no display, no GTK 3): what is missing, and the CLI instead. */
+    public static String cannotOpen(String why) {
+        return T.get("window.cannotOpen", why);
     }
 
     /**

@@ -77,6 +77,19 @@ class StatusCliIntegrationTest {
     }
 
     @Test
+    void textOutputInGermanNamesTheSameServicesInGermanWords() throws Exception {
+        Process p = nightwatch("status", "--lang", "de", "--host", engine.dockerHost().toString()).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), "the exit codes do not change with the language\n" + stdout);
+        List<String> lines = stdout.lines().toList();
+        assertTrue(lines.get(0).startsWith("Engine local"), stdout);
+        assertEquals(7, lines.stream().filter(l -> l.matches("^(läuft|ausgefallen|eingeschränkt|unbekannt) .*")).count(), stdout);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("läuft") && l.contains("redis")), stdout);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ausgefallen") && l.contains("loki")), stdout);
+    }
+
+    @Test
     void watchPrintsOneJsonLinePerChangeWithinASecondOfAKill() throws Exception {
         Process p = nightwatch("status", "--watch", "--json", "--interval", "30", "--host", engine.dockerHost().toString()).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
