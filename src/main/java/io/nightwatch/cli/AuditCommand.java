@@ -183,7 +183,7 @@ public class AuditCommand implements Callable<Integer> {
         for (AuditItem i : report.items()) {
             if (i.ok()) continue;
             out.printf(ITEM_ROW, word("audit.status.", i.status()), word("audit.risk.", i.risk()), i.id(),
-                    redactor.text(i.evidence()));
+                    redactor.text(i.evidenceText())); // the reader's language; --json keeps English
         }
         out.println(T.get("audit.more"));
     }
