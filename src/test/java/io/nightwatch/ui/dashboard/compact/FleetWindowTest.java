@@ -14,6 +14,7 @@ import io.nightwatch.stack.ServiceDefaults;
 import io.nightwatch.stack.ServiceSpec;
 import io.nightwatch.stack.StackProfile;
 import io.nightwatch.text.Language;
+import io.nightwatch.ui.FleetFixture;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
@@ -55,9 +56,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class FleetWindowTest {
 
-    static final Instant NOW = Instant.parse("2026-12-06T03:12:45Z");
-    private static final ServiceKind[] KINDS = {ServiceKind.PROMETHEUS, ServiceKind.LOKI, ServiceKind.GRAFANA, ServiceKind.OTEL_COLLECTOR,
-            ServiceKind.PROMTAIL, ServiceKind.ALERTMANAGER, ServiceKind.REDIS, ServiceKind.REDIS, ServiceKind.PROMETHEUS, ServiceKind.LOKI};
 
     private MainWindow window;
     private DashboardViewModel model;
@@ -65,8 +63,8 @@ class FleetWindowTest {
     @Start
     void start(Stage stage) {
         Language.use(Language.DE);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        StackProfile profile = fleet();
+        Clock clock = Clock.fixed(FleetFixture.START, ZoneOffset.UTC);
+        StackProfile profile = FleetFixture.profile();
         model = new DashboardViewModel(profile, clock);
         window = MainWindow.of(model, new FlowViewModel(profile, FlowSettings.DEFAULT, clock), Theme.DARK);
         window.showIn(stage);
@@ -84,8 +82,8 @@ class FleetWindowTest {
 
     @Test
     void theWholeFleetAtOnceProblemsFirst(FxRobot robot) throws Exception {
-        StackProfile profile = fleet();
-        Thread poller = new Thread(() -> model.publish(snapshot(profile)), "fake-health-monitor");
+        StackProfile profile = FleetFixture.profile();
+        Thread poller = new Thread(() -> model.publish(FleetFixture.snapshot(profile, 0)), "fake-health-monitor");
         poller.start();
         poller.join();
         await(() -> robot.lookup("#cell-host-07-redis").tryQuery().map(n -> n.getPseudoClassStates()
@@ -119,35 +117,4 @@ class FleetWindowTest {
         assertFalse(onFx(() -> fleet.getScene() != null), "the compact view leaves the scene while tiles are shown");
     }
 
-    /** 20 hosts of 10 services; all well but host-07's redis (down) and host-13's loki (degraded). */
-    static StackProfile fleet() {
-        List<DockerHostSpec> hosts = new ArrayList<>();
-        List<ServiceSpec> services = new ArrayList<>();
-        for (int h = 1; h <= 20; h++) {
-            DockerHostSpec host = new DockerHostSpec(String.format("host-%02d", h), Optional.of("tcp://127.0.0.1:" + (2300 + h)),
-                    Optional.empty(), Optional.empty());
-            hosts.add(host);
-            for (int s = 0; s < KINDS.length; s++) {
-                String name = s < 7 ? KINDS[s].name().toLowerCase().replace('_', '-') : KINDS[s].name().toLowerCase() + "-" + s;
-                services.add(ServiceDefaults.forKind(KINDS[s], host, name, "fleet-" + h + "-" + name, 10_000 + h * 100 + s));
-            }
-        }
-        return new StackProfile(hosts, services, Duration.ofSeconds(1), Duration.ofSeconds(1), "fleet.yaml");
-    }
-
-    static HealthSnapshot snapshot(StackProfile profile) {
-        List<ServiceHealth> all = new ArrayList<>();
-        for (ServiceSpec spec : profile.services()) {
-            boolean down = spec.host().equals("host-07") && spec.name().equals("redis");
-            boolean degraded = spec.host().equals("host-13") && spec.name().equals("loki");
-            HealthState state = down ? HealthState.DOWN : degraded ? HealthState.DEGRADED : HealthState.UP;
-            String reason = down ? "exited (code 137) 2 s ago" : degraded ? "/ready returns 503" : "up 3 d";
-            all.add(new ServiceHealth(spec, state, reason, Optional.empty(), Optional.empty(),
-                    ProbeResult.of(down ? ProbeOutcome.UNREACHABLE : ProbeOutcome.HEALTHY, ProbeTransport.DIRECT, Duration.ofMillis(2), reason),
-                    List.of(), NOW));
-        }
-        List<EngineStatus> engines = profile.hosts().stream()
-                .map(h -> EngineStatus.reachable(h.name(), h.address().orElseThrow(), "27.5.1", "1.47", NOW)).toList();
-        return new HealthSnapshot(NOW, engines, all);
-    }
 }
