@@ -6,6 +6,7 @@ import io.nightwatch.redact.Redactor;
 import io.nightwatch.runbook.RunHistory;
 import io.nightwatch.store.Incident;
 import io.nightwatch.store.IncidentStore;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ record RedactedReport(Incident incident, IncidentReport report, List<IncidentRep
 
     /** A run as the JSON export lists it. */
     record Run(String runId, String runbook, String title, String outcome, RunHistory.Run run) {}
+
+    private static final Texts T = Texts.of(RedactedReport.class);
 
     static RedactedReport of(IncidentReport report) {
         Redactor r = new Redactor();
@@ -48,7 +51,8 @@ record RedactedReport(Incident incident, IncidentReport report, List<IncidentRep
 
     /** "Redacted before export: …", or that nothing needed it. */
     String redactionNote() {
-        if (redacted.isEmpty()) return "Nothing needed redacting.";
-        return "Redacted before export: " + String.join("; ", redacted.stream().map(Kind::words).toList()) + ".";
+        if (redacted.isEmpty()) return T.get("redaction.none");
+        // The kinds are found by patterns, never by words: only what the note says about them is in the reader's language.
+        return T.get("redaction.done", String.join("; ", redacted.stream().map(k -> T.has("redacted." + k.name()) ? T.get("redacted." + k.name()) : k.words()).toList()));
     }
 }
