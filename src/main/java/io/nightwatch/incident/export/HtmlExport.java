@@ -30,14 +30,14 @@ final class HtmlExport {
         Instant from = f.firstSign().isBefore(r.incident().openedAt()) ? f.firstSign() : r.incident().openedAt();
         Instant to = r.incident().closedAt().orElse(r.report().generatedAt());
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"").append(Language.current().tag()).append("\"><head><meta charset=\"utf-8\"><title>")
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(Language.current().tag()).append("\"><head><meta charset=\"utf-8\"><title>") // tool text
                 .append(esc(T.get("title", r.incident().title()))).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
         h.append("<h1>").append(esc(T.get("title", r.incident().title()))).append("</h1>\n");
         h.append("<p class=\"meta\">").append(esc(T.get("meta", MarkdownExport.time(r.report().generatedAt()), r.incident().id(), r.incident().scope())))
                 .append("</p>\n");
 
         heading(h, "section.summary");
-        h.append("<table class=\"facts\">");
+        h.append("<table class=\"facts\">"); // tool text
         row(h, "fact.opened", MarkdownExport.by(r.incident().openedAt(), r.incident().openedBy()));
         row(h, "fact.closed", r.incident().closedAt().map(t -> MarkdownExport.by(t, r.incident().closedBy())).orElse(T.get("value.stillOpen")));
         row(h, "fact.duration", IncidentReport.human(f.duration()));
@@ -56,7 +56,7 @@ final class HtmlExport {
         List<String> services = new ArrayList<>(r.servicesAffected());
         List<Charts.Band> bands = bands(r, from, to, services);
         if (!services.isEmpty()) {
-            h.append("<figure><img alt=\"").append(esc(T.get("html.healthAlt"))).append("\" src=\"")
+            h.append("<figure><img alt=\"").append(esc(T.get("html.healthAlt"))).append("\" src=\"") // tool text
                     .append(dataUri(Charts.healthTimeline(services, bands, from, to))).append("\"><figcaption>")
                     .append(esc(T.get(r.incident().closedAt().isPresent() ? "html.healthCaption.closed" : "html.healthCaption.open")))
                     .append("</figcaption></figure>\n");
@@ -72,14 +72,14 @@ final class HtmlExport {
         prompt(h, T.get("ask.detection.html"));
 
         heading(h, "section.timeline");
-        h.append("<table class=\"timeline\"><tr>");
+        h.append("<table class=\"timeline\"><tr>"); // tool text
         for (String column : List.of("column.time", "column.what", "column.service", "column.detail")) h.append("<th>").append(esc(T.get(column))).append("</th>");
         h.append("</tr>\n");
         for (IncidentReport.Line l : r.timeline()) {
-            h.append("<tr class=\"").append(l.kind().toLowerCase(Locale.ROOT)).append("\"><td>").append(MarkdownExport.CLOCK.format(l.at())).append("</td><td>")
+            h.append("<tr class=\"").append(l.kind().toLowerCase(Locale.ROOT)).append("\"><td>").append(MarkdownExport.CLOCK.format(l.at())).append("</td><td>") // tool text
                     .append(esc(MarkdownExport.kind(l.kind()))).append("</td><td>").append(esc(l.service())).append("</td><td>")
                     .append(esc(l.text()));
-            l.attachment().ifPresent(png -> h.append("<br><img class=\"snapshot\" alt=\"").append(esc(T.get("html.snapshotAlt"))).append("\" src=\"")
+            l.attachment().ifPresent(png -> h.append("<br><img class=\"snapshot\" alt=\"").append(esc(T.get("html.snapshotAlt"))).append("\" src=\"") // tool text
                     .append(dataUri(png)).append("\">"));
             h.append("</td></tr>\n");
         }
@@ -94,7 +94,7 @@ final class HtmlExport {
         heading(h, "section.badly");
         prompt(h, "…");
         heading(h, "section.actions");
-        h.append("<table class=\"facts\"><tr>");
+        h.append("<table class=\"facts\"><tr>"); // tool text
         for (String column : List.of("column.action", "column.owner", "column.due")) h.append("<th>").append(esc(T.get(column))).append("</th>");
         h.append("</tr><tr><td>✍</td><td></td><td></td></tr></table>\n");
         if (MarkdownExport.lessons()) {
@@ -131,11 +131,11 @@ final class HtmlExport {
             if (shown >= MAX_SPARKLINES || s.getValue().size() < 2) continue;
             String service = s.getKey().contains(" · ") ? s.getKey().substring(0, s.getKey().indexOf(" · ")) : s.getKey();
             if (!services.isEmpty() && !services.contains(service)) continue;
-            figures.append("<img alt=\"").append(esc(s.getKey())).append("\" src=\"")
+            figures.append("<img alt=\"").append(esc(s.getKey())).append("\" src=\"") // tool text
                     .append(dataUri(Charts.sparkline(s.getKey(), s.getValue(), from, to))).append("\">");
             shown++;
         }
-        if (shown > 0) h.append("<h3>").append(esc(T.get("html.flow"))).append("</h3>\n<div class=\"sparklines\">").append(figures).append("</div>\n");
+        if (shown > 0) h.append("<h3>").append(esc(T.get("html.flow"))).append("</h3>\n<div class=\"sparklines\">").append(figures).append("</div>\n"); // tool text
     }
 
     private static void heading(StringBuilder h, String key) {

@@ -33,7 +33,8 @@ final class MarkdownExport {
 
     /** The timeline's "what" column: the event kind in words. */
     static String kind(String kind) {
-        return T.has("kind." + kind) ? T.get("kind." + kind) : kind.toLowerCase(Locale.ROOT).replace('_', ' ');
+        String key = "kind." + kind;
+        return T.has(key) ? T.get(key) : kind.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Whether this language's template has the lessons-learned section (the German one does). */

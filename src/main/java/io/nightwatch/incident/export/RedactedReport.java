@@ -49,10 +49,16 @@ record RedactedReport(Incident incident, IncidentReport report, List<IncidentRep
         return new RedactedReport(clean, report, lines, runbooks, firstSign, services, downtime, samples, runs, r.found());
     }
 
+    /** What a kind of secret is called in the reader's language (the English words are the kind's own). */
+    private static String words(Kind kind) {
+        String key = "redacted." + kind.name();
+        return T.has(key) ? T.get(key) : kind.words();
+    }
+
     /** "Redacted before export: …", or that nothing needed it. */
     String redactionNote() {
         if (redacted.isEmpty()) return T.get("redaction.none");
         // The kinds are found by patterns, never by words: only what the note says about them is in the reader's language.
-        return T.get("redaction.done", String.join("; ", redacted.stream().map(k -> T.has("redacted." + k.name()) ? T.get("redacted." + k.name()) : k.words()).toList()));
+        return T.get("redaction.done", String.join("; ", redacted.stream().map(RedactedReport::words).toList()));
     }
 }
