@@ -67,7 +67,7 @@ final class AlertTable extends TableView<AlertRow> {
         empty.getStyleClass().add("panel-empty");
         setPlaceholder(empty);
 
-        TableColumn<AlertRow, AlertRow> severity = column(T.get("column.severity"), "col-severity", 82,
+        TableColumn<AlertRow, AlertRow> severity = column(T.get("column.severity"), "col-severity", width("layout.width.severity"),
                 Comparator.comparing(AlertRow::severityKind), row -> glyphCell(Glyph.severity(row.severityKind()), row.severity()));
         TableColumn<AlertRow, AlertRow> name = column(T.get("column.alert"), "col-name", 230, Comparator.comparing(AlertRow::alertname), this::nameCell);
         TableColumn<AlertRow, AlertRow> service = column(T.get("column.service"), "col-service", 100, Comparator.comparing(AlertRow::service),
@@ -81,7 +81,7 @@ final class AlertTable extends TableView<AlertRow> {
                     label.textProperty().bind(model.nowProperty().map(now -> Formats.duration(row.lastedAt(now))));
                     return label;
                 });
-        TableColumn<AlertRow, AlertRow> state = column(T.get("column.state"), "col-state", 114,
+        TableColumn<AlertRow, AlertRow> state = column(T.get("column.state"), "col-state", width("layout.width.state"),
                 Comparator.comparingInt(r -> STATE_ORDER.indexOf(r.state())), row -> {
                     Glyph<AlertState> glyph = Glyph.alertState();
                     glyph.setState(row.state());
@@ -209,6 +209,11 @@ final class AlertTable extends TableView<AlertRow> {
         VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
         if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return false;
         return index > flow.getFirstVisibleCell().getIndex() && index < flow.getLastVisibleCell().getIndex();
+    }
+
+    /** A column width that depends on the language's words (German ones are longer). */
+    static double width(String key) {
+        return Double.parseDouble(T.get(key));
     }
 
     private static TableColumn<AlertRow, AlertRow> column(String title, String styleClass, double width, Comparator<AlertRow> order,

@@ -58,7 +58,7 @@ final class SilencesView extends VBox {
                 column(T.get("silences.column.ends"), 140, s -> text(s.ends(), s.endsAt().toString())),
                 column(T.get("silences.column.by"), 80, s -> text(s.createdBy(), null)),
                 column(T.get("silences.column.comment"), 150, s -> text(s.comment(), s.comment().isEmpty() ? null : s.comment())),
-                column("", 84, s -> expire(model, s))));
+                column("", AlertTable.width("layout.width.expire"), s -> expire(model, s))));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(head, table);
     }
