@@ -137,12 +137,28 @@ class AlertsGermanWindowTest {
         assertEquals("Diesen Alarm quittieren", onFx(pane::getHeaderText));
         assertEquals(List.of("Quittieren", "Abbrechen"), onFx(() -> pane.getButtonTypes().stream().map(b -> b.getText()).toList()));
         assertTrue(texts(dialog.getRoot()).contains("Gespeichert mit Name (tester) und Uhrzeit."), texts(dialog.getRoot()).toString());
+        Screenshots.save(dialog, "alerts-acknowledge-de.png");
         robot.clickOn(dialog.getRoot().lookup("#note")).write("Redis wird wiederhergestellt");
         robot.clickOn(onFx(() -> pane.lookupButton(pane.getButtonTypes().get(0))));
         await(() -> store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).isPresent());
         assertEquals("Redis wird wiederhergestellt", store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).orElseThrow().note());
         await(() -> texts(robot.lookup("#alert-detail").query()).stream().anyMatch(t -> t.startsWith("Quittiert von tester am 14.03.2025")));
         assertTrue(text(robot, "#alerts-status").startsWith("NightwatchServiceDown (redis) quittiert als tester"), text(robot, "#alerts-status"));
+
+        // the Silence dialog: its FXML frame takes the German words through %keys
+        robot.clickOn("#silence-button");
+        await(() -> dialog("NightwatchServiceDown stummschalten") != null);
+        Scene silence = dialog("NightwatchServiceDown stummschalten");
+        DialogPane silencePane = onFx(() -> (DialogPane) silence.getRoot().lookup(".dialog-pane"));
+        assertEquals("Alarme in Alertmanager stummschalten", onFx(silencePane::getHeaderText));
+        Set<String> words = texts(silence.getRoot());
+        assertTrue(words.containsAll(List.of("Matcher", "Dauer", "Kommentar (Pflicht)", "Grund im Kommentar angeben (er bleibt bei der Stummschaltung)")),
+                words.toString());
+        assertEquals("4 h", onFx(() -> ((Labeled) silence.getRoot().lookup("#duration-4h")).getText()));
+        assertEquals(List.of("Stummschalten", "Abbrechen"), onFx(() -> silencePane.getButtonTypes().stream().map(b -> b.getText()).toList()));
+        Screenshots.save(silence, "alerts-silence-de.png");
+        robot.clickOn(onFx(() -> silencePane.lookupButton(silencePane.getButtonTypes().get(1))));
+        await(() -> dialog("NightwatchServiceDown stummschalten") == null);
     }
 
     /** Every label of the filter bar shows its whole text (German words are longer: nothing may be cut to "…"). */
