@@ -11,6 +11,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,6 +46,19 @@ public final class IncidentsView extends HBox {
     private Function<IncidentExport.Format, File> exportTarget = this::chooseFile;
     private Path lastFolder;
 
+    /**
+     * A one-line question in the console's language: its own OK and Cancel, since JavaFX words its stock buttons by the
+     * JVM's locale, not by the language chosen for the console.
+     */
+    private static TextInputDialog ask(String titleKey, String headerKey) {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle(T.get(titleKey));
+        ask.setHeaderText(T.get(headerKey));
+        ask.getDialogPane().getButtonTypes().setAll(new ButtonType(T.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(T.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        return ask;
+    }
+
     public IncidentsView(IncidentsViewModel model) {
         this.model = model;
         getStyleClass().add("incidents-view");
@@ -52,9 +67,7 @@ public final class IncidentsView extends HBox {
         openNew.setId("incident-open");
         openNew.getStyleClass().add("incident-button");
         openNew.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog();
-            ask.setTitle(T.get("view.open.title"));
-            ask.setHeaderText(T.get("view.open.header"));
+            TextInputDialog ask = ask("view.open.title", "view.open.header");
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().filter(t -> !t.isBlank()).ifPresent(model::open);
         });
@@ -103,9 +116,7 @@ public final class IncidentsView extends HBox {
         attach.setOnAction(e -> model.attachSnapshot());
         close.setId("incident-close");
         close.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog();
-            ask.setTitle(T.get("view.close.title"));
-            ask.setHeaderText(T.get("view.close.header"));
+            TextInputDialog ask = ask("view.close.title", "view.close.header");
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().ifPresent(model::close);
         });
