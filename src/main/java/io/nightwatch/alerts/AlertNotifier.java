@@ -1,6 +1,7 @@
 package io.nightwatch.alerts;
 
 import io.nightwatch.store.AlertOccurrence;
+import io.nightwatch.text.Texts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * breath. Nothing while muted.
  */
 public final class AlertNotifier {
+
+    private static final Texts T = Texts.of(AlertNotifier.class);
 
     /** What to show: a title and one line. */
     public record Notice(String title, String text, Optional<Long> alertId) {}
@@ -66,12 +69,11 @@ public final class AlertNotifier {
             }
             shown.addLast(now);
             String summary = a.annotations().getOrDefault("summary", a.annotations().getOrDefault("description", ""));
-            notices.add(new Notice("CRITICAL: " + a.alertname() + (a.service().isEmpty() ? "" : " (" + a.service() + ")"),
+            notices.add(new Notice(a.service().isEmpty() ? T.get("notice.critical", a.alertname()) : T.get("notice.criticalOn", a.alertname(), a.service()),
                     summary, Optional.of(a.id())));
         }
         if (flooded > 0) {
-            notices.add(new Notice("and " + flooded + " more critical outage" + (flooded == 1 ? "" : "s"),
-                    "see the alert view", Optional.empty()));
+            notices.add(new Notice(T.get(flooded == 1 ? "notice.moreOne" : "notice.more", flooded), T.get("notice.seeView"), Optional.empty()));
         }
         return notices;
     }

@@ -63,13 +63,13 @@ final class ChunkedDecoder {
                 String hex = l.contains(";") ? l.substring(0, l.indexOf(';')) : l;
                 hex = hex.trim();
                 if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                    throw new Malformed("malformed chunk size");
+                    throw new Malformed("malformed chunk size"); // tool text
                 }
                 remaining = Long.parseLong(hex, 16);
                 state = remaining == 0 ? State.TRAILER : State.DATA;
             }
             case DATA_END -> {
-                if (!l.isEmpty()) throw new Malformed("chunk data longer than its size");
+                if (!l.isEmpty()) throw new Malformed("chunk data longer than its size"); // tool text
                 state = State.SIZE;
             }
             case TRAILER -> {
@@ -85,12 +85,12 @@ final class ChunkedDecoder {
             char c = (char) (in.get() & 0xff);
             if (c == '\n') {
                 int end = line.length();
-                if (end == 0 || line.charAt(end - 1) != '\r') throw new Malformed("chunk line not ended by CRLF");
+                if (end == 0 || line.charAt(end - 1) != '\r') throw new Malformed("chunk line not ended by CRLF"); // tool text
                 String l = line.substring(0, end - 1);
                 line.setLength(0);
                 return l;
             }
-            if (line.length() >= MAX_LINE) throw new Malformed("chunk line too long");
+            if (line.length() >= MAX_LINE) throw new Malformed("chunk line too long"); // tool text
             line.append(c);
         }
         return null;

@@ -30,6 +30,9 @@ import java.util.Optional;
  * Prometheus or Alertmanager is the thing that is down: a service DOWN, an OOM kill, a restart loop, an engine
  * out of reach, a stalled flow, a data volume running out. Each is raised once when it appears and resolved
  * when it goes away.
+ *
+ * The findings' summaries and descriptions are alert annotations: stored in the history, served as JSON and compared
+ * with Alertmanager's own (English) rules, so they stay English like any rule's annotations (marked "tool text").
  */
 public final class FindingsDetector {
 
@@ -73,21 +76,21 @@ public final class FindingsDetector {
         for (EngineStatus engine : snapshot.engines()) {
             if (engine.unreachable()) {
                 now.add(finding("engine:" + engine.host(), "NightwatchEngineUnreachable", "critical", Map.of("host", engine.host()),
-                        "Docker engine of " + engine.host() + " unreachable", engine.error()));
+                        "Docker engine of " + engine.host() + " unreachable", engine.error())); // tool text
             }
         }
         for (ServiceHealth s : snapshot.services()) {
             if (s.state() == HealthState.NOT_DEPLOYED) continue; // the operator said it does not run there: nothing to raise
             Map<String, String> where = Map.of("service", s.spec().name(), "host", s.spec().host(), "component", s.spec().kind().id());
             if (s.state() == HealthState.DOWN) {
-                now.add(finding("down:" + s.id(), "NightwatchServiceDown", "critical", where, s.spec().name() + " is down", s.reason()));
+                now.add(finding("down:" + s.id(), "NightwatchServiceDown", "critical", where, s.spec().name() + " is down", s.reason())); // tool text
             }
             if (s.state() == HealthState.DEGRADED) {
                 Instant since = degradedSince.computeIfAbsent(s.id(), id -> snapshot.takenAt());
                 Duration degraded = Duration.between(since, snapshot.takenAt());
                 if (degraded.compareTo(degradedGrace) >= 0) {
                     now.add(finding("degraded:" + s.id(), "NightwatchServiceDegraded", "warning", where,
-                            s.spec().name() + " degraded for " + Durations.human(degraded), s.reason()));
+                            s.spec().name() + " degraded for " + Durations.human(degraded), s.reason())); // tool text
                 }
             } else {
                 degradedSince.remove(s.id());
@@ -95,11 +98,11 @@ public final class FindingsDetector {
             boolean oom = s.container().map(c -> c.oomKilled()).orElse(false) || s.reason().contains("OOM-killed");
             if (oom) {
                 now.add(finding("oom:" + s.id(), "NightwatchOOMKilled", "critical", where,
-                        s.spec().name() + " was killed for exceeding its memory limit", s.reason()));
+                        s.spec().name() + " was killed for exceeding its memory limit", s.reason())); // tool text
             }
             if (restartLoop(s, snapshot.takenAt())) {
                 now.add(finding("restarts:" + s.id(), "NightwatchRestartLoop", "critical", where,
-                        s.spec().name() + " keeps restarting", "restarted " + s.restarts() + "×; " + s.reason()));
+                        s.spec().name() + " keeps restarting", "restarted " + s.restarts() + "×; " + s.reason())); // tool text
             }
         }
         return diff(openHealth, now, snapshot.takenAt());
@@ -114,7 +117,7 @@ public final class FindingsDetector {
             if (stage.spec().role() == StageRole.FAILURES && INGESTION.contains(stage.spec().pipeline())) {
                 // Failing ingestion is its own finding: the stage says where data is lost (Loki discards, export failures, drops).
                 now.add(finding("ingest:" + stage.id(), "NightwatchIngestionFailing", "warning", where,
-                        "ingestion failing at " + stage.spec().qualifiedKey() + " (" + stage.spec().title() + ")", stage.detail()));
+                        "ingestion failing at " + stage.spec().qualifiedKey() + " (" + stage.spec().title() + ")", stage.detail())); // tool text
             } else {
                 now.add(finding("stall:" + stage.id(), "NightwatchFlowStalled", "warning", where,
                         stage.spec().title() + " stalled", stage.detail()));
@@ -128,9 +131,9 @@ public final class FindingsDetector {
             String host = disk.serviceId().substring(0, disk.serviceId().indexOf('/'));
             now.add(finding("disk:" + disk.serviceId() + ":" + disk.path(), "NightwatchDiskHeadroomLow", severity.get(),
                     Map.of("service", service, "host", host, "path", disk.path()),
-                    "data volume of " + service + " running out",
-                    Bytes.human(disk.freeBytes()) + " free of " + Bytes.human(disk.sizeBytes())
-                            + disk.timeToFull().map(t -> ", full in " + Durations.human(t)).orElse("")));
+                    "data volume of " + service + " running out", // tool text
+                    Bytes.human(disk.freeBytes()) + " free of " + Bytes.human(disk.sizeBytes()) // tool text
+                            + disk.timeToFull().map(t -> ", full in " + Durations.human(t)).orElse(""))); // tool text
         }
         return diff(openFlow, now, snapshot.takenAt());
     }
@@ -145,9 +148,9 @@ public final class FindingsDetector {
         newestVerified.forEach((service, newest) -> {
             if (newest.isPresent() && Duration.between(newest.get(), now).compareTo(rpo) <= 0) return;
             overdue.add(finding("backup:" + service, "NightwatchBackupOverdue", "warning", Map.of("service", service),
-                    "no verified backup of " + service + " within the RPO of " + Durations.human(rpo),
-                    newest.map(t -> "the newest verified set is " + Durations.human(Duration.between(t, now)) + " old")
-                            .orElse("there is no verified backup set of " + service)));
+                    "no verified backup of " + service + " within the RPO of " + Durations.human(rpo), // tool text
+                    newest.map(t -> "the newest verified set is " + Durations.human(Duration.between(t, now)) + " old") // tool text
+                            .orElse("there is no verified backup set of " + service))); // tool text
         });
         return diff(openBackups, overdue, now);
     }

@@ -32,39 +32,39 @@ record HttpHead(String method, String path, boolean http11, Map<String, String> 
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\r\n", -1);
         String[] request = lines[0].split(" ", -1);
-        if (request.length != 3 || !TOKEN.matcher(request[0]).matches()) throw new BadRequest(400, "malformed request line");
+        if (request.length != 3 || !TOKEN.matcher(request[0]).matches()) throw new BadRequest(400, "malformed request line"); // tool text
         if (!request[2].equals("HTTP/1.1") && !request[2].equals("HTTP/1.0")) {
-            throw new BadRequest(505, "only HTTP/1.0 and HTTP/1.1 are spoken here");
+            throw new BadRequest(505, "only HTTP/1.0 and HTTP/1.1 are spoken here"); // tool text
         }
-        if (lines.length - 1 > MAX_HEADERS) throw new BadRequest(431, "more than " + MAX_HEADERS + " header lines");
+        if (lines.length - 1 > MAX_HEADERS) throw new BadRequest(431, "more than " + MAX_HEADERS + " header lines"); // tool text
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             int colon = line.indexOf(':');
-            if (colon <= 0 || !TOKEN.matcher(line.substring(0, colon)).matches()) throw new BadRequest(400, "malformed header line " + i);
+            if (colon <= 0 || !TOKEN.matcher(line.substring(0, colon)).matches()) throw new BadRequest(400, "malformed header line " + i); // tool text
             String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).trim();
             String previous = headers.putIfAbsent(name, value);
             if (previous != null) {
-                if (name.equals("content-length") && !previous.equals(value)) throw new BadRequest(400, "two different Content-Length headers");
+                if (name.equals("content-length") && !previous.equals(value)) throw new BadRequest(400, "two different Content-Length headers"); // tool text
                 if (!name.equals("content-length")) headers.put(name, previous + ", " + value);
             }
         }
         if (headers.containsKey("transfer-encoding") && headers.containsKey("content-length")) {
-            throw new BadRequest(400, "both Content-Length and Transfer-Encoding");
+            throw new BadRequest(400, "both Content-Length and Transfer-Encoding"); // tool text
         }
         String te = headers.get("transfer-encoding");
-        if (te != null && !te.equalsIgnoreCase("chunked")) throw new BadRequest(501, "only chunked transfer encoding is supported");
+        if (te != null && !te.equalsIgnoreCase("chunked")) throw new BadRequest(501, "only chunked transfer encoding is supported"); // tool text
         return new HttpHead(request[0], path(request[1]), request[2].equals("HTTP/1.1"), Map.copyOf(headers));
     }
 
     private static String path(String target) throws BadRequest {
         try {
             String path = new URI(target).getPath();
-            if (path == null || !path.startsWith("/")) throw new BadRequest(400, "request target is not a path");
+            if (path == null || !path.startsWith("/")) throw new BadRequest(400, "request target is not a path"); // tool text
             return path;
         } catch (URISyntaxException e) {
-            throw new BadRequest(400, "request target is not a URI");
+            throw new BadRequest(400, "request target is not a URI"); // tool text
         }
     }
 
@@ -80,7 +80,7 @@ record HttpHead(String method, String path, boolean http11, Map<String, String> 
     OptionalLong contentLength() throws BadRequest {
         String v = headers.get("content-length");
         if (v == null) return OptionalLong.empty();
-        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)) throw new BadRequest(400, "Content-Length is not a number");
+        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)) throw new BadRequest(400, "Content-Length is not a number"); // tool text
         return OptionalLong.of(Long.parseLong(v));
     }
 

@@ -1,6 +1,8 @@
 package io.nightwatch.alerts;
 
 import io.nightwatch.store.AlertOccurrence;
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Texts;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,83 +21,23 @@ public final class RunbookHints {
     private static final List<String> KINDS = List.of("otel-collector", "alertmanager", "prometheus", "promtail", "grafana",
             "loki", "redis");
     private static final String ANY = "*";
-    private static final String RESTORE = "(runbook: docs/operations/restore.md)";
+    private static final Texts T = Texts.of(RunbookHints.class);
 
-    /** alertname → service kind (or {@link #ANY}) → the step; {service}, {host} and {path} are filled in. */
-    private static final Map<String, Map<String, String>> TABLE = Map.ofEntries(
-            Map.entry("NightwatchServiceDown", Map.of(
-                    "redis", "Bring {service} back up and check its data; if the sessions are lost, restore Redis from the newest "
-                            + "verified backup set: nightwatch restore SET --service {service} " + RESTORE + ".",
-                    "prometheus", "Start {service} again and read its last log lines; if its TSDB is damaged or gone, restore it "
-                            + "from the newest verified backup set: nightwatch restore SET --service {service} " + RESTORE + ".",
-                    "loki", "Start {service} again and read its last log lines; if chunks or index are lost, restore the whole "
-                            + "path_prefix tree: nightwatch restore SET --service {service} " + RESTORE + ".",
-                    ANY, "Start {service} again and read why it stopped (docker logs --tail 50 on its container); if it exits at "
-                            + "once, fix that cause before restoring anything " + RESTORE + ".")),
-            Map.entry("NightwatchOOMKilled", Map.of(
-                    "prometheus", "{service} ran out of memory: raise its memory limit, or find the series that grew "
-                            + "(prometheus_tsdb_head_series) before restarting it.",
-                    "loki", "{service} ran out of memory: raise its memory limit, or lower ingestion limits and look for a "
-                            + "label that exploded in cardinality before restarting it.",
-                    ANY, "{service} was killed for exceeding its memory limit: raise the limit (deploy.resources.limits.memory) "
-                            + "or check its memory trend for a leak before restarting it.")),
-            Map.entry("NightwatchRestartLoop", Map.of(
-                    ANY, "{service} keeps restarting: read the last exit code and log lines before the next restart hides them; "
-                            + "if it began with an upgrade, roll back to the previous image.")),
-            Map.entry("NightwatchEngineUnreachable", Map.of(
-                    ANY, "Nightwatch cannot reach the Docker engine of {host}: check that dockerd runs there (systemctl status "
-                            + "docker) and that the profile's address, TLS files or SSH tunnel still work, then run nightwatch status.")),
-            Map.entry("NightwatchFlowStalled", Map.of(
-                    "promtail", "Promtail is up but ships nothing: check its access to /var/lib/docker/containers and the Docker "
-                            + "socket after a reboot (mounts, group permissions), then restart it.",
-                    "loki", "Loki receives nothing: check Promtail and the collector's logs pipeline first; if Loki refuses "
-                            + "pushes, its log says why (rate limits, a full disk).",
-                    "prometheus", "Prometheus appends no samples: check its targets and its disk; a full data volume stops "
-                            + "ingestion.",
-                    "otel-collector", "The collector passes nothing on: read its exporter errors (docker logs) and check that "
-                            + "Prometheus scrapes :8889 and Loki accepts pushes.",
-                    "alertmanager", "Alertmanager cannot deliver notifications: check that a receiver listens on 127.0.0.1:5001 "
-                            + "(nightwatch serve or this window) and the receiver URLs in alertmanager.yml.",
-                    ANY, "Data stopped moving through {service}: check the stage before it and {service}'s log.")),
-            Map.entry("NightwatchServiceDegraded", Map.of(
-                    "loki", "{service} has been degraded past the grace period: run nightwatch recover loki-ingestion --service {service}.",
-                    "redis", "{service} has been degraded past the grace period: run nightwatch recover redis-down --service {service}.",
-                    "otel-collector", "{service} has been degraded past the grace period: run nightwatch recover collector-crash --service {service}.",
-                    "promtail", "{service} has been degraded past the grace period: run nightwatch recover promtail-stalled --service {service}.",
-                    ANY, "{service} has been degraded past the grace period: read the tile's reason and its last log lines.")),
-            Map.entry("NightwatchIngestionFailing", Map.of(
-                    "loki", "Loki discards or refuses what it is sent (the stage names the reason): run nightwatch recover "
-                            + "loki-ingestion --service {service}.",
-                    "promtail", "Promtail drops entries it could not push to Loki: check Loki first (nightwatch recover "
-                            + "loki-ingestion), then nightwatch recover promtail-stalled --service {service}.",
-                    "otel-collector", "The collector fails to export (the stage names the pipeline): check the receiving service, "
-                            + "then nightwatch recover collector-crash --service {service}.",
-                    ANY, "{service} loses data on its way in: read the stage's detail and {service}'s log.")),
-            Map.entry("NightwatchDiskHeadroomLow", Map.of(
-                    "prometheus", "Prometheus' data volume is running out: lower --storage.tsdb.retention.time or "
-                            + "--storage.tsdb.retention.size (7d / 5GB in the reference stack) or grow the volume; a full disk "
-                            + "stops ingestion.",
-                    "loki", "Loki's data volume is running out: lower retention_period (168 h in the reference stack, applied by "
-                            + "the compactor) or grow the volume; a full disk stops ingestion.",
-                    "redis", "Redis' data volume is running out: Redis refuses writes once it cannot save; free space or grow the "
-                            + "volume, and rewrite a large AOF (BGREWRITEAOF).",
-                    ANY, "The data volume of {service} at {path} is running out: find what grows (du -sh inside the container), "
-                            + "free space or grow the volume before it is full.")),
-            Map.entry("PrometheusDown", Map.of(
-                    ANY, "Start Prometheus again and read its last log lines; if its TSDB is damaged or gone, restore it: "
-                            + "nightwatch restore SET --service prometheus " + RESTORE + ".")),
-            Map.entry("LokiDown", Map.of(
-                    ANY, "Start Loki again and read its last log lines (a path_prefix outside the volume loses everything at "
-                            + "restart); if chunks or index are lost, restore: nightwatch restore SET --service loki " + RESTORE + ".")),
-            Map.entry("GrafanaDown", Map.of(
-                    ANY, "Start Grafana again and read its last log lines; dashboards and users live in /var/lib/grafana "
-                            + "(grafana.db), so restore that volume if it is damaged.")),
-            Map.entry("OtelCollectorDown", Map.of(
-                    ANY, "Start the OTEL Collector again; a configuration error makes it exit at once, so read docker logs first "
-                            + "(its health port 13133 answers only inside the container).")),
-            Map.entry("AlertmanagerDown", Map.of(
-                    ANY, "Start Alertmanager again: while it is down no notification goes out; check alertmanager.yml with "
-                            + "amtool check-config if it exits at once.")));
+    /** alertname → service kind (or {@link #ANY}) → the step's key in the bundle; {service}, {host} and {path} are filled in. */
+    private static final Map<String, List<String>> TABLE = Map.ofEntries(
+            Map.entry("NightwatchServiceDown", List.of("redis", "prometheus", "loki", "any")),
+            Map.entry("NightwatchOOMKilled", List.of("prometheus", "loki", "any")),
+            Map.entry("NightwatchRestartLoop", List.of("any")),
+            Map.entry("NightwatchEngineUnreachable", List.of("any")),
+            Map.entry("NightwatchFlowStalled", List.of("promtail", "loki", "prometheus", "otel-collector", "alertmanager", "any")),
+            Map.entry("NightwatchServiceDegraded", List.of("loki", "redis", "otel-collector", "promtail", "any")),
+            Map.entry("NightwatchIngestionFailing", List.of("loki", "promtail", "otel-collector", "any")),
+            Map.entry("NightwatchDiskHeadroomLow", List.of("prometheus", "loki", "redis", "any")),
+            Map.entry("PrometheusDown", List.of("any")),
+            Map.entry("LokiDown", List.of("any")),
+            Map.entry("GrafanaDown", List.of("any")),
+            Map.entry("OtelCollectorDown", List.of("any")),
+            Map.entry("AlertmanagerDown", List.of("any")));
 
     /**
      * A recovery scenario: the runbook ({@code nightwatch recover ID}) for one kind of night failure, with the symptom an
@@ -103,25 +45,30 @@ public final class RunbookHints {
      * name scenarios by these ids.
      */
     public record Scenario(String id, String title, String symptom, String diagnosis) {
+        /** The scenario with its English words (the record's own, for tools); the accessors speak the reader's language. */
+        static Scenario of(String id) {
+            return new Scenario(id, T.in(Language.EN, key(id, "title")), T.in(Language.EN, key(id, "symptom")), T.in(Language.EN, key(id, "diagnosis")));
+        }
+
+        private static String key(String id, String what) {
+            return "scenario." + id + "." + what;
+        }
+
+        @Override public String title() { return T.get(key(id, "title")); }
+
+        @Override public String symptom() { return T.get(key(id, "symptom")); }
+
+        @Override public String diagnosis() { return T.get(key(id, "diagnosis")); }
+
         /** The command that runs it, as findings and the docs print it. */
-        public String command() { return "nightwatch recover " + id; }
+        public String command() { return "nightwatch recover " + id; } // tool text
     }
 
-    public static final Scenario DISK_FULL = new Scenario("disk-full", "A data volume is full or filling",
-            "NightwatchDiskHeadroomLow; Prometheus or Loki stop ingesting; \"no space left on device\" in their logs",
-            "what uses the space (TSDB blocks by time range, WAL, leftover snapshots, Loki chunks/index/compactor) and the time to full");
-    public static final Scenario REDIS_DOWN = new Scenario("redis-down", "The Redis session store is down or lost its data",
-            "NightwatchServiceDown or NightwatchOOMKilled on redis; logins fail; the session key count drops to zero",
-            "exit code, OOM kill, the last log lines, persistence errors, the session keys now");
-    public static final Scenario LOKI_INGESTION = new Scenario("loki-ingestion", "Loki refuses or drops logs",
-            "NightwatchIngestionFailing on loki.samples-discarded; Loki /ready answers 503; Promtail reports 429 or dropped entries",
-            "/ready, discarded samples by reason (rate_limited, per_stream_rate_limit, ...), lines received, the last error lines");
-    public static final Scenario COLLECTOR_CRASH = new Scenario("collector-crash", "The OTEL Collector crash-loops",
-            "NightwatchRestartLoop or NightwatchServiceDown on otel-collector; spans and metrics stop",
-            "the last log lines kept from each death (before the restart hid them), the exit code, the config checked by `otelcol validate`");
-    public static final Scenario PROMTAIL_STALLED = new Scenario("promtail-stalled", "Promtail is ready but ships nothing",
-            "NightwatchFlowStalled on promtail.entries-sent; /ready says Ready; no new logs in Grafana after a host reboot",
-            "the Docker socket and log paths it reads, its positions file, the mounts and permissions, its last log lines");
+    public static final Scenario DISK_FULL = Scenario.of("disk-full");
+    public static final Scenario REDIS_DOWN = Scenario.of("redis-down");
+    public static final Scenario LOKI_INGESTION = Scenario.of("loki-ingestion");
+    public static final Scenario COLLECTOR_CRASH = Scenario.of("collector-crash");
+    public static final Scenario PROMTAIL_STALLED = Scenario.of("promtail-stalled");
     /** Every scenario, in the order of {@code nightwatch recover --list} and the docs. */
     public static final List<Scenario> SCENARIOS = List.of(DISK_FULL, REDIS_DOWN, LOKI_INGESTION, COLLECTOR_CRASH, PROMTAIL_STALLED);
 
@@ -163,13 +110,15 @@ public final class RunbookHints {
     /** The step for {@code alert}, or empty when neither the table nor the rule knows one. */
     public static Optional<String> hintFor(AlertOccurrence alert) {
         String kind = kindOf(alert);
-        Map<String, String> byService = TABLE.getOrDefault(alert.alertname(), TABLE.get(aliasOf(alert.alertname())));
+        String name = TABLE.containsKey(alert.alertname()) ? alert.alertname() : aliasOf(alert.alertname());
+        List<String> kinds = TABLE.get(name);
         String template = null;
-        if (byService != null) template = byService.getOrDefault(kind, byService.get(ANY));
+        String key = "hint." + name + "." + (kinds != null && kinds.contains(kind) ? kind : "any");
+        if (kinds != null) template = T.get(key);
         if (template == null) template = byPattern(alert.alertname());
         if (template != null) return Optional.of(fill(template, alert, kind));
         String url = alert.annotations().getOrDefault("runbook_url", alert.annotations().getOrDefault("runbook", ""));
-        return url.isBlank() ? Optional.empty() : Optional.of("Follow the rule's runbook: " + url.strip());
+        return url.isBlank() ? Optional.empty() : Optional.of(T.get("hint.ruleRunbook", url.strip()));
     }
 
     /** Rules named a little differently from the reference stack's ("OTELCollectorDown", "OtelcolDown"). */
@@ -183,12 +132,10 @@ public final class RunbookHints {
     private static String byPattern(String alertname) {
         String lower = alertname.toLowerCase(Locale.ROOT);
         if (lower.contains("memory")) {
-            return "{service} is close to its memory limit: raise the limit or find what grows before it is OOM-killed "
-                    + "(Nightwatch raises NightwatchOOMKilled if it is).";
+            return T.get("hint.memory");
         }
         if (lower.contains("tsdb") || (lower.startsWith("prometheus") && (lower.contains("storage") || lower.contains("size")))) {
-            return "Prometheus' TSDB is close to its size: lower --storage.tsdb.retention.time, or raise "
-                    + "--storage.tsdb.retention.size together with the volume (the oldest blocks go first at the limit).";
+            return T.get("hint.tsdb");
         }
         return null;
     }
@@ -213,9 +160,9 @@ public final class RunbookHints {
     private static String fill(String template, AlertOccurrence alert, String kind) {
         Map<String, String> labels = alert.labels();
         String service = first(labels.get("service"), labels.get("component"), alert.service(), ANY.equals(kind) ? "" : kind);
-        if (service.isEmpty()) service = "the service";
-        String host = first(labels.get("host"), labels.get("instance"), "its host");
-        String path = first(labels.get("path"), "its data path");
+        if (service.isEmpty()) service = T.get("hint.theService");
+        String host = first(labels.get("host"), labels.get("instance"), T.get("hint.itsHost"));
+        String path = first(labels.get("path"), T.get("hint.itsPath"));
         String text = template.replace("{service}", service).replace("{host}", host).replace("{path}", path);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1); // "redis ran out…" starts a sentence
     }

@@ -90,16 +90,16 @@ final class WebhookPayload {
 
     private static String limitBroken(StreamConstraintsException e) {
         String m = String.valueOf(e.getOriginalMessage());
-        if (m.contains("nesting depth")) return "nesting deeper than " + MAX_DEPTH + " levels";
-        if (m.contains("String value length")) return "a string longer than " + MAX_STRING + " characters";
-        if (m.contains("Number value length")) return "a number longer than " + MAX_NUMBER + " digits";
-        if (m.contains("Name length")) return "a field name longer than " + MAX_NAME + " characters";
-        return "the payload exceeds a JSON size limit";
+        if (m.contains("nesting depth")) return "nesting deeper than " + MAX_DEPTH + " levels"; // tool text
+        if (m.contains("String value length")) return "a string longer than " + MAX_STRING + " characters"; // tool text
+        if (m.contains("Number value length")) return "a number longer than " + MAX_NUMBER + " digits"; // tool text
+        if (m.contains("Name length")) return "a field name longer than " + MAX_NAME + " characters"; // tool text
+        return "the payload exceeds a JSON size limit"; // tool text
     }
 
     private static String where(JsonLocation at) {
         if (at == null || at.getLineNr() < 1) return "";
-        return " at line " + at.getLineNr() + " column " + at.getColumnNr();
+        return " at line " + at.getLineNr() + " column " + at.getColumnNr(); // tool text
     }
 
     private static IncomingAlert alert(JsonNode a, String at, String receiver, Instant receivedAt, List<String> notes)
@@ -119,7 +119,7 @@ final class WebhookPayload {
         Optional<Instant> endsAt = a.has("endsAt") ? time(a, at, "endsAt") : Optional.empty();
         if (state == AlertState.RESOLVED && endsAt.isPresent() && endsAt.get().isBefore(startsAt)) {
             // A clock mix-up at the sender; a negative duration would mislead every view of the history.
-            notes.add(at + ".endsAt is before its startsAt: stored as ending when it started");
+            notes.add(at + ".endsAt is before its startsAt: stored as ending when it started"); // tool text
             endsAt = Optional.of(startsAt);
         }
         String fingerprint = a.path("fingerprint").asText("");

@@ -1,5 +1,6 @@
 package io.nightwatch.alerts;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.WebhookServer.Response;
 import io.nightwatch.store.IncomingAlert;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a specific status and a fixed reason; neither the answer nor the log ever quotes the body (it may carry secrets).
  */
 public final class WebhookReceiver implements AutoCloseable {
+
+    private static final Texts T = Texts.of(WebhookReceiver.class);
 
     public static final int MAX_BODY_BYTES = 1 << 20;
     /** The environment variable that holds the bearer token; the profile has no key for it (it is a secret). */
@@ -82,9 +85,9 @@ public final class WebhookReceiver implements AutoCloseable {
             receiver.server = WebhookServer.start(address, receiver.new Checks(), limits, MAX_BODY_BYTES);
         } catch (BindException e) {
             String at = address.getHostString() + ":" + address.getPort();
-            BindException clear = String.valueOf(e.getMessage()).contains("in use")
-                    ? new PortInUseException("cannot listen on " + at + " (Address already in use); is another receiver already running?")
-                    : new BindException("cannot listen on " + at + ": " + e.getMessage() + " (is it an address of this host, and a port you may use?)");
+            BindException clear = String.valueOf(e.getMessage()).contains("in use") // tool text: the JDK's words
+                    ? new PortInUseException(T.get("listen.inUse", at))
+                    : new BindException(T.get("listen.failed", at, e.getMessage()));
             clear.initCause(e);
             throw clear;
         }
@@ -94,12 +97,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The usage errors of a listen address, before anything is opened. */
     public static void checkAddress(InetSocketAddress address, Optional<String> token) {
         if (address.isUnresolved()) {
-            throw new IllegalArgumentException("cannot resolve the listen host '" + address.getHostString() + "'");
+            throw new IllegalArgumentException(T.get("listen.unresolved", address.getHostString()));
         }
         InetAddress bind = address.getAddress();
         if (!bind.isLoopbackAddress() && token.filter(t -> !t.isBlank()).isEmpty()) {
-            throw new IllegalArgumentException("the webhook receiver may listen on " + bind.getHostAddress()
-                    + " only with a bearer token: set " + TOKEN_VARIABLE + ", or listen on 127.0.0.1");
+            throw new IllegalArgumentException(T.get("listen.needsToken", bind.getHostAddress(), TOKEN_VARIABLE));
         }
     }
 
@@ -122,20 +124,20 @@ public final class WebhookReceiver implements AutoCloseable {
         public Optional<Response> check(HttpHead head, InetAddress from) {
             String path = head.path();
             if (!PATHS.contains(path)) {
-                return Optional.of(new Response(404, "no receiver at this path (use /alerts, /alerts/critical or /alerts/warning)"));
+                return Optional.of(new Response(404, "no receiver at this path (use /alerts, /alerts/critical or /alerts/warning)")); // tool text
             }
-            if (!"POST".equals(head.method())) return Optional.of(new Response(405, "webhooks are POSTed", Map.of("Allow", "POST")));
+            if (!"POST".equals(head.method())) return Optional.of(new Response(405, "webhooks are POSTed", Map.of("Allow", "POST"))); // tool text
             if (bearerToken.isPresent() && !authorised(head.header("authorization"))) {
-                return Optional.of(refused(401, "missing or wrong bearer token", from, path));
+                return Optional.of(refused(401, "missing or wrong bearer token", from, path)); // tool text
             }
             String type = Optional.ofNullable(head.header("content-type")).orElse("").toLowerCase(Locale.ROOT);
             if (!type.startsWith("application/json")) {
-                return Optional.of(refused(415, "content type must be application/json", from, path));
+                return Optional.of(refused(415, "content type must be application/json", from, path)); // tool text
             }
             try {
                 OptionalLong length = head.contentLength();
                 if (length.isPresent() && length.getAsLong() > MAX_BODY_BYTES) {
-                    return Optional.of(refused(413, "body of " + length.getAsLong() + " bytes exceeds " + MAX_BODY_BYTES, from, path));
+                    return Optional.of(refused(413, "body of " + length.getAsLong() + " bytes exceeds " + MAX_BODY_BYTES, from, path)); // tool text
                 }
             } catch (HttpHead.BadRequest e) {
                 return Optional.of(refused(e.status, e.getMessage(), from, path));
@@ -153,14 +155,14 @@ public final class WebhookReceiver implements AutoCloseable {
                 return refused(400, e.getMessage(), from, head.path());
             } catch (RuntimeException e) { // a payload no retry can fix: 400, not a 503 Alertmanager would retry forever
                 LOG.warn("webhook payload from {} could not be read: {}", at, e.getClass().getSimpleName()); // the message may quote it
-                return refused(400, "the payload could not be read as alerts", from, head.path());
+                return refused(400, "the payload could not be read as alerts", from, head.path()); // tool text
             }
             List<IncomingAlert> alerts = parsed.alerts();
             try {
                 sink.accept(alerts);
             } catch (Exception e) {
                 LOG.error("could not store {} alerts from {}: {}", alerts.size(), at, e.toString());
-                return new Response(503, "not stored: " + e.getMessage() + " (Alertmanager will retry)");
+                return new Response(503, "not stored: " + e.getMessage() + " (Alertmanager will retry)"); // tool text
             }
             accepted.addAndGet(alerts.size());
             if (!parsed.notes().isEmpty()) LOG.info("webhook from {} stored with corrections: {}", at, String.join("; ", parsed.notes()));

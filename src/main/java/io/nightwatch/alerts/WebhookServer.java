@@ -69,7 +69,7 @@ final class WebhookServer implements AutoCloseable {
             byte[] body = ("{\"status\":\"" + (status < 300 ? "ok" : "error") + "\",\"message\":" + TextNode.valueOf(message) + "}\n")
                     .getBytes(StandardCharsets.UTF_8);
             StringBuilder h = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
-                    .append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n")
+                    .append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n") // tool text
                     .append("Connection: ").append(close ? "close" : "keep-alive").append("\r\n");
             headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
             byte[] head = h.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
@@ -82,17 +82,17 @@ final class WebhookServer implements AutoCloseable {
         private static String reason(int status) {
             return switch (status) {
                 case 200 -> "OK";
-                case 400 -> "Bad Request";
+                case 400 -> "Bad Request"; // tool text
                 case 401 -> "Unauthorized";
-                case 404 -> "Not Found";
-                case 405 -> "Method Not Allowed";
-                case 408 -> "Request Timeout";
-                case 413 -> "Content Too Large";
-                case 415 -> "Unsupported Media Type";
-                case 431 -> "Request Header Fields Too Large";
-                case 501 -> "Not Implemented";
-                case 503 -> "Service Unavailable";
-                case 505 -> "HTTP Version Not Supported";
+                case 404 -> "Not Found"; // tool text
+                case 405 -> "Method Not Allowed"; // tool text
+                case 408 -> "Request Timeout"; // tool text
+                case 413 -> "Content Too Large"; // tool text
+                case 415 -> "Unsupported Media Type"; // tool text
+                case 431 -> "Request Header Fields Too Large"; // tool text
+                case 501 -> "Not Implemented"; // tool text
+                case 503 -> "Service Unavailable"; // tool text
+                case 505 -> "HTTP Version Not Supported"; // tool text
                 default -> "Status";
             };
         }
@@ -249,7 +249,7 @@ final class WebhookServer implements AutoCloseable {
             long total = timedOut.get() + evicted.get() + refused.get();
             if (total > summarised) {
                 LOG.warn("webhook receiver: {} slow or idle connection(s) closed, {} evicted, {} refused so far "
-                                + "(headers within {} s, body within {} s, at most {} connections per client)",
+                                + "(headers within {} s, body within {} s, at most {} connections per client)", // tool text
                         timedOut.get(), evicted.get(), refused.get(), limits.headerTimeout().toSeconds(),
                         limits.bodyTimeout().toSeconds(), limits.perClient());
                 summarised = total;
@@ -355,7 +355,7 @@ final class WebhookServer implements AutoCloseable {
             }
             while (in.hasRemaining()) {
                 if (headLength == head.length) {
-                    refuseOwn(new Response(431, "request line and headers exceed " + head.length + " bytes"));
+                    refuseOwn(new Response(431, "request line and headers exceed " + head.length + " bytes")); // tool text
                     return;
                 }
                 head[headLength++] = in.get();
@@ -378,7 +378,7 @@ final class WebhookServer implements AutoCloseable {
                 }
                 long declared = request.chunked() ? 0 : length.orElse(0);
                 if (buffered + declared > limits.bufferedBodies()) {
-                    refuseOwn(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
+                    refuseOwn(new Response(503, "receiver busy; not stored (Alertmanager will retry)")); // tool text
                     return;
                 }
                 if (request.expectsContinue()) {
@@ -418,9 +418,9 @@ final class WebhookServer implements AutoCloseable {
                 }
                 reserve(body.size() - before);
                 if (chunks.tooLarge()) {
-                    refuseOwn(new Response(413, "body exceeds " + maxBody + " bytes"));
+                    refuseOwn(new Response(413, "body exceeds " + maxBody + " bytes")); // tool text
                 } else if (buffered > limits.bufferedBodies()) {
-                    refuseOwn(new Response(503, "receiver busy; not stored (Alertmanager will retry)"));
+                    refuseOwn(new Response(503, "receiver busy; not stored (Alertmanager will retry)")); // tool text
                 } else if (chunks.done()) {
                     complete();
                 }
@@ -458,7 +458,7 @@ final class WebhookServer implements AutoCloseable {
                         r = exchange.handle(h, b, from);
                     } catch (RuntimeException e) {
                         LOG.error("webhook handling failed: {}", e.toString());
-                        r = new Response(503, "internal error; not stored (Alertmanager will retry)");
+                        r = new Response(503, "internal error; not stored (Alertmanager will retry)"); // tool text
                     }
                     Response answer = r;
                     fromWorkers.add(() -> {
@@ -467,7 +467,7 @@ final class WebhookServer implements AutoCloseable {
                     selector.wakeup();
                 });
             } catch (RejectedExecutionException e) {
-                answer(new Response(503, "receiver busy; not stored (Alertmanager will retry)"), true, false);
+                answer(new Response(503, "receiver busy; not stored (Alertmanager will retry)"), true, false); // tool text
             }
         }
 
@@ -537,7 +537,7 @@ final class WebhookServer implements AutoCloseable {
         void timeout() {
             if ((phase == Phase.HEAD && headLength > 0) || phase == Phase.BODY) {
                 try {
-                    ch.write(ByteBuffer.wrap(new Response(408, "request not received in time").bytes(true)));
+                    ch.write(ByteBuffer.wrap(new Response(408, "request not received in time").bytes(true))); // tool text
                 } catch (IOException e) {
                     // closing anyway
                 }

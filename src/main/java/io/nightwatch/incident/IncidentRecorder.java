@@ -33,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * operator opened one per host), and while one is open every alert fired or resolved, every tile state change, every
  * flow stall and recovery goes onto its timeline, and the stages' rates are sampled for the export's charts.
  * Listens to the same monitors and alert service as the window and {@code serve}; never throws into them.
+ *
+ * The timeline's texts are stored data: the JSON export carries them and the HTML export reads the state changes back
+ * ("redis UP → DOWN: …"), so they are written in English whatever the window's language (marked "tool text").
  */
 public final class IncidentRecorder implements AlertService.Listener {
 
@@ -175,7 +178,7 @@ public final class IncidentRecorder implements AlertService.Listener {
      */
     private Incident openNew(AlertOccurrence a, String cause) {
         String title = a.alertname() + (a.service().isEmpty() ? "" : " on " + a.service());
-        String by = "nightwatch (first critical alert: " + a.alertname() + ")";
+        String by = "nightwatch (first critical alert: " + a.alertname() + ")"; // tool text
         Optional<Incident> stack = store.openFor(STACK);
         if (stack.isPresent() && Duration.between(stack.get().openedAt(), clock.instant()).compareTo(TOGETHER) < 0) return stack.get();
         String scope = stack.isEmpty() ? STACK : STACK + "/" + (AlertCauses.label(cause).isEmpty() ? a.alertname() : AlertCauses.label(cause));
@@ -236,7 +239,7 @@ public final class IncidentRecorder implements AlertService.Listener {
                         : before == FlowState.STALLED ? IncidentEvent.Kind.FLOW_RECOVERED : null;
                 if (kind == null) continue;
                 record(stage.host(), IncidentEvent.of(stage.at(), kind, stage.serviceName(),
-                        stage.spec().title() + (kind == IncidentEvent.Kind.FLOW_STALLED ? " STALLED: " : " flowing again: ") + stage.detail(),
+                        stage.spec().title() + (kind == IncidentEvent.Kind.FLOW_STALLED ? " STALLED: " : " flowing again: ") + stage.detail(), // tool text
                         Map.of("stage", stage.spec().qualifiedKey(), "from", before.name(), "to", stage.state().name())));
             }
             Instant now = clock.instant();

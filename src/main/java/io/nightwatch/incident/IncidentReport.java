@@ -66,7 +66,7 @@ public record IncidentReport(Incident incident, Instant generatedAt, List<Line> 
     static Facts facts(Incident incident, List<IncidentEvent> events, List<RunHistory.Run> runs, Instant now) {
         Instant end = incident.closedAt().orElse(now);
         Instant firstSign = incident.openedAt();
-        String firstSignText = "incident opened by " + incident.openedBy();
+        String firstSignText = "incident opened by " + incident.openedBy(); // tool text
         Set<String> affected = new LinkedHashSet<>();
         Map<String, Instant> downSince = new LinkedHashMap<>();
         Map<String, Duration> downtime = new LinkedHashMap<>();
@@ -113,7 +113,7 @@ public record IncidentReport(Incident incident, Instant generatedAt, List<Line> 
         boolean recovered = downSince.isEmpty() && openAlerts.isEmpty() && lastRecovery != null;
         Optional<Instant> recoveredAt = recovered ? Optional.of(lastRecovery) : Optional.empty();
         Instant sign = firstSign;
-        List<String> runbooks = runs.stream().map(r -> r.title() + " (" + (r.outcome().isEmpty() ? "not finished" : r.outcome().toLowerCase())
+        List<String> runbooks = runs.stream().map(r -> r.title() + " (" + (r.outcome().isEmpty() ? "not finished" : r.outcome().toLowerCase()) // tool text
                 + r.endedAt().map(t -> ", " + human(Duration.between(r.startedAt(), t))).orElse("") + ")").toList();
         return new Facts(firstSign, firstSignText, Duration.between(firstSign, incident.openedAt()).isNegative() ? Duration.ZERO
                 : Duration.between(firstSign, incident.openedAt()), recoveredAt,

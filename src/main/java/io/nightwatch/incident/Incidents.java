@@ -1,5 +1,6 @@
 package io.nightwatch.incident;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.store.Incident;
 import io.nightwatch.store.IncidentEvent;
@@ -17,6 +18,8 @@ import java.util.Optional;
  */
 public final class Incidents {
 
+    private static final Texts T = Texts.of(Incidents.class);
+
     private final IncidentStore store;
     private final Path journalDir;
     private final Clock clock;
@@ -31,18 +34,18 @@ public final class Incidents {
 
     /** Opens an incident for {@code scope} (a host, or {@value IncidentRecorder#STACK}), or returns the one open there. */
     public Incident open(String scope, String title, String by) {
-        require(title, "a title");
+        require(title, T.get("require.title"));
         return store.openOrGet(scope == null || scope.isBlank() ? IncidentRecorder.STACK : scope, title.strip(), by, clock.instant());
     }
 
     public void note(long id, String text, String by) {
-        require(text, "the note's text");
+        require(text, T.get("require.note"));
         store.add(id, IncidentEvent.of(clock.instant(), IncidentEvent.Kind.NOTE, "", by + ": " + text.strip(), Map.of("by", by)));
     }
 
     /** Attaches what the dashboard showed (its tiles in words, and a picture when there is one). */
     public void attachSnapshot(long id, String words, Optional<byte[]> png, String by) {
-        IncidentEvent e = IncidentEvent.of(clock.instant(), IncidentEvent.Kind.SNAPSHOT, "", "dashboard snapshot by " + by + ": " + words, Map.of("by", by));
+        IncidentEvent e = IncidentEvent.of(clock.instant(), IncidentEvent.Kind.SNAPSHOT, "", "dashboard snapshot by " + by + ": " + words, Map.of("by", by)); // tool text
         store.add(id, png.map(e::withAttachment).orElse(e));
     }
 
@@ -63,6 +66,6 @@ public final class Incidents {
     }
 
     private static void require(String text, String what) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException(what + " is empty");
+        if (text == null || text.isBlank()) throw new IllegalArgumentException(T.get("require.empty", what));
     }
 }

@@ -1,5 +1,7 @@
 package io.nightwatch.alerts;
 
+import java.util.List;
+import io.nightwatch.text.Language;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertState;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunbookHintsTest {
@@ -74,6 +77,36 @@ class RunbookHintsTest {
                 Map.of("runbook_url", "https://runbooks.example/api"), AlertState.FIRING, Instant.EPOCH, Optional.empty(), "webhook",
                 Set.of("webhook"), Instant.EPOCH, Instant.EPOCH, Optional.empty(), "", "");
         assertEquals(Optional.of("Follow the rule's runbook: https://runbooks.example/api"), RunbookHints.hintFor(withUrl));
+    }
+
+    @Test
+    void inGermanEveryStepAndScenarioIsWordedAndTheCommandsStay() {
+        List<String> names = List.of("NightwatchServiceDown", "NightwatchOOMKilled", "NightwatchRestartLoop", "NightwatchEngineUnreachable",
+                "NightwatchFlowStalled", "NightwatchServiceDegraded", "NightwatchIngestionFailing", "NightwatchDiskHeadroomLow",
+                "PrometheusDown", "LokiDown", "GrafanaDown", "OtelCollectorDown", "AlertmanagerDown", "ContainerMemoryHigh", "PrometheusTsdbSizeHigh");
+        List<String> kinds = List.of("redis", "prometheus", "loki", "promtail", "otel-collector", "alertmanager", "grafana", "custom-app");
+        try {
+            for (Language language : Language.values()) {
+                Language.use(language);
+                for (String name : names) {
+                    for (String kind : kinds) {
+                        String hint = hint(name, kind, Map.of("service", kind, "host", "local", "path", "/data"));
+                        assertFalse(hint.contains("[hint."), language + " " + name + "/" + kind + ": " + hint);
+                    }
+                }
+                for (RunbookHints.Scenario s : RunbookHints.SCENARIOS) {
+                    assertFalse(s.title().startsWith("[") || s.symptom().startsWith("[") || s.diagnosis().startsWith("["), language + " " + s.id());
+                }
+            }
+            Language.use(Language.DE);
+            String redis = hint("NightwatchServiceDown", "redis", Map.of("service", "redis", "component", "redis", "host", "local"));
+            assertTrue(redis.startsWith("Redis wieder starten"), redis);
+            assertTrue(redis.contains("nightwatch restore SET --service redis"), "the command is not translated: " + redis);
+            assertEquals("Ein Datenvolume ist voll oder läuft voll", RunbookHints.DISK_FULL.title());
+        } finally {
+            Language.use(Language.EN);
+        }
+        assertEquals("A data volume is full or filling", RunbookHints.DISK_FULL.title());
     }
 
     private static String hint(String alertname, String service, Map<String, String> labels) {

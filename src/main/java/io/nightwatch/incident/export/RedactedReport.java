@@ -6,6 +6,7 @@ import io.nightwatch.redact.Redactor;
 import io.nightwatch.runbook.RunHistory;
 import io.nightwatch.store.Incident;
 import io.nightwatch.store.IncidentStore;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ record RedactedReport(Incident incident, IncidentReport report, List<IncidentRep
 
     /** A run as the JSON export lists it. */
     record Run(String runId, String runbook, String title, String outcome, RunHistory.Run run) {}
+
+    private static final Texts T = Texts.of(RedactedReport.class);
 
     static RedactedReport of(IncidentReport report) {
         Redactor r = new Redactor();
@@ -46,9 +49,16 @@ record RedactedReport(Incident incident, IncidentReport report, List<IncidentRep
         return new RedactedReport(clean, report, lines, runbooks, firstSign, services, downtime, samples, runs, r.found());
     }
 
+    /** What a kind of secret is called in the reader's language (the English words are the kind's own). */
+    private static String words(Kind kind) {
+        String key = "redacted." + kind.name();
+        return T.has(key) ? T.get(key) : kind.words();
+    }
+
     /** "Redacted before export: …", or that nothing needed it. */
     String redactionNote() {
-        if (redacted.isEmpty()) return "Nothing needed redacting.";
-        return "Redacted before export: " + String.join("; ", redacted.stream().map(Kind::words).toList()) + ".";
+        if (redacted.isEmpty()) return T.get("redaction.none");
+        // The kinds are found by patterns, never by words: only what the note says about them is in the reader's language.
+        return T.get("redaction.done", String.join("; ", redacted.stream().map(RedactedReport::words).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -18,6 +19,8 @@ public final class AcknowledgeDialog {
     @FXML private TextArea note;
     @FXML private ButtonType acknowledgeButton;
 
+    private static final Texts T = Texts.of(AcknowledgeDialog.class);
+
     private AcknowledgeDialog() {}
 
     /**
@@ -30,10 +33,9 @@ public final class AcknowledgeDialog {
         DialogPane pane = DialogFrames.load("AcknowledgeDialog.fxml", controller);
         controller.alert.setText(detail.alertname() + (detail.row().service().isEmpty() ? "" : " · " + detail.row().service())
                 + " · " + detail.stateLine());
-        controller.who.setText("Stored with your name (" + user + ") and the time"
-                + (detail.ack().isEmpty() ? "." : "; it supersedes: " + detail.ack()));
+        controller.who.setText(detail.ack().isEmpty() ? T.get("acknowledge.who", user) : T.get("acknowledge.whoAgain", user, detail.ack()));
         pane.lookupButton(controller.acknowledgeButton).getStyleClass().add("dialog-confirm");
-        Dialog<String> dialog = DialogFrames.dialog(pane, owner, "Acknowledge " + detail.alertname());
+        Dialog<String> dialog = DialogFrames.dialog(pane, owner, T.get("acknowledge.dialogTitle", detail.alertname()));
         dialog.setResultConverter(button -> button == controller.acknowledgeButton ? controller.note.getText() : null);
         dialog.setOnHidden(e -> {
             String result = dialog.getResult();

@@ -1,5 +1,7 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.store.AlertState;
+import io.nightwatch.text.Texts;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.Transition;
 
@@ -22,6 +24,8 @@ public record AlertDetail(long id, AlertRow row, String stateLine, String summar
                           List<Field> facts, List<Field> labels, List<Field> annotations, List<String> transitions,
                           String generatorUrl, Map<String, String> labelMap, Optional<Runbook> runbook) {
 
+    private static final Texts T = Texts.of(AlertDetail.class);
+
     /** A recovery scenario for this alert, and where: {@code host} is "" when the alert does not say. */
     public record Runbook(io.nightwatch.alerts.RunbookHints.Scenario scenario, String service, String host) {
 
@@ -37,16 +41,17 @@ public record AlertDetail(long id, AlertRow row, String stateLine, String summar
     public static AlertDetail of(AlertOccurrence a, List<Transition> transitions, Optional<String> hint, Instant now, ZoneId zone) {
         AlertRow row = AlertRow.of(a, now, zone);
         List<Field> facts = new ArrayList<>();
-        facts.add(new Field("started", AlertWording.full(a.startsAt(), now, zone)));
-        AlertWording.end(a).ifPresent(end -> facts.add(new Field("ended", AlertWording.full(end, now, zone))));
-        facts.add(new Field(a.isOpen() ? "so far" : "lasted", row.duration()));
-        facts.add(new Field("severity", row.severity()));
-        if (!a.service().isEmpty()) facts.add(new Field("service", a.service()));
-        facts.add(new Field("source", row.sources()));
-        if (!a.receiver().isEmpty()) facts.add(new Field("receiver", a.receiver()));
-        facts.add(new Field("received", AlertWording.when(a.firstReceivedAt(), now, zone)
-                + (a.lastReceivedAt().equals(a.firstReceivedAt()) ? "" : ", last " + AlertWording.when(a.lastReceivedAt(), now, zone))));
-        facts.add(new Field("fingerprint", a.fingerprint()));
+        facts.add(new Field(T.get("fact.started"), AlertWording.full(a.startsAt(), now, zone)));
+        AlertWording.end(a).ifPresent(end -> facts.add(new Field(T.get("fact.ended"), AlertWording.full(end, now, zone))));
+        facts.add(new Field(a.isOpen() ? soFar() : T.get("fact.lasted"), row.duration()));
+        facts.add(new Field(T.get("fact.severity"), row.severity()));
+        if (!a.service().isEmpty()) facts.add(new Field(T.get("fact.service"), a.service()));
+        facts.add(new Field(T.get("fact.source"), row.sources()));
+        if (!a.receiver().isEmpty()) facts.add(new Field(T.get("fact.receiver"), a.receiver()));
+        String received = AlertWording.when(a.firstReceivedAt(), now, zone);
+        facts.add(new Field(T.get("fact.received"), a.lastReceivedAt().equals(a.firstReceivedAt()) ? received
+                : T.get("fact.receivedLast", received, AlertWording.when(a.lastReceivedAt(), now, zone))));
+        facts.add(new Field(T.get("fact.fingerprint"), a.fingerprint()));
 
         List<Field> labels = new ArrayList<>();
         if (a.labels().containsKey("alertname")) labels.add(new Field("alertname", a.labels().get("alertname")));
@@ -55,19 +60,24 @@ public record AlertDetail(long id, AlertRow row, String stateLine, String summar
         a.annotations().forEach((k, v) -> annotations.add(new Field(k, v)));
 
         List<String> lines = new ArrayList<>();
-        lines.add(AlertWording.when(a.startsAt(), now, zone) + "  began " + firstState(a, transitions) + " (" + a.source() + ")");
+        lines.add(AlertWording.when(a.startsAt(), now, zone) + "  " + T.get("transition.began", AlertWording.state(firstState(a, transitions)), a.source()));
         for (Transition t : transitions) {
-            lines.add(AlertWording.when(t.at(), now, zone) + "  " + t.from().name() + " → " + t.to().name() + " (" + t.source() + ")");
+            lines.add(AlertWording.when(t.at(), now, zone) + "  " + AlertWording.state(t.from()) + " → " + AlertWording.state(t.to()) + " (" + t.source() + ")");
         }
-        String ack = a.ack().map(k -> "Acknowledged by " + k.who() + " at " + AlertWording.full(k.at(), now, zone)
+        String ack = a.ack().map(k -> T.get("acknowledgedBy", k.who(), AlertWording.full(k.at(), now, zone))
                 + (k.note().isBlank() ? "" : ": " + k.note().strip())).orElse("");
         return new AlertDetail(a.id(), row, AlertWording.stateLine(a, now), AlertWording.summary(a), hint, ack, List.copyOf(facts),
                 List.copyOf(labels), List.copyOf(annotations), List.copyOf(lines), a.generatorUrl(), Map.copyOf(a.labels()), Runbook.of(a));
     }
 
     /** The state it was inserted with: the first transition's "from", or its state now when it never changed. */
-    private static String firstState(AlertOccurrence a, List<Transition> transitions) {
-        return (transitions.isEmpty() ? a.state() : transitions.get(0).from()).name();
+    private static AlertState firstState(AlertOccurrence a, List<Transition> transitions) {
+        return transitions.isEmpty() ? a.state() : transitions.get(0).from();
+    }
+
+    /** The name of the open alert's duration field, which the detail pane keeps ticking. */
+    static String soFar() {
+        return T.get("fact.soFar");
     }
 
     public String alertname() { return row.alertname(); }

@@ -1,5 +1,7 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Severity;
@@ -28,8 +30,10 @@ import java.util.function.Consumer;
  */
 final class AlertDetailView extends ScrollPane {
 
+    private static final Texts T = Texts.of(AlertDetailView.class);
+
     private final VBox body = new VBox();
-    private final Label placeholder = label("detail-placeholder", "Select an alert to see its labels, annotations and runbook step.");
+    private final Label placeholder = label("detail-placeholder", T.get("detail.placeholder"));
     private final Glyph<Severity> severity = Glyph.severity();
     private final Label title = label("detail-title", "");
     private final Glyph<AlertState> stateGlyph = Glyph.alertState();
@@ -37,8 +41,8 @@ final class AlertDetailView extends ScrollPane {
     private final Label summary = label("detail-summary", "");
     private final Label hint = label("detail-hint-text", "");
     private final VBox hintBox = new VBox();
-    private final Button acknowledge = new Button("Acknowledge…");
-    private final Button silence = new Button("Silence…");
+    private final Button acknowledge = new Button(T.get("detail.acknowledge"));
+    private final Button silence = new Button(T.get("detail.silence"));
     private final Button runbook = new Button(RecoveryWording.OPEN_RUNBOOK);
     private final Label ack = label("detail-ack", "");
     private final GridPane facts = grid("detail-facts");
@@ -70,7 +74,7 @@ final class AlertDetailView extends ScrollPane {
         stateRow.setAlignment(Pos.CENTER_LEFT);
         summary.setWrapText(true);
 
-        Label hintTitle = label("detail-hint-title", "Runbook step");
+        Label hintTitle = label("detail-hint-title", T.get("detail.hint"));
         hint.setWrapText(true);
         hintBox.getChildren().addAll(hintTitle, hint);
         hintBox.getStyleClass().add("detail-hint");
@@ -80,7 +84,7 @@ final class AlertDetailView extends ScrollPane {
         silence.getStyleClass().add("detail-silence");
         silence.setId("silence-button");
         silence.disableProperty().bind(model.canSilenceProperty().not());
-        Tooltip.install(silence, new Tooltip("Create an Alertmanager silence with matchers taken from this alert"));
+        Tooltip.install(silence, new Tooltip(T.get("detail.silenceTip")));
         HBox actions = new HBox(acknowledge, silence, openRunbook(model));
         actions.getStyleClass().add("detail-actions");
         ack.setWrapText(true);
@@ -92,8 +96,9 @@ final class AlertDetailView extends ScrollPane {
 
         content.getStyleClass().add("detail-content");
         content.getChildren().addAll(head, stateRow, summary, hintBox, actions, ack,
-                section("When and where"), facts, section("Labels"), labels, section("Annotations"), annotations,
-                section("State changes"), transitions, section("Rule"), link);
+                section(T.get("detail.section.when")), facts, section(T.get("detail.section.labels")), labels,
+                section(T.get("detail.section.annotations")), annotations, section(T.get("detail.section.transitions")), transitions,
+                section(T.get("detail.section.rule")), link);
         body.getChildren().addAll(placeholder, content);
         setContent(body);
 
@@ -147,15 +152,15 @@ final class AlertDetailView extends ScrollPane {
         hint.setText(d.hint().orElse(""));
         hintBox.setVisible(d.hint().isPresent());
         hintBox.setManaged(d.hint().isPresent());
-        ack.setText(d.ack().isEmpty() ? "Not acknowledged yet." : d.ack());
+        ack.setText(d.ack().isEmpty() ? T.get("detail.notAcknowledged") : d.ack());
         ack.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("acknowledged"), !d.ack().isEmpty());
-        acknowledge.setText(d.ack().isEmpty() ? "Acknowledge…" : "Acknowledge again…");
+        acknowledge.setText(T.get(d.ack().isEmpty() ? "detail.acknowledge" : "detail.acknowledgeAgain"));
         fill(facts, d.facts());
-        soFar = d.row().open() ? valueOf(facts, "so far") : null;
+        soFar = d.row().open() ? valueOf(facts, AlertDetail.soFar()) : null;
         current = d;
         tick();
         fill(labels, d.labels());
-        fill(annotations, d.annotations().isEmpty() ? List.of(new AlertDetail.Field("", "none")) : d.annotations());
+        fill(annotations, d.annotations().isEmpty() ? List.of(new AlertDetail.Field("", T.get("detail.none"))) : d.annotations());
         transitions.getChildren().setAll(d.transitions().stream().map(t -> label("detail-transition", t)).toList());
         link.setText(d.generatorUrl());
         link.setVisible(!d.generatorUrl().isEmpty());
@@ -170,7 +175,7 @@ final class AlertDetailView extends ScrollPane {
         java.time.Instant now = model.nowProperty().get();
         AlertRow row = current.row();
         state.setText(row.stateLineAt(now) + " · " + row.severity() + (row.service().isEmpty() ? "" : " · " + row.service()));
-        if (soFar != null) soFar.setText(io.nightwatch.text.Durations.human(row.lastedAt(now)));
+        if (soFar != null) soFar.setText(Formats.duration(row.lastedAt(now)));
     }
 
     private static Label valueOf(GridPane grid, String name) {

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertCauses;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertmanagerClient;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AlertHistoryReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertHistoryReads.class);
+    private static final Texts T = Texts.of(AlertHistoryReads.class);
 
     private final AlertService service;
     private final ZoneId zone;
@@ -116,15 +118,15 @@ final class AlertHistoryReads {
         }
         if (service.alertmanager().isEmpty()) {
             return new AlertsViewModel.SilencesResult(SilenceRow.fromHistory(history, now, zone),
-                    "no Alertmanager reachable directly in the profile: silences cannot be made here");
+                    T.get("silences.noAlertmanager"));
         }
         try {
             List<AlertmanagerClient.Silence> fromAlertmanager = service.alertmanager().get().silences();
             return new AlertsViewModel.SilencesResult(SilenceRow.of(fromAlertmanager, history, now, zone),
-                    "Alertmanager's active and pending silences at " + service.alertmanager().get().base());
+                    T.get("silences.at", service.alertmanager().get().base()));
         } catch (IOException | RuntimeException e) {
             return new AlertsViewModel.SilencesResult(SilenceRow.fromHistory(history, now, zone),
-                    "Alertmanager did not answer (" + e.getMessage() + "); showing the silences the history knows");
+                    T.get("silences.noAnswer", e.getMessage()));
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Formats;
 import io.nightwatch.ui.controls.Severity;
-import io.nightwatch.text.Durations;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.ui.controls.TimelineLayout;
@@ -28,7 +28,7 @@ public record AlertRow(long id, Severity severityKind, String severity, String a
     public static AlertRow of(AlertOccurrence a, Instant now, ZoneId zone) {
         Duration lasted = AlertWording.lasted(a, now);
         return new AlertRow(a.id(), Severity.of(a.severity()), AlertWording.severity(a.severity()), a.alertname(),
-                a.service(), a.startsAt(), AlertWording.when(a.startsAt(), now, zone), lasted, Durations.human(lasted), a.state(),
+                a.service(), a.startsAt(), AlertWording.when(a.startsAt(), now, zone), lasted, Formats.duration(lasted), a.state(),
                 AlertWording.sources(a), a.ack().map(k -> k.who()), AlertWording.summary(a), AlertWording.end(a), "", 0, false);
     }
 
@@ -47,8 +47,7 @@ public record AlertRow(long id, Severity severityKind, String severity, String a
 
     /** "FIRING for 3 min", "RESOLVED after 12 min", at {@code now}. */
     public String stateLineAt(Instant now) {
-        String lasted = Durations.human(lastedAt(now));
-        return state == AlertState.RESOLVED ? "RESOLVED after " + lasted : state.name() + " for " + lasted;
+        return AlertWording.stateLine(state, Formats.duration(lastedAt(now)));
     }
 
     /** "prometheus +1": the first source, and how many others have reported it too (the table's narrow column). */
@@ -63,8 +62,8 @@ public record AlertRow(long id, Severity severityKind, String severity, String a
 
     /** How the timeline draws it. */
     public TimelineLayout.Bar bar() {
-        String label = alertname + (service.isEmpty() ? "" : " · " + service) + " · " + severity + " · " + state.name()
-                + " " + (open() ? "for " : "after ") + duration + (summary.isEmpty() ? "" : "\n" + summary);
+        String label = alertname + (service.isEmpty() ? "" : " · " + service) + " · " + severity + " · "
+                + AlertWording.stateLine(state, duration) + (summary.isEmpty() ? "" : "\n" + summary);
         return new TimelineLayout.Bar(id, startsAt, open() ? Optional.empty() : endsAt.or(() -> Optional.of(startsAt.plus(lasted))),
                 severityKind, state, label);
     }

@@ -1,11 +1,12 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Severity;
 import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.store.AlertState;
 import io.nightwatch.alerts.AlertCauses;
-import io.nightwatch.text.Durations;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -40,6 +41,7 @@ import java.util.function.Function;
  */
 final class AlertTable extends TableView<AlertRow> {
 
+    private static final Texts T = Texts.of(AlertTable.class);
     private static final PseudoClass OPEN = PseudoClass.getPseudoClass("open");
     private static final PseudoClass GROUP_HEAD = PseudoClass.getPseudoClass("group-head");
     private static final PseudoClass GROUP_MEMBER = PseudoClass.getPseudoClass("group-member");
@@ -65,29 +67,29 @@ final class AlertTable extends TableView<AlertRow> {
         empty.getStyleClass().add("panel-empty");
         setPlaceholder(empty);
 
-        TableColumn<AlertRow, AlertRow> severity = column("Severity", "col-severity", 82,
+        TableColumn<AlertRow, AlertRow> severity = column(T.get("column.severity"), "col-severity", width("layout.width.severity"),
                 Comparator.comparing(AlertRow::severityKind), row -> glyphCell(Glyph.severity(row.severityKind()), row.severity()));
-        TableColumn<AlertRow, AlertRow> name = column("Alert", "col-name", 230, Comparator.comparing(AlertRow::alertname), this::nameCell);
-        TableColumn<AlertRow, AlertRow> service = column("Service", "col-service", 100, Comparator.comparing(AlertRow::service),
+        TableColumn<AlertRow, AlertRow> name = column(T.get("column.alert"), "col-name", 230, Comparator.comparing(AlertRow::alertname), this::nameCell);
+        TableColumn<AlertRow, AlertRow> service = column(T.get("column.service"), "col-service", 100, Comparator.comparing(AlertRow::service),
                 row -> text(row.service(), null));
-        TableColumn<AlertRow, AlertRow> started = column("Started", "col-started", 96, Comparator.comparing(AlertRow::startsAt),
+        TableColumn<AlertRow, AlertRow> started = column(T.get("column.started"), "col-started", 96, Comparator.comparing(AlertRow::startsAt),
                 row -> text(row.started(), row.startsAt().toString()));
-        TableColumn<AlertRow, AlertRow> duration = column("Duration", "col-duration", 76, Comparator.comparing(AlertRow::lasted),
+        TableColumn<AlertRow, AlertRow> duration = column(T.get("column.duration"), "col-duration", 76, Comparator.comparing(AlertRow::lasted),
                 row -> {
                     // the model's one clock: the column and the detail tick together
                     Label label = (Label) text("", null);
-                    label.textProperty().bind(model.nowProperty().map(now -> Durations.human(row.lastedAt(now))));
+                    label.textProperty().bind(model.nowProperty().map(now -> Formats.duration(row.lastedAt(now))));
                     return label;
                 });
-        TableColumn<AlertRow, AlertRow> state = column("State", "col-state", 114,
+        TableColumn<AlertRow, AlertRow> state = column(T.get("column.state"), "col-state", width("layout.width.state"),
                 Comparator.comparingInt(r -> STATE_ORDER.indexOf(r.state())), row -> {
                     Glyph<AlertState> glyph = Glyph.alertState();
                     glyph.setState(row.state());
-                    return glyphCell(glyph, Styles.ALERT_STATE.label(row.state()));
+                    return glyphCell(glyph, AlertWording.state(row.state()));
                 });
-        TableColumn<AlertRow, AlertRow> source = column("Source", "col-source", 108, Comparator.comparing(AlertRow::sources),
-                row -> text(row.sourceShort(), "reported first by " + row.sources().replace(" + ", ", also seen by ")));
-        TableColumn<AlertRow, AlertRow> ack = column("Ack", "col-ack", 66, Comparator.comparing(r -> r.ackBy().orElse("")),
+        TableColumn<AlertRow, AlertRow> source = column(T.get("column.source"), "col-source", 108, Comparator.comparing(AlertRow::sources),
+                row -> text(row.sourceShort(), T.get("source.tip", row.sources().replace(" + ", T.get("source.alsoSeenBy")))));
+        TableColumn<AlertRow, AlertRow> ack = column(T.get("column.ack"), "col-ack", 66, Comparator.comparing(r -> r.ackBy().orElse("")),
                 row -> row.ackBy().map(who -> glyphCell(tick(), who)).orElse(null));
         getColumns().setAll(List.of(severity, name, service, started, duration, state, source, ack));
 
@@ -173,8 +175,7 @@ final class AlertTable extends TableView<AlertRow> {
         related.setId("group-" + row.cause().replace(':', '-'));
         related.setFocusTraversable(false); // the table has the keys (Right / Left); a tab stop per row would be a maze
         related.setMinWidth(Region.USE_PREF_SIZE);
-        related.setTooltip(new Tooltip((open ? "Hide" : "Show") + " the alerts about " + AlertCauses.label(row.cause())
-                + " (Right / Left)"));
+        related.setTooltip(new Tooltip(T.get(open ? "group.hide" : "group.show", AlertCauses.label(row.cause()))));
         related.setOnAction(e -> model.toggleGroup(row.cause()));
         HBox box = new HBox(name, related);
         box.getStyleClass().add("group-head-name");
@@ -208,6 +209,11 @@ final class AlertTable extends TableView<AlertRow> {
         VirtualFlow<?> flow = (VirtualFlow<?>) lookup(".virtual-flow");
         if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return false;
         return index > flow.getFirstVisibleCell().getIndex() && index < flow.getLastVisibleCell().getIndex();
+    }
+
+    /** A column width that depends on the language's words (German ones are longer). */
+    static double width(String key) {
+        return Double.parseDouble(T.get(key));
     }
 
     private static TableColumn<AlertRow, AlertRow> column(String title, String styleClass, double width, Comparator<AlertRow> order,

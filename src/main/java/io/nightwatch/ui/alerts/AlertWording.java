@@ -1,6 +1,8 @@
 package io.nightwatch.ui.alerts;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.store.AlertOccurrence;
 import io.nightwatch.store.AlertState;
 
@@ -18,28 +20,33 @@ import java.util.TreeSet;
 /** How the alert view words times, durations and sources; plain functions, tested without a toolkit. */
 final class AlertWording {
 
+    private static final Texts T = Texts.of(AlertWording.class);
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter THIS_YEAR = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private AlertWording() {}
+
+    /** A pattern of the bundle ("Mar 14 03:10" / "14. März 03:10"), in the language's month names. */
+    private static DateTimeFormatter pattern(String key) {
+        Locale locale = Language.current() == Language.EN ? Locale.ROOT : Language.current().locale();
+        return DateTimeFormatter.ofPattern(T.get(key), locale);
+    }
 
     /** Today "03:10:22", this year "Mar 14 03:10", else "2024-11-02 17:40". */
     static String when(Instant t, Instant now, ZoneId zone) {
         ZonedDateTime at = t.atZone(zone);
         ZonedDateTime today = now.atZone(zone);
         if (at.toLocalDate().equals(today.toLocalDate())) return CLOCK.format(at);
-        if (at.getYear() == today.getYear()) return THIS_YEAR.format(at);
-        return OTHER_YEAR.format(at);
+        if (at.getYear() == today.getYear()) return pattern("format.thisYear").format(at);
+        return pattern("format.otherYear").format(at);
     }
 
     /** "2025-03-14 03:10:22 (12 min ago)". */
     static String full(Instant t, Instant now, ZoneId zone) {
         Duration ago = Duration.between(t, now);
-        String relative = ago.isNegative() ? "in " + Durations.human(ago.negated())
-                : ago.toSeconds() < 1 ? "just now" : Durations.human(ago) + " ago";
-        return FULL.format(t.atZone(zone)) + " (" + relative + ")";
+        String relative = ago.isNegative() ? T.get("time.in", Formats.duration(ago.negated()))
+                : ago.toSeconds() < 1 ? T.get("time.justNow") : T.get("time.ago", Formats.duration(ago));
+        return pattern("format.full").format(t.atZone(zone)) + " (" + relative + ")";
     }
 
     /** When it ended: its own end time, else (resolved without one) when Nightwatch last heard of it. */
@@ -63,13 +70,27 @@ final class AlertWording {
 
     /** "FIRING for 12 min", "RESOLVED after 5 min", "PENDING for 40 s". */
     static String stateLine(AlertOccurrence a, Instant now) {
-        String lasted = Durations.human(lasted(a, now));
-        return a.state() == AlertState.RESOLVED ? "RESOLVED after " + lasted : a.state().name() + " for " + lasted;
+        return stateLine(a.state(), Formats.duration(lasted(a, now)));
+    }
+
+    /** "FIRING for 12 min" / "aktiv seit 12 min". */
+    static String stateLine(AlertState state, String lasted) {
+        return T.get(state == AlertState.RESOLVED ? "stateLine.after" : "stateLine.for", state(state), lasted);
+    }
+
+    /** The state as the table shows it: "FIRING" / "aktiv". */
+    static String state(AlertState state) {
+        return word("state.", state.name());
     }
 
     /** The lower-case severity, or "none" when the alert has no severity label. */
     static String severity(String severity) {
-        return severity == null || severity.isBlank() ? "none" : severity.toLowerCase(Locale.ROOT);
+        return severity == null || severity.isBlank() ? T.get("severity.none") : severityWord(severity.toLowerCase(Locale.ROOT));
+    }
+
+    /** A known severity in the reader's words ("critical" / "kritisch"); any other value as the rule wrote it. */
+    static String severityWord(String value) {
+        return word("severity.", value);
     }
 
     /** The summary annotation, else the description, else "". */
@@ -79,8 +100,17 @@ final class AlertWording {
         return a.annotations().getOrDefault("description", a.annotations().getOrDefault("message", "")).strip();
     }
 
+    /**
+     * The package's word for an enum constant or a known value ({@code state.FIRING}, {@code severity.critical}); a value
+     * the bundle does not know is shown as it is (a rule's own severity, say).
+     */
+    static String word(String prefix, String value) {
+        String key = prefix + value;
+        return T.has(key) ? T.get(key) : value;
+    }
+
     /** "+3 related": a group head's count of the other alerts about its cause. */
     static String related(int others) {
-        return "+" + others + " related";
+        return T.get("related", others);
     }
 }

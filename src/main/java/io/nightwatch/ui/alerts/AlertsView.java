@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.ui.controls.AlertTimeline;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
  */
 public final class AlertsView extends VBox {
 
+    private static final Texts T = Texts.of(AlertsView.class);
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     private static final double SHORT = 560;
 
@@ -116,7 +118,7 @@ public final class AlertsView extends VBox {
         ToggleGroup group = new ToggleGroup();
         List<ToggleButton> buttons = new ArrayList<>();
         for (TimeRange range : TimeRange.values()) {
-            ToggleButton b = new ToggleButton(range.label());
+            ToggleButton b = new ToggleButton(range.button());
             b.setUserData(range);
             b.setToggleGroup(group);
             b.getStyleClass().add("range-button");
@@ -135,7 +137,7 @@ public final class AlertsView extends VBox {
 
         ComboBox<String> severity = new ComboBox<>();
         severity.getItems().setAll("", "critical", "warning", "info");
-        severity.setConverter(words("Any severity"));
+        severity.setConverter(words(T.get("filter.anySeverity"), AlertWording::severityWord));
         severity.valueProperty().bindBidirectional(model.severityProperty());
         severity.setId("severity-filter");
         severity.getStyleClass().add("alerts-filter");
@@ -159,13 +161,13 @@ public final class AlertsView extends VBox {
         };
         model.getServices().addListener((ListChangeListener<String>) c -> services.run());
         services.run();
-        service.setConverter(words("Any service"));
+        service.setConverter(words(T.get("filter.anyService"), s -> s));
         service.valueProperty().bindBidirectional(model.serviceProperty());
         service.setId("service-filter");
         service.getStyleClass().add("alerts-filter");
 
         CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
-        search.setPromptText("Search labels and annotations");
+        search.setPromptText(T.get("filter.search"));
         search.textProperty().bindBidirectional(model.textProperty());
         search.setId("alert-search");
         search.getStyleClass().add("alert-search");
@@ -189,9 +191,10 @@ public final class AlertsView extends VBox {
         return bar;
     }
 
-    private static StringConverter<String> words(String any) {
+    /** A choice's words: "Any …" for the empty value, else the value as {@code shown} words it (the model keeps the value). */
+    private static StringConverter<String> words(String any, java.util.function.UnaryOperator<String> shown) {
         return new StringConverter<>() {
-            @Override public String toString(String value) { return value == null || value.isEmpty() ? any : value; }
+            @Override public String toString(String value) { return value == null || value.isEmpty() ? any : shown.apply(value); }
             @Override public String fromString(String text) { return text == null || text.equals(any) ? "" : text; }
         };
     }

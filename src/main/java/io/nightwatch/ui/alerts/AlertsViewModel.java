@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertmanagerClient;
@@ -74,6 +75,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private static final Duration REFRESH = Duration.seconds(30);
     private static final Duration TYPING_PAUSE = Duration.millis(250);
     private static final int NOTICES_KEPT = 50;
+    private static final Texts T = Texts.of(AlertsViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** The outcome of the last command, shown under the filter bar. */
@@ -137,13 +139,13 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private final ReadOnlyObjectWrapper<AlertDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyObjectWrapper<TimelineFacts> timeline = new ReadOnlyObjectWrapper<>(this, "timeline", TimelineFacts.EMPTY);
     private final ReadOnlyStringWrapper timelineCaption = new ReadOnlyStringWrapper(this, "timelineCaption", "");
-    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "reading the history…");
-    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "reading the history…");
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", T.get("model.reading"));
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", T.get("model.reading"));
     private final ReadOnlyIntegerWrapper criticalFiring = new ReadOnlyIntegerWrapper(this, "criticalFiring");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "reading the alert history");
-    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "not read yet");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", T.get("model.readingHistory"));
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", T.get("model.notRead"));
     private final ReadOnlyObjectWrapper<HealthState> overallState = new ReadOnlyObjectWrapper<>(this, "overallState", HealthState.UNKNOWN);
-    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "READING");
+    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", T.get("overall.reading"));
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper(this, "banner", "");
     private final ReadOnlyStringWrapper silencesNote = new ReadOnlyStringWrapper(this, "silencesNote", "");
@@ -199,12 +201,12 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         });
         if (service.isEmpty()) {
             overallState.set(HealthState.UNKNOWN);
-            overallText.set("NO HISTORY");
-            summary.set("alert history unavailable");
+            overallText.set(T.get("overall.noHistory"));
+            summary.set(T.get("model.historyUnavailable"));
             lastUpdate.set(unavailable);
             resultText.set("");
-            emptyText.set("The alert history is not open: " + unavailable);
-            silencesNote.set("silences need the alert history");
+            emptyText.set(T.get("model.historyNotOpen", unavailable));
+            silencesNote.set(T.get("model.silencesNeedHistory"));
             showBanner();
             return;
         }
@@ -276,9 +278,9 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             Status done;
             try {
                 service.get().store().acknowledge(id, who, note == null ? "" : note.strip());
-                done = new Status("Acknowledged " + alert + " as " + who, false);
+                done = new Status(T.get("status.acknowledged", alert, who), false);
             } catch (RuntimeException e) {
-                done = new Status("Could not acknowledge " + alert + ": " + e.getMessage(), true);
+                done = new Status(T.get("status.acknowledgeFailed", alert, e.getMessage()), true);
             }
             requestQuery(0);
             return done;
@@ -294,9 +296,9 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             Status done;
             try {
                 String id = service.get().createSilence(wire, duration, who, comment.strip());
-                done = new Status("Silenced " + described + " (silence " + shortId(id) + ")", false);
+                done = new Status(T.get("status.silenced", described, shortId(id)), false);
             } catch (IOException | RuntimeException e) {
-                done = new Status("Could not create the silence: " + e.getMessage(), true);
+                done = new Status(T.get("status.silenceFailed", e.getMessage()), true);
             }
             requestSilences();
             return done;
@@ -309,9 +311,9 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             Status done;
             try {
                 service.get().expireSilence(id);
-                done = new Status("Expired silence " + shortId(id), false);
+                done = new Status(T.get("status.expired", shortId(id)), false);
             } catch (IOException | RuntimeException e) {
-                done = new Status("Could not expire silence " + shortId(id) + ": " + e.getMessage(), true);
+                done = new Status(T.get("status.expireFailed", shortId(id), e.getMessage()), true);
             }
             requestSilences();
             return done;
@@ -362,7 +364,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
             return new Answer(reads.query(filters, clock.instant()), selected);
         } catch (RuntimeException e) {
             LOG.warn("alert history query failed: {}", e.toString());
-            throw new IllegalStateException("Could not read the alert history: " + e.getMessage(), e);
+            throw new IllegalStateException(T.get("model.readFailed", e.getMessage()), e);
         } finally {
             requestDetail(); // the selected alert may have changed too (acknowledged, resolved)
         }
@@ -406,26 +408,26 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         boolean filtered = !r.filters().severity().isEmpty() || r.filters().state() != StateFilter.ANY
                 || !r.filters().service().isEmpty() || !r.filters().text().isEmpty();
         String range = r.filters().range().words();
-        resultText.set(r.total() > next.size() ? "newest " + next.size() + " of " + r.total() + " shown"
-                : next.size() + (next.size() == 1 ? " alert" : " alerts"));
-        timelineCaption.set(next.size() + (next.size() == 1 ? " alert" : " alerts") + " · " + range + (filtered ? " · filtered" : ""));
-        emptyText.set(filtered ? "No alert in the " + range + " matches these filters." : "No alerts in the " + range + ": a quiet night.");
+        String count = T.get(next.size() == 1 ? "count.one" : "count.many", next.size());
+        resultText.set(r.total() > next.size() ? T.get("result.newest", next.size(), r.total()) : count);
+        timelineCaption.set(count + " · " + range + (filtered ? " · " + T.get("result.filtered") : ""));
+        emptyText.set(T.get(filtered ? "empty.filtered" : "empty.quiet", range));
 
         criticalFiring.set(r.critical());
         if (r.critical() > 0) {
             overallState.set(HealthState.DOWN);
-            overallText.set(r.critical() + " CRITICAL");
+            overallText.set(T.get("overall.critical", r.critical()));
         } else if (r.firing() > 0) {
             overallState.set(HealthState.DEGRADED);
-            overallText.set(r.firing() + " FIRING");
+            overallText.set(T.get("overall.firing", r.firing()));
         } else {
             overallState.set(HealthState.UP);
-            overallText.set("ALL QUIET");
+            overallText.set(T.get("overall.quiet"));
         }
-        StringBuilder text = new StringBuilder(r.firing() + " firing");
-        if (r.acknowledged() > 0) text.append(" · ").append(r.acknowledged()).append(" acknowledged");
-        if (r.pending() > 0) text.append(" · ").append(r.pending()).append(" pending");
-        if (r.suppressed() > 0) text.append(" · ").append(r.suppressed()).append(" suppressed");
+        StringBuilder text = new StringBuilder(T.get("summary.firing", r.firing()));
+        if (r.acknowledged() > 0) text.append(" · ").append(T.get("summary.acknowledged", r.acknowledged()));
+        if (r.pending() > 0) text.append(" · ").append(T.get("summary.pending", r.pending()));
+        if (r.suppressed() > 0) text.append(" · ").append(T.get("summary.suppressed", r.suppressed()));
         summary.set(text.toString());
         pollProblem = r.pollProblem() == null ? "" : r.pollProblem();
         lastReadAt = r.now();
@@ -471,16 +473,16 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private void showLastUpdate(Instant at) {
         if (service.isEmpty()) return;
-        String read = at == null ? "not read yet" : "read " + TIME.withZone(zone).format(at);
+        String read = at == null ? T.get("model.notRead") : T.get("model.readAt", TIME.withZone(zone).format(at));
         lastUpdate.set(receiverText.isEmpty() || receiverProblem ? read : read + " · " + receiverText);
         stale.set(!pollProblem.isEmpty());
     }
 
     private void showBanner() {
         List<String> parts = new ArrayList<>();
-        if (!unavailableReason.isEmpty()) parts.add("The alert history is not open: " + unavailableReason);
+        if (!unavailableReason.isEmpty()) parts.add(T.get("model.historyNotOpen", unavailableReason));
         if (receiverProblem && !receiverText.isEmpty()) parts.add(receiverText);
-        if (!pollProblem.isEmpty()) parts.add("polling: " + pollProblem);
+        if (!pollProblem.isEmpty()) parts.add(T.get("model.polling", pollProblem));
         banner.set(String.join("\n", parts));
     }
 
@@ -505,7 +507,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private String describe(long id) {
         return rows.stream().filter(r -> r.id() == id).findFirst()
                 .map(r -> r.alertname() + (r.service().isEmpty() ? "" : " (" + r.service() + ")"))
-                .orElseGet(() -> detail.get() != null && detail.get().id() == id ? detail.get().alertname() : "alert " + id);
+                .orElseGet(() -> detail.get() != null && detail.get().id() == id ? detail.get().alertname() : T.get("model.alertId", id));
     }
 
     private static String shortId(String id) {

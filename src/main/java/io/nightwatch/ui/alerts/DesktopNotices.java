@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Severity;
 import io.nightwatch.alerts.AlertNotifier;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 public final class DesktopNotices {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopNotices.class);
+    private static final Texts T = Texts.of(DesktopNotices.class);
     private static final Duration SHOWN_FOR = Duration.seconds(10);
 
     private DesktopNotices() {}
@@ -46,7 +48,7 @@ public final class DesktopNotices {
             glyph.getStyleClass().add("notice-glyph");
             Notifications notifications = Notifications.create()
                     .title(notice.title())
-                    .text(notice.text().isBlank() ? "open Nightwatch's alert view" : notice.text())
+                    .text(notice.text().isBlank() ? T.get("notice.open") : notice.text())
                     .graphic(glyph)
                     .position(Pos.BOTTOM_RIGHT)
                     .hideAfter(SHOWN_FOR)

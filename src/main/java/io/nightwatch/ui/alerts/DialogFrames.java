@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
@@ -11,11 +12,14 @@ import java.io.UncheckedIOException;
 /** Loads a dialog's FXML frame with a given controller and dresses it in the owner's stylesheets. */
 final class DialogFrames {
 
+    private static final Texts T = Texts.of(DialogFrames.class);
+
     private DialogFrames() {}
 
     static DialogPane load(String resource, Object controller) {
         FXMLLoader loader = new FXMLLoader(DialogFrames.class.getResource(resource));
         loader.setControllerFactory(type -> controller);
+        loader.setResources(T.bundle()); // %key in the frame: this package's words in the current language
         try {
             return loader.load();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -49,13 +50,15 @@ public final class SilenceDialog {
     private final List<MatcherRow> rows = new ArrayList<>();
     private Node silence;
 
+    private static final Texts T = Texts.of(SilenceDialog.class);
+
     private SilenceDialog() {}
 
     static Dialog<Request> open(Window owner, AlertDetail detail, String user, Consumer<Request> onSilence) {
         SilenceDialog controller = new SilenceDialog();
         DialogPane pane = DialogFrames.load("SilenceDialog.fxml", controller);
         controller.fill(pane, detail, user);
-        Dialog<Request> dialog = DialogFrames.dialog(pane, owner, "Silence " + detail.alertname());
+        Dialog<Request> dialog = DialogFrames.dialog(pane, owner, T.get("silence.dialogTitle", detail.alertname()));
         dialog.setResultConverter(button -> button == controller.silenceButton ? controller.request() : null);
         dialog.setOnHidden(e -> {
             Request result = dialog.getResult();
@@ -76,7 +79,7 @@ public final class SilenceDialog {
             choice.setUserData(d);
             choice.setToggleGroup(durationGroup);
             choice.getStyleClass().add("duration-choice");
-            choice.setId("duration-" + SilenceDraft.label(d).replace(" ", ""));
+            choice.setId("duration-" + SilenceDraft.id(d)); // the same id in either language
             if (d.equals(SilenceDraft.DEFAULT_DURATION)) choice.setSelected(true);
             durations.getChildren().add(choice);
         }
@@ -85,7 +88,7 @@ public final class SilenceDialog {
             check();
         });
         comment.textProperty().addListener((o, old, now) -> check());
-        by.setText("Created by " + user + " and marked in Alertmanager as made by Nightwatch ([nightwatch] before the comment).");
+        by.setText(T.get("silence.by", user));
         check();
     }
 
@@ -126,14 +129,14 @@ public final class SilenceDialog {
 
         MatcherRow(SilenceDraft.Matcher m) {
             name.setText(m.name());
-            name.setPromptText("label");
+            name.setPromptText(T.get("matcher.label"));
             name.getStyleClass().add("matcher-name");
             name.setPrefColumnCount(10);
             op.getItems().setAll(SilenceDraft.Op.values());
             op.setValue(m.op());
             op.getStyleClass().add("matcher-op");
             value.setText(m.value());
-            value.setPromptText("value");
+            value.setPromptText(T.get("matcher.value"));
             value.getStyleClass().add("matcher-value");
             HBox.setHgrow(value, Priority.ALWAYS);
             SVGPath cross = new SVGPath();
@@ -141,7 +144,7 @@ public final class SilenceDialog {
             cross.getStyleClass().add("matcher-remove-icon");
             Button remove = new Button("", cross);
             remove.getStyleClass().add("matcher-remove");
-            remove.setTooltip(new Tooltip("Remove this matcher"));
+            remove.setTooltip(new Tooltip(T.get("matcher.remove")));
             box = new HBox(name, op, value, remove);
             box.getStyleClass().add("matcher-row");
             box.setAlignment(Pos.CENTER_LEFT);

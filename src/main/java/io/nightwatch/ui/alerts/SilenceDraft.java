@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertmanagerClient;
 
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.regex.PatternSyntaxException;
  * with the checks Alertmanager would otherwise answer with a 400. Plain values, tested without a toolkit.
  */
 public final class SilenceDraft {
+
+    private static final Texts T = Texts.of(SilenceDraft.class);
 
     /** The labels that say which thing an alert is about, in the order they are offered after alertname. */
     static final List<String> IDENTIFYING = List.of("service", "component", "job", "instance", "container", "host",
@@ -52,14 +55,14 @@ public final class SilenceDraft {
 
         /** Why Alertmanager would refuse it, or empty. */
         public Optional<String> problem() {
-            if (name.isEmpty()) return Optional.of("a matcher has no label name");
-            if (!LABEL_NAME.matcher(name).matches()) return Optional.of("'" + name + "' is not a label name");
-            if (value.isEmpty() && op.equal()) return Optional.of("the matcher on " + name + " has no value");
+            if (name.isEmpty()) return Optional.of(T.get("problem.noName"));
+            if (!LABEL_NAME.matcher(name).matches()) return Optional.of(T.get("problem.badName", name));
+            if (value.isEmpty() && op.equal()) return Optional.of(T.get("problem.noValue", name));
             if (op.regex()) {
                 try {
                     Pattern.compile(value);
                 } catch (PatternSyntaxException e) {
-                    return Optional.of("the pattern for " + name + " is not a valid regular expression");
+                    return Optional.of(T.get("problem.badRegex", name));
                 }
             }
             return Optional.empty();
@@ -89,28 +92,35 @@ public final class SilenceDraft {
 
     /** The first reason the silence cannot be created yet, or empty when it can. */
     public static Optional<String> problem(List<Matcher> matchers, Duration duration, String comment) {
-        if (matchers.isEmpty()) return Optional.of("add at least one matcher");
+        if (matchers.isEmpty()) return Optional.of(T.get("problem.noMatcher"));
         for (Matcher m : matchers) {
             Optional<String> p = m.problem();
             if (p.isPresent()) return p;
         }
         if (matchers.stream().allMatch(m -> !m.op().equal() || (m.op().regex() && Pattern.compile(m.value()).matcher("").matches()))) {
-            return Optional.of("at least one matcher must pin a label to a value (Alertmanager refuses silences that match everything)");
+            return Optional.of(T.get("problem.matchesAll"));
         }
-        if (duration == null || duration.isZero() || duration.isNegative()) return Optional.of("choose how long");
-        if (comment == null || comment.isBlank()) return Optional.of("say why in the comment (it stays with the silence)");
+        if (duration == null || duration.isZero() || duration.isNegative()) return Optional.of(T.get("problem.noDuration"));
+        if (comment == null || comment.isBlank()) return Optional.of(T.get("problem.noComment"));
         return Optional.empty();
     }
 
     /** "alertname=NightwatchServiceDown, service=redis for 2 h". */
     public static String describe(List<Matcher> matchers, Duration duration) {
-        return String.join(", ", matchers.stream().map(Matcher::toString).toList()) + " for " + label(duration);
+        return T.get("silence.describe", String.join(", ", matchers.stream().map(Matcher::toString).toList()), label(duration));
+    }
+
+    /** "30min", "2h", "3d": a preset's id, the same in every language. */
+    static String id(Duration d) {
+        if (d.toDays() >= 1 && d.toHoursPart() == 0) return d.toDays() + "d";
+        if (d.toHours() >= 1 && d.toMinutesPart() == 0) return d.toHours() + "h";
+        return d.toMinutes() + "min";
     }
 
     /** "30 min", "2 h", "3 d": the preset buttons. */
     public static String label(Duration d) {
-        if (d.toDays() >= 1 && d.toHoursPart() == 0) return d.toDays() + " d";
-        if (d.toHours() >= 1 && d.toMinutesPart() == 0) return d.toHours() + " h";
-        return d.toMinutes() + " min";
+        if (d.toDays() >= 1 && d.toHoursPart() == 0) return T.get("silence.days", d.toDays());
+        if (d.toHours() >= 1 && d.toMinutesPart() == 0) return T.get("silence.hours", d.toHours());
+        return T.get("silence.minutes", d.toMinutes());
     }
 }

@@ -1,7 +1,8 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertmanagerClient;
-import io.nightwatch.text.Durations;
 import io.nightwatch.store.SilenceMatcher;
 import io.nightwatch.store.SilenceRecord;
 
@@ -22,6 +23,7 @@ import java.util.Map;
 public record SilenceRow(String id, boolean byNightwatch, String matchers, String state, Instant endsAt, String ends,
                          String createdBy, String comment) {
 
+    private static final Texts T = Texts.of(SilenceRow.class);
     static final String NIGHTWATCH_PREFIX = "[nightwatch] ";
 
     /**
@@ -68,7 +70,7 @@ public record SilenceRow(String id, boolean byNightwatch, String matchers, Strin
 
     /** "in 1 h 20 min (04:30)"-like: "in 80 min · 04:30". */
     static String ends(Instant end, Instant now, ZoneId zone) {
-        return "in " + Durations.human(Duration.between(now, end)) + " · " + AlertWording.when(end, now, zone);
+        return T.get("silence.endsIn", Formats.duration(Duration.between(now, end)), AlertWording.when(end, now, zone));
     }
 
     private static String stripPrefix(String comment) {

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.alerts;
 
+import io.nightwatch.text.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,10 +23,12 @@ import java.util.function.Function;
  */
 final class SilencesView extends VBox {
 
+    private static final Texts T = Texts.of(SilencesView.class);
+
     SilencesView(AlertsViewModel model) {
         getStyleClass().add("silences-panel");
         setId("silences");
-        Label title = new Label("Silences");
+        Label title = new Label(T.get("silences.title"));
         title.getStyleClass().add("panel-title");
         Label note = new Label();
         note.getStyleClass().add("panel-caption");
@@ -33,7 +36,7 @@ final class SilencesView extends VBox {
         note.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(T.get("silences.refresh"));
         refresh.getStyleClass().add("silences-refresh");
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.availableProperty().not());
@@ -44,23 +47,24 @@ final class SilencesView extends VBox {
         TableView<SilenceRow> table = new TableView<>(model.getSilences());
         table.getStyleClass().add("silences-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("No active silences.");
+        Label empty = new Label(T.get("silences.none"));
         empty.getStyleClass().add("panel-empty");
         table.setPlaceholder(empty);
         table.getColumns().setAll(List.of(
-                column("Made by", 112, s -> s.byNightwatch() ? marker() : text("elsewhere", "made in Alertmanager or by another tool")),
-                column("Matchers", 250, s -> text(s.matchers(), s.matchers())),
-                column("State", 66, s -> text(s.state(), null)),
-                column("Ends", 140, s -> text(s.ends(), s.endsAt().toString())),
-                column("By", 80, s -> text(s.createdBy(), null)),
-                column("Comment", 150, s -> text(s.comment(), s.comment().isEmpty() ? null : s.comment())),
-                column("", 84, s -> expire(model, s))));
+                column(T.get("silences.column.madeBy"), 112, s -> s.byNightwatch() ? marker()
+                        : text(T.get("silences.elsewhere"), T.get("silences.elsewhere.tip"))),
+                column(T.get("silences.column.matchers"), 250, s -> text(s.matchers(), s.matchers())),
+                column(T.get("silences.column.state"), 66, s -> text(AlertWording.word("silences.state.", s.state()), null)),
+                column(T.get("silences.column.ends"), 140, s -> text(s.ends(), s.endsAt().toString())),
+                column(T.get("silences.column.by"), 80, s -> text(s.createdBy(), null)),
+                column(T.get("silences.column.comment"), 150, s -> text(s.comment(), s.comment().isEmpty() ? null : s.comment())),
+                column("", AlertTable.width("layout.width.expire"), s -> expire(model, s))));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(head, table);
     }
 
     private static Node expire(AlertsViewModel model, SilenceRow s) {
-        Button expire = new Button("Expire");
+        Button expire = new Button(T.get("silences.expire"));
         expire.getStyleClass().add("silence-expire");
         expire.setId("expire-" + s.id().replaceAll("[^A-Za-z0-9_-]", "-"));
         expire.setOnAction(e -> {
@@ -75,7 +79,7 @@ final class SilencesView extends VBox {
         SVGPath moon = new SVGPath();
         moon.setContent("M10.3 1.7 A6.7 6.7 0 1 0 14.3 11.7 A5.3 5.3 0 1 1 10.3 1.7 Z");
         moon.getStyleClass().add("silence-moon");
-        Label label = new Label("Nightwatch", moon);
+        Label label = new Label(T.get("silences.nightwatch"), moon);
         label.getStyleClass().addAll("cell-text", "silence-ours");
         return label;
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.incident;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.incident.export.IncidentExport;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,6 +11,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,35 +30,48 @@ import java.util.function.Function;
  */
 public final class IncidentsView extends HBox {
 
+    private static final Texts T = Texts.of(IncidentsView.class);
+
     private final IncidentsViewModel model;
     private final ListView<IncidentsViewModel.Row> list = new ListView<>();
     private final ListView<IncidentsViewModel.Entry> timeline = new ListView<>();
-    private final Label title = new Label("No incident selected");
-    private final Label facts = new Label("Incidents open by themselves on the first critical alert, or with “Open incident…”.");
+    private final Label title = new Label(T.get("view.noneSelected"));
+    private final Label facts = new Label(T.get("view.howTheyOpen"));
     private final TextField note = new TextField();
-    private final Button close = new Button("Close incident…");
-    private final MenuButton export = new MenuButton("Export");
-    private final Button attach = new Button("Attach dashboard snapshot");
-    private final Button addNote = new Button("Add note");
+    private final Button close = new Button(T.get("view.close"));
+    private final MenuButton export = new MenuButton(T.get("view.export"));
+    private final Button attach = new Button(T.get("view.attach"));
+    private final Button addNote = new Button(T.get("view.addNote"));
     /** How the export asks where to write; a file chooser in the window, something else in tests. */
     private Function<IncidentExport.Format, File> exportTarget = this::chooseFile;
     private Path lastFolder;
+
+    /**
+     * A one-line question in the console's language: its own OK and Cancel, since JavaFX words its stock buttons by the
+     * JVM's locale, not by the language chosen for the console.
+     */
+    private static TextInputDialog ask(String titleKey, String headerKey) {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle(T.get(titleKey));
+        ask.setHeaderText(T.get(headerKey));
+        ask.getDialogPane().getButtonTypes().setAll(new ButtonType(T.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(T.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        return ask;
+    }
 
     public IncidentsView(IncidentsViewModel model) {
         this.model = model;
         getStyleClass().add("incidents-view");
 
-        Button openNew = new Button("Open incident…");
+        Button openNew = new Button(T.get("view.open"));
         openNew.setId("incident-open");
         openNew.getStyleClass().add("incident-button");
         openNew.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog();
-            ask.setTitle("Open an incident");
-            ask.setHeaderText("What is going on?");
+            TextInputDialog ask = ask("view.open.title", "view.open.header");
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().filter(t -> !t.isBlank()).ifPresent(model::open);
         });
-        Label listTitle = new Label("Incidents");
+        Label listTitle = new Label(T.get("view.list"));
         listTitle.getStyleClass().add("incident-section");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -65,7 +81,7 @@ public final class IncidentsView extends HBox {
         list.getStyleClass().add("incident-list");
         list.setItems(model.rows());
         list.setCellFactory(v -> new RowCell());
-        list.setPlaceholder(new Label("No incidents yet: a quiet night."));
+        list.setPlaceholder(new Label(T.get("view.noIncidents")));
         list.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row != null) model.select(row.id());
         });
@@ -83,11 +99,11 @@ public final class IncidentsView extends HBox {
         timeline.setId("incident-timeline");
         timeline.getStyleClass().add("incident-timeline");
         timeline.setCellFactory(v -> new EntryCell());
-        timeline.setPlaceholder(new Label("Select an incident to see its timeline."));
+        timeline.setPlaceholder(new Label(T.get("view.selectOne")));
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
         note.setId("incident-note");
-        note.setPromptText("A note for the timeline (what you see, what you try)");
+        note.setPromptText(T.get("view.notePrompt"));
         HBox.setHgrow(note, Priority.ALWAYS);
         addNote.setId("incident-add-note");
         addNote.setOnAction(e -> {
@@ -100,19 +116,13 @@ public final class IncidentsView extends HBox {
         attach.setOnAction(e -> model.attachSnapshot());
         close.setId("incident-close");
         close.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog();
-            ask.setTitle("Close the incident");
-            ask.setHeaderText("What fixed it? (one line for the post-mortem)");
+            TextInputDialog ask = ask("view.close.title", "view.close.header");
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().ifPresent(model::close);
         });
         export.setId("incident-export");
         for (IncidentExport.Format f : IncidentExport.Format.values()) {
-            MenuItem item = new MenuItem(switch (f) {
-                case MARKDOWN -> "Markdown post-mortem…";
-                case JSON -> "JSON timeline…";
-                case HTML -> "HTML with charts…";
-            });
+            MenuItem item = new MenuItem(IncidentsViewModel.word("view.export.", f.name()));
             item.setOnAction(e -> {
                 File file = exportTarget.apply(f);
                 if (file != null) model.export(f, file.toPath());
@@ -149,9 +159,9 @@ public final class IncidentsView extends HBox {
 
     private void show(IncidentsViewModel.Detail d) {
         boolean none = d == null;
-        title.setText(none ? "No incident selected" : "#" + d.id() + " · " + d.title() + (d.open() ? "" : " (closed)"));
+        title.setText(none ? T.get("view.noneSelected") : "#" + d.id() + " · " + d.title() + (d.open() ? "" : T.get("view.closedMark")));
         title.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("open"), !none && d.open());
-        facts.setText(none ? "Incidents open by themselves on the first critical alert, or with “Open incident…”." : d.facts());
+        facts.setText(none ? T.get("view.howTheyOpen") : d.facts());
         timeline.getItems().setAll(none ? java.util.List.of() : d.timeline());
         if (!none && !d.timeline().isEmpty()) timeline.scrollTo(d.timeline().size() - 1);
         for (var c : new javafx.scene.Node[] {note, addNote, attach, close}) c.setDisable(none || !d.open());

@@ -1,5 +1,7 @@
 package io.nightwatch.ui.incident;
 
+import io.nightwatch.text.Language;
+import io.nightwatch.text.Texts;
 import io.nightwatch.incident.IncidentReport;
 import io.nightwatch.incident.Incidents;
 import io.nightwatch.incident.export.IncidentExport;
@@ -42,7 +44,7 @@ public final class IncidentsViewModel {
     /** The selected incident: its headline, facts in words, and timeline. */
     public record Detail(long id, boolean open, String title, String facts, List<Entry> timeline) {}
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final Texts T = Texts.of(IncidentsViewModel.class);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Incidents incidents;
@@ -103,7 +105,7 @@ public final class IncidentsViewModel {
             Incident i = incidents.open("", title, user);
             selected = i.id();
             reads.ask(() -> read(i.id()));
-            return "incident #" + i.id() + " open";
+            return T.get("done.opened", i.id());
         }, message::set);
     }
 
@@ -112,7 +114,7 @@ public final class IncidentsViewModel {
         lane.run(() -> {
             incidents.note(id, text, user);
             reads.ask(() -> read(id));
-            return "note added";
+            return T.get("done.note");
         }, message::set);
     }
 
@@ -123,7 +125,7 @@ public final class IncidentsViewModel {
         lane.run(() -> {
             incidents.attachSnapshot(id, s.words(), s.png(), user);
             reads.ask(() -> read(id));
-            return "dashboard snapshot attached";
+            return T.get("done.snapshot");
         }, message::set);
     }
 
@@ -132,7 +134,7 @@ public final class IncidentsViewModel {
         lane.run(() -> {
             Incident i = incidents.close(id, user, summary);
             reads.ask(() -> read(id));
-            return "incident #" + id + " closed after " + IncidentReport.human(java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow()));
+            return T.get("done.closed", id, IncidentReport.human(java.time.Duration.between(i.openedAt(), i.closedAt().orElseThrow())));
         }, message::set);
     }
 
@@ -140,8 +142,14 @@ public final class IncidentsViewModel {
         long id = selected;
         lane.run(() -> {
             IncidentExport.write(incidents.report(id), format, file);
-            return "post-mortem written to " + file;
+            return T.get("done.exported", file);
         }, message::set);
+    }
+
+    /** The package's word for an enum constant ({@code kind.NOTE}); the constant itself if the bundle lacks it. */
+    static String word(String prefix, String name) {
+        String key = prefix + name;
+        return T.has(key) ? T.get(key) : name;
     }
 
     public void dispose() {
@@ -151,21 +159,22 @@ public final class IncidentsViewModel {
 
     private Read read(long id) {
         List<Row> list = incidents.list().stream().map(i -> new Row(i.id(), i.open(), i.title(),
-                "#" + i.id() + " · " + (i.open() ? "OPEN" : "closed") + " · " + WHEN.format(i.openedAt().atZone(ZoneId.systemDefault()))
+                "#" + i.id() + " · " + T.get(i.open() ? "row.open" : "row.closed") + " · "
+                        + DateTimeFormatter.ofPattern(T.get("format.when"), Language.current().locale()).format(i.openedAt().atZone(ZoneId.systemDefault()))
                         + " · " + i.scope())).toList();
         Optional<Detail> d = Optional.empty();
         if (id >= 0 && incidents.get(id).isPresent()) {
             IncidentReport r = incidents.report(id);
             IncidentReport.Facts f = r.facts();
-            String facts = (r.incident().open() ? "open for " : "lasted ") + IncidentReport.human(f.duration())
-                    + " · detected in " + IncidentReport.human(f.timeToDetect())
-                    + " · " + f.timeToRecover().map(t -> "recovered in " + IncidentReport.human(t)).orElse("not recovered yet")
-                    + " · affected: " + (f.servicesAffected().isEmpty() ? "none recorded" : String.join(", ", f.servicesAffected()))
-                    + (f.runbooksUsed().isEmpty() ? "" : " · runbooks: " + f.runbooksUsed().size());
+            String facts = T.get(r.incident().open() ? "facts.openFor" : "facts.lasted", IncidentReport.human(f.duration()))
+                    + " · " + T.get("facts.detected", IncidentReport.human(f.timeToDetect()))
+                    + " · " + f.timeToRecover().map(t -> T.get("facts.recovered", IncidentReport.human(t))).orElse(T.get("facts.notRecovered"))
+                    + " · " + T.get("facts.affected", f.servicesAffected().isEmpty() ? T.get("facts.noneRecorded") : String.join(", ", f.servicesAffected()))
+                    + (f.runbooksUsed().isEmpty() ? "" : " · " + T.get("facts.runbooks", f.runbooksUsed().size()));
             // redacted as the exports are: a screen gets shared, photographed, attached to a ticket
             io.nightwatch.incident.Redactor redactor = new io.nightwatch.incident.Redactor();
             List<Entry> entries = r.timeline().stream().map(l -> new Entry(CLOCK.format(l.at().atZone(ZoneId.systemDefault())),
-                    l.kind().toLowerCase().replace('_', ' '), l.service(), redactor.text(l.text()), l.attachment().isPresent())).toList();
+                    word("kind.", l.kind()), l.service(), redactor.text(l.text()), l.attachment().isPresent())).toList();
             d = Optional.of(new Detail(id, r.incident().open(), redactor.text(r.incident().title()), facts, entries));
         }
         return new Read(list, d);

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.incident;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.KeyboardHabits;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -35,6 +36,8 @@ import java.util.Optional;
  */
 final class SaveDialog {
 
+    private static final Texts T = Texts.of(SaveDialog.class);
+
     static final int MAX_LISTED = 300;
 
     private final TextField folder = new TextField();
@@ -42,7 +45,7 @@ final class SaveDialog {
     private final ListView<String> folders = new ListView<>();
     private final Label problem = new Label();
     private final Dialog<Path> dialog = new Dialog<>();
-    private final ButtonType save = new ButtonType(ExportWording.SAVE, ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType save = new ButtonType(T.get("save.save"), ButtonBar.ButtonData.OK_DONE);
     private Path confirmedReplace;
 
     private SaveDialog(Path start, String suggested, Window owner) {
@@ -55,19 +58,19 @@ final class SaveDialog {
         folders.setPrefHeight(220);
         folder.setText(start.toString());
         name.setText(suggested);
-        Button up = new Button(ExportWording.UP);
+        Button up = new Button(T.get("save.up"));
         up.setId("save-up");
         up.setOnAction(e -> parent());
         HBox folderRow = new HBox(8, folder, up);
         HBox.setHgrow(folder, Priority.ALWAYS);
-        VBox body = new VBox(6, new Label(ExportWording.FOLDER), folderRow, folders, new Label(ExportWording.NAME), name, problem);
+        VBox body = new VBox(6, new Label(T.get("save.folder")), folderRow, folders, new Label(T.get("save.name")), name, problem);
         body.getStyleClass().add("save-dialog-body");
         body.setPrefWidth(520);
 
-        dialog.setTitle(ExportWording.TITLE);
-        dialog.getDialogPane().setHeaderText(ExportWording.TITLE);
+        dialog.setTitle(T.get("save.title"));
+        dialog.getDialogPane().setHeaderText(T.get("save.title"));
         dialog.getDialogPane().setContent(body);
-        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(save, new ButtonType(T.get("save.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStyleClass().addAll("nw-dialog", "save-dialog");
         dialog.setResizable(true);
         if (owner != null) {
@@ -111,14 +114,14 @@ final class SaveDialog {
         Optional<Path> dir = folderPath();
         if (dir.isEmpty()) return Optional.empty();
         String n = name.getText() == null ? "" : name.getText().strip();
-        if (n.isEmpty()) return say(ExportWording.NO_NAME);
-        if (n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")) return say(ExportWording.BAD_NAME);
+        if (n.isEmpty()) return say(T.get("save.noName"));
+        if (n.contains("/") || n.contains("\\") || n.equals(".") || n.equals("..")) return say(T.get("save.badName"));
         Path file = dir.get().resolve(n);
-        if (Files.isSymbolicLink(file)) return say(ExportWording.IS_LINK);
+        if (Files.isSymbolicLink(file)) return say(T.get("save.isLink"));
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !file.equals(confirmedReplace)) {
             confirmedReplace = file;
-            ((Button) dialog.getDialogPane().lookupButton(save)).setText(ExportWording.REPLACE);
-            return say(ExportWording.EXISTS);
+            ((Button) dialog.getDialogPane().lookupButton(save)).setText(T.get("save.replace"));
+            return say(T.get("save.exists"));
         }
         problem.setText("");
         return Optional.of(file);
@@ -127,11 +130,11 @@ final class SaveDialog {
     private Optional<Path> folderPath() {
         try {
             Path dir = Path.of(folder.getText().strip()).toAbsolutePath().normalize();
-            if (!Files.isDirectory(dir)) return say(ExportWording.NO_FOLDER + dir);
-            if (!Files.isWritable(dir)) return say(ExportWording.NOT_WRITABLE);
+            if (!Files.isDirectory(dir)) return say(T.get("save.noFolder", dir));
+            if (!Files.isWritable(dir)) return say(T.get("save.notWritable"));
             return Optional.of(dir);
         } catch (InvalidPathException e) {
-            return say(ExportWording.NO_FOLDER + folder.getText());
+            return say(T.get("save.noFolder", folder.getText()));
         }
     }
 
@@ -175,10 +178,10 @@ final class SaveDialog {
                 names.add(p.getFileName().toString());
             }
         } catch (IOException | SecurityException e) {
-            say(ExportWording.NOT_WRITABLE);
+            say(T.get("save.notWritable"));
         }
         names.sort(String.CASE_INSENSITIVE_ORDER);
         folders.getItems().setAll(names);
-        problem.setText(more ? String.format(ExportWording.TOO_MANY, MAX_LISTED) : "");
+        problem.setText(more ? T.get("save.tooMany", MAX_LISTED) : "");
     }
 }
