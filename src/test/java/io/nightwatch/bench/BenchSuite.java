@@ -128,6 +128,11 @@ public final class BenchSuite {
                     .append(String.format(Locale.ROOT, "| (JVM defaults) | %s | %d MiB (%d) |%n", pct(bare.cpuPercent()), bare.rssMiB(), bare.peakRssMiB()))
                     .append(String.format(Locale.ROOT, "| %s | %s | %d MiB (%d) |%n%n", String.join(" ", launcherOptions),
                             pct(tunedWindow.cpuPercent()), tunedWindow.rssMiB(), tunedWindow.peakRssMiB()));
+
+            // ---- 200 tiles: the emulated fleet fed at 1 Hz, compact and as tiles
+            List<FleetBench.Result> fleet = FleetBench.measure(withOptions, work, Duration.ofSeconds(warm), Duration.ofSeconds(idle));
+            for (FleetBench.Result r : fleet) lines.add(fleetLine(r, fleet.get(1)));
+            details.append(FleetBench.details(fleet, warm, idle));
         } finally {
             TsdbData.deleteTree(work);
         }
@@ -135,6 +140,19 @@ public final class BenchSuite {
         System.out.println(block);
         write(Path.of("docs/benchmarks.md"), block);
         System.exit(0);
+    }
+
+    /** Compact is the fleet-size default and is held to the target; tiles are its reference. */
+    private static Line fleetLine(FleetBench.Result r, FleetBench.Result tiles) {
+        if (r.mode().equals("compact switch")) {
+            long worst = r.switchMillis().stream().mapToLong(Long::longValue).max().orElse(-1);
+            return new Line("200 tiles, view switches (compact), slowest to its next frame", worst + " ms", "–", "–", "(context)", null);
+        }
+        boolean compact = r.mode().equals("compact");
+        return new Line("200 tiles at 1 Hz, " + (compact ? "compact view" : "tile view") + ", CPU", pct(r.figure().cpuPercent()),
+                compact ? "tile view " + pct(tiles.figure().cpuPercent()) : "–",
+                compact ? String.format(Locale.ROOT, "%.2f×", r.figure().cpuPercent() / tiles.figure().cpuPercent()) : "–",
+                compact ? "≤ 5 % of a core" : "(context)", compact ? r.figure().cpuPercent() <= 5.0 : null);
     }
 
     private static Line copyLine(BackupBench.Row r) {
