@@ -106,6 +106,8 @@ public final class RunbookWizard {
         io.nightwatch.ui.fx.KeyboardHabits.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                // Esc closes an open drop-down first, as everywhere else; only then does it cancel the wizard
+                if (scene.getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing()) return;
                 wizard.cancel.fire();
                 e.consume();
             }

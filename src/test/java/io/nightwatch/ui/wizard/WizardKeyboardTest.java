@@ -209,7 +209,11 @@ class WizardKeyboardTest {
         tabTo(robot, "recovery-scenario-redis-down");
         robot.type(KeyCode.SPACE);
         await(() -> redis.equals(model.choice().targetProperty().get()));
-        tabTo(robot, "recovery-service"); // the service box is reachable
+        javafx.scene.control.ComboBox<?> service = (javafx.scene.control.ComboBox<?>) tabTo(robot, "recovery-service");
+        robot.interact(service::show);
+        robot.type(KeyCode.ESCAPE); // closes the open list, not the wizard
+        await(() -> !service.isShowing());
+        assertTrue(onFx(wizard::isShowing), "Esc on an open list closed the wizard");
         toPreviewWithEnter(robot, model);
         assertTrue(family.log.isEmpty(), "only the diagnosis read, nothing of the plan ran");
         robot.type(KeyCode.ESCAPE);
