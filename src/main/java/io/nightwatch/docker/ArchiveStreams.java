@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;

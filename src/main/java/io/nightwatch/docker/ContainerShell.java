@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.text.Texts;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.text.Texts;
+
 import com.github.dockerjava.api.exception.DockerException;
 
 import java.util.regex.Matcher;

@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.text.Texts;
+
 /** The engine did not answer: a state the dashboard shows, with the address that was tried. */
 public class EngineUnreachableException extends RuntimeException {
 

@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.text.Texts;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

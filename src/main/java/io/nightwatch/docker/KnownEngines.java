@@ -1,7 +1,7 @@
 package io.nightwatch.docker;
 
-import io.nightwatch.text.Texts;
 import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.util.ArrayList;

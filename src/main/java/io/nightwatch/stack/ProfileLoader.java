@@ -1,6 +1,7 @@
 package io.nightwatch.stack;
 
 import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,6 +1,7 @@
 package io.nightwatch.stack;
 
 import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;

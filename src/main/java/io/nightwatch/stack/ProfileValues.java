@@ -1,6 +1,7 @@
 package io.nightwatch.stack;
 
 import io.nightwatch.text.Texts;
+
 import java.util.regex.Pattern;
 
 /**

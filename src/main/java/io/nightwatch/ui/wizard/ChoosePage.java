@@ -1,10 +1,8 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.text.Formats;
-
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.InterruptedRun;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -1,9 +1,8 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.text.Texts;
-
-import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunResult.Outcome;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.text.Texts;
 
 import java.util.Arrays;
 import java.util.List;

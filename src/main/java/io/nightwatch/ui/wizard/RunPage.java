@@ -1,7 +1,6 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.text.Texts;
-
 import io.nightwatch.ui.controls.Glyph;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;

@@ -1,12 +1,11 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.Step;
+import io.nightwatch.text.Texts;
 
 import java.time.Clock;
 import java.time.Duration;

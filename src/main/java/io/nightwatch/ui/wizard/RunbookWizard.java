@@ -1,7 +1,6 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.text.Texts;
-
 import io.nightwatch.ui.fx.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

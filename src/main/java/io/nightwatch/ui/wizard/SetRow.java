@@ -1,8 +1,7 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.backup.BackupSets.SetInfo;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.time.Instant;

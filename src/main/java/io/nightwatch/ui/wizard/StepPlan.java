@@ -1,9 +1,8 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
+import io.nightwatch.text.Texts;
 
 import java.util.List;
 

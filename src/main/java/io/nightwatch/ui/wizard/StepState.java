@@ -1,13 +1,12 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.GlyphTable;
 import io.nightwatch.ui.fx.EnumStyles;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-
-import io.nightwatch.text.Texts;
 
 import java.util.EnumMap;
 import java.util.List;

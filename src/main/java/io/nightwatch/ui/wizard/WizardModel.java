@@ -1,7 +1,5 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.InterruptedRun;
 import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.RunResult;
@@ -14,6 +12,7 @@ import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.RestoreRunbook;
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.Lane;
 import io.nightwatch.ui.fx.LatestAnswer;

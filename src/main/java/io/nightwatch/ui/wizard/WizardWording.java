@@ -1,9 +1,9 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.runbook.RunResult.Outcome;
 import io.nightwatch.text.Bytes;
 import io.nightwatch.text.Formats;
 import io.nightwatch.text.Texts;
-import io.nightwatch.runbook.RunResult.Outcome;
 
 import java.time.Duration;
 import java.util.Locale;

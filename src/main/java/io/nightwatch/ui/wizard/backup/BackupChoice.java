@@ -1,12 +1,11 @@
 package io.nightwatch.ui.wizard.backup;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ChoiceContext;
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardChoice;

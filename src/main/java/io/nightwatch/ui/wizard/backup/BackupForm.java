@@ -1,7 +1,6 @@
 package io.nightwatch.ui.wizard.backup;
 
 import io.nightwatch.text.Texts;
-
 import io.nightwatch.ui.wizard.ChoiceNodes;
 import io.nightwatch.ui.wizard.WizardNodes;
 import javafx.scene.layout.VBox;

@@ -1,11 +1,10 @@
 package io.nightwatch.ui.wizard.backup;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.health.ServiceDeployment;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 
 /** Asks each service's engine whether it is deployed there (ServiceDeployment, off the FX thread), for the backup's choose page. */
 public final class CatalogServiceCheck implements ServiceCheck {

@@ -1,10 +1,9 @@
 package io.nightwatch.ui.wizard.drill;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.audit.DrillRunbook;
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ChoiceContext;
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardChoice;

@@ -1,9 +1,8 @@
 package io.nightwatch.ui.wizard.imagechange;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.wizard.ChoiceContext;

@@ -1,7 +1,6 @@
 package io.nightwatch.ui.wizard.imagechange;
 
 import io.nightwatch.text.Texts;
-
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardNodes;
 import javafx.beans.binding.Bindings;

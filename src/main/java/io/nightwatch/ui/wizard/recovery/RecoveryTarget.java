@@ -1,8 +1,7 @@
 package io.nightwatch.ui.wizard.recovery;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 
 /**
  * A service a recovery can be about: its name and host (services are unique per host), and a few words beside it.

@@ -1,7 +1,5 @@
 package io.nightwatch.ui.wizard.recovery;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.alerts.RunbookHints;
 import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.RunListener;
@@ -12,6 +10,7 @@ import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.recovery.RecoveryRunbook;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.RunbookFamily;
 
 import java.io.IOException;

@@ -1,12 +1,11 @@
 package io.nightwatch.ui.wizard.restore;
 
-import io.nightwatch.text.Texts;
-
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.backup.BackupManifest;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.wizard.ChoiceContext;

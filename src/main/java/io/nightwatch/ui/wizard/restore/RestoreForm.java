@@ -1,9 +1,8 @@
 package io.nightwatch.ui.wizard.restore;
 
 import io.nightwatch.text.Texts;
-
-import io.nightwatch.ui.wizard.SetCell;
 import io.nightwatch.ui.wizard.ChoiceNodes;
+import io.nightwatch.ui.wizard.SetCell;
 import io.nightwatch.ui.wizard.SetRow;
 import io.nightwatch.ui.wizard.WizardNodes;
 import javafx.scene.control.Button;

@@ -1,11 +1,11 @@
 package io.nightwatch.ui.wizard.stack;
 
-import io.nightwatch.text.Texts;
 import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.RunbookDefinition;
-import io.nightwatch.runbook.stack.StackRunbook;
 import io.nightwatch.runbook.stack.StackRunbook.Action;
+import io.nightwatch.runbook.stack.StackRunbook;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.RunbookFamily;
 
 import java.util.Arrays;
