@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
@@ -24,6 +26,8 @@ import java.util.Map;
  * timeouts; an engine that cannot be reached or goes silent raises {@link EngineUnreachableException}.
  */
 final class ArchiveStreams {
+
+    private static final Texts T = Texts.of(ArchiveStreams.class);
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final int BUFFER = 1 << 20;
@@ -60,7 +64,7 @@ final class ArchiveStreams {
     /** The same certificate folder (ca.pem, cert.pem, key.pem) docker-java's client is given. */
     private static SSLContext sslContext(EngineAddress address) {
         String dir = address.certPath().orElseThrow(() -> new IllegalArgumentException(
-                "TLS is on for " + address.uri() + " but no certificate folder is set")).toString();
+                T.get("tls.noFolderShort", address.uri()))).toString();
         try {
             return new LocalDirectorySSLConfig(dir).getSSLContext();
         } catch (Exception e) {
@@ -80,7 +84,7 @@ final class ArchiveStreams {
         Exchange x = open("GET", container, path, false);
         try {
             Head head = x.head();
-            if (head.status != 200) throw x.refused(head, "copy of " + path + " out of " + container);
+            if (head.status != 200) throw x.refused(head, T.get("archive.copyOut", path, container));
             return new ReadAhead(x.body(head), READ_AHEAD, BUFFER, true, "nightwatch-archive-read");
         } catch (IOException e) {
             x.close();
@@ -101,7 +105,7 @@ final class ArchiveStreams {
     void put(String container, String directory, InputStream tar) {
         Exchange x = open("PUT", container, directory, true);
         try (x) {
-            String what = "copy into " + directory + " of " + container;
+            String what = T.get("archive.copyIn", directory, container);
             // Expect: 100-continue lets the engine refuse (no such container or folder) before any data is sent.
             Head head = x.head();
             while (head.status != 100) {
@@ -140,10 +144,10 @@ final class ArchiveStreams {
                 .append(method).append(' ').append(base).append("/containers/").append(encode(container, false))
                 .append("/archive?path=").append(encode(path, true)).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(socket.hostHeader()).append("\r\n")
-                .append("User-Agent: nightwatch\r\n")
-                .append("Connection: close\r\n");
+                .append("User-Agent: nightwatch\r\n") // tool text: HTTP
+                .append("Connection: close\r\n"); // tool text: HTTP
         if (upload) {
-            request.append("Content-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n");
+            request.append("Content-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n"); // tool text: HTTP
         }
         request.append("\r\n");
         try {
@@ -169,7 +173,7 @@ final class ArchiveStreams {
         }
         try (Exchange x = new Exchange(socket)) {
             OutputStream out = socket.out();
-            out.write(("GET /_ping HTTP/1.1\r\nHost: " + socket.hostHeader() + "\r\nUser-Agent: nightwatch\r\nConnection: close\r\n\r\n")
+            out.write(("GET /_ping HTTP/1.1\r\nHost: " + socket.hostHeader() + "\r\nUser-Agent: nightwatch\r\nConnection: close\r\n\r\n") // tool text: HTTP
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Head head = x.head();
@@ -274,14 +278,13 @@ final class ArchiveStreams {
             close();
             String on = " (" + shown + ")";
             return switch (head.status) {
-                case 400 -> new IllegalArgumentException(what + " refused by the engine: " + message + on);
-                case 403 -> new IllegalStateException(what + " forbidden by the engine: " + message + on);
-                case 404 -> new IllegalStateException(what + ": not found: " + message + on);
-                case 409 -> new IllegalStateException(what + ": the container is not in a state to allow it (not running, paused or "
-                        + "being removed): " + message + on);
+                case 400 -> new IllegalArgumentException(T.get("archive.refused", what, message) + on);
+                case 403 -> new IllegalStateException(T.get("archive.forbidden", what, message) + on);
+                case 404 -> new IllegalStateException(T.get("archive.notFound", what, message) + on);
+                case 409 -> new IllegalStateException(T.get("archive.conflict", what, message) + on);
                 default -> head.status >= 500
-                        ? new IllegalStateException(what + ": the engine failed (HTTP " + head.status + "): " + message + on)
-                        : new IllegalStateException(what + ": unexpected answer HTTP " + head.status + ": " + message + on);
+                        ? new IllegalStateException(T.get("archive.failed", what, head.status, message) + on)
+                        : new IllegalStateException(T.get("archive.unexpected", what, head.status, message) + on);
             };
         }
 
@@ -291,7 +294,7 @@ final class ArchiveStreams {
                 InputStream body = body(head);
                 bytes = readBounded(body, MAX_ERROR_BODY);
             } catch (IOException | RuntimeException e) {
-                return "(no reason given)";
+                return T.get("archive.noReason");
             }
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             try {
@@ -301,7 +304,7 @@ final class ArchiveStreams {
                 // plain text is shown as it is
             }
             text = text.replaceAll("\\p{Cntrl}", " ").strip();
-            if (text.isEmpty()) return "(no reason given)";
+            if (text.isEmpty()) return T.get("archive.noReason");
             return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
         }
 

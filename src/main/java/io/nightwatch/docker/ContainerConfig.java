@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.TreeSet;
  */
 public record ContainerConfig(String name, String image, String imageId, Map<String, String> settings,
                               Map<String, String> imageDefaults) {
+
+    private static final Texts T = Texts.of(ContainerConfig.class);
 
     public ContainerConfig {
         Objects.requireNonNull(name);
@@ -41,7 +45,7 @@ public record ContainerConfig(String name, String image, String imageId, Map<Str
         List<Difference> out = new ArrayList<>();
         if (!image.equals(other.image)) out.add(new Difference("image", image, other.image));
         compare(settings, other.settings, "", out);
-        compare(imageDefaults, other.imageDefaults, " (from the image)", out);
+        compare(imageDefaults, other.imageDefaults, T.get("config.fromImage"), out);
         return out;
     }
 

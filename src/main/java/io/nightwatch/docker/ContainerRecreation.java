@@ -51,27 +51,27 @@ final class ContainerRecreation {
         else if (ic != null && ic.getEntrypoint() != null) inherited.put("entrypoint", String.join(" ", ic.getEntrypoint()));
         explicit.labels.forEach((k, v) -> own.put("label " + k, v));
         if (ic != null && ic.getLabels() != null) ic.getLabels().forEach((k, v) -> inherited.put("label " + k, v));
-        putIf(own, "working dir", explicit.workingDir);
+        putIf(own, "working dir", explicit.workingDir); // tool text: Docker's setting names
         putIf(own, "user", explicit.user);
         if (explicit.healthcheck != null) own.put("healthcheck", describe(explicit.healthcheck));
         for (ExposedPort p : explicit.exposedPorts) own.put("expose " + p, "yes");
 
         HostConfig h = c.getHostConfig();
         if (h != null) {
-            putIf(own, "network mode", h.getNetworkMode());
+            putIf(own, "network mode", h.getNetworkMode()); // tool text: Docker's setting names
             if (h.getMemory() != null && h.getMemory() > 0) own.put("memory", String.valueOf(h.getMemory()));
             if (h.getMemorySwap() != null && h.getMemorySwap() != 0) own.put("memory+swap", String.valueOf(h.getMemorySwap()));
             if (h.getNanoCPUs() != null && h.getNanoCPUs() > 0) own.put("cpus", String.valueOf(h.getNanoCPUs() / 1e9));
-            if (h.getCpuQuota() != null && h.getCpuQuota() > 0) own.put("cpu quota", h.getCpuQuota() + "/" + h.getCpuPeriod());
+            if (h.getCpuQuota() != null && h.getCpuQuota() > 0) own.put("cpu quota", h.getCpuQuota() + "/" + h.getCpuPeriod()); // tool text: Docker's setting names
             if (h.getRestartPolicy() != null && h.getRestartPolicy().getName() != null && !h.getRestartPolicy().getName().isEmpty()) {
                 own.put("restart", h.getRestartPolicy().getName()
                         + (h.getRestartPolicy().getMaximumRetryCount() != null && h.getRestartPolicy().getMaximumRetryCount() > 0
                         ? " (max " + h.getRestartPolicy().getMaximumRetryCount() + ")" : ""));
             }
-            if (h.getLogConfig() != null && h.getLogConfig().getType() != null) own.put("log driver", h.getLogConfig().getType().getType());
+            if (h.getLogConfig() != null && h.getLogConfig().getType() != null) own.put("log driver", h.getLogConfig().getType().getType()); // tool text: Docker's setting names
             if (Boolean.TRUE.equals(h.getPrivileged())) own.put("privileged", "yes");
-            if (h.getCapAdd() != null && h.getCapAdd().length > 0) own.put("cap add", Arrays.toString(h.getCapAdd()));
-            if (h.getExtraHosts() != null && h.getExtraHosts().length > 0) own.put("extra hosts", String.join(",", h.getExtraHosts()));
+            if (h.getCapAdd() != null && h.getCapAdd().length > 0) own.put("cap add", Arrays.toString(h.getCapAdd())); // tool text: Docker's setting names
+            if (h.getExtraHosts() != null && h.getExtraHosts().length > 0) own.put("extra hosts", String.join(",", h.getExtraHosts())); // tool text: Docker's setting names
             Ports ports = h.getPortBindings();
             if (ports != null) {
                 ports.getBindings().forEach((port, bindings) -> own.put("port " + port,

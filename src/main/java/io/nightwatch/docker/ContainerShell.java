@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import java.util.Optional;
  * with {@code --volumes-from} the container. Values never enter the script text: they are positional parameters.
  */
 public final class ContainerShell {
+
+    private static final Texts T = Texts.of(ContainerShell.class);
 
     /** How a script reached the files, in the operator's words ("sh -c inside prometheus"). */
     public record Outcome(String route, ExecResult result) {}
@@ -63,7 +67,7 @@ public final class ContainerShell {
         requireMounted(container, path);
         String own = facts.get().image();
         try {
-            return new Outcome("helper container from " + own + " (the image of " + container + ")",
+            return new Outcome(T.get("shell.helperOwn", own, container),
                     gateway.runHelper(own, container, argv(script, args), timeout));
         } catch (ExecUnavailableException e) {
             return viaHelper(container, path, script, args, timeout, e.getMessage());
@@ -73,18 +77,16 @@ public final class ContainerShell {
     private Outcome viaHelper(String container, String path, String script, List<String> args, Duration timeout, String why)
             throws ExecUnavailableException {
         if (helperImage.isEmpty()) {
-            throw new ExecUnavailableException(why + "; no helper image is named for this host (the profile's hosts[].helperImage, "
-                    + "a local image with a shell, e.g. busybox)");
+            throw new ExecUnavailableException(why + T.get("shell.noHelperImage"));
         }
         requireMounted(container, path);
-        return new Outcome("helper container from " + helperImage.get() + " with --volumes-from " + container,
+        return new Outcome(T.get("shell.helper", helperImage.get(), container),
                 gateway.runHelper(helperImage.get(), container, argv(script, args), timeout));
     }
 
     private void requireMounted(String container, String path) throws ExecUnavailableException {
         if (!onMount(gateway.mountPoints(container), path)) {
-            throw new ExecUnavailableException(path + " is not on a volume or bind mount of " + container
-                    + ", so a helper container cannot reach it");
+            throw new ExecUnavailableException(T.get("shell.notMounted", path, container));
         }
     }
 
@@ -99,10 +101,7 @@ public final class ContainerShell {
 
     /** What the preview says about the route (nothing is contacted: docs are rendered from it too). */
     public String routeText(String container, boolean running) {
-        String helper = helperImage.map(i -> "a helper container from " + i + " with --volumes-from " + container)
-                .orElse("not possible (no helperImage for this host)");
-        return running
-                ? "sh -c inside " + container + "; if it has no shell: " + helper
-                : "a helper container from " + container + "'s own image; if that has no shell: " + helper;
+        String helper = helperImage.map(i -> T.get("route.helper", i, container)).orElse(T.get("route.noHelper"));
+        return running ? T.get("route.inside", container, helper) : T.get("route.ownImage", container, helper);
     }
 }

@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,6 +25,8 @@ import java.util.Optional;
  */
 final class DockerContexts {
 
+    private static final Texts T = Texts.of(DockerContexts.class);
+
     record Context(String name, String host, Optional<Path> tlsDirectory) {
         boolean hasTls() { return tlsDirectory.isPresent(); }
     }
@@ -45,9 +49,8 @@ final class DockerContexts {
         Optional<String> name = currentName(env);
         if (name.isEmpty() || name.get().equals("default")) return Optional.empty();
         return Optional.of(read(dockerDir, name.get()).orElseThrow(() -> new InvalidEngineAddressException(
-                (fromEnv ? "DOCKER_CONTEXT" : dockerDir.resolve("config.json") + " (currentContext)") + " names the Docker context '"
-                        + name.get().replaceAll("\\p{Cntrl}", "?") + "', which does not exist in " + dockerDir.resolve("contexts")
-                        + " (see docker context ls)")));
+                T.get("context.missing", fromEnv ? "DOCKER_CONTEXT" : dockerDir.resolve("config.json") + " (currentContext)", // tool text: names
+                        name.get().replaceAll("\\p{Cntrl}", "?"), dockerDir.resolve("contexts")))));
     }
 
     /** The context the CLI would use: {@code DOCKER_CONTEXT}, else the config's currentContext; empty when none is set. */

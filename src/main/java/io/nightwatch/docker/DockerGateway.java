@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -46,6 +48,8 @@ import java.util.function.Consumer;
  * (containers, exec, images, events, Swarm) once the Swarm and copy-transport work settles in it.
  */
 public final class DockerGateway implements Closeable {
+
+    private static final Texts T = Texts.of(DockerGateway.class);
 
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
     /** After the grace period the engine kills the container; it answers well within this. */
@@ -135,8 +139,7 @@ public final class DockerGateway implements Closeable {
         // a bare exception name ("NullPointerException") tells an operator nothing; the full trace is in the debug log
         String why = root.getMessage() == null || root.getMessage().isBlank() ? "" : ": " + firstLine(root.getMessage());
         if (address.tlsVerify() && address.certPath().isPresent()) {
-            return new InvalidEngineAddressException("cannot use the TLS files in " + address.certPath().get() + " for " + shown
-                    + " (ca.pem, cert.pem and key.pem must be PEM certificates and key)" + why);
+            return new InvalidEngineAddressException(T.get("tls.unusable", address.certPath().get(), shown) + why);
         }
         return new InvalidEngineAddressException("cannot use the engine address " + shown + why);
     }
@@ -318,7 +321,7 @@ public final class DockerGateway implements Closeable {
         int exitCode = exit == null ? -1 : exit.intValue();
         // runc reports a missing binary as exit 126/127 with its own message rather than an API error.
         if ((exitCode == 126 || exitCode == 127)
-                && (stdout + stderr).matches("(?s).*(executable file not found|no such file or directory|not found).*")) {
+                && (stdout + stderr).matches("(?s).*(executable file not found|no such file or directory|not found).*")) { // tool text: the engine's words
             throw new ExecUnavailableException(command.get(0) + " is not available in " + container);
         }
         return new ExecResult(exitCode, stdout, stderr, took);
@@ -787,8 +790,7 @@ public final class DockerGateway implements Closeable {
     }
 
     private IllegalArgumentException missingImage(String image) {
-        return new IllegalArgumentException("the image " + image + " is not on " + address + " (Nightwatch pulls nothing: "
-                + "`docker pull " + image + "` or `docker load` it on that host first)");
+        return new IllegalArgumentException(T.get("image.missing", image, address));
     }
 
     /** Label on every helper container Nightwatch starts ({@code io.nightwatch.helper=true}): discovery skips them. */
@@ -854,7 +856,7 @@ public final class DockerGateway implements Closeable {
                 stderr = err.toString();
             }
             int code = exit == null ? -1 : exit;
-            if ((code == 126 || code == 127) && (stdout + stderr).matches("(?s).*(executable file not found|not found).*")) {
+            if ((code == 126 || code == 127) && (stdout + stderr).matches("(?s).*(executable file not found|not found).*")) { // tool text: the engine's words
                 throw new ExecUnavailableException("the image " + image + " lacks a tool: " + firstLine(stdout + stderr));
             }
             return new ExecResult(code, stdout, stderr, Duration.ofNanos(System.nanoTime() - started));

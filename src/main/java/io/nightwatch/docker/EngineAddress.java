@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.text.Texts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPath, Duration firstAnswer) {
 
+    private static final Texts T = Texts.of(EngineAddress.class);
+
     public static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
     static final List<String> TLS_FILES = List.of("ca.pem", "cert.pem", "key.pem");
 
@@ -38,15 +41,14 @@ public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPa
      */
     public static EngineAddress resolve(DockerHostSpec host, Map<String, String> env) {
         if (host.address().isPresent() && host.address().get().isBlank()) {
-            throw new InvalidEngineAddressException("the engine address of host '" + host.name() + "' is empty"
-                    + " (e.g. unix:///var/run/docker.sock or tcp://10.0.0.5:2376)");
+            throw new InvalidEngineAddressException(T.get("address.empty", host.name()));
         }
         Optional<String> explicit = host.address().map(String::trim).or(() -> nonBlank(env.get("DOCKER_HOST")));
         Optional<DockerContexts.Context> context = explicit.isPresent() ? Optional.empty() : DockerContexts.current(env);
         String uri = explicit.or(() -> context.map(DockerContexts.Context::host)).orElse(DEFAULT_SOCKET);
-        String origin = host.address().isPresent() ? "host '" + host.name() + "'"
+        String origin = host.address().isPresent() ? T.get("origin.host", host.name())
                 : env.get("DOCKER_HOST") != null && !env.get("DOCKER_HOST").isBlank() ? "DOCKER_HOST"
-                : context.map(c -> "Docker context '" + c.name() + "'").orElse("the default");
+                : context.map(c -> T.get("origin.context", c.name())).orElse(T.get("origin.default"));
         checkSyntax(uri, origin);
         if (!isTcp(uri)) return new EngineAddress(uri, false, Optional.empty(), host.firstAnswer());
 
@@ -63,36 +65,36 @@ public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPa
     /** Only a syntactically usable address reaches docker-java, whose own errors for bad ones are NPEs and parser traces. */
     public static void checkSyntax(String uri, String origin) {
         String why = problem(uri);
-        if (why != null) throw new InvalidEngineAddressException("engine address '" + printable(uri) + "' (" + origin + "): " + why);
+        if (why != null) throw new InvalidEngineAddressException(T.get("address.invalid", printable(uri), origin, why));
     }
 
     private static String problem(String uri) {
-        if (uri.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) return "contains spaces or control characters";
+        if (uri.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) return T.get("address.spaces");
         if (uri.startsWith("unix://")) {
             String path = uri.substring("unix://".length());
-            return path.startsWith("/") && path.length() > 1 ? null : "a unix socket needs an absolute path (unix:///var/run/docker.sock)";
+            return path.startsWith("/") && path.length() > 1 ? null : T.get("address.unixRelative");
         }
         if (uri.startsWith("npipe://")) {
             if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
-                return "a named pipe (npipe://) exists only on Windows; here use unix:///var/run/docker.sock or tcp://HOST:PORT";
+                return T.get("address.npipe");
             }
-            return uri.length() > "npipe://".length() ? null : "a named pipe needs a name";
+            return uri.length() > "npipe://".length() ? null : T.get("address.npipeName");
         }
         if (SshTarget.is(uri)) return SshTarget.problem(uri);
-        if (uri.startsWith("http://") || uri.startsWith("https://")) return "write tcp://HOST:PORT (TLS is set with tlsVerify or DOCKER_TLS_VERIFY)";
-        if (!uri.startsWith("tcp://")) return "not an engine address: expected unix:///path/docker.sock, tcp://HOST:PORT or ssh://USER@HOST";
-        if (uri.length() == "tcp://".length()) return "no host name in it (tcp://HOST:PORT)";
+        if (uri.startsWith("http://") || uri.startsWith("https://")) return T.get("address.http");
+        if (!uri.startsWith("tcp://")) return T.get("address.unknown");
+        if (uri.length() == "tcp://".length()) return T.get("address.tcpNoHost");
         URI parsed;
         try {
             parsed = new URI(uri);
         } catch (URISyntaxException e) {
-            return "not a valid tcp://HOST:PORT address";
+            return T.get("address.tcpInvalid");
         }
-        if (parsed.getHost() == null || parsed.getHost().isEmpty()) return "no host name in it (tcp://HOST:PORT)";
-        if (parsed.getPort() < 1 || parsed.getPort() > 65535) return "no port in it (tcp://" + parsed.getHost() + ":2376)";
+        if (parsed.getHost() == null || parsed.getHost().isEmpty()) return T.get("address.tcpNoHost");
+        if (parsed.getPort() < 1 || parsed.getPort() > 65535) return T.get("address.tcpNoPort", parsed.getHost());
         if (parsed.getUserInfo() != null || parsed.getQuery() != null || parsed.getFragment() != null
                 || !(parsed.getPath() == null || parsed.getPath().isEmpty() || parsed.getPath().equals("/"))) {
-            return "only tcp://HOST:PORT is understood (no user, path or query)";
+            return T.get("address.tcpExtra");
         }
         return null;
     }
@@ -106,11 +108,10 @@ public record EngineAddress(String uri, boolean tlsVerify, Optional<Path> certPa
     public void requireTlsFiles() {
         if (!tlsVerify) return;
         Path dir = certPath.orElseThrow(() -> new InvalidEngineAddressException(
-                "TLS is on for " + uri + " but no certificate folder is set (DOCKER_CERT_PATH or certPath)"));
+                T.get("tls.noFolder", uri)));
         for (String file : TLS_FILES) {
             if (!Files.isRegularFile(dir.resolve(file))) {
-                throw new InvalidEngineAddressException("TLS is on for " + uri + " but " + dir.resolve(file)
-                        + " is missing (expected " + String.join(", ", TLS_FILES) + " in " + dir + ")");
+                throw new InvalidEngineAddressException(T.get("tls.missingFile", uri, dir.resolve(file), String.join(", ", TLS_FILES), dir));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import com.github.dockerjava.api.exception.DockerException;
 
 import java.util.regex.Matcher;
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class EngineErrors {
 
+    private static final Texts T = Texts.of(EngineErrors.class);
+
     private static final Pattern STATUS = Pattern.compile("Status (\\d{3}): *(.*)", Pattern.DOTALL);
     private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Engine messages are short; anything longer is cut, so a sentence stays one line. */
@@ -21,7 +25,7 @@ public final class EngineErrors {
 
     /** {@code failure} in words about {@code service} (its profile name); never null, never the raw JSON. */
     public static String sentence(Throwable failure, String service) {
-        if (failure instanceof EngineUnreachableException) return "the Docker engine does not answer: " + cut(failure.getMessage());
+        if (failure instanceof EngineUnreachableException) return T.get("engine.noAnswer", cut(failure.getMessage()));
         if (failure instanceof DockerException e) return sentence(e.getHttpStatus(), e.getMessage(), service);
         for (Throwable c = failure.getCause(); c != null && c != failure; c = c.getCause()) {
             if (c instanceof DockerException || c instanceof EngineUnreachableException) return sentence(c, service);
@@ -34,7 +38,7 @@ public final class EngineErrors {
      * account), in words; other text comes back as it was.
      */
     public static String sentence(String message, String service) {
-        if (message == null || message.isBlank()) return "the engine refused without a reason";
+        if (message == null || message.isBlank()) return T.get("engine.refusedNoReason");
         Matcher m = STATUS.matcher(message);
         if (!m.find()) return message;
         String before = message.substring(0, m.start());
@@ -44,24 +48,25 @@ public final class EngineErrors {
     private static String sentence(int status, String body, String service) {
         String said = engineMessage(body);
         String lower = said.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("is not running")) return service + " is not running — start it first";
-        if (lower.contains("is paused")) return service + " is paused — unpause it first";
-        if (lower.contains("is restarting")) return service + " is restarting — wait for it or stop it first";
-        if (lower.contains("is already in progress")) return "another change to " + service + " is under way — wait for it";
-        if (lower.contains("marked for removal") || lower.contains("removal of container")) return service + " is being removed";
-        if (lower.contains("no such container")) return service + " has no container on this host";
-        if (lower.contains("no such image")) return "the image is not on this host: " + cut(said);
-        if (lower.contains("port is already allocated") || lower.contains("address already in use")) {
-            return service + " cannot start: its port is taken by something else";
+        // the engine's own words (English, whatever the operator reads) decide which sentence fits
+        if (lower.contains("is not running")) return T.get("engine.notRunning", service); // tool text: engine words
+        if (lower.contains("is paused")) return T.get("engine.paused", service); // tool text: engine words
+        if (lower.contains("is restarting")) return T.get("engine.restarting", service); // tool text: engine words
+        if (lower.contains("is already in progress")) return T.get("engine.inProgress", service); // tool text: engine words
+        if (lower.contains("marked for removal") || lower.contains("removal of container")) return T.get("engine.removing", service); // tool text
+        if (lower.contains("no such container")) return T.get("engine.noContainer", service); // tool text: engine words
+        if (lower.contains("no such image")) return T.get("engine.noImage", cut(said)); // tool text: engine words
+        if (lower.contains("port is already allocated") || lower.contains("address already in use")) { // tool text: engine words
+            return T.get("engine.portTaken", service);
         }
-        if (lower.contains("conflict") && lower.contains("already in use")) return "the container name of " + service + " is taken";
+        if (lower.contains("conflict") && lower.contains("already in use")) return T.get("engine.nameTaken", service); // tool text
         return switch (status) {
-            case 304 -> service + " is already in that state";
-            case 401, 403 -> "the engine refused: not allowed (" + cut(said) + ")";
-            case 404 -> "not found on the engine: " + cut(said);
-            case 409 -> service + ": the engine refused (" + cut(said) + ")";
-            case 500, 502, 503 -> "the engine failed: " + cut(said);
-            default -> "the engine refused (" + status + "): " + cut(said);
+            case 304 -> T.get("engine.sameState", service);
+            case 401, 403 -> T.get("engine.notAllowed", cut(said));
+            case 404 -> T.get("engine.notFound", cut(said));
+            case 409 -> T.get("engine.conflict", service, cut(said));
+            case 500, 502, 503 -> T.get("engine.failed", cut(said));
+            default -> T.get("engine.refused", status, cut(said));
         };
     }
 

@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -26,6 +28,8 @@ import java.time.Duration;
  */
 abstract class EngineSocket implements Closeable {
 
+    private static final Texts T = Texts.of(EngineSocket.class);
+
     private static final int WRITE_BUFFER = 1 << 20;
 
     abstract InputStream in();
@@ -45,7 +49,7 @@ abstract class EngineSocket implements Closeable {
 
     static SocketTimeoutException silent(Duration waited, String what) {
         String time = waited.toMillis() % 1000 == 0 ? waited.toSeconds() + " s" : waited.toMillis() + " ms";
-        return new SocketTimeoutException("no answer within " + time + " (" + what + ")");
+        return new SocketTimeoutException(T.get("socket.silent", time, what));
     }
 
     static boolean supports(EngineAddress address) {
@@ -72,7 +76,7 @@ abstract class EngineSocket implements Closeable {
             }
             try {
                 if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
-                    await(SelectionKey.OP_CONNECT, Math.max(1, connect.toMillis()), "connecting to " + socket);
+                    await(SelectionKey.OP_CONNECT, Math.max(1, connect.toMillis()), T.get("socket.connecting", socket));
                     channel.finishConnect();
                 }
             } catch (IOException e) {
@@ -91,7 +95,7 @@ abstract class EngineSocket implements Closeable {
                     if (len == 0) return 0;
                     ByteBuffer target = ByteBuffer.wrap(b, off, len);
                     int n;
-                    while ((n = channel.read(target)) == 0) await(SelectionKey.OP_READ, readMillis, "reading");
+                    while ((n = channel.read(target)) == 0) await(SelectionKey.OP_READ, readMillis, T.get("socket.reading"));
                     return n;
                 }
             };
@@ -113,7 +117,7 @@ abstract class EngineSocket implements Closeable {
                         direct.clear();
                         direct.put(b, off + done, n).flip();
                         while (direct.hasRemaining()) {
-                            if (channel.write(direct) == 0) await(SelectionKey.OP_WRITE, readMillis, "writing");
+                            if (channel.write(direct) == 0) await(SelectionKey.OP_WRITE, readMillis, T.get("socket.writing"));
                         }
                         done += n;
                     }
@@ -170,7 +174,7 @@ abstract class EngineSocket implements Closeable {
                     try {
                         secured.startHandshake();
                     } catch (SocketTimeoutException e) {
-                        throw silent(read, "TLS handshake");
+                        throw silent(read, T.get("socket.handshake"));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -187,7 +191,7 @@ abstract class EngineSocket implements Closeable {
                     try {
                         return super.read(b, off, len);
                     } catch (SocketTimeoutException e) {
-                        throw silent(read, "reading");
+                        throw silent(read, T.get("socket.reading"));
                     }
                 }
             };

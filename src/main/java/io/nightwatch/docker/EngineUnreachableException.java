@@ -1,12 +1,16 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 /** The engine did not answer: a state the dashboard shows, with the address that was tried. */
 public class EngineUnreachableException extends RuntimeException {
+
+    private static final Texts T = Texts.of(EngineUnreachableException.class);
 
     private final EngineAddress address;
 
     public EngineUnreachableException(EngineAddress address, Throwable cause) {
-        super("engine unreachable at " + address + ": " + rootMessage(cause), cause);
+        super(T.get("engine.unreachable", address, rootMessage(cause)), cause);
         this.address = address;
     }
 

@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,8 @@ import java.io.InputStream;
  * a short file. Closing it closes the connection (one request per connection).
  */
 final class HttpBody extends InputStream {
+
+    private static final Texts T = Texts.of(HttpBody.class);
 
     private static final int MAX_CHUNK_LINE = 1024;
 
@@ -60,8 +64,7 @@ final class HttpBody extends InputStream {
                 done = true;
                 return -1;
             }
-            throw new EOFException("the engine's stream ended early (" + remaining + " bytes of a "
-                    + (chunked ? "chunk" : "Content-Length body") + " missing): the copy is incomplete");
+            throw new EOFException(T.get(chunked ? "stream.endedInChunk" : "stream.endedInBody", remaining));
         }
         if (remaining > 0) {
             remaining -= n;

@@ -1,6 +1,7 @@
 package io.nightwatch.docker;
 
 import io.nightwatch.stack.DockerHostSpec;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The engines a profile and the Docker contexts name ({@code nightwatch hosts}), and whether each answers. */
 public final class KnownEngines {
+
+    private static final Texts T = Texts.of(KnownEngines.class);
 
     /**
      * @param source  "profile" or "context"
@@ -39,7 +42,7 @@ public final class KnownEngines {
         for (DockerContexts.Context c : DockerContexts.all(env)) {
             boolean isCurrent = current.filter(c.name()::equals).isPresent();
             String uri = c.host();
-            String why = problemOf(uri, "Docker context '" + c.name() + "'");
+            String why = problemOf(uri, T.get("origin.context", c.name()));
             Optional<EngineAddress> address = why != null ? Optional.empty() : Optional.of(EngineAddress.isTcp(uri)
                     ? new EngineAddress(uri, c.hasTls(), c.tlsDirectory(), firstAnswer)
                     : new EngineAddress(uri, false, Optional.empty(), firstAnswer));
@@ -88,7 +91,7 @@ public final class KnownEngines {
                     Duration limit = e.address().map(EngineAddress::firstAnswer).orElse(Duration.ZERO).plusSeconds(10);
                     results.add(pending.get(i).get(limit.toMillis(), TimeUnit.MILLISECONDS));
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
-                    results.add(new Reach(e, false, Optional.empty(), Optional.of("no answer"), 0));
+                    results.add(new Reach(e, false, Optional.empty(), Optional.of(T.get("hosts.noAnswer")), 0));
                 }
             }
             return results;

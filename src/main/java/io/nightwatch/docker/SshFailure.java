@@ -1,39 +1,41 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import java.util.List;
 import java.util.Locale;
 
 /** What an ssh exit means for the operator, from its exit code and (bounded) stderr. */
 final class SshFailure {
 
+    private static final Texts T = Texts.of(SshFailure.class);
+
     private SshFailure() {}
 
     static String explain(SshTarget target, int exit, String stderr) {
         String host = target.host();
         String lower = stderr.toLowerCase(Locale.ROOT);
-        if (lower.contains("remote host identification has changed")) {
-            return "Host key for " + host + " has changed: if that is expected, remove the old one (ssh-keygen -R " + host
-                    + ") and run " + target.sshHint() + " once to check and accept the new one";
+        // ssh's and the far side's own words (English) decide which sentence fits
+        if (lower.contains("remote host identification has changed")) { // tool text: ssh's words
+            return T.get("ssh.hostKeyChanged", host, target.sshHint());
         }
-        if (lower.contains("host key verification failed") || lower.matches("(?s).*no \\S+ host key is known for.*")) {
-            return "Host key for " + host + " is not known: run " + target.sshHint() + " once to check and accept it";
+        if (lower.contains("host key verification failed") || lower.matches("(?s).*no \\S+ host key is known for.*")) { // tool text
+            return T.get("ssh.hostKeyUnknown", host, target.sshHint());
         }
-        if (lower.contains("permission denied")) {
-            java.util.regex.Matcher denied = java.util.regex.Pattern.compile("Permission denied( \\([a-z,-]{1,80}\\))?",
+        if (lower.contains("permission denied")) { // tool text: ssh's words
+            java.util.regex.Matcher denied = java.util.regex.Pattern.compile("Permission denied( \\([a-z,-]{1,80}\\))?", // tool text
                     java.util.regex.Pattern.CASE_INSENSITIVE).matcher(stderr);
-            return "ssh to " + host + " refused the login (" + (denied.find() ? denied.group() : "Permission denied")
-                    + "): add the key to the ssh agent or name it in ~/.ssh/config (Nightwatch never asks for a password)";
+            return T.get("ssh.loginRefused", host, denied.find() ? denied.group() : "Permission denied"); // tool text: ssh's words
         }
-        if (exit == 127 || lower.matches("(?s).*docker['\"]?: (command )?not found.*") || lower.contains("'docker': no such file")) {
-            return host + " has no docker CLI on its PATH (Nightwatch runs 'docker system dial-stdio' there over ssh, as the"
-                    + " Docker CLI does): install the docker CLI on " + host;
+        if (exit == 127 || lower.matches("(?s).*docker['\"]?: (command )?not found.*") || lower.contains("'docker': no such file")) { // tool text
+            return T.get("ssh.noDockerCli", host);
         }
-        if (lower.contains("could not resolve hostname")) return "ssh cannot resolve the host name " + host;
-        if (lower.contains("cannot connect to the docker daemon")) {
-            return "the docker CLI on " + host + " cannot reach its engine: " + lastLine(stderr);
+        if (lower.contains("could not resolve hostname")) return T.get("ssh.cannotResolve", host); // tool text: ssh's words
+        if (lower.contains("cannot connect to the docker daemon")) { // tool text: docker's words
+            return T.get("ssh.noEngine", host, lastLine(stderr));
         }
         String last = lastLine(stderr);
-        return "ssh to " + host + " failed (exit " + exit + ")" + (last.isEmpty() ? "" : ": " + last);
+        return last.isEmpty() ? T.get("ssh.failed", host, exit) : T.get("ssh.failedWhy", host, exit, last);
     }
 
     /** The last non-empty line, one line, short, with user names in user@host removed (they look like e-mail addresses). */

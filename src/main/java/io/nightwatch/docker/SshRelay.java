@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * folder.
  */
 final class SshRelay implements Closeable {
+
+    private static final Texts T = Texts.of(SshRelay.class);
 
     private static final int STDERR_LIMIT = 8 * 1024;
     private static final int BUFFER = 64 * 1024;
@@ -99,7 +103,7 @@ final class SshRelay implements Closeable {
         try {
             ssh = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            failure = "cannot run ssh (" + e.getMessage() + "): ssh:// addresses need the OpenSSH client";
+            failure = T.get("ssh.cannotRun", e.getMessage());
             closeQuietly(client);
             return;
         }

@@ -1,5 +1,7 @@
 package io.nightwatch.docker;
 
+import io.nightwatch.text.Texts;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
  * ssh config, agent and known_hosts apply).
  */
 record SshTarget(Optional<String> user, String host, OptionalInt port) {
+
+    private static final Texts T = Texts.of(SshTarget.class);
 
     static final String SCHEME = "ssh://";
     /** Read from the environment: an ssh config file passed with {@code -F} (a dedicated one for Nightwatch, or tests). */
@@ -40,14 +44,14 @@ record SshTarget(Optional<String> user, String host, OptionalInt port) {
     static SshTarget parse(String uri) {
         String rest = uri.substring(SCHEME.length());
         if (rest.endsWith("/")) rest = rest.substring(0, rest.length() - 1);
-        if (rest.isEmpty()) throw bad("no host name in it (ssh://user@host)");
-        if (rest.contains("/") || rest.contains("?") || rest.contains("#")) throw bad("only ssh://user@host[:port] is understood (no path or query)");
+        if (rest.isEmpty()) throw bad(T.get("ssh.noHost"));
+        if (rest.contains("/") || rest.contains("?") || rest.contains("#")) throw bad(T.get("ssh.extra"));
         Optional<String> user = Optional.empty();
         int at = rest.lastIndexOf('@');
         if (at >= 0) {
             String u = rest.substring(0, at);
-            if (u.contains(":")) throw bad("ssh:// takes no password: use a key or the ssh agent");
-            if (!USER.matcher(u).matches()) throw bad("not a valid user name before '@'");
+            if (u.contains(":")) throw bad(T.get("ssh.password"));
+            if (!USER.matcher(u).matches()) throw bad(T.get("ssh.user"));
             user = Optional.of(u);
             rest = rest.substring(at + 1);
         }
@@ -55,29 +59,29 @@ record SshTarget(Optional<String> user, String host, OptionalInt port) {
         String portText = null;
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
-            if (close < 0) throw bad("an IPv6 address needs its closing ']'");
+            if (close < 0) throw bad(T.get("ssh.ipv6Close"));
             host = rest.substring(1, close);
-            if (!IPV6.matcher(host).matches()) throw bad("not a valid IPv6 address in [ ]");
+            if (!IPV6.matcher(host).matches()) throw bad(T.get("ssh.ipv6Invalid"));
             String after = rest.substring(close + 1);
             if (!after.isEmpty()) {
-                if (!after.startsWith(":")) throw bad("expected :PORT after ']'");
+                if (!after.startsWith(":")) throw bad(T.get("ssh.ipv6Port"));
                 portText = after.substring(1);
             }
         } else {
             int colon = rest.indexOf(':');
             if (colon >= 0) {
-                if (rest.indexOf(':', colon + 1) >= 0) throw bad("write an IPv6 address in brackets (ssh://user@[::1]:22)");
+                if (rest.indexOf(':', colon + 1) >= 0) throw bad(T.get("ssh.ipv6Brackets"));
                 portText = rest.substring(colon + 1);
                 rest = rest.substring(0, colon);
             }
             host = rest;
             // a leading '-' would read as an ssh option
-            if (!HOST.matcher(host).matches()) throw bad("not a valid host name (letters, digits, '.', '-', '_')");
+            if (!HOST.matcher(host).matches()) throw bad(T.get("ssh.host"));
         }
         OptionalInt port = OptionalInt.empty();
         if (portText != null) {
             int p = portText.matches("[0-9]{1,5}") ? Integer.parseInt(portText) : -1;
-            if (p < 1 || p > 65535) throw bad("the port must be a number from 1 to 65535");
+            if (p < 1 || p > 65535) throw bad(T.get("ssh.port"));
             port = OptionalInt.of(p);
         }
         return new SshTarget(user, host, port);

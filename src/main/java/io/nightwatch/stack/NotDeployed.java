@@ -137,7 +137,7 @@ public final class NotDeployed {
             Path aside = path.resolveSibling(FILE_NAME + ".new");
             Files.deleteIfExists(aside);
             List<String> out = new ArrayList<>();
-            out.add("# services not deployed on their host, marked in the Nightwatch window (host/service per line)");
+            out.add("# services not deployed on their host, marked in the Nightwatch window (host/service per line)"); // tool text: the file's header
             out.addAll(lines);
             Files.write(aside, out, StandardCharsets.UTF_8);
             Files.move(aside, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

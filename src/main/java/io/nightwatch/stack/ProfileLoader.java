@@ -1,5 +1,7 @@
 package io.nightwatch.stack;
 
+import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,8 @@ import java.util.Optional;
  * at 3 a.m. "invalid configuration" is not an answer.
  */
 public final class ProfileLoader {
+
+    private static final Texts T = Texts.of(ProfileLoader.class);
 
     public static final String FILE_NAME = "profile.yaml";
     /** A profile is a page of YAML; anything this large is not one. */
@@ -93,10 +97,10 @@ public final class ProfileLoader {
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             throw new ProfileException(file, location == null ? 0 : location.getLineNr(), "",
-                    "not valid YAML: " + e.getOriginalMessage());
+                    T.get("loader.notYaml", e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new ProfileException(file, 1, "", "the profile is empty");
+            throw new ProfileException(file, 1, "", T.get("loader.empty"));
         }
         return new ProfileReader(file, lines).read(root);
     }

@@ -1,5 +1,7 @@
 package io.nightwatch.stack;
 
+import io.nightwatch.text.Texts;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
 
 /** Turns a parsed YAML tree into a {@link StackProfile}, checking every field it reads. */
 final class ProfileReader {
+
+    private static final Texts T = Texts.of(ProfileReader.class);
 
     // "recovery" (RPO, RTO, SLOs) is read by the readiness audit itself: see io.nightwatch.audit.RecoveryTargets.
     private static final Set<String> TOP_FIELDS = Set.of("pollInterval", "probeTimeout", "hosts", "services", "flow", "recovery");
@@ -37,7 +41,7 @@ final class ProfileReader {
     }
 
     StackProfile read(JsonNode root) throws ProfileException {
-        requireObject(root, "", "the profile");
+        requireObject(root, "", T.get("profile.whole"));
         checkFields(root, "", TOP_FIELDS);
         Duration poll = duration(root, "", "pollInterval", StackProfile.DEFAULT_POLL_INTERVAL);
         Duration timeout = duration(root, "", "probeTimeout", StackProfile.DEFAULT_PROBE_TIMEOUT);
@@ -55,8 +59,8 @@ final class ProfileReader {
         Duration interval = duration(node, "/flow", "interval", d.interval());
         Duration window = duration(node, "/flow", "window", d.window());
         Duration history = duration(node, "/flow", "history", d.history());
-        if (window.compareTo(interval) < 0) throw error("/flow/window", "window", "must be at least the interval (" + interval.toSeconds() + " s)");
-        if (history.compareTo(interval.multipliedBy(2)) < 0) throw error("/flow/history", "history", "must cover at least two intervals");
+        if (window.compareTo(interval) < 0) throw error("/flow/window", "window", T.get("profile.windowShort", interval.toSeconds()));
+        if (history.compareTo(interval.multipliedBy(2)) < 0) throw error("/flow/history", "history", T.get("profile.historyShort"));
         return new FlowOptions(interval, window, history, bool(node, "/flow", "canary").orElse(d.canary()));
     }
 
@@ -71,26 +75,26 @@ final class ProfileReader {
             requireObject(host, at, label(at));
             checkFields(host, at, HOST_FIELDS);
             String name = text(host, at, "name").orElse(i == 0 ? DockerHostSpec.LOCAL : null);
-            if (name == null) throw error(at, "name", "every host after the first needs a name");
-            identifier(name, at + "/name", "name", "host name");
-            if (!names.add(name)) throw error(at + "/name", "name", "host name '" + name + "' is used twice");
+            if (name == null) throw error(at, "name", T.get("profile.hostNeedsName"));
+            identifier(name, at + "/name", "name", T.get("profile.hostName"));
+            if (!names.add(name)) throw error(at + "/name", "name", T.get("profile.hostTwice", name));
             Optional<String> address = text(host, at, "address");
             if (address.isPresent() && !address.get().matches("(unix|tcp|npipe)://.+")) {
                 throw error(at + "/address", "address",
-                        "'" + address.get() + "' is not an engine address (unix:///var/run/docker.sock or tcp://host:2376)");
+                        T.get("profile.hostAddress", address.get()));
             }
             Optional<Boolean> tls = bool(host, at, "tlsVerify");
             Optional<Path> certs = text(host, at, "certPath").map(ProfileReader::expandHome);
             Optional<String> helper = text(host, at, "helperImage");
             if (helper.isPresent() && !helper.get().matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}")) {
-                throw error(at + "/helperImage", "helperImage", "'" + helper.get() + "' is not an image reference (like busybox:1.36)");
+                throw error(at + "/helperImage", "helperImage", T.get("profile.helperImage", helper.get()));
             }
             // a node's helper containers come from the manager's approved image: the same operator approved it for the stack
             List<DockerHostSpec> nodes = readNodes(host.get("nodes"), at + "/nodes").stream()
                     .map(n -> helper.map(n::withHelperImage).orElse(n)).toList();
             hosts.add(new DockerHostSpec(name, address, tls, certs, helper, DockerHostSpec.DEFAULT_FIRST_ANSWER, nodes));
         }
-        if (hosts.isEmpty()) throw error("/hosts", "hosts", "at least one host is needed");
+        if (hosts.isEmpty()) throw error("/hosts", "hosts", T.get("profile.noHosts"));
         return hosts;
     }
 
@@ -112,8 +116,7 @@ final class ProfileReader {
                 JsonNode item = list.get(j);
                 String name = item.isTextual() ? item.asText().trim() : "";
                 String problem = ProfileValues.notDeployedProblem(name, known);
-                if (problem != null) throw error(at + "/" + j, "notDeployed", "'" + ProfileValues.shown(item.asText()) + "' " + problem
-                        + " on host " + host);
+                if (problem != null) throw error(at + "/" + j, "notDeployed", T.get("profile.notDeployed", ProfileValues.shown(item.asText()), problem, host));
                 ids.add(host + "/" + name);
             }
         }
@@ -132,12 +135,12 @@ final class ProfileReader {
             requireObject(n, here, label(here));
             checkFields(n, here, NODE_FIELDS);
             String name = text(n, here, "name").orElseThrow(() -> error(here, "name",
-                    "every node needs the name the Swarm gives it (docker node ls, HOSTNAME)"));
-            if (!names.add(name)) throw error(here + "/name", "name", "node name '" + name + "' is used twice");
+                    T.get("profile.nodeNeedsName")));
+            if (!names.add(name)) throw error(here + "/name", "name", T.get("profile.nodeTwice", name));
             String address = text(n, here, "address").orElseThrow(() -> error(here, "address",
-                    "node " + name + " needs its engine's address (tcp://host:2376)"));
+                    T.get("profile.nodeNeedsAddress", name)));
             if (!address.matches("(unix|tcp|npipe)://.+")) {
-                throw error(here + "/address", "address", "'" + address + "' is not an engine address (tcp://host:2376)");
+                throw error(here + "/address", "address", T.get("profile.nodeAddress", address));
             }
             nodes.add(new DockerHostSpec(name, Optional.of(address), bool(n, here, "tlsVerify"),
                     text(n, here, "certPath").map(ProfileReader::expandHome)));
@@ -155,7 +158,7 @@ final class ProfileReader {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             ServiceSpec spec = readService(node.get(i), "/services/" + i, hosts);
-            if (!ids.add(spec.id())) throw error("/services/" + i + "/name", "name", "service '" + spec.name() + "' is listed twice on host " + spec.host());
+            if (!ids.add(spec.id())) throw error("/services/" + i + "/name", "name", T.get("profile.serviceTwice", spec.name(), spec.host()));
             services.add(spec);
         }
         return services;
@@ -164,18 +167,17 @@ final class ProfileReader {
     private ServiceSpec readService(JsonNode service, String at, List<DockerHostSpec> hosts) throws ProfileException {
         requireObject(service, at, label(at));
         checkFields(service, at, SERVICE_FIELDS);
-        String kindText = text(service, at, "kind").orElseThrow(() -> error(at, "kind", "missing (one of: " + ServiceKind.knownIds() + ")"));
+        String kindText = text(service, at, "kind").orElseThrow(() -> error(at, "kind", T.get("profile.kindMissing", ServiceKind.knownIds())));
         ServiceKind kind = ServiceKind.fromId(kindText).orElseThrow(() -> error(at + "/kind", "kind",
-                "unknown kind '" + kindText + "' (expected one of: " + ServiceKind.knownIds() + ")"));
+                T.get("profile.kindUnknown", kindText, ServiceKind.knownIds())));
         String hostName = text(service, at, "host").orElse(hosts.get(0).name());
         DockerHostSpec host = hosts.stream().filter(h -> h.name().equals(hostName)).findFirst()
-                .orElseThrow(() -> error(at + "/host", "host", "no host named '" + hostName + "' under hosts"));
+                .orElseThrow(() -> error(at + "/host", "host", T.get("profile.noSuchHost", hostName)));
         String name = text(service, at, "name").orElse(kind.id());
-        identifier(name, at + "/name", "name", "service name");
+        identifier(name, at + "/name", "name", T.get("profile.serviceName"));
         String container = text(service, at, "container").orElse(kind.referenceContainerName());
         if (!ProfileValues.isContainerName(container)) {
-            throw error(at + "/container", "container", "'" + ProfileValues.shown(container)
-                    + "' is not a container name (letters, digits, _ . - ; starting with a letter or digit)");
+            throw error(at + "/container", "container", T.get("profile.container", ProfileValues.shown(container)));
         }
         int containerPort = integer(service, at, "containerPort").orElse(kind.containerPort());
         ServiceSpec defaults = ServiceDefaults.forKind(kind, host, name, container, kind.defaultHostPort());
@@ -186,12 +188,11 @@ final class ProfileReader {
         Optional<String> dataPath = text(service, at, "dataPath").or(kind::dataPath);
         if (dataPath.isPresent()) {
             String problem = ProfileValues.dataPathProblem(dataPath.get());
-            if (problem != null) throw error(at + "/dataPath", "dataPath", "'" + ProfileValues.shown(dataPath.get()) + "' " + problem);
+            if (problem != null) throw error(at + "/dataPath", "dataPath", T.get("profile.dataPath", ProfileValues.shown(dataPath.get()), problem));
         }
         Optional<String> passwordEnv = text(service, at, "passwordEnv");
         if (passwordEnv.isPresent() && !passwordEnv.get().matches("[A-Za-z_][A-Za-z0-9_]{0,127}")) {
-            throw error(at + "/passwordEnv", "passwordEnv", "'" + ProfileValues.shown(passwordEnv.get())
-                    + "' is not an environment variable name (letters, digits, _)");
+            throw error(at + "/passwordEnv", "passwordEnv", T.get("profile.passwordEnv", ProfileValues.shown(passwordEnv.get())));
         }
         return new ServiceSpec(name, kind, host.name(), container, health, metrics, dataPath, passwordEnv, false);
     }
@@ -211,7 +212,7 @@ final class ProfileReader {
         if (value == null || value.isNull()) return fallback;
         Matcher m = DURATION.matcher(value.asText().trim());
         if (!value.isValueNode() || !m.matches()) {
-            throw error(at + "/" + field, field, "'" + value.asText() + "' is not a duration (e.g. 500ms, 2s, 1m)");
+            throw error(at + "/" + field, field, T.get("profile.duration", value.asText()));
         }
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -222,31 +223,30 @@ final class ProfileReader {
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofSeconds(amount);
         };
-        if (parsed.toMillis() < 100) throw error(at + "/" + field, field, "must be at least 100ms");
-        if (parsed.compareTo(LONGEST) > 0) throw error(at + "/" + field, field, "'" + value.asText() + "' is too long (at most 30 days)");
+        if (parsed.toMillis() < 100) throw error(at + "/" + field, field, T.get("profile.durationShort"));
+        if (parsed.compareTo(LONGEST) > 0) throw error(at + "/" + field, field, T.get("profile.durationLong", value.asText()));
         return parsed;
     }
 
     private Optional<String> text(JsonNode node, String at, String field) throws ProfileException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return Optional.empty();
-        if (!value.isValueNode() || value.asText().isBlank()) throw error(at + "/" + field, field, "must be a non-empty text");
-        if (value.asText().length() > 4096) throw error(at + "/" + field, field, "is longer than 4096 characters");
+        if (!value.isValueNode() || value.asText().isBlank()) throw error(at + "/" + field, field, T.get("profile.textEmpty"));
+        if (value.asText().length() > 4096) throw error(at + "/" + field, field, T.get("profile.textLong"));
         return Optional.of(value.asText().trim());
     }
 
     /** Names end up in folder names of backup sets and in commands: a safe identifier only. */
     private void identifier(String name, String pointer, String field, String what) throws ProfileException {
         if (!ProfileValues.isIdentifier(name)) {
-            throw error(pointer, field, "'" + ProfileValues.shown(name) + "' is not a usable " + what
-                    + " (lower-case letters, digits, _ . - ; at most 63; starting with a letter or digit; no '..')");
+            throw error(pointer, field, T.get("profile.identifier", ProfileValues.shown(name), what));
         }
     }
 
     private Optional<Boolean> bool(JsonNode node, String at, String field) throws ProfileException {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return Optional.empty();
-        if (!value.isBoolean()) throw error(at + "/" + field, field, "must be true or false, not '" + value.asText() + "'");
+        if (!value.isBoolean()) throw error(at + "/" + field, field, T.get("profile.bool", value.asText()));
         return Optional.of(value.booleanValue());
     }
 
@@ -254,7 +254,7 @@ final class ProfileReader {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return Optional.empty();
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1 || value.intValue() > 65535) {
-            throw error(at + "/" + field, field, "must be a port number between 1 and 65535, not '" + value.asText() + "'");
+            throw error(at + "/" + field, field, T.get("profile.port", value.asText()));
         }
         return Optional.of(value.intValue());
     }
@@ -264,17 +264,17 @@ final class ProfileReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw error(at + "/" + name, name, "unknown field (expected one of: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                throw error(at + "/" + name, name, T.get("profile.unknownField", String.join(", ", new java.util.TreeSet<>(allowed))));
             }
         }
     }
 
     private void requireObject(JsonNode node, String at, String what) throws ProfileException {
-        if (node == null || !node.isObject()) throw error(at, label(at), what + " must be a mapping of fields");
+        if (node == null || !node.isObject()) throw error(at, label(at), T.get("profile.notMapping", what));
     }
 
     private void requireArray(JsonNode node, String at, String what) throws ProfileException {
-        if (!node.isArray()) throw error(at, what, "must be a list (items starting with '-')");
+        if (!node.isArray()) throw error(at, what, T.get("profile.notList"));
     }
 
     private ProfileException error(String pointer, String field, String problem) {

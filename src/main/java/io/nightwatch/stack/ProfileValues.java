@@ -1,5 +1,7 @@
 package io.nightwatch.stack;
 
+import io.nightwatch.text.Texts;
+
 import java.util.regex.Pattern;
 
 /**
@@ -7,6 +9,8 @@ import java.util.regex.Pattern;
  * service and host names, container names, data paths. Anything else is refused when the profile is read.
  */
 public final class ProfileValues {
+
+    private static final Texts T = Texts.of(ProfileValues.class);
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     /** Docker's own rule for container names. */
@@ -30,14 +34,14 @@ public final class ProfileValues {
      * {@code ..}, empty segments or trailing slash), not {@code /}, plain characters only.
      */
     public static String dataPathProblem(String path) {
-        if (!path.startsWith("/")) return "is not an absolute path";
-        if (path.equals("/")) return "is the root directory";
-        if (path.endsWith("/")) return "ends with '/' (write it without)";
+        if (!path.startsWith("/")) return T.get("path.relative");
+        if (path.equals("/")) return T.get("path.root");
+        if (path.endsWith("/")) return T.get("path.trailingSlash");
         String[] segments = path.substring(1).split("/", -1);
         for (String segment : segments) {
-            if (segment.isEmpty()) return "has an empty segment ('//')";
-            if (segment.equals(".") || segment.equals("..")) return "has a '" + segment + "' segment (write the normalised path)";
-            if (!PATH_SEGMENT.matcher(segment).matches()) return "has characters a data path may not have (spaces, quotes, ; | & $ * ? and the like)";
+            if (segment.isEmpty()) return T.get("path.emptySegment");
+            if (segment.equals(".") || segment.equals("..")) return T.get("path.dotSegment", segment);
+            if (!PATH_SEGMENT.matcher(segment).matches()) return T.get("path.characters");
         }
         return null;
     }
@@ -47,8 +51,8 @@ public final class ProfileValues {
      * one of that host's services ({@code known}), so a typo is refused instead of quietly watching the real service.
      */
     public static String notDeployedProblem(String name, java.util.List<String> known) {
-        if (!isIdentifier(name)) return "is not a service name";
-        if (!known.contains(name)) return "is not a service of the profile (known: " + String.join(", ", known) + ")";
+        if (!isIdentifier(name)) return T.get("notDeployed.notName");
+        if (!known.contains(name)) return T.get("notDeployed.unknown", String.join(", ", known));
         return null;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /** The built-in profile: the reference stack (container names {@code sva-studio-<service>}) on the local engine. */
 public final class ReferenceStack {
 
-    public static final String SOURCE = "built-in reference stack";
+    public static final String SOURCE = "built-in reference stack"; // tool text: the profile source in JSON and logs
 
     private ReferenceStack() {}
 

@@ -35,4 +35,17 @@ class EngineErrorsTest {
         assertEquals("no HOME", EngineErrors.sentence("no HOME", "redis"));
         assertEquals("the engine refused without a reason", EngineErrors.sentence("", "redis"));
     }
+
+    @Test
+    void inGermanTheSentenceIsGermanAndTheEngineWordsStillDecide() {
+        io.nightwatch.text.Language.use(io.nightwatch.text.Language.DE);
+        try {
+            assertEquals("redis läuft nicht — zuerst starten", EngineErrors.sentence(
+                    new ConflictException("Status 409: {\"message\":\"Container 3f2a9c is not running\"}\n"), "redis"));
+            assertEquals("redis hat auf diesem Host keinen Container",
+                    EngineErrors.sentence(new NotFoundException("Status 404: {\"message\":\"No such container: sva-studio-redis\"}"), "redis"));
+        } finally {
+            io.nightwatch.text.Language.use(io.nightwatch.text.Language.EN);
+        }
+    }
 }

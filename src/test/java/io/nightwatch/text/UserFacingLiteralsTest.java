@@ -26,6 +26,7 @@ class UserFacingLiteralsTest {
             "alerts",
             "audit",
             "cli",
+            "docker",
             "incident",
             "runbook/*",
             "runbook/backup",
@@ -34,12 +35,14 @@ class UserFacingLiteralsTest {
             "runbook/rollback",
             "runbook/service",
             "runbook/stack",
+            "stack",
             "text/*",
             "ui/alerts",
             "ui/dashboard/compact",
             "ui/incident",
             "ui/readiness",
-            "ui/settings"
+            "ui/settings",
+            "ui/wizard"
     );
 
     private static final Path ROOT = Path.of("src/main/java/io/nightwatch");

@@ -1,5 +1,7 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
+
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -17,6 +19,8 @@ import java.io.File;
 
 /** Pieces of the first page that more than one kind of wizard shows. */
 public final class ChoiceNodes {
+
+    private static final Texts T = Texts.of(ChoiceNodes.class);
 
     private ChoiceNodes() {}
 
@@ -67,7 +71,7 @@ public final class ChoiceNodes {
         path.setId("wizard-folder");
         path.textProperty().bindBidirectional(folder);
         HBox.setHgrow(path, Priority.ALWAYS);
-        Button choose = new Button("Choose…");
+        Button choose = new Button(T.get("button.chooseFolder"));
         choose.getStyleClass().add("wizard-small-button");
         choose.setId("wizard-choose-folder");
         choose.setOnAction(e -> {

@@ -1,6 +1,8 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.InterruptedRun;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,7 +14,6 @@ import javafx.scene.layout.VBox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Page 1: above all, interrupted runs of this runbook with Resume and Abort; then the choice's own form
@@ -20,7 +21,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class ChoosePage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Texts T = Texts.of(ChoosePage.class);
 
     private final WizardModel<?> model;
     private final VBox content = new VBox();
@@ -55,25 +56,23 @@ final class ChoosePage {
     }
 
     private VBox interruptedRow(InterruptedRun run) {
-        String when = run.startedAt() == null ? "" : " started " + WHEN.format(run.startedAt().atZone(ZoneId.systemDefault()));
-        String stopped = run.stoppedAt() == null ? "" : ", stopped " + WizardWording.age(Duration.between(run.stoppedAt(), Instant.now()));
-        String where = run.stoppedInStep().map(s -> " in step " + s).orElse(""); // the journal names steps by id
-        Label head = WizardNodes.text("An interrupted " + model.choice().word() + " was found:" + when + stopped + where + ". "
-                + run.finishedSteps().size() + " of " + run.stepIds().size() + " steps had finished.", "wizard-interrupted-text");
-        Label hint = WizardNodes.text(run.resumable()
-                ? "Resume continues from its first unfinished step; Abort undoes every step it started, last first."
-                : "It had begun undoing its steps when it stopped, so it can only be aborted (the undo is finished).",
+        String when = run.startedAt() == null ? "" : T.get("interrupted.started", Formats.dateTime(run.startedAt(), ZoneId.systemDefault()));
+        String stopped = run.stoppedAt() == null ? "" : T.get("interrupted.stopped", WizardWording.age(Duration.between(run.stoppedAt(), Instant.now())));
+        String where = run.stoppedInStep().map(s -> T.get("interrupted.inStep", s)).orElse(""); // the journal names steps by id
+        Label head = WizardNodes.text(T.get("interrupted.found", model.choice().word(), when + stopped + where,
+                run.finishedSteps().size(), run.stepIds().size()), "wizard-interrupted-text");
+        Label hint = WizardNodes.text(run.resumable() ? T.get("interrupted.resumable") : T.get("interrupted.abortOnly"),
                 "wizard-caption");
-        Button resume = new Button("Resume");
+        Button resume = new Button(T.get("button.resume"));
         resume.getStyleClass().add("wizard-small-button");
         resume.setId("wizard-resume");
         resume.setDisable(!run.resumable());
         resume.setOnAction(e -> model.resume(run));
-        Button abort = new Button("Abort: undo its steps");
+        Button abort = new Button(T.get("button.abort"));
         abort.getStyleClass().add("wizard-small-button");
         abort.setId("wizard-abort");
         abort.setOnAction(e -> model.abort(run));
-        abort.setTooltip(new Tooltip("Undoes, last first: " + String.join(", ", run.toUndo())));
+        abort.setTooltip(new Tooltip(T.get("interrupted.undoes", String.join(", ", run.toUndo()))));
         HBox buttons = new HBox(resume, abort);
         buttons.getStyleClass().add("wizard-interrupted-buttons");
         VBox row = new VBox(head, hint, buttons);

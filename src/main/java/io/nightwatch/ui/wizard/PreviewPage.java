@@ -1,5 +1,7 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
+
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,6 +19,8 @@ import javafx.scene.layout.VBox;
  */
 final class PreviewPage {
 
+    private static final Texts T = Texts.of(PreviewPage.class);
+
     private final WizardModel<?> model;
     private final VBox content = new VBox();
     private final VBox cards = new VBox();
@@ -30,8 +34,7 @@ final class PreviewPage {
         choices.getStyleClass().add("wizard-choices");
         root.getStyleClass().add("wizard-scroll");
         root.setFitToWidth(true);
-        Label lead = WizardNodes.text("Nothing has been changed yet. The " + model.choice().word() + " will do exactly this, in "
-                + "order. If a step fails or you cancel, the steps already done are undone, last first.", "wizard-lead");
+        Label lead = WizardNodes.text(T.get("preview.lead", model.choice().word()), "wizard-lead");
         content.getChildren().addAll(lead, choices, cards);
         model.planProperty().addListener((o, old, now) -> show(now));
         show(model.planProperty().get());
@@ -47,7 +50,7 @@ final class PreviewPage {
         root.setVvalue(0);
         if (plan == null) return;
         for (String c : plan.choices()) choices.getChildren().add(WizardNodes.text(c, "wizard-choice"));
-        choices.getChildren().add(WizardNodes.label(plan.steps().size() + " steps", "wizard-choice-count"));
+        choices.getChildren().add(WizardNodes.label(T.get("preview.stepCount", plan.steps().size()), "wizard-choice-count"));
         for (StepPlan step : plan.steps()) cards.getChildren().add(card(step));
     }
 
@@ -69,10 +72,10 @@ final class PreviewPage {
         values.setFillWidth(true);
         facts.getColumnConstraints().addAll(captions, values);
         int row = 0;
-        if (!step.checkedBefore().isEmpty()) facts.addRow(row++, caption("Checked before"), WizardNodes.text(step.checkedBefore(), "wizard-step-text"));
-        facts.addRow(row++, caption("Does exactly"), previewBox(step));
-        if (!step.verification().isEmpty()) facts.addRow(row++, caption("Verified by"), WizardNodes.text(step.verification(), "wizard-step-text"));
-        facts.addRow(row, caption("If a later step fails"), WizardNodes.text(step.ifLaterFails(), "wizard-step-text"));
+        if (!step.checkedBefore().isEmpty()) facts.addRow(row++, caption(T.get("fact.checkedBefore")), WizardNodes.text(step.checkedBefore(), "wizard-step-text"));
+        facts.addRow(row++, caption(T.get("fact.doesExactly")), previewBox(step));
+        if (!step.verification().isEmpty()) facts.addRow(row++, caption(T.get("fact.verifiedBy")), WizardNodes.text(step.verification(), "wizard-step-text"));
+        facts.addRow(row, caption(T.get("fact.ifLaterFails")), WizardNodes.text(step.ifLaterFails(), "wizard-step-text"));
 
         VBox card = new VBox(head);
         if (!step.explanation().isEmpty()) card.getChildren().add(WizardNodes.text(step.explanation(), "wizard-step-explanation"));
@@ -86,12 +89,13 @@ final class PreviewPage {
         VBox box = new VBox();
         box.getStyleClass().add("wizard-preview-box");
         for (String line : step.preview()) box.getChildren().add(WizardNodes.text(line, "wizard-preview-line"));
-        if (step.preview().isEmpty()) box.getChildren().add(WizardNodes.text("(nothing outside Nightwatch)", "wizard-preview-line"));
+        if (step.preview().isEmpty()) box.getChildren().add(WizardNodes.text(T.get("preview.nothingOutside"), "wizard-preview-line"));
         return box;
     }
 
     private static Label caption(String text) {
-        Label l = WizardNodes.label(text.toUpperCase(java.util.Locale.ROOT), "wizard-fact-caption");
+        // wraps rather than cut: German captions are longer than the column
+        Label l = WizardNodes.text(text.toUpperCase(io.nightwatch.text.Language.current().locale()), "wizard-fact-caption");
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         return l;
     }

@@ -1,7 +1,8 @@
 package io.nightwatch.ui.wizard;
 
-import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunResult.Outcome;
+import io.nightwatch.runbook.RunResult;
+import io.nightwatch.text.Texts;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
 public record ResultFacts(Outcome outcome, String word, String headline, String durationCaption, String duration,
                           String journal, String message, List<String> undone, List<String> undoFailed) {
 
+    private static final Texts T = Texts.of(ResultFacts.class);
+
     public ResultFacts {
         undone = List.copyOf(undone);
         undoFailed = List.copyOf(undoFailed);
@@ -28,7 +31,7 @@ public record ResultFacts(Outcome outcome, String word, String headline, String 
     static ResultFacts of(String what, boolean measuresRecoveryTime, RunResult r, List<StepRow> steps) {
         boolean rto = measuresRecoveryTime && r.succeeded();
         // an engine refusal reads as a sentence, not as its JSON (the journal keeps the raw answer)
-        String message = r.succeeded() ? "" : io.nightwatch.docker.EngineErrors.sentence(withoutJournalLine(r.message()), "the container");
+        String message = r.succeeded() ? "" : io.nightwatch.docker.EngineErrors.sentence(withoutJournalLine(r.message()), T.get("result.theContainer"));
         // undone last step first, as the runner undoes them
         List<String> undone = steps.stream().filter(s -> s.getState() == StepState.UNDONE)
                 .map(s -> s.plan().title()).collect(Collectors.collectingAndThen(Collectors.toList(), l -> {
@@ -37,7 +40,7 @@ public record ResultFacts(Outcome outcome, String word, String headline, String 
                 }));
         List<String> undoFailed = steps.stream().filter(s -> s.getState() == StepState.UNDO_FAILED).map(s -> s.plan().title()).toList();
         return new ResultFacts(r.outcome(), WizardWording.outcomeWord(r.outcome()), WizardWording.headline(r.outcome(), what),
-                rto ? "RTO achieved" : "Took", WizardWording.duration(r.took()),
+                rto ? T.get("result.rto") : T.get("result.took"), WizardWording.duration(r.took()),
                 r.journal() == null ? "" : r.journal().toString(), message, undone, undoFailed);
     }
 

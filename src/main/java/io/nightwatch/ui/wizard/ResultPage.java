@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,6 +21,8 @@ import javafx.scene.layout.VBox;
  * every step with its final state.
  */
 final class ResultPage {
+
+    private static final Texts T = Texts.of(ResultPage.class);
 
     private final VBox content = new VBox();
     private final ScrollPane root = new ScrollPane(content);
@@ -52,7 +55,7 @@ final class ResultPage {
         journal.getStyleClass().add("wizard-journal");
         journal.setId("wizard-journal");
         HBox.setHgrow(journal, Priority.ALWAYS);
-        Button copy = new Button("Copy");
+        Button copy = new Button(T.get("button.copy"));
         copy.getStyleClass().add("wizard-small-button");
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
@@ -71,13 +74,13 @@ final class ResultPage {
         values.setHgrow(Priority.ALWAYS);
         facts.getColumnConstraints().addAll(captions, values);
         facts.addRow(0, durationCaption, duration);
-        facts.addRow(1, WizardNodes.label("JOURNAL", "wizard-fact-caption"), journalRow);
+        facts.addRow(1, WizardNodes.label(T.get("result.journal"), "wizard-fact-caption"), journalRow);
 
         messageBox.getStyleClass().add("wizard-message-box");
-        messageBox.getChildren().addAll(WizardNodes.label("WHAT HAPPENED", "wizard-fact-caption"), message, undone);
+        messageBox.getChildren().addAll(WizardNodes.label(T.get("result.whatHappened"), "wizard-fact-caption"), message, undone);
 
         content.getChildren().addAll(outcome, headline, facts, messageBox,
-                WizardNodes.label("Steps", "wizard-section"), new StepListView(model.stepRows(), "result-step-"));
+                WizardNodes.label(T.get("result.steps"), "wizard-section"), new StepListView(model.stepRows(), "result-step-"));
         model.resultFactsProperty().addListener((o, old, now) -> show(now));
         show(model.resultFactsProperty().get());
     }
@@ -93,14 +96,14 @@ final class ResultPage {
         StepState.apply(outcome, look);
         word.setText(facts.word());
         headline.setText(facts.headline());
-        durationCaption.setText(facts.durationCaption().toUpperCase(java.util.Locale.ROOT));
+        durationCaption.setText(facts.durationCaption().toUpperCase(io.nightwatch.text.Language.current().locale()));
         duration.setText(facts.duration());
         journal.setText(facts.journal());
         message.setText(facts.message());
         // the runner's message already names what was undone (and the step list shows it); what it cannot say
         // too plainly is what is left half-done
         String undoneText = facts.undoFailed().isEmpty() ? ""
-                : "NOT undone, finish by hand: " + String.join(", ", facts.undoFailed()) + ".";
+                : T.get("result.notUndone", String.join(", ", facts.undoFailed()));
         undone.setText(undoneText);
         WizardNodes.shown(messageBox, !facts.succeeded());
         StepState.apply(messageBox, look);

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -17,6 +18,8 @@ import javafx.scene.layout.VBox;
  * the output as it comes (newest last, followed), and while cancelling a banner that says the run is undoing.
  */
 final class RunPage {
+
+    private static final Texts T = Texts.of(RunPage.class);
 
     private final VBox root = new VBox();
     private final ListView<String> log;
@@ -38,8 +41,7 @@ final class RunPage {
         head.getStyleClass().add("wizard-run-head");
 
         Glyph<StepState> undoing = StepState.glyph(StepState.UNDOING);
-        Label cancelText = WizardNodes.text("Cancelling… undoing finished steps, last first. The window stays open until "
-                + "everything the run changed is put back.", "wizard-cancelling-text");
+        Label cancelText = WizardNodes.text(T.get("run.cancelling"), "wizard-cancelling-text");
         cancelText.setId("wizard-cancelling-text");
         HBox.setHgrow(cancelText, Priority.ALWAYS);
         HBox cancelling = new HBox(undoing, cancelText);
@@ -61,11 +63,11 @@ final class RunPage {
         log.setId("wizard-log");
         log.setFocusTraversable(true);
         log.setCellFactory(list -> new LogCell());
-        log.setPlaceholder(WizardNodes.label("Output appears here as the steps run.", "wizard-caption"));
+        log.setPlaceholder(WizardNodes.label(T.get("run.noOutput"), "wizard-caption"));
         model.output().addListener((ListChangeListener<String>) c -> {
             if (!model.output().isEmpty()) log.scrollTo(model.output().size() - 1);
         });
-        Label logTitle = WizardNodes.label("OUTPUT", "wizard-fact-caption");
+        Label logTitle = WizardNodes.label(T.get("run.output"), "wizard-fact-caption");
         VBox logBox = new VBox(logTitle, log);
         logBox.getStyleClass().add("wizard-log-box");
         VBox.setVgrow(log, Priority.ALWAYS);

@@ -5,6 +5,7 @@ import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.Step;
+import io.nightwatch.text.Texts;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
  * bridge keeps is really the newest.
  */
 final class RunTracker implements RunListener {
+
+    private static final Texts T = Texts.of(RunTracker.class);
 
     /** Output lines kept per snapshot: far more than a burst between two FX pulses. The journal has them all. */
     static final int TAIL = 400;
@@ -64,9 +67,9 @@ final class RunTracker implements RunListener {
     synchronized void startFrom(InterruptedRun run) {
         for (int i = 0; i < states.length; i++) {
             String id = runbook.steps().get(i).id();
-            if (run.compensatedSteps().contains(id)) set(i, StepState.UNDONE, "undone before the interruption");
-            else if (run.finishedSteps().contains(id)) set(i, StepState.DONE, "done before the interruption");
-            else if (run.startedSteps().contains(id)) set(i, StepState.FAILED, "cut off by the interruption");
+            if (run.compensatedSteps().contains(id)) set(i, StepState.UNDONE, T.get("tracker.undoneBefore"));
+            else if (run.finishedSteps().contains(id)) set(i, StepState.DONE, T.get("tracker.doneBefore"));
+            else if (run.startedSteps().contains(id)) set(i, StepState.FAILED, T.get("tracker.cutOff"));
         }
         publish();
     }
@@ -83,13 +86,13 @@ final class RunTracker implements RunListener {
     void cancel() {
         cancelWanted = true;
         cancelRunner.run();
-        log("Cancel asked by the operator: undoing finished steps");
+        log(T.get("tracker.cancelAsked"));
     }
 
     /** The runner refused to begin; nothing ran. */
     synchronized void refused(String why) {
         refused = why;
-        append("Not started: " + why);
+        append(T.get("tracker.notStarted", why));
         publish();
     }
 
@@ -126,10 +129,10 @@ final class RunTracker implements RunListener {
 
     @Override
     public synchronized void stepFinished(int index, Step s, Duration took) {
-        set(index, StepState.DONE, "in " + WizardWording.duration(took));
+        set(index, StepState.DONE, T.get("tracker.in", WizardWording.duration(took)));
         progressText = "";
         fraction = -1;
-        append("    done in " + WizardWording.duration(took));
+        append("    " + T.get("tracker.doneIn", WizardWording.duration(took)));
         publish();
     }
 
@@ -140,7 +143,7 @@ final class RunTracker implements RunListener {
         undoing = true;
         progressText = "";
         fraction = -1;
-        append("    FAILED: " + why);
+        append("    " + T.get("tracker.failedLine", why));
         publish();
     }
 
@@ -149,12 +152,12 @@ final class RunTracker implements RunListener {
         int i = runbook.indexOf(s.id());
         undoing = true;
         if (i >= 0) {
-            set(i, StepState.UNDOING, failedWhy[i] == null ? "" : "failed: " + failedWhy[i]);
+            set(i, StepState.UNDOING, failedWhy[i] == null ? "" : T.get("tracker.failed", failedWhy[i]));
             current = i;
         }
-        progressText = "undoing: " + s.title();
+        progressText = T.get("tracker.undoingStep", s.title());
         fraction = -1;
-        append("[undo] " + s.title());
+        append(T.get("tracker.undoLine", s.title()));
         publish();
     }
 
@@ -162,11 +165,11 @@ final class RunTracker implements RunListener {
     public synchronized void compensated(Step s, Optional<String> problem) {
         int i = runbook.indexOf(s.id());
         if (i >= 0) {
-            if (problem.isEmpty()) set(i, StepState.UNDONE, failedWhy[i] == null ? "undone" : "failed: " + failedWhy[i] + "; undone");
-            else set(i, StepState.UNDO_FAILED, "undoing failed: " + problem.get());
+            if (problem.isEmpty()) set(i, StepState.UNDONE, failedWhy[i] == null ? T.get("tracker.undone") : T.get("tracker.failedUndone", failedWhy[i]));
+            else set(i, StepState.UNDO_FAILED, T.get("tracker.undoingFailed", problem.get()));
         }
         progressText = "";
-        append(problem.map(p -> "    UNDOING FAILED: " + p).orElse("    undone"));
+        append("    " + problem.map(p -> T.get("tracker.undoingFailedLine", p)).orElse(T.get("tracker.undone")));
         publish();
     }
 
@@ -178,9 +181,9 @@ final class RunTracker implements RunListener {
         fraction = -1;
         for (int i = 0; i < states.length; i++) {
             if (states[i] == StepState.PENDING) set(i, StepState.NOT_RUN, "");
-            if (states[i] == StepState.RUNNING) set(i, StepState.FAILED, "stopped"); // defensive: the runner ends steps
+            if (states[i] == StepState.RUNNING) set(i, StepState.FAILED, T.get("tracker.stopped")); // defensive: the runner ends steps
         }
-        append(WizardWording.outcomeWord(r.outcome()) + " after " + WizardWording.duration(r.took()));
+        append(T.get("model.ended", WizardWording.outcomeWord(r.outcome()), WizardWording.duration(r.took())));
         publish();
     }
 

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class RunbookWizard {
 
+    private static final Texts T = Texts.of(RunbookWizard.class);
+
     public static final double WIDTH = 1000;
     public static final double HEIGHT = 720;
 
@@ -38,10 +41,10 @@ public final class RunbookWizard {
     private final BorderPane root = new BorderPane();
     private final Map<WizardPage, Node> pages = new EnumMap<>(WizardPage.class);
     private final Map<WizardPage, Label> trail = new EnumMap<>(WizardPage.class);
-    private final Button back = button("‹ Back", "wizard-back");
-    private final Button cancel = button("Cancel", "wizard-cancel");
-    private final Button next = button("Next ›", "wizard-next");
-    private final Button close = button("Close", "wizard-close");
+    private final Button back = button(T.get("button.back"), "wizard-back");
+    private final Button cancel = button(T.get("button.cancel"), "wizard-cancel");
+    private final Button next = button(T.get("button.next"), "wizard-next");
+    private final Button close = button(T.get("button.close"), "wizard-close");
     private final Label note = WizardNodes.text("", "wizard-footer-note");
     private final ProgressIndicator spinner = new ProgressIndicator();
     private Stage stage;
@@ -70,7 +73,10 @@ public final class RunbookWizard {
         });
         close.setOnAction(e -> closeWindow());
 
-        model.pageProperty().addListener((o, old, now) -> refresh());
+        model.pageProperty().addListener((o, old, now) -> {
+            refresh();
+            if (now == WizardPage.CHOOSE) focusFirst(pages.get(WizardPage.CHOOSE)); // Back hid the button that had the focus
+        });
         model.runningProperty().addListener((o, old, now) -> refresh());
         model.cancellingProperty().addListener((o, old, now) -> refresh());
         model.busyProperty().addListener((o, old, now) -> refresh());
@@ -99,6 +105,8 @@ public final class RunbookWizard {
         io.nightwatch.ui.fx.KeyboardHabits.install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                // Esc closes an open drop-down first, as everywhere else; only then does it cancel the wizard
+                if (scene.getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing()) return;
                 wizard.cancel.fire();
                 e.consume();
             }
@@ -158,32 +166,31 @@ public final class RunbookWizard {
         switch (page) {
             case CHOOSE -> {
                 buttons(false, true, true, false);
-                cancel.setText("Cancel");
-                next.setText("Next: preview ›");
+                cancel.setText(T.get("button.cancel"));
+                next.setText(T.get("button.nextPreview"));
                 next.setDisable(model.busyProperty().get() || !model.blockerProperty().get().isEmpty());
                 next.setDefaultButton(true);
                 note.setText(model.busyProperty().get() ? model.busyTextProperty().get() : model.blockerProperty().get());
             }
             case PREVIEW -> {
                 buttons(true, true, true, false);
-                back.setText("‹ Back");
-                cancel.setText("Cancel");
-                next.setText("Start " + what);
+                back.setText(T.get("button.back"));
+                cancel.setText(T.get("button.cancel"));
+                next.setText(T.get("button.start", what));
                 next.setDisable(false);
                 next.setDefaultButton(true);
                 next.requestFocus();
-                note.setText("Nothing has been changed yet.");
+                note.setText(T.get("note.nothingChanged"));
             }
             case RUN -> {
                 if (running) {
                     buttons(false, true, false, false);
-                    cancel.setText(model.cancellingProperty().get() ? "Cancelling…" : "Cancel " + what);
+                    cancel.setText(model.cancellingProperty().get() ? T.get("button.cancelling") : T.get("button.cancelRun", what));
                     cancel.setDisable(model.cancellingProperty().get());
-                    note.setText(model.cancellingProperty().get() ? "Undoing finished steps…" : "The " + what + " is running; "
-                            + "Cancel stops it and undoes the finished steps.");
+                    note.setText(model.cancellingProperty().get() ? T.get("note.undoing") : T.get("note.running", what));
                 } else {
                     buttons(false, false, true, true);
-                    next.setText("Result ›");
+                    next.setText(T.get("button.result"));
                     next.setDisable(model.resultProperty().get() == null);
                     next.setDefaultButton(true);
                     note.setText("");
@@ -191,7 +198,7 @@ public final class RunbookWizard {
             }
             case RESULT -> {
                 buttons(true, false, false, true);
-                back.setText("‹ Run log");
+                back.setText(T.get("button.runLog"));
                 close.setDefaultButton(true);
                 close.requestFocus(); // not the journal field, whose text would show selected
                 note.setText("");
@@ -201,6 +208,24 @@ public final class RunbookWizard {
         if (page != WizardPage.RESULT) close.setDefaultButton(false);
         if (page == WizardPage.RESULT) next.setDefaultButton(false);
         WizardNodes.shown(spinner, model.busyProperty().get() || (page == WizardPage.RUN && running));
+    }
+
+    /** Gives the focus to the first control of {@code page} a keyboard can use, as a freshly opened window does. */
+    private static void focusFirst(Node page) {
+        firstFocusable(page).ifPresent(Node::requestFocus);
+    }
+
+    private static java.util.Optional<Node> firstFocusable(Node node) {
+        if (!node.isVisible() || node.isDisabled()) return java.util.Optional.empty();
+        if (node.isFocusTraversable()) return java.util.Optional.of(node);
+        Iterable<Node> children = node instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null
+                ? java.util.List.of(scroll.getContent())
+                : node instanceof javafx.scene.Parent parent ? parent.getChildrenUnmodifiable() : java.util.List.of();
+        for (Node child : children) {
+            java.util.Optional<Node> found = firstFocusable(child);
+            if (found.isPresent()) return found;
+        }
+        return java.util.Optional.empty();
     }
 
     private void buttons(boolean showBack, boolean showCancel, boolean showNext, boolean showClose) {

@@ -1,6 +1,7 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.backup.BackupSets.SetInfo;
+import io.nightwatch.text.Texts;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,21 +16,37 @@ import java.util.List;
  */
 public record SetRow(SetInfo info, String status, boolean choosable, String why, String facts) {
 
+    private static final Texts T = Texts.of(SetRow.class);
+    /** Keys of the form setStatus.NAME, one per value. */
+    private static final String KEYS_SET_STATUS = "setStatus.";
+    /** Keys of the form setStatus.inText.NAME, one per value. */
+    private static final String KEYS_SET_STATUS_IN_TEXT = "setStatus.inText.";
+
     public static SetRow of(SetInfo set, Instant now) {
         String facts = WizardWording.size(set.bytes()) + " · " + WizardWording.age(Duration.between(set.created(), now))
                 + (set.services().isEmpty() ? "" : " · " + String.join(", ", set.services()));
         if (!set.complete()) {
-            return new SetRow(set, "INCOMPLETE", false, "the backup did not finish (no manifest.json); it cannot be restored", facts);
+            return new SetRow(set, "INCOMPLETE", false, T.get("set.incomplete"), facts);
         }
         if (set.verified()) return new SetRow(set, "VERIFIED", true, "", facts);
         if (set.verification().isPresent()) {
             List<String> problems = set.verification().get().problems();
-            String first = problems.isEmpty() ? "its verification failed" : problems.get(0);
-            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
+            String first = problems.isEmpty() ? T.get("set.verificationFailed") : problems.get(0);
+            String more = problems.size() > 1 ? T.get("set.andMore", problems.size() - 1) : "";
             return new SetRow(set, "DAMAGED", false, first + more, facts);
         }
         return new SetRow(set, "UNVERIFIED", false,
-                "never verified; check it first with: nightwatch backup verify " + set.dir(), facts);
+                T.get("set.unverified", "nightwatch backup verify " + set.dir()), facts); // tool text: the command
+    }
+
+    /** The status as the list shows it beside the icon, in the current language. */
+    public String statusWord() {
+        return T.get(KEYS_SET_STATUS + status);
+    }
+
+    /** The status inside a sentence ("verified"). */
+    public String statusInText() {
+        return T.get(KEYS_SET_STATUS_IN_TEXT + status);
     }
 
     public String id() {

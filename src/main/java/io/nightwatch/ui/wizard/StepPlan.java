@@ -2,6 +2,7 @@ package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
+import io.nightwatch.text.Texts;
 
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
 public record StepPlan(int index, String id, String title, String explanation, String checkedBefore,
                        List<String> preview, String verification, String compensation) {
 
+    private static final Texts T = Texts.of(StepPlan.class);
+
     public StepPlan {
         preview = List.copyOf(preview);
     }
@@ -23,7 +26,7 @@ public record StepPlan(int index, String id, String title, String explanation, S
         try {
             lines = List.copyOf(step.preview(previewContext));
         } catch (RuntimeException e) {
-            lines = List.of("(the exact actions cannot be listed before the run: " + e.getMessage() + ")");
+            lines = List.of(T.get("plan.cannotList", e.getMessage()));
         }
         return new StepPlan(index, step.id(), step.title(), text(step.explanation()), text(step.preconditionText()),
                 lines, text(step.verificationText()), text(step.compensation()));
@@ -36,7 +39,7 @@ public record StepPlan(int index, String id, String title, String explanation, S
 
     /** What the operator is told about a failure after this step finished. */
     public String ifLaterFails() {
-        return compensation.isBlank() ? "Nothing to undo: this step changes nothing that needs putting back." : compensation;
+        return compensation.isBlank() ? T.get("plan.nothingToUndo") : compensation;
     }
 
     private static String text(String s) {

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.GlyphTable;
@@ -18,26 +19,24 @@ import java.util.Map;
  * only chooses colours.
  */
 public enum StepState {
-    PENDING("PENDING"),
-    RUNNING("RUNNING"),
-    DONE("DONE"),
+    PENDING,
+    RUNNING,
+    DONE,
     /** Failed, and nothing of it needed undoing (its check before it failed) or the undo has not begun yet. */
-    FAILED("FAILED"),
-    UNDOING("UNDOING"),
-    UNDONE("UNDONE"),
-    UNDO_FAILED("UNDO FAILED"),
+    FAILED,
+    UNDOING,
+    UNDONE,
+    UNDO_FAILED,
     /** The run ended (failure or cancel) before this step began. */
-    NOT_RUN("NOT RUN");
+    NOT_RUN;
 
     private static final EnumStyles<StepState> STYLES =
             EnumStyles.of(StepState.class, PENDING, s -> s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     private static final GlyphTable<StepState> GLYPHS = GlyphTable.of(List.of("step-glyph"), STYLES, PENDING, shapes());
 
-    private final String word;
-
-    StepState(String word) {
-        this.word = word;
-    }
+    private static final Texts T = Texts.of(StepState.class);
+    /** Keys of the form state.NAME, one per value. */
+    private static final String KEYS_STATE = "state.";
 
     /** This state's icon (colours from {@code .step-glyph > .badge}, {@code > .mark} through the pseudo-class). */
     public static Glyph<StepState> glyph(StepState initial) {
@@ -58,8 +57,9 @@ public enum StepState {
         return shapes;
     }
 
+    /** The state's word beside its icon ("DONE", "UNDO FAILED"), in the current language. */
     public String word() {
-        return word;
+        return T.get(KEYS_STATE + name());
     }
 
     public PseudoClass pseudoClass() {

@@ -12,6 +12,7 @@ import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.RestoreRunbook;
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.Lane;
 import io.nightwatch.ui.fx.LatestAnswer;
@@ -59,6 +60,8 @@ import java.util.function.Function;
  * @param <C> the kind of choice
  */
 public final class WizardModel<C extends WizardChoice> {
+
+    private static final Texts T = Texts.of(WizardModel.class);
 
     /** Lines kept in the output list; older ones are dropped from the view (the journal keeps every line). */
     static final int MAX_OUTPUT_LINES = 5000;
@@ -250,13 +253,13 @@ public final class WizardModel<C extends WizardChoice> {
     /** Continues an interrupted run from its first unfinished step, on the run page. */
     public void resume(InterruptedRun run) {
         if (page.get() != WizardPage.CHOOSE || running.get() || busy.get()) return;
-        prepare(Then.RESUME, Optional.of(run), run.params(), List.of("Resuming run " + run.runId()));
+        prepare(Then.RESUME, Optional.of(run), run.params(), List.of(T.get("model.resuming", run.runId())));
     }
 
     /** Undoes, last first, every step an interrupted run had started, on the run page. */
     public void abort(InterruptedRun run) {
         if (page.get() != WizardPage.CHOOSE || running.get() || busy.get()) return;
-        prepare(Then.ABORT, Optional.of(run), run.params(), List.of("Aborting run " + run.runId()));
+        prepare(Then.ABORT, Optional.of(run), run.params(), List.of(T.get("model.aborting", run.runId())));
     }
 
     /** Stops the background work once idle. Call when the window is gone; a run still going is left to finish. */
@@ -279,7 +282,7 @@ public final class WizardModel<C extends WizardChoice> {
 
     private void prepare(Then then, Optional<InterruptedRun> run, Map<String, String> params, List<String> choices) {
         busy.set(true);
-        busyText.set(then == Then.PREVIEW ? "Preparing the preview…" : "Reading the interrupted run…");
+        busyText.set(then == Then.PREVIEW ? T.get("model.preparing") : T.get("model.readingInterrupted"));
         problem.set("");
         built.ask(() -> {
             try {
@@ -293,7 +296,7 @@ public final class WizardModel<C extends WizardChoice> {
             } catch (IllegalArgumentException e) {
                 return new Built(then, run, Optional.empty(), describe(e));
             } catch (Exception e) {
-                return new Built(then, run, Optional.empty(), "The " + choice.word() + " cannot be prepared: " + describe(e));
+                return new Built(then, run, Optional.empty(), T.get("model.cannotPrepare", choice.word(), describe(e)));
             }
         });
     }
@@ -315,7 +318,7 @@ public final class WizardModel<C extends WizardChoice> {
                 RunbookRegistry registry = new RunbookRegistry(members());
                 beginRun(p, t -> {
                     t.startFrom(run);
-                    t.log("Resuming run " + run.runId() + " from its first unfinished step");
+                    t.log(T.get("model.resumingFrom", run.runId()));
                     return runner.resume(run, registry, t);
                 });
             }
@@ -324,7 +327,7 @@ public final class WizardModel<C extends WizardChoice> {
                 RunbookRegistry registry = new RunbookRegistry(members());
                 beginRun(p, t -> {
                     t.startFrom(run);
-                    t.log("Aborting run " + run.runId() + ": undoing its steps, last first");
+                    t.log(T.get("model.abortingUndo", run.runId()));
                     return runner.abort(run, registry, t);
                 });
             }
@@ -353,7 +356,7 @@ public final class WizardModel<C extends WizardChoice> {
         result.set(null);
         resultFacts.set(null);
         cancelling.set(false);
-        currentStep.set("Starting…");
+        currentStep.set(T.get("model.starting"));
         progressText.set("");
         progress.set(ProgressBar.INDETERMINATE_PROGRESS);
         running.set(true);
@@ -367,16 +370,16 @@ public final class WizardModel<C extends WizardChoice> {
                 t.refused(describe(e));
             }
         });
-        if (!queued) t.refused("the wizard was closed");
+        if (!queued) t.refused(T.get("model.closed"));
     }
 
     private void applyProgress(RunProgress p) {
         for (int i = 0; i < Math.min(stepRows.size(), p.steps().size()); i++) stepRows.get(i).show(p.steps().get(i));
         if (p.current() >= 0 && p.current() < stepRows.size()) {
-            currentStep.set((p.undoing() ? "Undoing step " : "Step ") + (p.current() + 1) + " of " + stepRows.size() + " · "
-                    + stepRows.get(p.current()).plan().title());
+            currentStep.set(T.get(p.undoing() ? "model.undoingStep" : "model.step", p.current() + 1, stepRows.size(),
+                    stepRows.get(p.current()).plan().title()));
         } else if (!p.ended()) {
-            currentStep.set(p.undoing() ? "Undoing…" : "Starting…");
+            currentStep.set(p.undoing() ? T.get("model.undoing") : T.get("model.starting"));
         }
         progressText.set(p.progressText());
         progress.set(p.fraction() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.fraction());
@@ -385,7 +388,7 @@ public final class WizardModel<C extends WizardChoice> {
             RunResult r = p.result().get();
             running.set(false);
             cancelling.set(false);
-            currentStep.set(WizardWording.outcomeWord(r.outcome()) + " after " + WizardWording.duration(r.took()));
+            currentStep.set(T.get("model.ended", WizardWording.outcomeWord(r.outcome()), WizardWording.duration(r.took())));
             progressText.set("");
             progress.set(r.succeeded() ? 1 : 0);
             result.set(r);
@@ -407,7 +410,7 @@ public final class WizardModel<C extends WizardChoice> {
         if (fresh <= 0) return;
         long tailStart = p.outputTotal() - p.outputTail().size();
         List<String> add = new ArrayList<>();
-        if (outputShown < tailStart) add.add("… " + (tailStart - outputShown) + " lines not shown here; the journal has every line");
+        if (outputShown < tailStart) add.add(T.get("model.linesNotShown", tailStart - outputShown));
         int from = (int) (Math.max(outputShown, tailStart) - tailStart);
         add.addAll(p.outputTail().subList(from, p.outputTail().size()));
         output.addAll(add);

@@ -5,6 +5,7 @@ import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.backup.BackupRunbook;
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ChoiceContext;
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardChoice;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class BackupChoice implements WizardChoice {
 
+    private static final Texts T = Texts.of(BackupChoice.class);
+
     private final ObservableList<ServiceOption> services =
             FXCollections.observableArrayList(option -> new Observable[] {option.selectedProperty(), option.stoppedProperty(), option.availableProperty()});
     private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
@@ -51,7 +54,7 @@ public final class BackupChoice implements WizardChoice {
     public static WizardModel<BackupChoice> wizard(BackupRunbook definition, ServiceCheck check, RunbookRunner runner) {
         List<ServiceOption> options = new ArrayList<>();
         for (ServiceSpec s : definition.backupable()) {
-            options.add(new ServiceOption(s.name(), s.kind().id() + " on " + s.host() + s.dataPath().map(p -> " · " + p).orElse("")));
+            options.add(new ServiceOption(s.name(), T.get("service.onHost", s.kind().id(), s.host()) + s.dataPath().map(p -> " · " + p).orElse("")));
         }
         return WizardModel.of(new BackupChoice(options, defaultTarget(definition), check), definition, runner, Clock.systemDefaultZone());
     }
@@ -63,7 +66,7 @@ public final class BackupChoice implements WizardChoice {
     }
 
     @Override
-    public String word() { return "backup"; }
+    public String word() { return T.get("word"); }
 
     @Override
     public void attach(ChoiceContext context) {
@@ -93,12 +96,12 @@ public final class BackupChoice implements WizardChoice {
 
     @Override
     public String blocker() {
-        if (services.isEmpty()) return "The profile has no service with data to back up.";
-        if (services.stream().noneMatch(ServiceOption::isSelected)) return "Tick at least one service to back up.";
+        if (services.isEmpty()) return T.get("blocker.noServices");
+        if (services.stream().noneMatch(ServiceOption::isSelected)) return T.get("blocker.tickOne");
         for (ServiceOption s : services) {
-            if (s.isSelected() && s.isStopped()) return s.name() + " is stopped: start it first, or untick it.";
+            if (s.isSelected() && s.isStopped()) return T.get("blocker.stopped", s.name());
         }
-        if (folder.get() == null || folder.get().isBlank()) return "Choose the folder that receives the backup set.";
+        if (folder.get() == null || folder.get().isBlank()) return T.get("blocker.folder");
         return "";
     }
 
@@ -112,8 +115,8 @@ public final class BackupChoice implements WizardChoice {
 
     @Override
     public List<String> summary() {
-        return List.of("Services: " + String.join(", ", selectedNames()),
-                "Into: " + folder.get().strip() + " (a new set folder is created inside it)");
+        return List.of(T.get("summary.services", String.join(", ", selectedNames())),
+                T.get("summary.into", folder.get().strip()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.nightwatch.ui.wizard.drill;
 import io.nightwatch.audit.DrillRunbook;
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ChoiceContext;
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardChoice;
@@ -23,6 +24,8 @@ import java.util.Map;
  */
 public final class DrillChoice implements WizardChoice {
 
+    private static final Texts T = Texts.of(DrillChoice.class);
+
     /** The sets of the folder and the chosen set's services: a restore's, reused. */
     private final RestoreChoice sets;
     private Node form;
@@ -33,15 +36,16 @@ public final class DrillChoice implements WizardChoice {
 
     /** The drill wizard over {@code definition}, listing the sets in {@code setsRoot}. */
     public static WizardModel<DrillChoice> wizard(DrillRunbook definition, Path setsRoot, RunbookRunner runner, Clock clock) {
-        return wizard((RunbookDefinition) definition, setsRoot, runner, clock);
+        return WizardModel.of(new DrillChoice(setsRoot), definition, runner, clock);
     }
 
-    static WizardModel<DrillChoice> wizard(RunbookDefinition definition, Path setsRoot, RunbookRunner runner, Clock clock) {
+    /** A drill wizard over any definition that takes {@code set} and {@code services} (tests use a fake). */
+    public static WizardModel<DrillChoice> wizard(RunbookDefinition definition, Path setsRoot, RunbookRunner runner, Clock clock) {
         return WizardModel.of(new DrillChoice(setsRoot), definition, runner, clock);
     }
 
     @Override
-    public String word() { return "drill"; }
+    public String word() { return T.get("word"); }
 
     @Override
     public void attach(ChoiceContext context) {
@@ -55,8 +59,8 @@ public final class DrillChoice implements WizardChoice {
 
     @Override
     public String blocker() {
-        if (sets.chosenSetProperty().get() == null) return "Choose a verified backup set.";
-        if (sets.services().stream().noneMatch(ServiceOption::isSelected)) return "Tick at least one service to drill.";
+        if (sets.chosenSetProperty().get() == null) return T.get("blocker.set");
+        if (sets.services().stream().noneMatch(ServiceOption::isSelected)) return T.get("blocker.tickOne");
         return "";
     }
 
@@ -68,7 +72,7 @@ public final class DrillChoice implements WizardChoice {
     @Override
     public List<String> summary() {
         List<String> lines = new ArrayList<>(sets.summary());
-        lines.add("Production is not touched: scratch containers only, removed afterwards.");
+        lines.add(T.get("summary.production"));
         return lines;
     }
 

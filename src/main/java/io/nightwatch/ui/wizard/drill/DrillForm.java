@@ -1,7 +1,8 @@
 package io.nightwatch.ui.wizard.drill;
 
-import io.nightwatch.ui.wizard.SetCell;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ChoiceNodes;
+import io.nightwatch.ui.wizard.SetCell;
 import io.nightwatch.ui.wizard.SetRow;
 import io.nightwatch.ui.wizard.WizardNodes;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
@@ -13,13 +14,15 @@ import javafx.scene.layout.VBox;
 /** The drill's form: the sets of a folder (only verified ones can be drilled) and the chosen set's services. */
 final class DrillForm {
 
+    private static final Texts T = Texts.of(DrillForm.class);
+
     private DrillForm() {}
 
     static VBox of(DrillChoice drill) {
         RestoreChoice choice = drill.sets();
         Label status = WizardNodes.text("", "wizard-caption", "wizard-sets-status");
         status.textProperty().bind(choice.setsStatusProperty());
-        Button reload = new Button("Reload");
+        Button reload = new Button(T.get("form.reload"));
         reload.getStyleClass().add("wizard-small-button");
         reload.setOnAction(e -> choice.reloadSets());
 
@@ -27,9 +30,10 @@ final class DrillForm {
         sets.getStyleClass().add("wizard-sets");
         sets.setId("wizard-sets");
         sets.setCellFactory(list -> new SetCell());
+        SetCell.keyboard(sets);
         sets.setPrefHeight(200);
         sets.setMinHeight(120);
-        sets.setPlaceholder(WizardNodes.label("No backup sets here.", "wizard-caption"));
+        sets.setPlaceholder(WizardNodes.label(T.get("form.noSets"), "wizard-caption"));
         sets.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now != null && !choice.choose(now)) sets.getSelectionModel().clearSelection();
         });
@@ -38,20 +42,18 @@ final class DrillForm {
             else if (sets.getSelectionModel().getSelectedItem() != now) sets.getSelectionModel().select(now);
         });
 
-        Label servicesTitle = WizardNodes.label("Services to drill", "wizard-section");
+        Label servicesTitle = WizardNodes.label(T.get("form.services"), "wizard-section");
         choice.chosenSetProperty().addListener((o, old, now) ->
-                servicesTitle.setText(now == null ? "Services to drill" : "Services to drill from " + now.id()));
+                servicesTitle.setText(now == null ? T.get("form.services") : T.get("form.servicesFrom", now.id())));
 
         VBox form = new VBox(
-                WizardNodes.label("Backup sets in", "wizard-section"),
-                ChoiceNodes.folderRow(choice.folderProperty(), "Choose the folder that holds the backup sets", reload),
+                WizardNodes.label(T.get("form.setsIn"), "wizard-section"),
+                ChoiceNodes.folderRow(choice.folderProperty(), T.get("form.chooser"), reload),
                 status,
                 sets,
                 servicesTitle,
                 ChoiceNodes.serviceChecks(choice.services()),
-                WizardNodes.text("For each service: a scratch container from the same image, on a fresh volume, without network "
-                        + "or ports, gets the set's data; the data is checked and the time taken; then the scratch container and "
-                        + "its volume are removed. The running services are not touched. The drill is recorded for the audit.",
+                WizardNodes.text(T.get("form.how"),
                         "wizard-caption"));
         form.getStyleClass().add("wizard-form");
         return form;

@@ -2,6 +2,7 @@ package io.nightwatch.ui.wizard.imagechange;
 
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.wizard.ChoiceContext;
@@ -30,17 +31,23 @@ import java.util.Map;
  */
 public final class ImageChangeChoice implements WizardChoice {
 
+    private static final Texts T = Texts.of(ImageChangeChoice.class);
+    /** Keys of the form word.NAME, one per value. */
+    private static final String KEYS_WORD = "word.";
+    /** Keys of the form to.NAME, one per value. */
+    private static final String KEYS_TO = "to.";
+    /** Keys of the form blocker.service.NAME, one per value. */
+    private static final String KEYS_BLOCKER_SERVICE = "blocker.service.";
+
     /** Which way the image goes. */
     public enum Direction {
-        UPGRADE("upgrade", "To"), ROLLBACK("rollback", "Back to");
+        UPGRADE, ROLLBACK;
 
-        private final String word;
-        private final String toLabel;
+        /** "upgrade" or "rollback", for sentences. */
+        String word() { return T.get(KEYS_WORD + name()); }
 
-        Direction(String word, String toLabel) {
-            this.word = word;
-            this.toLabel = toLabel;
-        }
+        /** "To" or "Back to": the target's heading. */
+        String toLabel() { return T.get(KEYS_TO + name()); }
     }
 
     private final Direction direction;
@@ -71,7 +78,7 @@ public final class ImageChangeChoice implements WizardChoice {
     }
 
     @Override
-    public String word() { return direction.word; }
+    public String word() { return direction.word(); }
 
     public Direction direction() { return direction; }
 
@@ -109,7 +116,7 @@ public final class ImageChangeChoice implements WizardChoice {
     public ObservableList<ImageChanges.ImageChoice> targets() { return targets; }
 
     /** "To" or "Back to": the target's heading. */
-    String toLabel() { return direction.toLabel; }
+    String toLabel() { return direction.toLabel(); }
 
     /** The chosen service's image and where it could go, from the engine (in the background). */
     private void lookUpImages() {
@@ -124,7 +131,7 @@ public final class ImageChangeChoice implements WizardChoice {
             try {
                 return new Looked(service, changes.currentImage(service), changes.targets(service), "");
             } catch (Exception e) {
-                return new Looked(service, "", List.of(), "Cannot read " + service + "'s images: " + Background.describe(e));
+                return new Looked(service, "", List.of(), T.get("problem.cannotRead", service, Background.describe(e)));
             }
         });
     }
@@ -141,10 +148,10 @@ public final class ImageChangeChoice implements WizardChoice {
 
     @Override
     public String blocker() {
-        if (chosenService.get() == null || chosenService.get().isBlank()) return "Choose the service to " + word() + ".";
+        if (chosenService.get() == null || chosenService.get().isBlank()) return T.get(KEYS_BLOCKER_SERVICE + direction.name());
         String to = target.get() == null ? "" : target.get().strip();
-        if (to.isEmpty()) return "Choose the image to go to.";
-        if (to.equals(currentImage.get())) return chosenService.get() + " already runs " + to + ".";
+        if (to.isEmpty()) return T.get("blocker.image");
+        if (to.equals(currentImage.get())) return T.get("blocker.same", chosenService.get(), to);
         return "";
     }
 
@@ -161,8 +168,8 @@ public final class ImageChangeChoice implements WizardChoice {
     @Override
     public List<String> summary() {
         String holdWord = parameters().get("hold");
-        return List.of("Service: " + chosenService.get() + (backupFirst.get() ? ", backed up first" : ""),
-                "Old container: " + ("keep".equals(holdWord) ? "kept until you remove it" : "removed after a hold of " + holdWord));
+        return List.of(T.get(backupFirst.get() ? "summary.serviceBackedUp" : "summary.service", chosenService.get()),
+                "keep".equals(holdWord) ? T.get("summary.oldKept") : T.get("summary.oldRemoved", holdWord));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.wizard.imagechange;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ServiceOption;
 import io.nightwatch.ui.wizard.WizardNodes;
 import javafx.beans.binding.Bindings;
@@ -15,6 +16,8 @@ import javafx.scene.layout.VBox;
 
 /** An image change's form: one service, what it runs, the image to go to, backup first, the hold period. */
 final class ImageChangeForm {
+
+    private static final Texts T = Texts.of(ImageChangeForm.class);
 
     private ImageChangeForm() {}
 
@@ -40,9 +43,9 @@ final class ImageChangeForm {
         Label current = WizardNodes.text("", "wizard-caption", "wizard-current-image");
         current.setId("wizard-current-image");
         current.textProperty().bind(Bindings.createStringBinding(() -> choice.chosenServiceProperty().get().isEmpty()
-                ? "Choose a service to see what it runs."
-                : choice.currentImageProperty().get().isEmpty() ? "Reading what " + choice.chosenServiceProperty().get() + " runs…"
-                : choice.chosenServiceProperty().get() + " runs " + choice.currentImageProperty().get() + " now.",
+                ? T.get("form.chooseService")
+                : choice.currentImageProperty().get().isEmpty() ? T.get("form.reading", choice.chosenServiceProperty().get())
+                : T.get("form.runs", choice.chosenServiceProperty().get(), choice.currentImageProperty().get()),
                 choice.chosenServiceProperty(), choice.currentImageProperty()));
 
         ComboBox<String> target = new ComboBox<>();
@@ -50,19 +53,19 @@ final class ImageChangeForm {
         target.setId("wizard-target");
         target.getStyleClass().add("wizard-target");
         target.setMaxWidth(Double.MAX_VALUE);
-        target.setPromptText("image:tag, already on the engine");
+        target.setPromptText(T.get("form.targetPrompt"));
         target.getEditor().textProperty().bindBidirectional(choice.targetProperty());
         Label candidates = WizardNodes.text("", "wizard-caption", "wizard-candidates");
         candidates.setId("wizard-candidates");
         Runnable showTargets = () -> {
             target.getItems().setAll(choice.targets().stream().map(ImageChanges.ImageChoice::image).toList());
-            candidates.setText(choice.targets().isEmpty() ? "No other image of this service is known here: type the one to go to."
+            candidates.setText(choice.targets().isEmpty() ? T.get("form.noCandidates")
                     : String.join("\n", choice.targets().stream().map(c -> c.image() + " — " + c.why()).toList()));
         };
         choice.targets().addListener((ListChangeListener<ImageChanges.ImageChoice>) c -> showTargets.run());
         showTargets.run();
 
-        CheckBox backup = new CheckBox("Back up its data first (kept whatever happens)");
+        CheckBox backup = new CheckBox(T.get("form.backupFirst"));
         backup.setId("wizard-backup-first");
         backup.getStyleClass().add("wizard-service");
         backup.selectedProperty().bindBidirectional(choice.backupFirstProperty());
@@ -71,25 +74,22 @@ final class ImageChangeForm {
         hold.setId("wizard-hold");
         hold.getItems().setAll("keep", "0s", "5m", "10m", "30m");
         hold.getEditor().textProperty().bindBidirectional(choice.holdProperty());
-        HBox holdRow = new HBox(WizardNodes.label("Old container:", "wizard-service-detail"), hold);
+        HBox holdRow = new HBox(WizardNodes.label(T.get("form.oldContainer"), "wizard-service-detail"), hold);
         holdRow.getStyleClass().add("wizard-folder-row");
         holdRow.setAlignment(Pos.CENTER_LEFT);
 
         VBox form = new VBox(
-                WizardNodes.label("Which service", "wizard-section"),
+                WizardNodes.label(T.get("form.which"), "wizard-section"),
                 services,
                 current,
                 WizardNodes.label(choice.toLabel(), "wizard-section"),
                 target,
                 candidates,
-                WizardNodes.text("Nothing is pulled: the image must already be on the service's engine. The new container gets "
-                        + "the old one's configuration; the preview shows every difference.", "wizard-caption"),
-                WizardNodes.label("Safety", "wizard-section"),
+                WizardNodes.text(T.get("form.nothingPulled"), "wizard-caption"),
+                WizardNodes.label(T.get("form.safety"), "wizard-section"),
                 backup,
                 holdRow,
-                WizardNodes.text("keep: the old container stays, stopped, until you remove it (`--retire`). A period (10m): the new "
-                        + "one is watched that long and any failure reverts; then the old one is removed. A failed health gate "
-                        + "always reverts to the old container.", "wizard-caption"));
+                WizardNodes.text(T.get("form.holdNote"), "wizard-caption"));
         form.getStyleClass().add("wizard-form");
         return form;
     }

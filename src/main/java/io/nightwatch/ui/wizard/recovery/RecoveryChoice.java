@@ -51,7 +51,7 @@ public final class RecoveryChoice implements WizardChoice {
     }
 
     @Override
-    public String word() { return RecoveryWording.WORD; }
+    public String word() { return RecoveryWording.word(); }
 
     @Override
     public void attach(ChoiceContext context) {
@@ -87,7 +87,7 @@ public final class RecoveryChoice implements WizardChoice {
     @Override
     public String blocker() {
         Scenario s = scenario.get();
-        if (s == null) return RecoveryWording.CHOOSE_SCENARIO;
+        if (s == null) return RecoveryWording.chooseScenario();
         if (targets.isEmpty()) return RecoveryWording.noService(s);
         if (target.get() == null) return RecoveryWording.chooseService();
         return "";
@@ -112,9 +112,9 @@ public final class RecoveryChoice implements WizardChoice {
     public List<String> planLines(Map<String, String> parameters) throws Exception {
         List<String> found = diagnosis.findings(parameters);
         List<String> lines = new ArrayList<>();
-        lines.add(RecoveryWording.DIAGNOSIS_HEAD);
-        lines.addAll(found.isEmpty() ? List.of(RecoveryWording.DIAGNOSIS_EMPTY) : shortened(found, KEPT_LOG_LINES));
-        lines.add(RecoveryWording.ACTIONS_HEAD);
+        lines.add(RecoveryWording.diagnosisHead());
+        lines.addAll(found.isEmpty() ? List.of(RecoveryWording.diagnosisEmpty()) : shortened(found, KEPT_LOG_LINES));
+        lines.add(RecoveryWording.actionsHead());
         return lines;
     }
 

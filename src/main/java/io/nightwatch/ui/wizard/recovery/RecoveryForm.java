@@ -51,13 +51,13 @@ final class RecoveryForm {
         looksAt.textProperty().bind(choice.scenarioProperty().map(RecoveryWording::looksAt).orElse(""));
 
         VBox form = new VBox(
-                WizardNodes.label(RecoveryWording.WHAT_FAILED, "wizard-section"),
+                WizardNodes.label(RecoveryWording.whatFailed(), "wizard-section"),
                 scenarios,
-                WizardNodes.label(RecoveryWording.WHICH_SERVICE, "wizard-section"),
+                WizardNodes.label(RecoveryWording.whichService(), "wizard-section"),
                 serviceRow,
                 looksAt,
-                WizardNodes.label(RecoveryWording.HOW_IT_GOES, "wizard-section"),
-                WizardNodes.text(RecoveryWording.STEPS, "wizard-caption"));
+                WizardNodes.label(RecoveryWording.howItGoes(), "wizard-section"),
+                WizardNodes.text(RecoveryWording.steps(), "wizard-caption"));
         form.getStyleClass().add("wizard-form");
         return form;
     }

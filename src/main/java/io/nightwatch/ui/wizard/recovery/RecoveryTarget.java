@@ -1,6 +1,7 @@
 package io.nightwatch.ui.wizard.recovery;
 
 import io.nightwatch.stack.ServiceSpec;
+import io.nightwatch.text.Texts;
 
 /**
  * A service a recovery can be about: its name and host (services are unique per host), and a few words beside it.
@@ -9,6 +10,8 @@ import io.nightwatch.stack.ServiceSpec;
  */
 public record RecoveryTarget(String service, String host, String detail) {
 
+    private static final Texts T = Texts.of(RecoveryTarget.class);
+
     public static RecoveryTarget of(ServiceSpec spec) {
         return new RecoveryTarget(spec.name(), spec.host(), spec.kind().id() + " · " + spec.container());
     }
@@ -16,6 +19,6 @@ public record RecoveryTarget(String service, String host, String detail) {
     /** The combo box's words. */
     @Override
     public String toString() {
-        return service + " on " + host;
+        return T.get("target", service, host);
     }
 }

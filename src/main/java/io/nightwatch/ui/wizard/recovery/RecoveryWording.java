@@ -1,74 +1,88 @@
 package io.nightwatch.ui.wizard.recovery;
 
 import io.nightwatch.alerts.RunbookHints.Scenario;
+import io.nightwatch.text.Texts;
 
 /**
- * The recovery wizard's words, and those of the "Open runbook" entry points (alert detail, dashboard tile), in one
- * place so they can move to a bundle later. Short: the operator reading them is tired.
+ * The recovery wizard's words, and those of the "Open runbook" entry points (alert detail, dashboard tile), from this
+ * package's bundle. Short: the operator reading them is tired.
  */
 public final class RecoveryWording {
 
+    private static final Texts T = Texts.of(RecoveryWording.class);
+
     private RecoveryWording() {}
 
-    public static final String TITLE = "Recover from a failure";
-    public static final String PURPOSE = "Diagnose first (read only), then the actions that fit, each previewed; the last step "
-            + "proves the service is healthy and its data flows again.";
-    public static final String WORD = "recovery";
-    public static final String OPEN_RUNBOOK = "Open runbook";
-    public static final String OPEN_RUNBOOK_NONE = "Open runbook: none fits this state";
+    /** In the language chosen at start-up; views made later should call {@link #openRunbook()}. */
+    public static final String OPEN_RUNBOOK = T.get("openRunbook");
+    /** In the language chosen at start-up; views made later should call {@link #openRunbookNone()}. */
+    public static final String OPEN_RUNBOOK_NONE = T.get("openRunbook.none");
 
-    static final String WHAT_FAILED = "What failed";
-    static final String WHICH_SERVICE = "Which service";
-    static final String HOW_IT_GOES = "How it goes";
-    static final String STEPS = "1. Diagnosis: reads and explains, changes nothing. You see its findings on the next page.\n"
-            + "2. Actions that fit: each previewed; an action the diagnosis rules out is skipped.\n"
-            + "3. Proof: the service is healthy and its data flows (the dashboard's own measures).\n"
-            + "The run is journaled and lands on the open incident's timeline.";
-    static final String CHOOSE_SCENARIO = "Choose what failed.";
-    static final String DIAGNOSIS_HEAD = "Diagnosis (read only; nothing was changed):";
-    static final String DIAGNOSIS_EMPTY = "The diagnosis found nothing to report.";
-    static final String ACTIONS_HEAD = "The plan below repeats the diagnosis in the journal, then runs only the actions that fit.";
-    static final String PREPARING = "Diagnosing…";
+    public static String title() { return T.get("title"); }
+
+    public static String purpose() { return T.get("purpose"); }
+
+    public static String word() { return T.get("word"); }
+
+    public static String openRunbook() { return T.get("openRunbook"); }
+
+    public static String openRunbookNone() { return T.get("openRunbook.none"); }
+
+    static String whatFailed() { return T.get("form.whatFailed"); }
+
+    static String whichService() { return T.get("form.whichService"); }
+
+    static String howItGoes() { return T.get("form.howItGoes"); }
+
+    static String steps() { return T.get("form.steps"); }
+
+    static String chooseScenario() { return T.get("blocker.scenario"); }
+
+    static String diagnosisHead() { return T.get("plan.diagnosisHead"); }
+
+    static String diagnosisEmpty() { return T.get("plan.diagnosisEmpty"); }
+
+    static String actionsHead() { return T.get("plan.actionsHead"); }
 
     /** "Open runbook: The Redis session store is down or lost its data" */
     public static String openRunbook(Scenario scenario) {
-        return OPEN_RUNBOOK + ": " + scenario.title();
+        return T.get("openRunbook.scenario", scenario.title());
     }
 
     static String seenAs(Scenario scenario) {
-        return "Seen as: " + scenario.symptom();
+        return T.get("form.seenAs", scenario.symptom());
     }
 
     static String looksAt(Scenario scenario) {
-        return "The diagnosis reads: " + scenario.diagnosis();
+        return T.get("form.looksAt", scenario.diagnosis());
     }
 
     static String noService(Scenario scenario) {
-        return "The profile has no service this runbook can recover (" + scenario.id() + ").";
+        return T.get("blocker.noService", scenario.id());
     }
 
     static String chooseService() {
-        return "Choose the service.";
+        return T.get("blocker.service");
     }
 
     static String scenarioLine(Scenario scenario) {
-        return "Scenario: " + scenario.id() + " — " + scenario.title();
+        return T.get("summary.scenario", scenario.id(), scenario.title());
     }
 
     static String serviceLine(RecoveryTarget target) {
-        return "Service: " + target.service() + " on " + target.host();
+        return T.get("summary.service", target.service(), target.host());
     }
 
     static String diagnosisFailed(String why) {
-        return "the diagnosis failed: " + why;
+        return T.get("diagnosisFailed", why);
     }
 
     /** "… 14 earlier lines: the run log has them" */
     static String earlierLines(int n) {
-        return "… " + n + " earlier line" + (n == 1 ? "" : "s") + ": the run log has them";
+        return T.get(n == 1 ? "earlierLine" : "earlierLines", n);
     }
 
     static String unknownScenario(String id) {
-        return "no recovery runbook '" + id + "'";
+        return T.get("unknownScenario", id);
     }
 }

@@ -10,6 +10,7 @@ import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.Step;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.recovery.RecoveryRunbook;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.RunbookFamily;
 
 import java.io.IOException;
@@ -30,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ScenarioRunbooks implements RunbookDefinition, RunbookFamily {
 
+    private static final Texts T = Texts.of(ScenarioRunbooks.class);
+
     private final List<RecoveryRunbook> recoveries;
 
     public ScenarioRunbooks(List<RecoveryRunbook> recoveries) {
@@ -37,15 +40,15 @@ public final class ScenarioRunbooks implements RunbookDefinition, RunbookFamily 
     }
 
     public String id() { return "recover"; }
-    public String title() { return RecoveryWording.TITLE; }
-    public String purpose() { return RecoveryWording.PURPOSE; }
-    public String cliCommand() { return "nightwatch recover"; }
+    public String title() { return RecoveryWording.title(); }
+    public String purpose() { return RecoveryWording.purpose(); }
+    public String cliCommand() { return "nightwatch recover"; } // tool text
 
     public List<Parameter> parameters() {
-        return List.of(new Parameter("scenario", "The scenario: " + String.join(", ", RunbookHints.SCENARIOS.stream().map(RunbookHints.Scenario::id).toList()),
+        return List.of(new Parameter("scenario", T.get("param.scenario", String.join(", ", RunbookHints.SCENARIOS.stream().map(RunbookHints.Scenario::id).toList())),
                         true, "redis-down"),
-                new Parameter("service", "The affected service", false, ""),
-                new Parameter("host", "The profile host the service runs on", false, ""));
+                new Parameter("service", T.get("param.service"), false, ""),
+                new Parameter("host", T.get("param.host"), false, ""));
     }
 
     /** Interrupted recoveries (the wizard's or the CLI's) are resumed through their scenario's runbook. */

@@ -5,6 +5,7 @@ import io.nightwatch.runbook.RunbookRunner;
 import io.nightwatch.runbook.backup.BackupManifest;
 import io.nightwatch.runbook.backup.BackupSets;
 import io.nightwatch.runbook.backup.RestoreRunbook;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.wizard.ChoiceContext;
@@ -39,6 +40,8 @@ import java.util.Map;
  */
 public final class RestoreChoice implements WizardChoice {
 
+    private static final Texts T = Texts.of(RestoreChoice.class);
+
     private final ObservableList<ServiceOption> services =
             FXCollections.observableArrayList(option -> new Observable[] {option.selectedProperty()});
     private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
@@ -69,7 +72,7 @@ public final class RestoreChoice implements WizardChoice {
     }
 
     @Override
-    public String word() { return "restore"; }
+    public String word() { return T.get("word"); }
 
     @Override
     public void attach(ChoiceContext context) {
@@ -122,21 +125,21 @@ public final class RestoreChoice implements WizardChoice {
         String root = folder.get() == null ? "" : folder.get().strip();
         if (root.isEmpty()) {
             listed.forget();
-            applyListed(new Listed(root, List.of(), "Choose the folder that holds the backup sets."));
+            applyListed(new Listed(root, List.of(), T.get("status.chooseFolder")));
             return;
         }
-        setsStatus.set("reading " + root + " …");
+        setsStatus.set(T.get("status.reading", root));
         listed.ask(() -> {
             Instant now = clock.instant();
             try {
                 List<SetRow> rows = BackupSets.list(Path.of(root)).stream().map(s -> SetRow.of(s, now)).toList();
                 long usable = rows.stream().filter(SetRow::choosable).count();
-                String status = rows.isEmpty() ? "No backup sets in " + root + "."
-                        : rows.size() + (rows.size() == 1 ? " set" : " sets") + " in " + root + ", " + usable + " verified"
-                        + (usable == rows.size() ? "." : "; only verified sets can be restored.");
+                String status = rows.isEmpty() ? T.get("status.none", root)
+                        : T.get(rows.size() == 1 ? "status.oneSet" : "status.sets", rows.size(), root, usable)
+                        + (usable == rows.size() ? "." : T.get("status.onlyVerified"));
                 return new Listed(root, rows, status);
             } catch (Exception e) {
-                return new Listed(root, List.of(), "Cannot read " + root + ": " + Background.describe(e));
+                return new Listed(root, List.of(), T.get("status.cannotRead", root, Background.describe(e)));
             }
         });
     }
@@ -154,8 +157,8 @@ public final class RestoreChoice implements WizardChoice {
 
     @Override
     public String blocker() {
-        if (chosenSet.get() == null) return "Choose a verified backup set.";
-        if (services.stream().noneMatch(ServiceOption::isSelected)) return "Tick at least one service to restore.";
+        if (chosenSet.get() == null) return T.get("blocker.set");
+        if (services.stream().noneMatch(ServiceOption::isSelected)) return T.get("blocker.tickOne");
         return "";
     }
 
@@ -171,8 +174,8 @@ public final class RestoreChoice implements WizardChoice {
     public List<String> summary() {
         SetRow set = chosenSet.get();
         String[] facts = set.facts().split(" · ");
-        return List.of("Set: " + set.id() + " (" + set.status().toLowerCase() + ", " + facts[0] + ", " + facts[1] + ")",
-                "Services: " + String.join(", ", selectedNames()));
+        return List.of(T.get("summary.set", set.id(), set.statusInText(), facts[0], facts[1]),
+                T.get("summary.services", String.join(", ", selectedNames())));
     }
 
     @Override

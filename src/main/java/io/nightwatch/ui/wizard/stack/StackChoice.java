@@ -54,7 +54,7 @@ public final class StackChoice implements WizardChoice {
     public static WizardModel<StackChoice> wizard(StackProfile profile, StackRunbooks runbooks, ServiceCheck check, RunbookRunner runner, Clock clock) {
         List<ServiceOption> options = new ArrayList<>();
         for (ServiceSpec s : StackRunbook.stopOrder(profile.services())) {
-            options.add(new ServiceOption(s.name(), s.kind().id() + " on " + s.host()));
+            options.add(new ServiceOption(s.name(), StackWording.onHost(s.kind().id(), s.host())));
         }
         return WizardModel.of(new StackChoice(options, check), runbooks, runner, clock);
     }
@@ -75,7 +75,7 @@ public final class StackChoice implements WizardChoice {
             if (s == null) continue;
             switch (s.state()) {
                 case ABSENT -> option.markUnavailable(s.words());
-                case STOPPED -> option.note(StackWording.STOPPED); // a stopped service may well be started: it stays ticked
+                case STOPPED -> option.note(StackWording.stopped()); // a stopped service may well be started: it stays ticked
                 case UNKNOWN -> option.note(s.words());
                 case RUNNING -> { }
             }
@@ -95,9 +95,9 @@ public final class StackChoice implements WizardChoice {
 
     @Override
     public String blocker() {
-        if (action.get() == null) return StackWording.CHOOSE_ACTION;
-        if (services.isEmpty()) return StackWording.NO_SERVICES;
-        if (selected().isEmpty()) return StackWording.TICK_ONE;
+        if (action.get() == null) return StackWording.chooseAction();
+        if (services.isEmpty()) return StackWording.noServices();
+        if (selected().isEmpty()) return StackWording.tickOne();
         return "";
     }
 

@@ -41,14 +41,14 @@ final class StackForm {
         start.textProperty().bind(choice.startOrderProperty());
 
         VBox form = new VBox(
-                WizardNodes.label(StackWording.WHAT, "wizard-section"),
+                WizardNodes.label(StackWording.what(), "wizard-section"),
                 actions,
-                WizardNodes.label(StackWording.WHICH, "wizard-section"),
+                WizardNodes.label(StackWording.which(), "wizard-section"),
                 ChoiceNodes.serviceChecks(choice.services()),
-                WizardNodes.label(StackWording.ORDER, "wizard-section"),
+                WizardNodes.label(StackWording.order(), "wizard-section"),
                 stop,
                 start,
-                WizardNodes.text(StackWording.ORDER_NOTE, "wizard-caption"));
+                WizardNodes.text(StackWording.orderNote(), "wizard-caption"));
         form.getStyleClass().add("wizard-form");
         return form;
     }

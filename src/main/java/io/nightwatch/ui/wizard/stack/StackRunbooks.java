@@ -3,8 +3,9 @@ package io.nightwatch.ui.wizard.stack;
 import io.nightwatch.runbook.Parameter;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.RunbookDefinition;
-import io.nightwatch.runbook.stack.StackRunbook;
 import io.nightwatch.runbook.stack.StackRunbook.Action;
+import io.nightwatch.runbook.stack.StackRunbook;
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.RunbookFamily;
 
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import java.util.function.Function;
  */
 public final class StackRunbooks implements RunbookDefinition, RunbookFamily {
 
+    private static final Texts T = Texts.of(StackRunbooks.class);
+
     private final Function<Action, StackRunbook> byAction;
 
     public StackRunbooks(Function<Action, StackRunbook> byAction) {
@@ -28,13 +31,13 @@ public final class StackRunbooks implements RunbookDefinition, RunbookFamily {
     }
 
     public String id() { return "stack"; }
-    public String title() { return StackWording.TITLE; }
-    public String purpose() { return StackWording.PURPOSE; }
-    public String cliCommand() { return "nightwatch stack"; }
+    public String title() { return StackWording.title(); }
+    public String purpose() { return StackWording.purpose(); }
+    public String cliCommand() { return "nightwatch stack"; } // tool text
 
     public List<Parameter> parameters() {
-        return List.of(new Parameter("action", "stop, start or restart", true, "restart"),
-                new Parameter("services", "Services, comma-separated", true, "all"));
+        return List.of(new Parameter("action", T.get("param.action"), true, "restart"),
+                new Parameter("services", T.get("param.services"), true, "all"));
     }
 
     /** An interrupted stop, start or restart (the wizard's or the CLI's) is resumed through its own runbook. */

@@ -1,66 +1,78 @@
 package io.nightwatch.ui.wizard.stack;
 
 import io.nightwatch.runbook.stack.StackRunbook.Action;
+import io.nightwatch.text.Texts;
 
 import java.util.List;
 import java.util.Locale;
 
-/** The stack wizard's words, in one place so they can move to a bundle later. */
+/** The stack wizard's words, from this package's bundle. */
 public final class StackWording {
+
+    private static final Texts T = Texts.of(StackWording.class);
+    /** Keys of the form word.NAME, one per value. */
+    private static final String KEYS_WORD = "word.";
+    /** Keys of the form label.NAME, one per value. */
+    private static final String KEYS_LABEL = "label.";
+    /** Keys of the form explain.NAME, one per value. */
+    private static final String KEYS_EXPLAIN = "explain.";
+    /** Keys of the form verb.NAME, one per value. */
+    private static final String KEYS_VERB = "verb.";
 
     private StackWording() {}
 
-    public static final String TITLE = "Stop, start or restart the stack";
-    public static final String PURPOSE = "In dependency order, each service with its grace period; a start waits for health "
-            + "and proves data flows. Alerts of stopped services are silenced meanwhile.";
+    public static String title() { return T.get("title"); }
 
-    static final String WHAT = "What to do";
-    static final String WHICH = "Which services";
-    static final String ORDER = "Order";
-    static final String CHOOSE_ACTION = "Choose stop, start or restart.";
-    static final String TICK_ONE = "Tick at least one service.";
-    static final String NO_SERVICES = "The profile has no service.";
-    static final String STOPPED = "stopped now";
-    static final String ORDER_NOTE = "Producers stop first so nothing new arrives; the stores that keep data stop last. "
-            + "Start goes the other way.";
+    public static String purpose() { return T.get("purpose"); }
+
+    static String what() { return T.get("form.what"); }
+
+    static String which() { return T.get("form.which"); }
+
+    static String order() { return T.get("form.order"); }
+
+    static String chooseAction() { return T.get("blocker.action"); }
+
+    static String tickOne() { return T.get("blocker.tickOne"); }
+
+    static String noServices() { return T.get("blocker.noServices"); }
+
+    static String stopped() { return T.get("stoppedNow"); }
+
+    static String orderNote() { return T.get("form.orderNote"); }
+
+    static String onHost(String kind, String host) { return T.get("service.onHost", kind, host); }
 
     static String word(Action action) {
-        return action == null ? "stack run" : "stack " + verb(action);
+        return action == null ? T.get("word.none") : T.get(KEYS_WORD + action.name());
     }
 
+    /** The action as the runbook's parameter and the CLI take it: stop, start, restart. */
     static String verb(Action action) {
         return action.name().toLowerCase(Locale.ROOT);
     }
 
     static String label(Action action) {
-        return switch (action) {
-            case STOP -> "Stop";
-            case START -> "Start";
-            case RESTART -> "Restart";
-        };
+        return T.get(KEYS_LABEL + action.name());
     }
 
     static String explain(Action action) {
-        return switch (action) {
-            case STOP -> "Stops the services and leaves them stopped; the silences cover the downtime.";
-            case START -> "Starts the services, each waiting for health, and proves data flows.";
-            case RESTART -> "Stops, then starts again; lifts its silences at the end.";
-        };
+        return T.get(KEYS_EXPLAIN + action.name());
     }
 
     static String actionLine(Action action) {
-        return "Action: " + verb(action);
+        return T.get("summary.action", T.get(KEYS_VERB + action.name()));
     }
 
     static String servicesLine(List<String> names) {
-        return "Services: " + String.join(", ", names);
+        return T.get("summary.services", String.join(", ", names));
     }
 
     static String stopOrder(List<String> names) {
-        return "Stop order: " + (names.isEmpty() ? "—" : String.join(" → ", names));
+        return T.get("summary.stopOrder", names.isEmpty() ? "—" : String.join(" → ", names));
     }
 
     static String startOrder(List<String> names) {
-        return "Start order: " + (names.isEmpty() ? "—" : String.join(" → ", names));
+        return T.get("summary.startOrder", names.isEmpty() ? "—" : String.join(" → ", names));
     }
 }
