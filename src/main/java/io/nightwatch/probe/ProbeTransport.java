@@ -4,20 +4,13 @@ import io.nightwatch.text.Texts;
 
 /** Which path produced a probe's verdict; tiles show it, because "UP via exec" and "UP direct" mean different things. */
 public enum ProbeTransport {
-    DIRECT("direct"), EXEC("exec in container"), ENGINE_HEALTHCHECK("engine healthcheck"), NONE("none"); // tool text
+    DIRECT, EXEC, ENGINE_HEALTHCHECK, NONE;
 
     private static final Texts T = Texts.of(ProbeTransport.class);
 
-    private final String token;
-
-    ProbeTransport(String token) { this.token = token; }
-
-    /** The path in words, in the current language ("exec in container"). */
+    /** The path in words, in the current language ("exec in container"); JSON uses the name. */
     public String label() {
         String key = "transport." + name();
         return T.get(key);
     }
-
-    /** The English words, for tools and logs. */
-    public String token() { return token; }
 }
