@@ -130,6 +130,18 @@ class DashboardGermanTest {
         assertEquals(englishWidths, germanWidths, "tile widths, English then German");
         assertEquals(List.of(), onFx(() -> clippedOrSpilling(root)), "tile labels cut off (…) or outside their tile");
 
+        // The Flow view speaks German too: lanes, a stalled stage, the panels below.
+        Thread flowMonitor = new Thread(() -> window.flow().publish(FakeFlow.stalled()), "fake-flow-monitor");
+        flowMonitor.start();
+        flowMonitor.join();
+        robot.interact(() -> window.show(MainWindow.View.FLOW));
+        await(() -> root.lookupAll(".stage-card").size() > 0 && window.flow().overallTextProperty().get().endsWith(" steht"));
+        assertTrue(onFx(() -> textSet(root, ".lane-title")).containsAll(List.of("Metriken", "Logs", "Alarme", "Sitzungen (Redis)")),
+                onFx(() -> textSet(root, ".lane-title")).toString());
+        assertTrue(onFx(() -> textSet(root, ".stage-state")).contains("steht"), onFx(() -> textSet(root, ".stage-state")).toString());
+        assertTrue(onFx(() -> textSet(root, ".panel-title")).containsAll(List.of("Datenträger", "Fehlerzeilen")),
+                onFx(() -> textSet(root, ".panel-title")).toString());
+        Screenshots.save(window.scene(), "flow-de.png"); // for a person to look at; not in the README
     }
 
     /** Shows the window in {@code language} over the night, its flow and its backups, and waits until the tiles show them. */
