@@ -1,10 +1,13 @@
 package io.nightwatch.baseline;
 
+import io.nightwatch.text.Texts;
 import java.time.Duration;
 import java.util.Optional;
 
 /** A service answering far slower than its baseline: the p95 now, the baseline's, and how many times slower. */
 public record OffBaseline(String serviceId, Duration p95Now, Baseline baseline, double factor) {
+
+    private static final Texts T = Texts.of(OffBaseline.class);
 
     /** Off when now is at least {@code offFactor}× the baseline p95 and {@code offFloor} slower; else empty. */
     public static Optional<OffBaseline> judge(Baseline baseline, Duration p95Now, BaselineSettings settings) {
@@ -17,6 +20,6 @@ public record OffBaseline(String serviceId, Duration p95Now, Baseline baseline, 
 
     /** "queries p95 1200 ms, 30× its baseline 40 ms". */
     public String words() {
-        return "queries p95 " + p95Now.toMillis() + " ms, " + Math.round(factor) + "× its baseline " + baseline.p95().toMillis() + " ms";
+        return T.get("baseline.off", p95Now.toMillis(), Math.round(factor), baseline.p95().toMillis());
     }
 }

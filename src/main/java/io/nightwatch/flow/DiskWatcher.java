@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.EngineUnreachableException;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * image with {@code --volumes-from}. When nothing works, the headroom says why it cannot be measured.
  */
 final class DiskWatcher {
+
+    private static final Texts T = Texts.of(DiskWatcher.class);
 
     /** A trend needs a few points over some time before it means anything. */
     static final int MIN_POINTS = 3;
@@ -41,7 +44,7 @@ final class DiskWatcher {
         this.container = container;
         this.path = path;
         this.used = new RingSeries(historyPoints);
-        this.last = new DiskHeadroom(serviceId, path, 0, 0, Optional.empty(), Series.EMPTY, "not measured yet");
+        this.last = new DiskHeadroom(serviceId, path, 0, 0, Optional.empty(), Series.EMPTY, T.get("disk.notMeasured"));
     }
 
     DiskHeadroom last() { return last; }
@@ -56,7 +59,7 @@ final class DiskWatcher {
             ExecResult r = df(gateway, timeout);
             Optional<long[]> sizes = parseDf(r.stdout());
             if (!r.succeeded() || sizes.isEmpty()) {
-                last = unmeasured("df failed: " + (r.timedOut() ? "no answer within " + timeout.toSeconds() + " s" : (r.stderr() + r.stdout()).strip()));
+                last = unmeasured(T.get("disk.dfFailed", r.timedOut() ? T.get("disk.noAnswer", timeout.toSeconds()) : (r.stderr() + r.stdout()).strip()));
                 return last;
             }
             long size = sizes.get()[0];
@@ -66,7 +69,7 @@ final class DiskWatcher {
             Series series = used.snapshot();
             last = new DiskHeadroom(serviceId, path, size, free, timeToFull(series, free), series, "");
         } catch (ExecUnavailableException e) {
-            last = unmeasured("cannot measure: " + e.getMessage());
+            last = unmeasured(T.get("disk.cannotMeasure", e.getMessage()));
         } catch (EngineUnreachableException e) {
             last = unmeasured(e.getMessage());
         }

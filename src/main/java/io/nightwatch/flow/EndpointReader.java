@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * endpoint cannot fill the console's memory.
  */
 final class EndpointReader {
+
+    private static final Texts T = Texts.of(EndpointReader.class);
 
     static final long MAX_BODY_BYTES = 32L << 20;
 
@@ -59,27 +62,27 @@ final class EndpointReader {
                 if (!response.isSuccessful()) return Fetched.failed(pathAndQuery + " returns " + response.code());
                 return Fetched.ok(readCapped(response.body()), "direct");
             } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-                why = endpoint.directHost() + ":" + endpoint.directPort() + " refused";
+                why = T.get("read.refused", endpoint.directHost() + ":" + endpoint.directPort());
             } catch (SocketTimeoutException e) {
-                return Fetched.failed(pathAndQuery + " timed out");
+                return Fetched.failed(T.get("read.timedOut", pathAndQuery));
             } catch (IOException e) {
                 why = endpoint.directHost() + ":" + endpoint.directPort() + ": " + e.getMessage();
             }
         }
         if (container.isEmpty() || !container.get().running() || gateway.isEmpty()) {
-            return Fetched.failed(why.isEmpty() ? "not reachable" : why);
+            return Fetched.failed(why.isEmpty() ? T.get("read.notReachable") : why);
         }
         String url = "http://localhost:" + endpoint.containerPort() + pathAndQuery;
         try {
             ExecResult r = inside.get(gateway.get(), container.get().name(), url);
             if (r.succeeded()) {
-                if (r.stdout().length() > MAX_BODY_BYTES) return Fetched.failed(pathAndQuery + " is larger than " + (MAX_BODY_BYTES >> 20) + " MiB");
+                if (r.stdout().length() > MAX_BODY_BYTES) return Fetched.failed(T.get("read.tooLarge", pathAndQuery, MAX_BODY_BYTES >> 20));
                 return Fetched.ok(r.stdout(), "exec");
             }
-            if (InContainerHttp.timedOut(r)) return Fetched.failed(pathAndQuery + " timed out (exec)");
-            return Fetched.failed(InContainerHttp.errorStatus(r).map(s -> pathAndQuery + " returns " + s)
-                    .orElse(InContainerHttp.refused(r) ? "nothing answers on :" + endpoint.containerPort() + " inside the container"
-                            : pathAndQuery + " failed inside the container"));
+            if (InContainerHttp.timedOut(r)) return Fetched.failed(T.get("read.timedOutExec", pathAndQuery));
+            return Fetched.failed(InContainerHttp.errorStatus(r).map(s -> T.get("read.returns", pathAndQuery, s))
+                    .orElse(InContainerHttp.refused(r) ? T.get("read.nothingInside", endpoint.containerPort())
+                            : T.get("read.failedInside", pathAndQuery)));
         } catch (ExecUnavailableException e) {
             return Fetched.failed((why.isEmpty() ? "" : why + "; ") + e.getMessage());
         } catch (EngineUnreachableException e) {

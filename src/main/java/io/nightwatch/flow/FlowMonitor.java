@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.health.HealthSnapshot;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  * and "is upstream up", and publishes {@link FlowSnapshot}s to its listeners on its own thread.
  */
 public final class FlowMonitor implements AutoCloseable {
+
+    private static final Texts T = Texts.of(FlowMonitor.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowMonitor.class);
     private static final Duration DISK_EVERY = Duration.ofSeconds(30);
@@ -169,7 +172,7 @@ public final class FlowMonitor implements AutoCloseable {
                         TimeUnit.MILLISECONDS));
             } catch (Exception e) {
                 Map<String, Reading> failed = new HashMap<>();
-                StageCatalog.forKind(service.spec().kind()).forEach(s -> failed.put(s.key(), Reading.unreadable("read did not finish: " + e)));
+                StageCatalog.forKind(service.spec().kind()).forEach(s -> failed.put(s.key(), Reading.unreadable(T.get("read.unfinished", e))));
                 result.put(service, failed);
             }
         });
@@ -193,7 +196,9 @@ public final class FlowMonitor implements AutoCloseable {
             }
             if (!feeders.isEmpty()) {
                 boolean moving = feeders.stream().anyMatch(StageTracker::moving);
-                return new Upstream(moving, feeders.get(0).spec().title().toLowerCase());
+                String title = StageCatalog.title(feeders.get(0).spec());
+                // English reads the title as a phrase ("promtail entries sent"); German keeps its nouns capitalised
+                return new Upstream(moving, io.nightwatch.text.Language.current() == io.nightwatch.text.Language.EN ? title.toLowerCase() : title);
             }
         }
         return new Upstream(service.probe().healthy(), service.spec().name());

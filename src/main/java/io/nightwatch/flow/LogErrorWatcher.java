@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.DockerGateway;
 
 import java.io.Closeable;
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream ends (container restarted, engine back), from the last moment it saw, so no line is counted twice.
  */
 final class LogErrorWatcher implements Closeable {
+
+    private static final Texts T = Texts.of(LogErrorWatcher.class);
 
     static final int KEPT_LINES = 20;
 
@@ -63,7 +66,7 @@ final class LogErrorWatcher implements Closeable {
             problem = "";
             followingSince = Instant.now().getEpochSecond();
         } catch (RuntimeException e) { // engine unreachable, container gone
-            problem = "log stream: " + e.getMessage();
+            problem = T.get("log.stream", e.getMessage());
         }
     }
 

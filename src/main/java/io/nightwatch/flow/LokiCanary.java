@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LokiCanary {
 
+    private static final Texts T = Texts.of(LokiCanary.class);
+
     static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,16 +52,16 @@ final class LokiCanary {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode stream = body.putArray("streams").addObject();
         stream.putObject("stream").put("job", "nightwatch-canary").put("workspace_id", "nightwatch").put("component", "canary");
-        stream.putArray("values").addArray().add(Long.toString(nanos)).add("nightwatch canary " + id);
+        stream.putArray("values").addArray().add(Long.toString(nanos)).add("nightwatch canary " + id); // tool text: the line pushed to Loki
         try (Response pushed = client.newCall(new Request.Builder().url(loki.resolve("/loki/api/v1/push"))
                 .post(RequestBody.create(body.toString(), JSON_TYPE)).build()).execute()) {
             if (!pushed.isSuccessful()) {
                 String why = pushed.body() == null ? "" : pushed.body().string().strip();
                 return result(serviceId, FlowState.STALLED, Optional.empty(),
-                        "push refused with " + pushed.code() + (why.isEmpty() ? "" : ": " + shorten(why)));
+                        T.get("canary.pushRefused", pushed.code()) + (why.isEmpty() ? "" : ": " + shorten(why)));
             }
         } catch (IOException e) {
-            return result(serviceId, FlowState.UNKNOWN, Optional.empty(), "push failed: " + e.getMessage());
+            return result(serviceId, FlowState.UNKNOWN, Optional.empty(), T.get("canary.pushFailed", e.getMessage()));
         }
         HttpUrl query = loki.resolve("/loki/api/v1/query_range").newBuilder()
                 .addQueryParameter("query", "{job=\"nightwatch-canary\"} |= \"" + id + "\"")
@@ -73,16 +76,15 @@ final class LokiCanary {
             try (Response r = client.newCall(new Request.Builder().url(query).build()).execute()) {
                 String text = r.body() == null ? "" : r.body().string();
                 if (r.isSuccessful() && contains(JSON.readTree(text), id)) {
-                    return result(serviceId, FlowState.FLOWING, Optional.of(Duration.between(pushedAt, clock.instant())), "line " + id + " found");
+                    return result(serviceId, FlowState.FLOWING, Optional.of(Duration.between(pushedAt, clock.instant())), T.get("canary.lineFound", id));
                 }
-                lastProblem = r.isSuccessful() ? "" : "query_range returns " + r.code();
+                lastProblem = r.isSuccessful() ? "" : T.get("canary.queryReturns", r.code());
             } catch (IOException e) {
-                lastProblem = "query failed: " + e.getMessage();
+                lastProblem = T.get("canary.queryFailed", e.getMessage());
             }
             sleep(300);
         }
-        return result(serviceId, FlowState.STALLED, Optional.empty(), "line " + id + " pushed but not found after "
-                + io.nightwatch.text.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
+        return result(serviceId, FlowState.STALLED, Optional.empty(), T.get("canary.lineLost", id, io.nightwatch.text.Formats.duration(patience)) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
     }
 
     private static boolean contains(JsonNode answer, String id) {
@@ -95,7 +97,7 @@ final class LokiCanary {
     }
 
     private CanaryResult result(String serviceId, FlowState state, Optional<Duration> rtt, String detail) {
-        return new CanaryResult("Loki log canary", serviceId, state, rtt, detail, clock.instant());
+        return new CanaryResult("Loki log canary", serviceId, state, rtt, detail, clock.instant()); // tool text: the name is part of its id
     }
 
     static String shorten(String text) {

@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nightwatch.flow.exposition.ExpositionParseException;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * value is unique (the send time in seconds), so no label adds cardinality.
  */
 final class OtlpCanary {
+
+    private static final Texts T = Texts.of(OtlpCanary.class);
 
     static final String METRIC = "nightwatch_canary";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,10 +59,10 @@ final class OtlpCanary {
         try (Response sent = client.newCall(new Request.Builder().url(otlpHttp.resolve("/v1/metrics"))
                 .post(RequestBody.create(body.toString(), LokiCanary.JSON_TYPE)).build()).execute()) {
             if (!sent.isSuccessful()) {
-                return result(serviceId, FlowState.STALLED, Optional.empty(), "OTLP receiver refused the point with " + sent.code());
+                return result(serviceId, FlowState.STALLED, Optional.empty(), T.get("canary.otlpRefused", sent.code()));
             }
         } catch (IOException e) {
-            return result(serviceId, FlowState.UNKNOWN, Optional.empty(), "OTLP send failed: " + e.getMessage());
+            return result(serviceId, FlowState.UNKNOWN, Optional.empty(), T.get("canary.otlpFailed", e.getMessage()));
         }
         long deadline = System.nanoTime() + patience.toNanos();
         String lastProblem = "";
@@ -69,24 +72,23 @@ final class OtlpCanary {
                     for (Sample s : ExpositionParser.parse(r.body().string()).samples(METRIC)) {
                         if (s.value() == marker) {
                             return result(serviceId, FlowState.FLOWING, Optional.of(Duration.between(sentAt, clock.instant())),
-                                    "point " + (long) marker + " exported");
+                                    T.get("canary.pointExported", (long) marker));
                         }
                     }
                 } else {
-                    lastProblem = "exporter returns " + r.code();
+                    lastProblem = T.get("canary.exporterReturns", r.code());
                 }
             } catch (IOException e) {
-                lastProblem = "exporter: " + e.getMessage();
+                lastProblem = T.get("canary.exporterFailed", e.getMessage());
             } catch (ExpositionParseException e) {
-                lastProblem = "exporter metrics unreadable: " + e.getMessage();
+                lastProblem = T.get("canary.exporterUnreadable", e.getMessage());
             }
             LokiCanary.sleep(300);
         }
-        return result(serviceId, FlowState.STALLED, Optional.empty(), "point " + (long) marker + " sent but not exported after "
-                + io.nightwatch.text.Durations.human(patience) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
+        return result(serviceId, FlowState.STALLED, Optional.empty(), T.get("canary.pointLost", (long) marker, io.nightwatch.text.Formats.duration(patience)) + (lastProblem.isEmpty() ? "" : " (" + lastProblem + ")"));
     }
 
     private CanaryResult result(String serviceId, FlowState state, Optional<Duration> rtt, String detail) {
-        return new CanaryResult("OTLP metric canary", serviceId, state, rtt, detail, clock.instant());
+        return new CanaryResult("OTLP metric canary", serviceId, state, rtt, detail, clock.instant()); // tool text: the name is part of its id
     }
 }

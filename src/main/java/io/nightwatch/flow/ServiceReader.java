@@ -1,5 +1,6 @@
 package io.nightwatch.flow;
 
+import io.nightwatch.text.Texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nightwatch.docker.ContainerFacts;
@@ -33,6 +34,8 @@ import java.util.OptionalDouble;
  */
 final class ServiceReader {
 
+    private static final Texts T = Texts.of(ServiceReader.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EndpointReader http;
@@ -52,17 +55,17 @@ final class ServiceReader {
         String metricsProblem = "";
         if (stages.stream().anyMatch(s -> s.signal() instanceof Signal.Metric)) {
             if (service.metrics().isEmpty()) {
-                metricsProblem = "no metrics endpoint in the profile";
+                metricsProblem = T.get("read.noMetricsEndpoint");
             } else {
                 Endpoint metrics = service.metrics().get();
                 EndpointReader.Fetched fetched = http.get(metrics, metrics.path(), container, gateway);
                 if (fetched.body().isEmpty()) {
-                    metricsProblem = "metrics: " + fetched.problem();
+                    metricsProblem = T.get("read.metrics", fetched.problem());
                 } else {
                     try {
                         exposition = ExpositionParser.parse(fetched.body().get());
                     } catch (ExpositionParseException e) {
-                        metricsProblem = "metrics unreadable: " + e.getMessage();
+                        metricsProblem = T.get("read.metricsUnreadable", e.getMessage());
                     }
                 }
             }
@@ -94,7 +97,7 @@ final class ServiceReader {
 
     static Reading fromExposition(Exposition exposition, Signal.Metric metric) {
         OptionalDouble sum = exposition.sum(metric.sample(), metric.labels());
-        if (sum.isEmpty()) return Reading.unreadable(metric.sample() + " not exposed");
+        if (sum.isEmpty()) return Reading.unreadable(T.get("read.notExposed", metric.sample()));
         Map<String, Double> breakdown = new HashMap<>();
         if (!metric.breakdownLabel().isEmpty()) {
             for (Sample sample : exposition.samples(metric.sample())) {
@@ -107,12 +110,12 @@ final class ServiceReader {
 
     private static Reading fromRedis(RedisInfo info, String field) {
         OptionalDouble value = info.number(field);
-        if (value.isEmpty()) return Reading.unreadable("INFO has no " + field);
+        if (value.isEmpty()) return Reading.unreadable(T.get("read.infoHasNo", field));
         if (field.equals("used_memory")) {
             double max = info.number("maxmemory").orElse(0);
             return Reading.level(value.getAsDouble(), max > 0
-                    ? String.format("%.0f%% of %s maxmemory", 100 * value.getAsDouble() / max, Bytes.human((long) max))
-                    : "no maxmemory set");
+                    ? T.get("read.maxmemory", String.format(java.util.Locale.ROOT, "%.0f", 100 * value.getAsDouble() / max), Bytes.human((long) max))
+                    : T.get("read.noMaxmemory"));
         }
         return Reading.of(value.getAsDouble(), Map.of());
     }
@@ -133,7 +136,7 @@ final class ServiceReader {
             }
         }
         if (container.isEmpty() || !container.get().running() || gateway.isEmpty()) {
-            throw new IOException(directProblem.isEmpty() ? "not reachable" : directProblem);
+            throw new IOException(directProblem.isEmpty() ? T.get("read.notReachable") : directProblem);
         }
         try {
             ExecResult r = gateway.get().exec(container.get().name(),
@@ -149,10 +152,10 @@ final class ServiceReader {
 
     private Reading targetsDown(ServiceSpec service, Optional<ContainerFacts> container, Optional<DockerGateway> gateway) {
         EndpointReader.Fetched fetched = http.get(service.health(), "/api/v1/targets?state=active", container, gateway);
-        if (fetched.body().isEmpty()) return Reading.unreadable("targets: " + fetched.problem());
+        if (fetched.body().isEmpty()) return Reading.unreadable(T.get("read.targets", fetched.problem()));
         try {
             JsonNode targets = JSON.readTree(fetched.body().get()).path("data").path("activeTargets");
-            if (!targets.isArray()) return Reading.unreadable("targets: unexpected answer from /api/v1/targets");
+            if (!targets.isArray()) return Reading.unreadable(T.get("read.targets", T.get("read.targetsUnexpected")));
             Map<String, Double> down = new HashMap<>();
             int total = targets.size();
             for (JsonNode t : targets) {
@@ -162,9 +165,9 @@ final class ServiceReader {
                     down.put(name, 1.0);
                 }
             }
-            return new Reading(OptionalDouble.of(down.size()), "", down, total - down.size() + " of " + total + " up");
+            return new Reading(OptionalDouble.of(down.size()), "", down, T.get("read.targetsUp", total - down.size(), total));
         } catch (IOException e) {
-            return Reading.unreadable("targets: not JSON (" + e.getMessage() + ")");
+            return Reading.unreadable(T.get("read.targets", T.get("read.notJson", e.getMessage())));
         }
     }
 }

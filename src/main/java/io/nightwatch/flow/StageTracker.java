@@ -1,6 +1,7 @@
 package io.nightwatch.flow;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Texts;
+import io.nightwatch.text.Formats;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
  * FLOWING / IDLE / STALLED / UNKNOWN. Confined to the flow monitor's thread.
  */
 final class StageTracker {
+
+    private static final Texts T = Texts.of(StageTracker.class);
 
     private final StageSpec spec;
     private final CounterRate total;
@@ -81,7 +84,7 @@ final class StageTracker {
         String detail;
         if (current.isEmpty()) {
             state = FlowState.UNKNOWN;
-            detail = problem.isEmpty() ? "waiting for a second reading" : problem;
+            detail = problem.isEmpty() ? T.get("stage.waitingSecond") : problem;
         } else {
             double value = current.getAsDouble();
             switch (spec.role()) {
@@ -93,26 +96,25 @@ final class StageTracker {
                         Duration quiet = Duration.between(Instant.ofEpochMilli(total.lastMovedOrFirstSeenAtMillis()), at);
                         boolean stalled = upstreamActive && quiet.compareTo(window) >= 0;
                         state = stalled ? FlowState.STALLED : FlowState.IDLE;
-                        detail = "nothing for " + Durations.human(quiet)
-                                + (upstreamActive ? " while " + upstreamName + " is up" : "; " + upstreamName + " is not sending either");
+                        detail = T.get(upstreamActive ? "stage.nothingWhileUp" : "stage.nothingEither", Formats.duration(quiet), upstreamName);
                     }
                 }
                 case QUIET_THROUGHPUT -> {
                     state = value > 0 ? FlowState.FLOWING : FlowState.IDLE;
-                    detail = value > 0 ? breakdownText() : "quiet";
+                    detail = value > 0 ? breakdownText() : T.get("stage.quiet");
                 }
                 case FAILURES -> {
                     boolean failing = lastFailureAt != null && Duration.between(lastFailureAt, at).compareTo(window) < 0;
                     state = failing ? FlowState.STALLED : FlowState.IDLE;
-                    detail = failing ? (value > 0 ? "failing now" : "failed " + Durations.human(Duration.between(lastFailureAt, at)) + " ago")
-                            + breakdownSuffix() : "no failures";
+                    detail = failing ? (value > 0 ? T.get("stage.failingNow") : T.get("stage.failedAgo", Formats.duration(Duration.between(lastFailureAt, at))))
+                            + breakdownSuffix() : T.get("stage.noFailures");
                 }
                 default -> { // LEVEL
                     if (spec.signal() instanceof Signal.TargetsDown && value > 0) {
                         if (levelBadSince == null) levelBadSince = at;
                         Duration down = Duration.between(levelBadSince, at);
                         state = down.compareTo(window) >= 0 ? FlowState.STALLED : FlowState.FLOWING;
-                        detail = (long) value + " down for " + Durations.human(down) + breakdownSuffix();
+                        detail = T.get("stage.downFor", (long) value, Formats.duration(down)) + breakdownSuffix();
                     } else {
                         levelBadSince = null;
                         state = FlowState.FLOWING;

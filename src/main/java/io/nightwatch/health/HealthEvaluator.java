@@ -4,7 +4,8 @@ import io.nightwatch.text.Bytes;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.HealthcheckStatus;
 import io.nightwatch.docker.MemoryUsage;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.stack.ServiceSpec;
 
@@ -22,6 +23,8 @@ public final class HealthEvaluator {
     /** Memory use at which a finding is raised, and at which the tile turns DEGRADED. */
     public static final double MEMORY_WARNING = 0.80;
     public static final double MEMORY_PRESSURE = 0.90;
+
+    private static final Texts T = Texts.of(HealthEvaluator.class);
 
     private HealthEvaluator() {}
 
@@ -45,9 +48,8 @@ public final class HealthEvaluator {
 
     /** The operator said {@code spec} does not run on its host: no container is looked for, nothing is probed. */
     public static ServiceHealth notDeployed(ServiceSpec spec, boolean byProfile, Instant now) {
-        return new ServiceHealth(spec, HealthState.NOT_DEPLOYED, "not deployed on " + spec.host()
-                + (byProfile ? " (profile)" : " (marked in the window)"), Optional.empty(), Optional.empty(),
-                ProbeResult.notProbed("not deployed"), List.of(), now);
+        return new ServiceHealth(spec, HealthState.NOT_DEPLOYED, T.get(byProfile ? "reason.notDeployed.profile" : "reason.notDeployed.window", spec.host()), Optional.empty(), Optional.empty(),
+                ProbeResult.notProbed(T.get("probe.notDeployed")), List.of(), now);
     }
 
     /**
@@ -58,14 +60,13 @@ public final class HealthEvaluator {
         String replicas = swarm.service().name() + " " + swarm.replicasText();
         if (!in.engine().reachable()) return verdict(in);
         Optional<io.nightwatch.docker.SwarmService.SwarmTask> task = swarm.task();
-        String taskWords = task.map(t -> SwarmStatus.line(t, in.now())).orElse("no task");
+        String taskWords = task.map(t -> SwarmStatus.line(t, in.now())).orElseGet(() -> T.get("swarm.noTask"));
         if (in.container().isEmpty() || !in.container().get().running()) {
             String why = in.container().filter(c -> !c.running()).map(c -> notRunning(c, in.now())).orElse(taskWords);
             if (swarm.nodeWithoutEngine().isPresent() && swarm.running() > 0) {
-                return new Verdict(HealthState.UNKNOWN, replicas + "; task on node " + swarm.nodeWithoutEngine().get()
-                        + ", which has no engine in the profile: health not measurable");
+                return new Verdict(HealthState.UNKNOWN, T.get("reason.swarm.nodeWithoutEngine", replicas, swarm.nodeWithoutEngine().get()));
             }
-            if (in.probe().healthy()) return new Verdict(HealthState.DEGRADED, replicas + "; " + why + ", but " + in.spec().health() + " answers");
+            if (in.probe().healthy()) return new Verdict(HealthState.DEGRADED, T.get("reason.swarm.answers", replicas, why, in.spec().health()));
             return new Verdict(HealthState.DOWN, replicas + "; " + why);
         }
         Verdict base = verdict(in);
@@ -74,12 +75,12 @@ public final class HealthEvaluator {
         swarm.updateText().filter(t -> swarm.service().failed()).ifPresent(trouble::add);
         List<io.nightwatch.docker.SwarmService.SwarmTask> failed = swarm.recentFailures(in.now(), RECENT);
         if (!failed.isEmpty()) {
-            trouble.add("task replaced " + Durations.human(Duration.between(failed.get(0).timestamp(), in.now())) + " ago"
+            trouble.add(T.get("swarm.taskReplaced", Formats.duration(Duration.between(failed.get(0).timestamp(), in.now())))
                     + (failed.get(0).error().isEmpty() ? "" : " (" + failed.get(0).error() + ")")
-                    + (failed.size() > 1 ? ", " + failed.size() + " failures in " + Durations.human(RECENT) : ""));
+                    + (failed.size() > 1 ? ", " + T.get("swarm.failuresIn", failed.size(), Formats.duration(RECENT)) : ""));
         }
         if (base.state == HealthState.UP && !trouble.isEmpty()) {
-            return new Verdict(HealthState.DEGRADED, String.join("; ", trouble) + "; answers " + in.probe().detail());
+            return new Verdict(HealthState.DEGRADED, T.get("reason.swarm.degraded", String.join("; ", trouble), in.probe().detail()));
         }
         String prefix = trouble.isEmpty() ? replicas : String.join("; ", trouble);
         return new Verdict(base.state, prefix + ", " + base.reason);
@@ -90,22 +91,19 @@ public final class HealthEvaluator {
     private static Verdict verdict(Input in) {
         ProbeResult probe = in.probe();
         if (!in.engine().reachable()) {
-            return new Verdict(HealthState.UNKNOWN, "engine unreachable at " + in.engine().address()
-                    + (probe.healthy() ? "; endpoint still answers directly" : ""));
+            return new Verdict(HealthState.UNKNOWN, T.get(probe.healthy() ? "reason.engineUnreachable.answers" : "reason.engineUnreachable", in.engine().address()));
         }
         if (in.container().isEmpty()) {
             if (probe.healthy()) {
-                return new Verdict(HealthState.DEGRADED, "no container " + in.spec().container() + " on " + in.spec().host()
-                        + ", but " + in.spec().health() + " answers");
+                return new Verdict(HealthState.DEGRADED, T.get("reason.noContainer.answers", in.spec().container(), in.spec().host(), in.spec().health()));
             }
             // On a Swarm manager the service may simply not be deployed: say that it was looked for as a service too.
             Optional<String> stack = in.engine().swarmServices().stream().map(io.nightwatch.docker.SwarmService::stack)
                     .filter(st -> !st.isEmpty()).sorted().findFirst();
             if (stack.isPresent()) {
-                return new Verdict(HealthState.DOWN, "no Swarm service " + stack.get() + "_" + in.spec().name() + " and no container "
-                        + in.spec().container() + " on " + in.spec().host());
+                return new Verdict(HealthState.DOWN, T.get("reason.noSwarmService", stack.get() + "_" + in.spec().name(), in.spec().container(), in.spec().host()));
             }
-            return new Verdict(HealthState.DOWN, "no container " + in.spec().container() + " on " + in.spec().host());
+            return new Verdict(HealthState.DOWN, T.get("reason.noContainer", in.spec().container(), in.spec().host()));
         }
         ContainerFacts c = in.container().get();
         if (!c.running()) return new Verdict(HealthState.DOWN, notRunning(c, in.now()));
@@ -113,42 +111,42 @@ public final class HealthEvaluator {
         String recentTrouble = recentTrouble(c, in.lastOomKill(), in.now());
         return switch (probe.outcome()) {
             case HEALTHY -> healthyAnswer(in, c, recentTrouble);
-            case UNHEALTHY -> new Verdict(HealthState.DEGRADED, "container up, " + probe.detail());
-            case TIMED_OUT -> new Verdict(HealthState.DEGRADED, "container up, " + probe.detail());
-            case REFUSED -> new Verdict(HealthState.DOWN, "container up, but " + probe.detail());
+            case UNHEALTHY -> new Verdict(HealthState.DEGRADED, T.get("reason.up.unhealthy", probe.detail()));
+            case TIMED_OUT -> new Verdict(HealthState.DEGRADED, T.get("reason.up.unhealthy", probe.detail()));
+            case REFUSED -> new Verdict(HealthState.DOWN, T.get("reason.up.refused", probe.detail()));
             case UNREACHABLE, NOT_PROBED -> new Verdict(HealthState.UNKNOWN,
-                    "container up, health not measurable: " + probe.detail());
+                    T.get("reason.up.notMeasurable", probe.detail()));
         };
     }
 
     private static Verdict healthyAnswer(Input in, ContainerFacts c, String recentTrouble) {
         if (c.health() == HealthcheckStatus.UNHEALTHY) {
-            return new Verdict(HealthState.DEGRADED, "answers, but the engine's healthcheck says unhealthy"
+            return new Verdict(HealthState.DEGRADED, T.get("reason.healthcheckUnhealthy")
                     + (c.lastHealthOutput().isEmpty() ? "" : ": " + c.lastHealthOutput()));
         }
         if (!recentTrouble.isEmpty()) return new Verdict(HealthState.DEGRADED, recentTrouble);
         Optional<MemoryUsage> memory = in.memory().filter(m -> m.limitBytes() > 0 && c.memoryLimitBytes() > 0);
         if (memory.isPresent() && memory.get().fractionOfLimit() >= MEMORY_PRESSURE) {
-            return new Verdict(HealthState.DEGRADED, String.format("memory at %.0f%% of its %s limit",
-                    memory.get().fractionOfLimit() * 100, Bytes.human(memory.get().limitBytes())));
+            return new Verdict(HealthState.DEGRADED, T.get("reason.memoryPressure",
+                    percent(memory.get().fractionOfLimit()), Bytes.human(memory.get().limitBytes())));
         }
-        String uptime = c.startedAt().map(s -> "up " + Durations.human(Duration.between(s, in.now()))).orElse("up");
-        String latency = in.probe().latency().map(l -> " in " + Durations.human(l)).orElse("");
+        String uptime = c.startedAt().map(s -> T.get("reason.upFor", Formats.duration(Duration.between(s, in.now())))).orElseGet(() -> T.get("reason.up"));
+        String latency = in.probe().latency().map(l -> " " + T.get("reason.in", Formats.duration(l))).orElse("");
         return new Verdict(HealthState.UP, uptime + ", " + in.probe().detail() + latency);
     }
 
     private static String notRunning(ContainerFacts c, Instant now) {
-        String oom = c.oomKilled() ? ", OOM-killed" : "";
-        String restarts = c.restartCount() > 0 ? ", restarted " + c.restartCount() + "×" : "";
-        String ago = c.finishedAt().map(f -> " " + Durations.human(Duration.between(f, now)) + " ago").orElse("");
+        String oom = c.oomKilled() ? ", " + T.get("reason.oomKilled") : "";
+        String restarts = c.restartCount() > 0 ? ", " + T.get("reason.restarted", c.restartCount()) : "";
+        String ago = c.finishedAt().map(f -> " " + T.get("reason.ago", Formats.duration(Duration.between(f, now)))).orElse("");
         return switch (c.state()) {
-            case RESTARTING -> "restarting (exit " + c.exitCode() + oom + ")" + restarts;
-            case EXITED -> "exited (code " + c.exitCode() + oom + ")" + ago + restarts;
-            case DEAD -> "dead" + (c.error().isEmpty() ? "" : ": " + c.error()) + restarts;
-            case CREATED -> "created but never started" + (c.error().isEmpty() ? "" : ": " + c.error());
-            case PAUSED -> "paused";
-            case REMOVING -> "being removed";
-            default -> "container state " + c.state().label();
+            case RESTARTING -> T.get("reason.restarting", c.exitCode(), oom) + restarts;
+            case EXITED -> T.get("reason.exited", c.exitCode(), oom) + ago + restarts;
+            case DEAD -> T.get("reason.dead") + (c.error().isEmpty() ? "" : ": " + c.error()) + restarts;
+            case CREATED -> T.get("reason.created") + (c.error().isEmpty() ? "" : ": " + c.error());
+            case PAUSED -> T.get("reason.paused");
+            case REMOVING -> T.get("reason.removing");
+            default -> T.get("reason.containerState", c.state().label());
         };
     }
 
@@ -158,8 +156,8 @@ public final class HealthEvaluator {
         boolean restartedRecently = c.restartCount() > 0 && c.startedAt()
                 .map(s -> Duration.between(s, now).compareTo(RECENT) < 0).orElse(false);
         List<String> parts = new ArrayList<>();
-        oomAt.ifPresent(t -> parts.add("OOM-killed " + Durations.human(Duration.between(t, now)) + " ago"));
-        if (restartedRecently) parts.add("restarted " + c.restartCount() + "×");
+        oomAt.ifPresent(t -> parts.add(T.get("reason.oomAgo", Formats.duration(Duration.between(t, now)))));
+        if (restartedRecently) parts.add(T.get("reason.restarted", c.restartCount()));
         return String.join(", ", parts);
     }
 
@@ -167,16 +165,21 @@ public final class HealthEvaluator {
         List<String> findings = new ArrayList<>();
         in.swarm().ifPresent(s -> findings.addAll(s.taskLines(in.now())));
         in.container().ifPresent(c -> {
-            if (c.memoryLimitBytes() <= 0) findings.add("no memory limit");
-            if (c.nanoCpus() <= 0) findings.add("no CPU limit");
-            if (c.oomKilled()) findings.add("last exit was an OOM kill");
-            if (c.restartCount() > 0 && in.swarm().isEmpty()) findings.add("restarted " + c.restartCount() + "×");
-            if (c.health() == HealthcheckStatus.NONE) findings.add("no engine healthcheck");
+            if (c.memoryLimitBytes() <= 0) findings.add(T.get("finding.noMemoryLimit"));
+            if (c.nanoCpus() <= 0) findings.add(T.get("finding.noCpuLimit"));
+            if (c.oomKilled()) findings.add(T.get("finding.lastExitOom"));
+            if (c.restartCount() > 0 && in.swarm().isEmpty()) findings.add(T.get("reason.restarted", c.restartCount()));
+            if (c.health() == HealthcheckStatus.NONE) findings.add(T.get("finding.noHealthcheck"));
         });
         in.memory().filter(m -> m.limitBytes() > 0 && in.container().map(c -> c.memoryLimitBytes() > 0).orElse(false))
                 .filter(m -> m.fractionOfLimit() >= MEMORY_WARNING)
-                .ifPresent(m -> findings.add(String.format("memory %.0f%% of limit", m.fractionOfLimit() * 100)));
-        if (!in.probe().fallback().isEmpty()) findings.add("direct probe: " + in.probe().fallback());
+                .ifPresent(m -> findings.add(T.get("finding.memory", percent(m.fractionOfLimit()))));
+        if (!in.probe().fallback().isEmpty()) findings.add(T.get("finding.directProbe", in.probe().fallback()));
         return findings;
+    }
+
+    /** A whole percentage, rounded as before ("95"). */
+    private static String percent(double fraction) {
+        return String.format(java.util.Locale.ROOT, "%.0f", fraction * 100);
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.health;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.SwarmService;
@@ -30,10 +31,11 @@ public sealed interface ServiceDeployment {
 
     /** Neither: the profile names a service this host does not run. */
     record Absent(ServiceSpec spec) implements ServiceDeployment {
+        private static final Texts T = Texts.of(Absent.class);
         public boolean running() { return false; }
         public Optional<String> container() { return Optional.empty(); }
         /** "not deployed on local", for skip lines. */
-        public String reason() { return "not deployed on " + spec.host(); }
+        public String reason() { return T.get("deployment.absent", spec.host()); }
     }
 
     /**

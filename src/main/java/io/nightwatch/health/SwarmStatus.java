@@ -1,8 +1,9 @@
 package io.nightwatch.health;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.SwarmService;
 import io.nightwatch.docker.SwarmService.SwarmTask;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Optional;
  */
 public record SwarmStatus(SwarmService service, Optional<SwarmTask> task, Optional<String> nodeWithoutEngine) {
 
+    private static final Texts T = Texts.of(SwarmStatus.class);
+
     /** How many failed tasks are shown on the tile (the engine keeps 5 per slot by default). */
     static final int FAILURES_SHOWN = 3;
 
@@ -29,7 +32,7 @@ public record SwarmStatus(SwarmService service, Optional<SwarmTask> task, Option
 
     /** "1/1 running" (global services: "2 running"). */
     public String replicasText() {
-        return desired() > 0 ? running() + "/" + desired() + " running" : running() + " running (global)";
+        return desired() > 0 ? T.get("swarm.replicas", running(), desired()) : T.get("swarm.replicas.global", running());
     }
 
     /** The engine's update state when it is not the quiet "completed" or "never updated". */
@@ -37,7 +40,7 @@ public record SwarmStatus(SwarmService service, Optional<SwarmTask> task, Option
         String state = service.updateState();
         if (state.isEmpty() || state.equals("completed")) return Optional.empty();
         String words = state.replace('_', ' ');
-        return Optional.of("update " + (words.startsWith("rollback") ? words : words.replace("update ", ""))
+        return Optional.of(T.get("swarm.update", words.startsWith("rollback") ? words : words.replace("update ", ""))
                 + (service.updateMessage().isEmpty() ? "" : ": " + service.updateMessage()));
     }
 
@@ -53,15 +56,14 @@ public record SwarmStatus(SwarmService service, Optional<SwarmTask> task, Option
         for (SwarmTask t : service.current()) lines.add(line(t, now));
         service.failures().stream().sorted(java.util.Comparator.comparing(SwarmTask::timestamp).reversed())
                 .limit(FAILURES_SHOWN).forEach(t -> lines.add(line(t, now)));
-        nodeWithoutEngine.ifPresent(n -> lines.add("node " + n + " has no engine in the profile: no exec probe, flow readings, "
-                + "log lines, disk headroom or backup there"));
+        nodeWithoutEngine.ifPresent(n -> lines.add(T.get("swarm.nodeWithoutEngine", n)));
         return lines;
     }
 
     static String line(SwarmTask t, Instant now) {
-        String when = t.timestamp().equals(Instant.EPOCH) ? "" : " " + Durations.human(Duration.between(t.timestamp(), now)) + " ago";
-        String node = t.nodeName().isEmpty() ? "" : " on " + t.nodeName();
+        String when = t.timestamp().equals(Instant.EPOCH) ? "" : " " + T.get("reason.ago", Formats.duration(Duration.between(t.timestamp(), now)));
+        String node = t.nodeName().isEmpty() ? "" : " " + T.get("swarm.onNode", t.nodeName());
         String err = !t.error().isEmpty() ? ": " + t.error() : "";
-        return "task " + t.slot() + " " + t.state() + node + when + err;
+        return T.get("swarm.task", t.slot(), t.state()) + node + when + err;
     }
 }

@@ -1,6 +1,7 @@
 package io.nightwatch.probe;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Texts;
+import io.nightwatch.text.Formats;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
 import io.nightwatch.docker.ExecUnavailableException;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * {@code redis-cli ping}). This reaches services whose ports are not published to this workstation.
  */
 public final class ExecProbe {
+
+    private static final Texts T = Texts.of(ExecProbe.class);
 
     private final Duration timeout;
     private final InContainerHttp http;
@@ -38,18 +41,18 @@ public final class ExecProbe {
 
     private ProbeResult http(DockerGateway gateway, String container, Endpoint endpoint) throws ExecUnavailableException {
         ExecResult r = http.get(gateway, container, endpoint.inContainerUrl());
-        if (r.succeeded()) return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.EXEC, r.took(), endpoint.path() + " answers");
+        if (r.succeeded()) return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.EXEC, r.took(), T.get("probe.answers", endpoint.path()));
         Optional<Integer> status = InContainerHttp.errorStatus(r);
         if (status.isPresent()) {
-            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(), endpoint.path() + " returns " + status.get());
+            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(), T.get("probe.returns", endpoint.path(), status.get()));
         }
         if (InContainerHttp.refused(r)) {
             return ProbeResult.of(ProbeOutcome.REFUSED, ProbeTransport.EXEC, r.took(),
-                    "nothing answers on :" + endpoint.containerPort() + " inside the container");
+                    T.get("probe.nothingInside", endpoint.containerPort()));
         }
         if (InContainerHttp.timedOut(r)) return timedOut(endpoint.path());
         return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(),
-                endpoint.path() + " failed: " + firstLine(r.stdout() + "\n" + r.stderr()));
+                T.get("probe.failed", endpoint.path(), firstLine(r.stdout() + "\n" + r.stderr())));
     }
 
     private ProbeResult redis(DockerGateway gateway, String container, Endpoint endpoint, Optional<String> password)
@@ -61,15 +64,15 @@ public final class ExecProbe {
         if (r.timedOut()) return timedOut("PING");
         String said = (r.stdout() + "\n" + r.stderr()).trim();
         if (said.startsWith("PONG")) return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.EXEC, r.took(), "PING → PONG");
-        if (said.contains("Connection refused") || said.contains("Could not connect")) {
+        if (said.contains("Connection refused") || said.contains("Could not connect")) { // tool text: redis-cli's words
             return ProbeResult.of(ProbeOutcome.REFUSED, ProbeTransport.EXEC, r.took(),
-                    "nothing answers on :" + endpoint.containerPort() + " inside the container");
+                    T.get("probe.nothingInside", endpoint.containerPort()));
         }
         return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.EXEC, r.took(), "PING → " + firstLine(said));
     }
 
     private ProbeResult timedOut(String what) {
-        return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.EXEC, null, what + " timed out after " + Durations.human(timeout));
+        return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.EXEC, null, T.get("probe.timedOut", what, Formats.duration(timeout)));
     }
 
     private static String firstLine(String text) {

@@ -1,6 +1,7 @@
 package io.nightwatch.probe;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Texts;
+import io.nightwatch.text.Formats;
 import io.nightwatch.stack.Endpoint;
 import okhttp3.Call;
 import okhttp3.Connection;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * back to exec); a connection made but not answered in time is TIMED_OUT, which says something about the service.
  */
 public final class HttpProbe {
+
+    private static final Texts T = Texts.of(HttpProbe.class);
 
     private final OkHttpClient client;
     private final Duration timeout;
@@ -65,19 +68,19 @@ public final class HttpProbe {
             if (response.isSuccessful()) {
                 return ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.DIRECT, latency, endpoint.path() + " " + response.code());
             }
-            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, latency, endpoint.path() + " returns " + response.code());
+            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, latency, T.get("probe.returns", endpoint.path(), response.code()));
         } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-            return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " refused");
+            return ProbeResult.unreachable(ProbeTransport.DIRECT, T.get("probe.refused", where));
         } catch (InterruptedIOException e) {
-            if (!connected.get()) return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " did not accept a connection");
+            if (!connected.get()) return ProbeResult.unreachable(ProbeTransport.DIRECT, T.get("probe.noConnection", where));
             return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.DIRECT, null,
-                    endpoint.path() + " timed out after " + Durations.human(timeout));
+                    T.get("probe.timedOut", endpoint.path(), Formats.duration(timeout)));
         } catch (IOException e) {
             if (connected.get()) {
                 // A published port whose process binds only to loopback inside the container: docker-proxy accepts
                 // and then drops the connection. That is a reachability problem, not the service being down.
                 return ProbeResult.unreachable(ProbeTransport.DIRECT,
-                        "published port " + endpoint.directPort() + " accepts but closes without answering");
+                        T.get("probe.closesWithoutAnswer", endpoint.directPort()));
             }
             return ProbeResult.unreachable(ProbeTransport.DIRECT, where + ": " + e.getMessage());
         }

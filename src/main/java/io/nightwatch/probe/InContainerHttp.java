@@ -40,7 +40,7 @@ public final class InContainerHttp {
             long seconds = Math.max(1, timeout.toSeconds());
             r = gateway.exec(container, List.of("wget", "-q", "-T", String.valueOf(seconds), "-O", "-", url), timeout.plusSeconds(1));
             String said = r.stderr() + r.stdout();
-            boolean optionRejected = r.exitCode() == 139 || said.contains("unrecognized option") || said.contains("invalid option");
+            boolean optionRejected = r.exitCode() == 139 || said.contains("unrecognized option") || said.contains("invalid option"); // tool text: wget's words
             if (optionRejected) {
                 withoutWgetTimeout.add(container);
                 r = null;
@@ -65,6 +65,6 @@ public final class InContainerHttp {
     }
 
     public static boolean timedOut(ExecResult r) {
-        return r.timedOut() || (r.stdout() + r.stderr()).contains("timed out");
+        return r.timedOut() || (r.stdout() + r.stderr()).contains("timed out"); // tool text: wget's words
     }
 }

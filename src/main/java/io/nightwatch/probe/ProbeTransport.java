@@ -1,12 +1,16 @@
 package io.nightwatch.probe;
 
+import io.nightwatch.text.Texts;
+
 /** Which path produced a probe's verdict; tiles show it, because "UP via exec" and "UP direct" mean different things. */
 public enum ProbeTransport {
-    DIRECT("direct"), EXEC("exec in container"), ENGINE_HEALTHCHECK("engine healthcheck"), NONE("none");
+    DIRECT, EXEC, ENGINE_HEALTHCHECK, NONE;
 
-    private final String label;
+    private static final Texts T = Texts.of(ProbeTransport.class);
 
-    ProbeTransport(String label) { this.label = label; }
-
-    public String label() { return label; }
+    /** The path in words, in the current language ("exec in container"); JSON uses the name. */
+    public String label() {
+        String key = "transport." + name();
+        return T.get(key);
+    }
 }

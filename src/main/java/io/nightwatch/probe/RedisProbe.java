@@ -1,6 +1,7 @@
 package io.nightwatch.probe;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Texts;
+import io.nightwatch.text.Formats;
 import io.nightwatch.stack.Endpoint;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
@@ -14,6 +15,8 @@ import java.util.Optional;
 
 /** Redis {@code PING} over a direct connection, with AUTH when the profile names a password variable. */
 public final class RedisProbe {
+
+    private static final Texts T = Texts.of(RedisProbe.class);
 
     private final Duration timeout;
 
@@ -34,15 +37,15 @@ public final class RedisProbe {
             return ProbeResult.of("PONG".equals(reply) ? ProbeOutcome.HEALTHY : ProbeOutcome.UNHEALTHY,
                     ProbeTransport.DIRECT, latency, "PING → " + reply);
         } catch (JedisDataException e) {
-            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, null, "PING refused: " + firstWords(e.getMessage()));
+            return ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.DIRECT, null, T.get("probe.pingRefused", firstWords(e.getMessage())));
         } catch (JedisConnectionException e) {
             Throwable cause = e.getCause();
-            if (refused(e)) return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " refused");
+            if (refused(e)) return ProbeResult.unreachable(ProbeTransport.DIRECT, T.get("probe.refused", where));
             if (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
-                return ProbeResult.unreachable(ProbeTransport.DIRECT, where + " did not accept a connection");
+                return ProbeResult.unreachable(ProbeTransport.DIRECT, T.get("probe.noConnection", where));
             }
             if (cause instanceof SocketTimeoutException) {
-                return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.DIRECT, null, "PING timed out after " + Durations.human(timeout));
+                return ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.DIRECT, null, T.get("probe.timedOut", "PING", Formats.duration(timeout)));
             }
             return ProbeResult.unreachable(ProbeTransport.DIRECT, where + ": " + firstWords(e.getMessage()));
         }

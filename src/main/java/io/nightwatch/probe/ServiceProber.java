@@ -1,5 +1,6 @@
 package io.nightwatch.probe;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.HealthcheckStatus;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * container, else the engine's own healthcheck (images without a shell, such as the OTEL Collector's).
  */
 public final class ServiceProber {
+
+    private static final Texts T = Texts.of(ServiceProber.class);
 
     private final HttpProbe http;
     private final RedisProbe redis;
@@ -58,9 +61,9 @@ public final class ServiceProber {
             notReached.add(inside.detail());
             HealthcheckStatus check = container.get().health();
             if (check != HealthcheckStatus.NONE) return fromHealthcheck(container.get()).withFallback(String.join("; ", notReached));
-            notReached.add("no engine healthcheck");
+            notReached.add(T.get("probe.noHealthcheck"));
         } else if (container.isPresent() && !running) {
-            notReached.add("container not running");
+            notReached.add(T.get("probe.notRunning"));
         }
         return ProbeResult.notProbed(String.join("; ", notReached));
     }
@@ -68,10 +71,10 @@ public final class ServiceProber {
     private static ProbeResult fromHealthcheck(ContainerFacts facts) {
         String output = facts.lastHealthOutput().isEmpty() ? "" : ": " + facts.lastHealthOutput();
         return switch (facts.health()) {
-            case HEALTHY -> ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.ENGINE_HEALTHCHECK, null, "healthcheck healthy");
-            case UNHEALTHY -> ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.ENGINE_HEALTHCHECK, null, "healthcheck unhealthy" + output);
-            case STARTING -> ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.ENGINE_HEALTHCHECK, null, "healthcheck still starting");
-            case NONE -> ProbeResult.notProbed("no engine healthcheck");
+            case HEALTHY -> ProbeResult.of(ProbeOutcome.HEALTHY, ProbeTransport.ENGINE_HEALTHCHECK, null, T.get("probe.healthcheck.healthy"));
+            case UNHEALTHY -> ProbeResult.of(ProbeOutcome.UNHEALTHY, ProbeTransport.ENGINE_HEALTHCHECK, null, T.get("probe.healthcheck.unhealthy") + output);
+            case STARTING -> ProbeResult.of(ProbeOutcome.TIMED_OUT, ProbeTransport.ENGINE_HEALTHCHECK, null, T.get("probe.healthcheck.starting"));
+            case NONE -> ProbeResult.notProbed(T.get("probe.noHealthcheck"));
         };
     }
 }

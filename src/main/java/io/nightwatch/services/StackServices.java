@@ -1,5 +1,6 @@
 package io.nightwatch.services;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.alerts.AlertService;
 import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.baseline.BaselineRecorder;
@@ -41,6 +42,8 @@ import java.util.Optional;
  * (a store, see {@link Builder#store}) stays the caller's.
  */
 public final class StackServices implements AutoCloseable {
+
+    private static final Texts T = Texts.of(StackServices.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(StackServices.class);
 
@@ -135,13 +138,12 @@ public final class StackServices implements AutoCloseable {
 
     /** The banner when the receiver could not listen: where the webhooks go instead. */
     public static String receiverElsewhere(AlertSettings settings, Exception e) {
-        String at = settings.listen().map(a -> a.getHostString() + ":" + a.getPort()).orElse("the receiver's address");
+        String at = settings.listen().map(a -> a.getHostString() + ":" + a.getPort()).orElseGet(() -> T.get("receiver.defaultAddress"));
         boolean taken = e.getCause() instanceof BindException || String.valueOf(e.getMessage()).contains("already");
         if (taken) {
-            return "webhooks go elsewhere: " + at + " is in use (is `nightwatch serve` running?). This window still polls "
-                    + "Alertmanager and Prometheus and records its own findings; the history is shared.";
+            return T.get("receiver.taken", at);
         }
-        return "webhooks are not received here: " + e.getMessage() + ". This window still polls Alertmanager and Prometheus.";
+        return T.get("receiver.failed", e.getMessage());
     }
 
     /** What open() has built so far; a failure closes {@link #opened} newest first. */
@@ -151,7 +153,7 @@ public final class StackServices implements AutoCloseable {
         HealthMonitor health;
         FlowMonitor flow;
         AlertService alerts;
-        String receiver = "no alert history";
+        String receiver = T.get("receiver.noHistory");
         boolean receiverElsewhere;
         RunbookCatalog runbooks;
         BackupWatcher backups;
@@ -259,8 +261,8 @@ public final class StackServices implements AutoCloseable {
                 o.alerts = o.push(new AlertService(profile, store, settings, clock));
                 o.alerts.start(Optional.of(o.health), Optional.of(o.flow));
                 o.receiver = o.alerts.receiverPort()
-                        .map(port -> "webhooks on " + settings.listen().map(InetSocketAddress::getHostString).orElse("?") + ":" + port)
-                        .orElse("no webhook receiver (polling only)");
+                        .map(port -> T.get("receiver.on", settings.listen().map(InetSocketAddress::getHostString).orElse("?") + ":" + port))
+                        .orElseGet(() -> T.get("receiver.none"));
             } catch (IOException | IllegalArgumentException e) {
                 if (!pollWhenReceiverTaken) throw e;
                 LOG.warn("webhook receiver not started: {}", e.getMessage());
@@ -274,7 +276,7 @@ public final class StackServices implements AutoCloseable {
                 try {
                     o.alerts.start(Optional.of(o.health), Optional.of(o.flow));
                 } catch (IOException impossible) { // no receiver, nothing to bind
-                    o.receiver += "; polling failed to start: " + impossible.getMessage();
+                    o.receiver += "; " + T.get("receiver.pollingFailed", impossible.getMessage());
                 }
             }
             // the process that receives the webhooks writes the incident log; a second window would only write it twice

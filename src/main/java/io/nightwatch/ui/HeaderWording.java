@@ -1,36 +1,37 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.text.Texts;
+
 import java.util.List;
 
-/** The header's and the shortcut sheet's words, in one place (they move to bundles with issue 13). */
+/** The header's and the shortcut sheet's words, from the ui bundle. */
 final class HeaderWording {
 
+    private static final Texts T = Texts.of(HeaderWording.class);
+    /** The shortcut sheet's rows, in order: each has {@code shortcut.<row>.key} and {@code shortcut.<row>.what}. */
+    private static final List<String> ROWS = List.of("views", "tab", "space", "enter", "ctrlEnter", "esc", "arrows", "altDown", "help");
+
     String pillTip() {
-        return "The stack's verdict, the same in every view; each view's own count is beside the summary";
+        return T.get("header.pill.tip");
     }
 
     String muteTip(boolean muted) {
-        return muted ? "Desktop notifications are muted; the alert history still records everything. Click to notify again."
-                : "Desktop notifications: one for each new outage; click to mute";
+        return T.get(muted ? "header.mute.tip.muted" : "header.mute.tip");
     }
 
-    String muteQuestion() { return "Mute desktop notifications?"; }
-    String muteYes() { return "Mute"; }
-    String muteNo() { return "Keep notifying"; }
+    String muteQuestion() { return T.get("header.mute.question"); }
+    String muteYes() { return T.get("header.mute.yes"); }
+    String muteNo() { return T.get("header.mute.no"); }
 
-    String shortcutsTitle() { return "Keyboard shortcuts"; }
+    String shortcutsTitle() { return T.get("shortcuts.title"); }
 
     /** Key, then what it does. */
     List<String[]> shortcuts() {
-        return List.of(
-                new String[] {"Ctrl+1 … Ctrl+4", "Health, Flow, Alerts, Incidents"},
-                new String[] {"Tab / Shift+Tab", "next / previous control (the ring shows where)"},
-                new String[] {"Space", "press the focused button, tick the focused box"},
-                new String[] {"Enter", "the highlighted (default) button, also from a check box"},
-                new String[] {"Ctrl+Enter", "submit a note (acknowledge dialog)"},
-                new String[] {"Esc", "cancel a dialog or a wizard"},
-                new String[] {"Right / Left", "open / fold related alerts in the alert table"},
-                new String[] {"Alt+Down", "open the runbooks menu or a drop-down when focused"},
-                new String[] {"F1 or ?", "this sheet"});
+        return ROWS.stream().map(row -> new String[] {word(row, "key"), word(row, "what")}).toList();
+    }
+
+    private static String word(String row, String part) {
+        String key = "shortcut." + row + "." + part;
+        return T.get(key);
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSnapshot;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
  */
 public final class MainWindow {
 
+    private static final Texts T = Texts.of(MainWindow.class);
+
     public static final String TITLE = "Nightwatch";
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
@@ -57,6 +60,7 @@ public final class MainWindow {
         this.controller = new MainWindowController(model, flow, alerts, url -> openUrl.accept(url));
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"));
         loader.setControllerFactory(type -> controller);
+        loader.setResources(T.bundle());
         Parent root;
         try {
             root = loader.load();
@@ -82,7 +86,7 @@ public final class MainWindow {
 
     /** A window fed by both monitors, without an alert history; the caller starts and closes them. */
     public static MainWindow watching(HealthMonitor monitor, FlowMonitor flowMonitor, Clock clock, Theme theme) {
-        return watching(monitor, flowMonitor, AlertsViewModel.unavailable("no alert history was opened", clock), clock, theme);
+        return watching(monitor, flowMonitor, AlertsViewModel.unavailable(T.get("alerts.noHistory"), clock), clock, theme);
     }
 
     /** A window fed by both monitors and an alerts model (listening to its service already); the caller starts them. */
@@ -98,7 +102,7 @@ public final class MainWindow {
 
     /** A window over view models fed by other means (tests push snapshots by hand), without an alert history. */
     public static MainWindow of(DashboardViewModel model, FlowViewModel flow, Theme theme) {
-        return new MainWindow(model, flow, AlertsViewModel.unavailable("no alert history was opened", Clock.systemDefaultZone()), theme);
+        return new MainWindow(model, flow, AlertsViewModel.unavailable(T.get("alerts.noHistory"), Clock.systemDefaultZone()), theme);
     }
 
     /** A window over view models fed by other means. */

@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Bell;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.ViewHeader;
@@ -46,6 +47,8 @@ import java.util.function.Consumer;
  * notifications (by keyboard only after a confirmation). On a narrow window the header reflows onto two lines.
  */
 public final class MainWindowController {
+
+    private static final Texts T = Texts.of(MainWindowController.class);
 
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
@@ -101,7 +104,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
-        profileSource.textProperty().bind(model.profileSourceProperty().map(source -> "profile: " + source));
+        profileSource.textProperty().bind(model.profileSourceProperty().map(source -> T.get("header.profile", source)));
         Tooltip profileTip = new Tooltip();
         profileTip.textProperty().bind(profileSource.textProperty());
         profileSource.setTooltip(profileTip);
@@ -110,12 +113,12 @@ public final class MainWindowController {
         summary.setTooltip(summaryTip);
         healthGlyph.stateProperty().bind(model.overallStateProperty());
         flowGlyph.stateProperty().bind(flow.overallStateProperty());
-        flowTab.textProperty().bind(flow.stalledCountProperty().map(n -> n.intValue() > 0 ? "Flow · " + n + " stalled" : "Flow"));
+        flowTab.textProperty().bind(flow.stalledCountProperty().map(n -> n.intValue() > 0 ? T.get("nav.flow.stalled", n) : T.get("nav.flow")));
         flow.overallStateProperty().addListener((o, old, state) -> Styles.FLOW.apply(flowTab, state));
         Styles.FLOW.apply(flowTab, flow.overallStateProperty().get());
         model.overallStateProperty().addListener((o, old, state) -> Styles.HEALTH.apply(healthTab, state));
         Styles.HEALTH.apply(healthTab, model.overallStateProperty().get());
-        alertsTab.textProperty().bind(alerts.criticalFiringProperty().map(n -> n.intValue() > 0 ? "Alerts · " + n + " critical" : "Alerts"));
+        alertsTab.textProperty().bind(alerts.criticalFiringProperty().map(n -> n.intValue() > 0 ? T.get("nav.alerts.critical", n) : T.get("nav.alerts")));
         alerts.criticalFiringProperty().addListener((o, old, n) -> showCritical());
         showCritical();
 
@@ -135,18 +138,18 @@ public final class MainWindowController {
         muteToggle.selectedProperty().bindBidirectional(alerts.mutedProperty());
         muteGlyph.stateProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? Bell.MUTED : Bell.QUIET));
         // the bell alone while notifying (the usual case, and the header is full); the struck bell and a word when muted
-        muteToggle.textProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? "Muted" : ""));
+        muteToggle.textProperty().bind(muteToggle.selectedProperty().map(muted -> muted ? T.get("header.muted") : ""));
         muteToggle.setTooltip(new Tooltip(words.muteTip(false)));
         muteToggle.selectedProperty().addListener((o, was, muted) -> muteToggle.getTooltip().setText(words.muteTip(muted)));
         MuteConfirmation.install(muteToggle, words);
 
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
-        runbooksMenu.setTooltip(new Tooltip("Runbooks: guided backup, restore, upgrade, rollback, recovery and stack stop/start"));
+        runbooksMenu.setTooltip(new Tooltip(T.get("header.runbooks.tip")));
 
         hostScroll.setContent(new io.nightwatch.ui.dashboard.compact.DensityPane(model)); // tiles, or a cell per service at fleet size
         flowScroll.setContent(new FlowView(flow));
         alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));
-        Label noLog = new Label("No incident log here: the alert history could not be opened.");
+        Label noLog = new Label(T.get("incidents.unavailable"));
         noLog.getStyleClass().add("incidents-unavailable");
         incidentsPane.getChildren().setAll(noLog);
         Label noAudit = new Label(io.nightwatch.ui.readiness.ReadinessWording.unavailable());
@@ -211,7 +214,7 @@ public final class MainWindowController {
         // "Open runbook" on an alert's detail and on a DOWN or STALLED tile
         alerts.runbookOpenerProperty().set(launcher);
         model.runbookOpenerProperty().set(launcher);
-        runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? n + " interrupted" : ""));
+        runbooksMenu.textProperty().bind(launcher.interruptedProperty().map(n -> n.intValue() > 0 ? T.get("header.runbooks.interrupted", n) : ""));
         launcher.interruptedProperty().addListener((o, old, n) -> runbooksMenu.pseudoClassStateChanged(INTERRUPTED, n.intValue() > 0));
         runbooksMenu.setDisable(false);
     }
@@ -221,8 +224,8 @@ public final class MainWindowController {
         incidents.setShowing(view.get() == MainWindow.View.INCIDENTS);
         view.addListener((o, old, shown) -> incidents.setShowing(shown == MainWindow.View.INCIDENTS));
         incidentsPane.getChildren().setAll(new io.nightwatch.ui.incident.IncidentsView(incidents));
-        incidentsTab.textProperty().bind(incidents.openCountProperty().map(n -> n.intValue() > 0 ? "Incidents · " + n : "Incidents"));
-        incidentsTab.setTooltip(new Tooltip("Incidents: the open ones are counted (red); Shortcut+4"));
+        incidentsTab.textProperty().bind(incidents.openCountProperty().map(n -> n.intValue() > 0 ? T.get("nav.incidents.open", n) : T.get("nav.incidents")));
+        incidentsTab.setTooltip(new Tooltip(T.get("nav.incidents.tip")));
         incidents.openCountProperty().addListener((o, old, n) -> incidentsTab.pseudoClassStateChanged(CRITICAL, n.intValue() > 0));
         incidentsTab.pseudoClassStateChanged(CRITICAL, incidents.openCountProperty().get() > 0);
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.alerts.AlertNotifier;
 import io.nightwatch.alerts.AlertService;
@@ -36,6 +37,8 @@ import java.util.Map;
  * Launched by {@code io.nightwatch.Nightwatch} (which must not extend Application itself).
  */
 public class NightwatchApp extends Application {
+
+    private static final Texts T = Texts.of(NightwatchApp.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(NightwatchApp.class);
 
@@ -170,7 +173,7 @@ public class NightwatchApp extends Application {
             } catch (IllegalArgumentException e) { // an engine address that cannot work (DOCKER_HOST, context, TLS files)
                 Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
                 alert.setTitle(MainWindow.TITLE);
-                alert.setHeaderText("The Docker engine address cannot be used");
+                alert.setHeaderText(T.get("start.badEngineAddress"));
                 alert.showAndWait();
                 Platform.exit();
                 return;
@@ -311,7 +314,7 @@ public class NightwatchApp extends Application {
     /** The alerts view over the service, with the receiver banner; without a history it says why. */
     private AlertsViewModel alertsModel(Clock clock) {
         if (services.alerts().isEmpty()) {
-            return AlertsViewModel.unavailable(storeProblem.isEmpty() ? "no alert history was opened" : storeProblem, clock);
+            return AlertsViewModel.unavailable(storeProblem.isEmpty() ? T.get("alerts.noHistory") : storeProblem, clock);
         }
         AlertNotifier notifier = new AlertNotifier(clock);
         notifier.setQuiet(new io.nightwatch.alerts.NotDeployedAlerts(services.profile(), services.health().notDeployed()));
@@ -421,7 +424,7 @@ public class NightwatchApp extends Application {
     private static void showProfileError(ProfileException e) {
         Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
         alert.setTitle(MainWindow.TITLE);
-        alert.setHeaderText("The profile cannot be used");
+        alert.setHeaderText(T.get("start.badProfile"));
         alert.showAndWait();
     }
 }

@@ -46,6 +46,9 @@ import java.util.OptionalLong;
  * Why one class of about 800 lines: it is a single-pass scanner whose position, line and cache are
  * shared by every token rule; split into classes, each rule would take the cursor and the limits
  * back and forth.
+ * <p>
+ * Its error messages quote the exposition format's own terms (HELP, TYPE, label set) and stay English, like the format:
+ * they are marked as tool text.
  */
 public final class ExpositionParser {
 
@@ -173,7 +176,7 @@ public final class ExpositionParser {
             lineStart = p;
             lineEnd = end;
             if (end - p > limits.maxLineLength()) {
-                throw error(p, "line is " + (end - p) + " characters long, over the limit of "
+                throw error(p, "line is " + (end - p) + " characters long, over the limit of " // tool text
                         + limits.maxLineLength());
             }
             parseLine();
@@ -221,8 +224,8 @@ public final class ExpositionParser {
         }
         int nameEnd = scanMetricName(i);
         if (nameEnd == i || (nameEnd < lineEnd && !isBlank(s.charAt(nameEnd)))) {
-            throw error(i, "invalid metric name \"" + shorten(s.substring(i, scanToken(i))) + "\" in " + keyword
-                    + " line: expected [a-zA-Z_:][a-zA-Z0-9_:]*");
+            throw error(i, "invalid metric name \"" + shorten(s.substring(i, scanToken(i))) + "\" in " + keyword // tool text
+                    + " line: expected [a-zA-Z_:][a-zA-Z0-9_:]*"); // tool text
         }
         String name = pooled(i, nameEnd);
         i = skipBlanks(nameEnd);
@@ -232,15 +235,15 @@ public final class ExpositionParser {
         FamilyBuilder f = family(name);
         if (help) {
             if (f.help != null) {
-                throw error(lineStart, "second HELP line for metric \"" + shorten(f.name) + "\"");
+                throw error(lineStart, "second HELP line for metric \"" + shorten(f.name) + "\""); // tool text
             }
             f.help = unescapeHelp(i);
         } else {
             if (f.typeLine) {
-                throw error(lineStart, "second TYPE line for metric \"" + shorten(f.name) + "\"");
+                throw error(lineStart, "second TYPE line for metric \"" + shorten(f.name) + "\""); // tool text
             }
             if (!f.samples.isEmpty()) {
-                throw error(lineStart, "TYPE line for metric \"" + shorten(f.name) + "\" comes after its samples");
+                throw error(lineStart, "TYPE line for metric \"" + shorten(f.name) + "\" comes after its samples"); // tool text
             }
             int wordEnd = lineEnd;
             while (wordEnd > i && isBlank(s.charAt(wordEnd - 1))) {
@@ -249,8 +252,8 @@ public final class ExpositionParser {
             String word = s.substring(i, wordEnd);
             MetricType t = MetricType.fromWord(word);
             if (t == null) {
-                throw error(i, "unknown metric type \"" + shorten(word)
-                        + "\": expected counter, gauge, histogram, summary or untyped");
+                throw error(i, "unknown metric type \"" + shorten(word) // tool text
+                        + "\": expected counter, gauge, histogram, summary or untyped"); // tool text
             }
             f.type = t;
             f.typeLine = true;
@@ -270,7 +273,7 @@ public final class ExpositionParser {
                 continue;
             }
             if (i + 1 >= lineEnd) {
-                throw error(i, "HELP text ends with a lone '\\'");
+                throw error(i, "HELP text ends with a lone '\\'"); // tool text
             }
             char e = s.charAt(i + 1);
             if (e == '\\') {
@@ -278,8 +281,8 @@ public final class ExpositionParser {
             } else if (e == 'n') {
                 sb.append('\n');
             } else {
-                throw error(i, "invalid escape sequence '\\" + printable(e)
-                        + "' in HELP text: only \\\\ and \\n are allowed");
+                throw error(i, "invalid escape sequence '\\" + printable(e) // tool text
+                        + "' in HELP text: only \\\\ and \\n are allowed"); // tool text
             }
             i += 2;
         }
@@ -290,12 +293,12 @@ public final class ExpositionParser {
 
     private void parseSample(int i) throws ExpositionParseException {
         if (sampleCount >= limits.maxSamples()) {
-            throw error(i, "too many samples: the limit is " + limits.maxSamples());
+            throw error(i, "too many samples: the limit is " + limits.maxSamples()); // tool text
         }
         final int nameStart = i;
         final int nameEnd = scanMetricName(i);
         if (nameEnd == nameStart) {
-            throw error(i, "invalid metric name: expected a letter, '_' or ':' at its start, found " + describe(i));
+            throw error(i, "invalid metric name: expected a letter, '_' or ':' at its start, found " + describe(i)); // tool text
         }
         String name = pooled(nameStart, nameEnd);
         FamilyBuilder family;
@@ -314,18 +317,18 @@ public final class ExpositionParser {
             i = skipBlanks(pos);
         }
         if (i >= lineEnd) {
-            throw error(i, "expected a value after \"" + shorten(s.substring(nameStart, i))
-                    + "\", found end of line");
+            throw error(i, "expected a value after \"" + shorten(s.substring(nameStart, i)) // tool text
+                    + "\", found end of line"); // tool text
         }
         int valueEnd = scanToken(i);
         double value = parseNumber(s, i, valueEnd);
         if (numberError != null) {
             if (i == nameEnd) {
                 // Glued to the name ("foo-bar 1", "foo.bar 1"): the name is what is wrong.
-                throw error(nameEnd, "invalid character " + describe(nameEnd) + " in metric name \""
+                throw error(nameEnd, "invalid character " + describe(nameEnd) + " in metric name \"" // tool text
                         + shorten(s.substring(nameStart, valueEnd)) + "\"");
             }
-            throw error(i, "invalid value \"" + shorten(s.substring(i, valueEnd)) + "\" for \"" + shorten(name)
+            throw error(i, "invalid value \"" + shorten(s.substring(i, valueEnd)) + "\" for \"" + shorten(name) // tool text
                     + "\": " + numberError);
         }
 
@@ -336,7 +339,7 @@ public final class ExpositionParser {
             timestamp = parseTimestamp(i, tsEnd);
             i = skipBlanks(tsEnd);
             if (i < lineEnd) {
-                throw error(i, "unexpected text after the timestamp: \"" + shorten(s.substring(i, lineEnd)) + "\"");
+                throw error(i, "unexpected text after the timestamp: \"" + shorten(s.substring(i, lineEnd)) + "\""); // tool text
             }
         }
 
@@ -354,8 +357,8 @@ public final class ExpositionParser {
         while (true) {
             i = skipBlanks(i);
             if (i >= lineEnd) {
-                throw error(i, "unterminated label set of \"" + shorten(metric)
-                        + "\": expected a label name or '}', found end of line");
+                throw error(i, "unterminated label set of \"" + shorten(metric) // tool text
+                        + "\": expected a label name or '}', found end of line"); // tool text
             }
             char c = s.charAt(i);
             if (c == '}') {
@@ -364,27 +367,27 @@ public final class ExpositionParser {
             }
             int keyEnd = scanLabelName(i);
             if (keyEnd == i) {
-                throw error(i, "invalid label name in \"" + shorten(metric) + "\": expected a letter or '_' at its start, found "
+                throw error(i, "invalid label name in \"" + shorten(metric) + "\": expected a letter or '_' at its start, found " // tool text
                         + describe(i));
             }
             String key = pooled(i, keyEnd);
             if (key.equals("__name__")) {
-                throw error(i, "label name \"__name__\" is reserved");
+                throw error(i, "label name \"__name__\" is reserved"); // tool text
             }
             if (labelCount < 16) {
                 for (int j = 0; j < labelCount; j++) {
                     if (keyBuf[j].equals(key)) {
-                        throw error(i, "duplicate label name \"" + shorten(key) + "\" in \"" + shorten(metric) + "\"");
+                        throw error(i, "duplicate label name \"" + shorten(key) + "\" in \"" + shorten(metric) + "\""); // tool text
                     }
                 }
             }
             i = skipBlanks(keyEnd);
             if (i >= lineEnd || s.charAt(i) != '=') {
-                throw error(i, "expected '=' after label name \"" + shorten(key) + "\", found " + describe(i));
+                throw error(i, "expected '=' after label name \"" + shorten(key) + "\", found " + describe(i)); // tool text
             }
             i = skipBlanks(i + 1);
             if (i >= lineEnd || s.charAt(i) != '"') {
-                throw error(i, "expected '\"' to open the value of label \"" + shorten(key) + "\", found " + describe(i));
+                throw error(i, "expected '\"' to open the value of label \"" + shorten(key) + "\", found " + describe(i)); // tool text
             }
             String value = parseLabelValue(i + 1, key);
             if ((type == MetricType.HISTOGRAM && key.equals("le"))
@@ -392,14 +395,14 @@ public final class ExpositionParser {
                 parseNumber(value, 0, value.length());
                 if (numberError != null) {
                     throw error(i, "label \"" + shorten(key) + "\" of " + type.word() + " \"" + shorten(metric)
-                            + "\" must be a number, got \"" + shorten(value) + "\"");
+                            + "\" must be a number, got \"" + shorten(value) + "\""); // tool text
                 }
             }
             addLabel(key, value);
             i = skipBlanks(pos);
             if (i >= lineEnd) {
-                throw error(i, "unterminated label set of \"" + shorten(metric) + "\": expected ',' or '}' after the value of label \""
-                        + shorten(key) + "\", found end of line");
+                throw error(i, "unterminated label set of \"" + shorten(metric) + "\": expected ',' or '}' after the value of label \"" // tool text
+                        + shorten(key) + "\", found end of line"); // tool text
             }
             c = s.charAt(i);
             if (c == ',') {
@@ -408,7 +411,7 @@ public final class ExpositionParser {
                 pos = i + 1;
                 break;
             } else {
-                throw error(i, "expected ',' or '}' after the value of label \"" + shorten(key) + "\", found " + describe(i));
+                throw error(i, "expected ',' or '}' after the value of label \"" + shorten(key) + "\", found " + describe(i)); // tool text
             }
         }
         try {
@@ -438,8 +441,8 @@ public final class ExpositionParser {
         if (backslashAtOrAfter(start) > quote && quote < lineEnd) {
             // The common case: no escapes.
             if (quote - start > max) {
-                throw error(start, "value of label \"" + shorten(key) + "\" is " + (quote - start)
-                        + " characters long, over the limit of " + max);
+                throw error(start, "value of label \"" + shorten(key) + "\" is " + (quote - start) // tool text
+                        + " characters long, over the limit of " + max); // tool text
             }
             pos = quote + 1;
             return quote - start <= POOLED_VALUE_MAX ? pooled(start, quote) : s.substring(start, quote);
@@ -448,7 +451,7 @@ public final class ExpositionParser {
         int i = start;
         while (true) {
             if (i >= lineEnd) {
-                throw error(start - 1, "unterminated value of label \"" + shorten(key) + "\": no closing '\"' before end of line");
+                throw error(start - 1, "unterminated value of label \"" + shorten(key) + "\": no closing '\"' before end of line"); // tool text
             }
             char c = s.charAt(i);
             if (c == '"') {
@@ -456,16 +459,16 @@ public final class ExpositionParser {
             }
             if (c == '\\') {
                 if (i + 1 >= lineEnd) {
-                    throw error(start - 1, "unterminated value of label \"" + shorten(key)
-                            + "\": the line ends after '\\', no closing '\"'");
+                    throw error(start - 1, "unterminated value of label \"" + shorten(key) // tool text
+                            + "\": the line ends after '\\', no closing '\"'"); // tool text
                 }
                 char e = s.charAt(i + 1);
                 switch (e) {
                     case '\\' -> sb.append('\\');
                     case '"' -> sb.append('"');
                     case 'n' -> sb.append('\n');
-                    default -> throw error(i, "invalid escape sequence '\\" + printable(e) + "' in the value of label \""
-                            + shorten(key) + "\": only \\\\, \\\" and \\n are allowed");
+                    default -> throw error(i, "invalid escape sequence '\\" + printable(e) + "' in the value of label \"" // tool text
+                            + shorten(key) + "\": only \\\\, \\\" and \\n are allowed"); // tool text
                 }
                 i += 2;
             } else {
@@ -473,7 +476,7 @@ public final class ExpositionParser {
                 i++;
             }
             if (sb.length() > max) {
-                throw error(start, "value of label \"" + shorten(key) + "\" is longer than the limit of " + max + " characters");
+                throw error(start, "value of label \"" + shorten(key) + "\" is longer than the limit of " + max + " characters"); // tool text
             }
         }
         pos = i + 1;
@@ -498,11 +501,11 @@ public final class ExpositionParser {
             try {
                 return OptionalLong.of(Long.parseLong(s, from, to, 10));
             } catch (NumberFormatException overflow) {
-                throw error(from, "timestamp \"" + shorten(s.substring(from, to)) + "\" is out of the 64-bit range");
+                throw error(from, "timestamp \"" + shorten(s.substring(from, to)) + "\" is out of the 64-bit range"); // tool text
             }
         }
-        throw error(from, "invalid timestamp \"" + shorten(s.substring(from, to))
-                + "\": expected integer milliseconds since the epoch");
+        throw error(from, "invalid timestamp \"" + shorten(s.substring(from, to)) // tool text
+                + "\": expected integer milliseconds since the epoch"); // tool text
     }
 
     // --- numbers ----------------------------------------------------------------------------------
@@ -537,7 +540,7 @@ public final class ExpositionParser {
             if (n == 3 && i == from && src.regionMatches(true, i, "nan", 0, 3)) {
                 return Double.NaN;
             }
-            numberError = "not a number (NaN, +Inf and -Inf are the only words allowed)";
+            numberError = "not a number (NaN, +Inf and -Inf are the only words allowed)"; // tool text
             return Double.NaN;
         }
         // Fast path: [+-]digits[.digits] with at most 15 digits is exact in one rounding step.
@@ -602,7 +605,7 @@ public final class ExpositionParser {
                 expDigits++;
             }
             if (expDigits == 0) {
-                numberError = "exponent without digits";
+                numberError = "exponent without digits"; // tool text
                 return Double.NaN;
             }
         }
@@ -612,7 +615,7 @@ public final class ExpositionParser {
         }
         double v = Double.parseDouble(src.substring(from, to));
         if (Double.isInfinite(v)) {
-            numberError = "out of the range of a 64-bit float";
+            numberError = "out of the range of a 64-bit float"; // tool text
             return Double.NaN;
         }
         return v;
@@ -648,7 +651,7 @@ public final class ExpositionParser {
         }
         if (order.size() >= limits.maxSamples()) {
             // HELP/TYPE lines alone create families: bound them too, or comments could fill memory.
-            throw error(lineStart, "too many metric families: the limit is " + limits.maxSamples());
+            throw error(lineStart, "too many metric families: the limit is " + limits.maxSamples()); // tool text
         }
         f = new FamilyBuilder(name);
         byName.put(name, f);
@@ -783,7 +786,7 @@ public final class ExpositionParser {
 
     /** "'x'" for the character at i, or "end of line". */
     private String describe(int i) {
-        return i >= lineEnd ? "end of line" : describeChar(s.charAt(i));
+        return i >= lineEnd ? "end of line" : describeChar(s.charAt(i)); // tool text
     }
 
     private static String describeChar(char c) {

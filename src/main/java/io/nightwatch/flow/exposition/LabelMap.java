@@ -52,8 +52,8 @@ final class LabelMap extends AbstractMap<String, String> {
         String[] v = new String[n];
         int i = 0;
         for (Map.Entry<String, String> e : labels.entrySet()) {
-            k[i] = Objects.requireNonNull(e.getKey(), "label name");
-            v[i] = Objects.requireNonNull(e.getValue(), "label value");
+            k[i] = Objects.requireNonNull(e.getKey(), "label name"); // tool text
+            v[i] = Objects.requireNonNull(e.getValue(), "label value"); // tool text
             i++;
         }
         return ofPairs(k, v, n);

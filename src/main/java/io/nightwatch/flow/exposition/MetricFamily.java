@@ -24,7 +24,7 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
         for (Sample s : samples) {
             if (!s.name().startsWith(name)) {
                 throw new IllegalArgumentException(
-                        "sample \"" + s.name() + "\" does not belong to family \"" + name + "\"");
+                        "sample \"" + s.name() + "\" does not belong to family \"" + name + "\""); // tool text
             }
         }
     }

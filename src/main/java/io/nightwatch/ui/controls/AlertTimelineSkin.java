@@ -1,5 +1,6 @@
 package io.nightwatch.ui.controls;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.store.AlertState;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * colour or the size change; never per pulse.
  */
 public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
+
+    private static final Texts T = Texts.of(AlertTimelineSkin.class);
 
     static final double HEADER = 22;
     static final double AXIS = 18;
@@ -232,7 +235,8 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
         g.setFill(t.getText());
         g.setFont(AXIS_FONT);
         g.setTextBaseline(VPos.TOP);
-        double nowWidth = width("now", AXIS_FONT);
+        String now = T.get("timeline.now");
+        double nowWidth = width(now, AXIS_FONT);
         double nowX = Math.max(0, w - RIGHT_PAD - nowWidth / 2);
         double lastEnd = -1;
         for (TimelineLayout.Tick tick : layout.ticks()) {
@@ -244,7 +248,7 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
             lastEnd = left + tw;
         }
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("now", Math.min(nowX, w - nowWidth), bottom + 3);
+        g.fillText(now, Math.min(nowX, w - nowWidth), bottom + 3);
     }
 
     private void drawHeader(GraphicsContext g, AlertTimeline t, double w) {
@@ -252,7 +256,8 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
         g.setTextAlign(TextAlignment.LEFT);
         double mid = HEADER / 2 - 2;
         // the legend, right-aligned: swatch + word per severity, then what "pale" means
-        String[] words = {"critical", "warning", "info", "resolved"};
+        String[] words = {T.get("timeline.legend.critical"), T.get("timeline.legend.warning"), T.get("timeline.legend.info"),
+                T.get("timeline.legend.resolved")};
         Severity[] kinds = {Severity.CRITICAL, Severity.WARNING, Severity.INFO,
                 Severity.CRITICAL};
         double swatch = 16;
@@ -274,7 +279,7 @@ public class AlertTimelineSkin extends SkinBase<AlertTimeline> {
             g.fillText(words[i], starts[i] + swatch + 5, mid);
         }
         String caption = t.getCaption();
-        if (layout.hidden() > 0) caption += " · " + layout.hidden() + " more not drawn: narrow the filter";
+        if (layout.hidden() > 0) caption += " · " + T.get("timeline.hidden", layout.hidden());
         g.setFont(CAPTION_FONT);
         g.setFill(t.getSelection());
         double room = legendStart - 8;

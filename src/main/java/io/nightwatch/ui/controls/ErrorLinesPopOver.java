@@ -1,5 +1,6 @@
 package io.nightwatch.ui.controls;
 
+import io.nightwatch.text.Texts;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,6 +16,8 @@ import java.util.List;
  * Styled by {@code .error-lines-popover}, {@code .error-lines-title}, {@code .error-lines-text}.
  */
 public final class ErrorLinesPopOver {
+
+    private static final Texts T = Texts.of(ErrorLinesPopOver.class);
 
     private static final String OPEN = ErrorLinesPopOver.class.getName();
     private static final String CLOSED_AT = OPEN + ".closedAt";
@@ -41,7 +44,7 @@ public final class ErrorLinesPopOver {
         Label caption = new Label(subtitle);
         caption.getStyleClass().add("error-lines-subtitle");
         // A blank line between entries: long lines wrap, and each must still read as one.
-        TextArea text = new TextArea(lines.isEmpty() ? "no error lines seen since the console started" : String.join("\n\n", lines));
+        TextArea text = new TextArea(lines.isEmpty() ? T.get("errors.none") : String.join("\n\n", lines));
         text.getStyleClass().add("error-lines-text");
         text.setEditable(false);
         text.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.controls;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.health.HealthState;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -28,7 +29,7 @@ import java.util.List;
  */
 public class HealthTileSkin extends SkinBase<HealthTile> {
 
-    private static final String NO_FINDINGS = "no findings";
+    private static final Texts T = Texts.of(HealthTileSkin.class);
 
     private final VBox body = new VBox();
     private final Label title = label("tile-title");
@@ -48,6 +49,9 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
     private final Label backup = label("tile-backup");
     private final SVGPath errorIcon = new SVGPath();
     private final Label findings = label("tile-findings");
+    /** A state word of ten letters or more ("eingeschränkt"): a smaller size leaves the trend its room. */
+    private static final javafx.css.PseudoClass LONG_WORD = javafx.css.PseudoClass.getPseudoClass("long-word");
+    private static final int LONG_WORD_LETTERS = 10;
     private static final javafx.css.PseudoClass OVERDUE = javafx.css.PseudoClass.getPseudoClass("overdue");
     private final javafx.beans.value.ChangeListener<Boolean> overdueListener = (o, was, now) -> backup.pseudoClassStateChanged(OVERDUE, now);
     private final SVGPath findingIcon = new SVGPath();
@@ -107,13 +111,13 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         value.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(caption, value, new ColumnConstraints(), new ColumnConstraints());
 
-        grid.add(caption("PROBE"), 0, 0);
+        grid.add(caption(T.get("tile.caption.probe")), 0, 0);
         grid.add(probe, 1, 0, 3, 1);
-        grid.add(caption("UPTIME"), 0, 1);
+        grid.add(caption(T.get("tile.caption.uptime")), 0, 1);
         grid.add(uptime, 1, 1);
-        grid.add(caption("RESTARTS"), 2, 1);
+        grid.add(caption(T.get("tile.caption.restarts")), 2, 1);
         grid.add(restarts, 3, 1);
-        grid.add(caption("MEMORY"), 0, 2);
+        grid.add(caption(T.get("tile.caption.memory")), 0, 2);
         memoryBar.getStyleClass().add("tile-memory-bar");
         memoryBar.setMaxWidth(Double.MAX_VALUE);
         memory.setMinWidth(Region.USE_PREF_SIZE);
@@ -122,7 +126,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         memoryRow.getStyleClass().add("tile-memory");
         memoryRow.setAlignment(Pos.CENTER_LEFT);
         grid.add(memoryRow, 1, 2, 3, 1);
-        grid.add(caption("ERRORS"), 0, 3);
+        grid.add(caption(T.get("tile.caption.errors")), 0, 3);
         errorIcon.setContent("M0 1 L10 1 M0 5 L10 5 M0 9 L6 9"); // lines of text: "opens the lines"
         errorIcon.getStyleClass().add("tile-errors-icon");
         errors.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
@@ -133,7 +137,7 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
             e.consume();
         });
         grid.add(errors, 1, 3, 3, 1);
-        grid.add(caption("BACKUP"), 0, 4);
+        grid.add(caption(T.get("tile.caption.backup")), 0, 4);
         backup.setMaxWidth(Double.MAX_VALUE);
         grid.add(backup, 1, 4, 3, 1);
         return grid;
@@ -157,6 +161,8 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         newProblem.visibleProperty().bind(tile.newProblemProperty().isNotEmpty());
         glyph.stateProperty().bind(tile.stateProperty());
         state.textProperty().bind(Bindings.createStringBinding(() -> Styles.HEALTH.label(tile.getState()).replace('_', ' '), tile.stateProperty()));
+        state.textProperty().addListener((o, was, word) -> markLongWord());
+        markLongWord();
         reason.textProperty().bind(tile.reasonProperty());
         probe.textProperty().bind(Bindings.createStringBinding(() -> joinProbe(tile.getTransport(), tile.getLatency()),
                 tile.transportProperty(), tile.latencyProperty()));
@@ -182,6 +188,11 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
         Tooltip.install(tile, tooltip);
     }
 
+    private void markLongWord() {
+        boolean notDeployed = getSkinnable().getState() == HealthState.NOT_DEPLOYED; // already small, grey
+        state.pseudoClassStateChanged(LONG_WORD, !notDeployed && state.getText() != null && state.getText().length() >= LONG_WORD_LETTERS);
+    }
+
     private void showTrend() {
         Node trend = getSkinnable().getTrend();
         if (trend == null) trendSlot.getChildren().clear();
@@ -197,13 +208,13 @@ public class HealthTileSkin extends SkinBase<HealthTile> {
     /** Public for the keyboard-less and for tests; the ERRORS line calls it on click. */
     public void openErrorLines() {
         HealthTile tile = getSkinnable();
-        ErrorLinesPopOver.toggle(errors, "Error lines · " + tile.getTitle(), orDash(tile.getErrorSummary()),
+        ErrorLinesPopOver.toggle(errors, T.get("errors.title", tile.getTitle()), orDash(tile.getErrorSummary()),
                 List.copyOf(tile.getErrorLines()));
     }
 
     private void showFindings() {
         boolean none = getSkinnable().getFindings().isEmpty();
-        findings.setText(none ? NO_FINDINGS : String.join(" · ", getSkinnable().getFindings()));
+        findings.setText(none ? T.get("tile.noFindings") : String.join(" · ", getSkinnable().getFindings()));
         // Swap the graphic rather than hiding it: a Labeled skin does not re-add a graphic that was unmanaged.
         findings.setGraphic(none ? null : findingIcon);
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.controls;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.store.AlertState;
 
 import java.time.Duration;
@@ -42,9 +43,14 @@ public final class TimelineLayout {
             Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(2),
             Duration.ofDays(7), Duration.ofDays(14), Duration.ofDays(30));
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
+    private static final Texts T = Texts.of(TimelineLayout.class);
 
     private TimelineLayout() {}
+
+    /** "Dec 6" / "6. Dez." — the month word in the current language. */
+    private static DateTimeFormatter day() {
+        return DateTimeFormatter.ofPattern(T.get("timeline.day"), io.nightwatch.text.Language.current().locale());
+    }
 
     /**
      * One alert occurrence as the strip shows it.
@@ -156,7 +162,7 @@ public final class TimelineLayout {
             ZonedDateTime t = first(from.atZone(zone), step);
             while (t.toInstant().isBefore(to)) {
                 boolean midnight = t.toLocalTime().toSecondOfDay() == 0;
-                ticks.add(new Tick(x(t.toInstant(), from, total, width), midnight ? DAY.format(t) : CLOCK.format(t), midnight));
+                ticks.add(new Tick(x(t.toInstant(), from, total, width), midnight ? day().format(t) : CLOCK.format(t), midnight));
                 t = t.plus(step);
             }
         } else {
@@ -164,7 +170,7 @@ public final class TimelineLayout {
             LocalDate day = from.atZone(zone).toLocalDate().plusDays(1);
             day = day.plusDays(Math.floorMod(-day.toEpochDay(), days)); // every 7th day falls on the same weekday
             while (day.atStartOfDay(zone).toInstant().isBefore(to)) {
-                ticks.add(new Tick(x(day.atStartOfDay(zone).toInstant(), from, total, width), DAY.format(day), true));
+                ticks.add(new Tick(x(day.atStartOfDay(zone).toInstant(), from, total, width), day().format(day), true));
                 day = day.plusDays(days);
             }
         }

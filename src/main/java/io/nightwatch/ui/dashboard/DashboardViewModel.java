@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthMonitor;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  */
 public final class DashboardViewModel implements ViewHeader<HealthState> {
 
-    private static final AgeLine AGE = new AgeLine("updated", "no update for");
+    private static final Texts T = Texts.of(DashboardViewModel.class);
+
     private static final java.time.Duration MIN_STALE_AFTER = java.time.Duration.ofSeconds(10);
 
     private final Clock clock;
@@ -47,10 +48,10 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final ObservableList<HostModel> hosts = FXCollections.observableArrayList();
     private final ObservableList<HostModel> hostsView = FXCollections.unmodifiableObservableList(hosts);
     private final ReadOnlyStringWrapper profileSource = new ReadOnlyStringWrapper(this, "profileSource");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "waiting for the first check");
-    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "no update yet");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", T.get("summary.waiting"));
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", T.get("age.none"));
     private final ReadOnlyObjectWrapper<HealthState> overallState = new ReadOnlyObjectWrapper<>(this, "overallState", HealthState.UNKNOWN);
-    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "CHECKING");
+    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", T.get("overall.checking"));
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final FxBridge<HealthSnapshot> bridge = new FxBridge<>(this::apply);
     private final FxBridge<FlowSnapshot> flowBridge = new FxBridge<>(this::applyFlow);
@@ -160,23 +161,24 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         long total = counts.values().stream().mapToLong(Long::longValue).sum() - notDeployed;
         HealthState worst = counts.keySet().stream().reduce(HealthState.UP, (a, b) -> b.worseThan(a) ? b : a);
         overallState.set(worst);
-        overallText.set(total > 0 && worst == HealthState.UP ? "ALL UP" : worst.name());
+        overallText.set(total > 0 && worst == HealthState.UP ? T.get("overall.allUp") : io.nightwatch.ui.controls.Styles.HEALTH.label(worst));
 
-        StringBuilder text = new StringBuilder(total + (total == 1 ? " service" : " services"));
+        StringBuilder text = new StringBuilder(T.get(total == 1 ? "summary.services.one" : "summary.services.many", total));
         for (HealthState state : List.of(HealthState.UP, HealthState.DEGRADED, HealthState.DOWN, HealthState.UNKNOWN)) {
             long n = counts.getOrDefault(state, 0L);
-            if (n > 0) text.append(" · ").append(n).append(' ').append(state.name().toLowerCase(Locale.ROOT));
+            String key = "summary." + state.name() + (n == 1 ? ".one" : ".many");
+            if (n > 0) text.append(" · ").append(T.get(key, n));
         }
-        if (notDeployed > 0) text.append(" · ").append(notDeployed).append(" not deployed");
+        if (notDeployed > 0) text.append(" · ").append(T.get("summary.notDeployed", notDeployed));
         long unreachable = snapshot.engines().stream().filter(e -> HostFacts.of(e).engine() == HostFacts.EngineState.UNREACHABLE).count();
-        if (unreachable > 0) text.append(" · ").append(unreachable).append(unreachable == 1 ? " engine" : " engines").append(" unreachable");
+        if (unreachable > 0) text.append(" · ").append(T.get(unreachable == 1 ? "summary.unreachable.one" : "summary.unreachable.many", unreachable));
         summary.set(text.toString());
     }
 
     /** Says when the last news came, and flags it when the monitor has gone quiet for too long. */
     private void showAge() {
         if (lastSnapshotAt == null) return;
-        AgeLine.Reading reading = AGE.read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
+        AgeLine.Reading reading = new AgeLine(T.get("age.fresh"), T.get("age.silent")).read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
         stale.set(reading.stale());
         lastUpdate.set(reading.text());
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.SwarmService;
 import io.nightwatch.health.EngineStatus;
 import io.nightwatch.health.HealthState;
@@ -12,6 +13,8 @@ import java.util.List;
  * stack in production runs as one).
  */
 public record HostFacts(String name, String address, EngineState engine, String engineLine, String error, List<SwarmRow> swarm) {
+
+    private static final Texts T = Texts.of(HostFacts.class);
 
     public HostFacts {
         swarm = List.copyOf(swarm);
@@ -29,16 +32,16 @@ public record HostFacts(String name, String address, EngineState engine, String 
                     : s.converged() ? HealthState.UP : HealthState.DEGRADED;
             String update = switch (s.updateState()) {
                 case "" -> "";
-                case "updating" -> "updating…";
-                case "rollback_started" -> "rolling back…";
-                case "completed" -> "update completed";
-                case "rollback_completed" -> "rolled back";
+                case "updating" -> T.get("swarm.updating");
+                case "rollback_started" -> T.get("swarm.rollingBack");
+                case "completed" -> T.get("swarm.updateCompleted");
+                case "rollback_completed" -> T.get("swarm.rolledBack");
                 default -> s.updateState().replace('_', ' ') + (s.updateMessage().isEmpty() ? "" : ": " + s.updateMessage());
             };
             List<String> tasks = s.current().stream().map(t -> "." + t.slot() + " " + t.state()
                     + (t.image().equals(s.image()) ? "" : " (" + t.image() + ")") + (t.error().isEmpty() ? "" : " — " + t.error())).toList();
-            return new SwarmRow(s.name(), s.image(), state, s.running() + "/" + (s.replicas() == 0 ? "global" : s.replicas()) + " running",
-                    update, s.previousImage().map(p -> "rollback → " + p).orElse(""), tasks);
+            return new SwarmRow(s.name(), s.image(), state, T.get("swarm.running", s.running(), s.replicas() == 0 ? T.get("swarm.global") : s.replicas()),
+                    update, s.previousImage().map(p -> T.get("swarm.rollbackTo", p)).orElse(""), tasks);
         }
     }
 
@@ -46,8 +49,8 @@ public record HostFacts(String name, String address, EngineState engine, String 
     public enum EngineState { CHECKING, REACHABLE, UNREACHABLE }
 
     static HostFacts checking(DockerHostSpec host) {
-        String address = host.address().orElse("the engine from DOCKER_HOST or the Docker context");
-        return new HostFacts(host.name(), address, EngineState.CHECKING, "checking the engine…", "", List.of());
+        String address = host.address().orElseGet(() -> T.get("host.defaultAddress"));
+        return new HostFacts(host.name(), address, EngineState.CHECKING, T.get("host.checking"), "", List.of());
     }
 
     static HostFacts of(EngineStatus status) {
@@ -57,9 +60,9 @@ public record HostFacts(String name, String address, EngineState engine, String 
                     status.swarmServices().stream().map(SwarmRow::of).toList());
         }
         if (!status.checked()) {
-            return new HostFacts(status.host(), status.address(), EngineState.CHECKING, "checking the engine…", "", List.of());
+            return new HostFacts(status.host(), status.address(), EngineState.CHECKING, T.get("host.checking"), "", List.of());
         }
         return new HostFacts(status.host(), status.address(), EngineState.UNREACHABLE,
-                "engine unreachable at " + status.address(), status.error(), List.of());
+                T.get("host.unreachableAt", status.address()), status.error(), List.of());
     }
 }

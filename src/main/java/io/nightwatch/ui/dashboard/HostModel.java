@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.health.ServiceHealth;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +19,8 @@ import java.util.Map;
 
 /** One Docker host: its engine and its services' tiles, kept in name order so tiles never jump around. */
 public final class HostModel {
+
+    private static final Texts T = Texts.of(HostModel.class);
 
     private final String name;
     private final ReadOnlyObjectWrapper<HostFacts> engine;
@@ -107,6 +110,7 @@ public final class HostModel {
     private void updateSummary() {
         long up = tiles.stream().filter(t -> t.getFacts().state() == HealthState.UP).count();
         long watched = tiles.stream().filter(t -> t.getFacts().state() != HealthState.NOT_DEPLOYED).count();
-        summary.set(up + " of " + watched + " up" + (watched < tiles.size() ? " · " + (tiles.size() - watched) + " not deployed" : ""));
+        summary.set(T.get("host.summary", up, watched)
+                + (watched < tiles.size() ? " · " + T.get("summary.notDeployed", tiles.size() - watched) : ""));
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.controls.Glyph;
 import io.nightwatch.ui.controls.Styles;
 import io.nightwatch.health.HealthState;
@@ -19,6 +20,8 @@ import java.util.Locale;
 
 /** One host: a header with its engine, a banner when that engine cannot be reached, its tiles, its Swarm services. */
 final class HostSectionView extends VBox {
+
+    private static final Texts T = Texts.of(HostSectionView.class);
 
     private final Label name = styled(new Label(), "host-name");
     private final Label address = styled(new Label(), "host-address");
@@ -64,7 +67,7 @@ final class HostSectionView extends VBox {
 
     private void showEngine(HostFacts facts) {
         address.setText(facts.address());
-        engine.setText(facts.engine() == HostFacts.EngineState.UNREACHABLE ? "engine unreachable" : facts.engineLine());
+        engine.setText(facts.engine() == HostFacts.EngineState.UNREACHABLE ? T.get("host.unreachable") : facts.engineLine());
         boolean down = facts.engine() == HostFacts.EngineState.UNREACHABLE;
         banner.setVisible(down);
         banner.setManaged(down);
@@ -85,7 +88,7 @@ final class HostSectionView extends VBox {
             return;
         }
         List<javafx.scene.Node> nodes = new ArrayList<>();
-        nodes.add(styled(new Label("Swarm services"), "swarm-title"));
+        nodes.add(styled(new Label(T.get("swarm.title")), "swarm-title"));
         for (HostFacts.SwarmRow row : rows) {
             Label name = styled(new Label(row.name()), "swarm-name");
             Label image = styled(new Label(row.image()), "swarm-image");
@@ -99,7 +102,7 @@ final class HostSectionView extends VBox {
             line.setAlignment(Pos.CENTER_LEFT);
             line.setId("swarm-" + row.name().replaceAll("[^A-Za-z0-9_-]", "-"));
             Styles.HEALTH.apply(line, row.state());
-            Label tasks = styled(new Label("tasks: " + String.join(" · ", row.tasks())), "swarm-tasks");
+            Label tasks = styled(new Label(T.get("swarm.tasks", String.join(" · ", row.tasks()))), "swarm-tasks");
             tasks.setWrapText(true);
             VBox card = new VBox(line, tasks);
             card.getStyleClass().add("swarm-card");

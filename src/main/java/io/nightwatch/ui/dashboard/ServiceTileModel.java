@@ -58,7 +58,7 @@ public final class ServiceTileModel {
     void trackProblem(java.time.Instant at, java.time.ZoneId zone) {
         boolean problem = isProblem();
         if (!baselineTaken) {
-            if (getFacts().reason().equals(TileFacts.WAITING)) return;
+            if (getFacts().reason().equals(TileFacts.waiting())) return;
             baselineTaken = true;
         } else if (problem && !wasProblem) {
             newProblem.set(DashboardWording.newSince(at, zone));

@@ -1,11 +1,12 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.MemoryUsage;
 import io.nightwatch.text.Bytes;
 import io.nightwatch.health.HealthState;
 import io.nightwatch.health.ServiceHealth;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ProbeTransport;
 import io.nightwatch.stack.ServiceSpec;
@@ -25,7 +26,12 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
                         double memoryFraction, boolean memoryLimited, String memoryText, List<String> findings, String kind,
                         boolean offBaseline) {
 
-    static final String WAITING = "waiting for the first check";
+    private static final Texts T = Texts.of(TileFacts.class);
+
+    /** The reason a tile shows before its first check. */
+    public static String waiting() {
+        return T.get("tile.waiting");
+    }
 
     public TileFacts {
         findings = List.copyOf(findings);
@@ -42,7 +48,7 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
     /** Before the first snapshot: the profile says the service exists, nothing is known yet. */
     public static TileFacts waiting(ServiceSpec spec) {
         return new TileFacts(spec.id(), spec.name(), subtitle(spec), spec.discovered(), "", HealthState.UNKNOWN,
-                WAITING, "", "", "", 0, -1, true, "", List.of(), spec.kind().id(), false);
+                waiting(), "", "", "", 0, -1, true, "", List.of(), spec.kind().id(), false);
     }
 
     /** The profile says the service does not run on its host: grey from the start, nothing to wait for. */
@@ -57,23 +63,29 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
                     "", "", "", 0, -1, true, "", List.of(), spec.kind().id(), false);
         }
         ProbeResult probe = health.probe();
-        String transport = probe.transport() == ProbeTransport.NONE ? "not probed" : probe.transport().label();
-        String latency = probe.latency().map(Durations::human).orElse("");
-        String uptime = health.uptime().map(Durations::human)
-                .orElseGet(() -> health.container().map(c -> c.state().label())
+        String transport = probe.transport() == ProbeTransport.NONE ? T.get("tile.notProbed") : probe.transport().label();
+        String latency = probe.latency().map(Formats::duration).orElse("");
+        String uptime = health.uptime().map(Formats::duration)
+                .orElseGet(() -> health.container().map(TileFacts::containerState)
                         // With the engine unreachable nothing is known about the container.
-                        .orElse(health.state() == io.nightwatch.health.HealthState.UNKNOWN ? "unknown" : "no container"));
+                        .orElse(health.state() == io.nightwatch.health.HealthState.UNKNOWN ? T.get("tile.unknown") : T.get("tile.noContainer")));
         boolean limited = health.container().map(c -> c.memoryLimitBytes() > 0).orElse(true);
         // A Swarm service's tile names the service, never a task's generated container name.
         String subtitle = health.swarm().map(sw -> (spec.name().equals(spec.kind().id()) ? "" : spec.kind().id() + " · ")
                 + "Swarm " + sw.service().name()
-                + (spec.discovered() ? " · discovered" : "")).orElseGet(() -> subtitle(spec));
+                + (spec.discovered() ? " · " + T.get("tile.discovered") : "")).orElseGet(() -> subtitle(spec));
         return new TileFacts(health.id(), spec.name(), subtitle, spec.discovered(), health.version().orElse(""),
                 health.state(), health.reason(), transport, latency, uptime, health.restarts(),
                 memoryFraction(health.memory(), health.container()), limited,
                 memoryText(health.memory(), health.container()),
                 health.offBaseline().map(off -> java.util.stream.Stream.concat(java.util.stream.Stream.of(off), health.findings().stream()).toList())
                         .orElse(health.findings()), spec.kind().id(), health.offBaseline().isPresent());
+    }
+
+    /** Where the uptime would be: the container's state in words ("exited"). */
+    private static String containerState(ContainerFacts c) {
+        String key = "container.state." + c.state().name();
+        return T.get(key);
     }
 
     /** Kind and container, leaving out whichever the title already says. */
@@ -83,7 +95,7 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         if (spec.name().equals(spec.container())) base = kind;
         else if (spec.name().equals(kind)) base = spec.container();
         else base = kind + " · " + spec.container();
-        return spec.discovered() ? base + " · discovered" : base;
+        return spec.discovered() ? base + " · " + T.get("tile.discovered") : base;
     }
 
     private static double memoryFraction(Optional<MemoryUsage> memory, Optional<ContainerFacts> container) {
@@ -95,8 +107,8 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
 
     private static String memoryText(Optional<MemoryUsage> memory, Optional<ContainerFacts> container) {
         long limit = container.map(ContainerFacts::memoryLimitBytes).orElse(0L);
-        if (memory.isEmpty()) return limit > 0 ? "limit " + Bytes.human(limit) : "";
+        if (memory.isEmpty()) return limit > 0 ? T.get("tile.memory.limit", Bytes.human(limit)) : "";
         String used = Bytes.human(memory.get().usedBytes());
-        return limit > 0 ? used + " / " + Bytes.human(limit) : used + ", no limit";
+        return limit > 0 ? used + " / " + Bytes.human(limit) : T.get("tile.memory.noLimit", used);
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.dashboard;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.ContainerErrors;
 import io.nightwatch.flow.FlowSnapshot;
 import io.nightwatch.flow.FlowState;
@@ -24,6 +25,8 @@ import java.util.Map;
  */
 public record TileFlow(String trendTitle, FlowState state, String value, String detail, Series history, Duration span,
                        String errorSummary, boolean errorsActive, List<String> errorLines) {
+
+    private static final Texts T = Texts.of(TileFlow.class);
 
     public static final TileFlow NONE = new TileFlow("", FlowState.UNKNOWN, "", "", Series.EMPTY, null, "", false, List.of());
 
@@ -51,11 +54,11 @@ public record TileFlow(String trendTitle, FlowState state, String value, String 
     }
 
     static TileFlow of(StageStatus headline, ContainerErrors errors, Duration span) {
-        String title = headline == null ? "" : headline.spec().title();
+        String title = headline == null ? "" : io.nightwatch.flow.StageCatalog.title(headline.spec());
         FlowState state = headline == null ? FlowState.UNKNOWN : headline.state();
         String value = headline == null ? "" : headline.value().isPresent()
-                ? Figures.format(headline.value().getAsDouble(), headline.spec().unit()) : "no figures";
-        if (state == FlowState.STALLED) value = "STALLED";
+                ? Figures.format(headline.value().getAsDouble(), headline.spec().unit()) : T.get("flow.noFigures");
+        if (state == FlowState.STALLED) value = io.nightwatch.ui.controls.Styles.FLOW.label(FlowState.STALLED);
         String detail = headline == null ? "" : headline.detail();
         Series history = headline == null ? Series.EMPTY : headline.history();
         String errorSummary = errors == null ? "" : ErrorWording.summary(errors);

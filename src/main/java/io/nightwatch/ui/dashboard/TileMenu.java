@@ -68,25 +68,25 @@ final class TileMenu {
         boolean notDeployed = ref.state() == HealthState.NOT_DEPLOYED;
         List<MenuItem> items = new ArrayList<>();
         if (actions.available() && !notDeployed) {
-            items.add(item("start", DashboardWording.START, () -> actions.start(ref, owner)));
-            items.add(item("restart", DashboardWording.RESTART, () -> actions.restart(ref, owner)));
-            items.add(item("logs", DashboardWording.LOGS, () -> actions.logs(ref, owner)));
+            items.add(item("start", DashboardWording.start(), () -> actions.start(ref, owner)));
+            items.add(item("restart", DashboardWording.restart(), () -> actions.restart(ref, owner)));
+            items.add(item("logs", DashboardWording.logs(), () -> actions.logs(ref, owner)));
         }
         if (!notDeployed) items.add(TileRunbook.item(model, ref.host(), dashboard.runbookOpenerProperty().get(), owner));
         if (actions.available()) {
             if (!items.isEmpty()) items.add(new SeparatorMenuItem());
             if (!notDeployed) {
-                items.add(item("not-deployed", DashboardWording.NOT_DEPLOYED, () -> actions.setNotDeployed(ref, true, owner)));
+                items.add(item("not-deployed", DashboardWording.notDeployed(), () -> actions.setNotDeployed(ref, true, owner)));
             } else if (actions.notDeployedByProfile(ref)) {
-                MenuItem fixed = item("watch-again", DashboardWording.NOT_DEPLOYED_BY_PROFILE, () -> { });
+                MenuItem fixed = item("watch-again", DashboardWording.notDeployedByProfile(), () -> { });
                 fixed.setDisable(true);
                 items.add(fixed);
             } else {
-                items.add(item("watch-again", DashboardWording.WATCH_AGAIN, () -> actions.setNotDeployed(ref, false, owner)));
+                items.add(item("watch-again", DashboardWording.watchAgain(), () -> actions.setNotDeployed(ref, false, owner)));
             }
         }
         if (items.isEmpty()) {
-            MenuItem none = item("none", DashboardWording.NO_ACTIONS, () -> { });
+            MenuItem none = item("none", DashboardWording.noActions(), () -> { });
             none.setDisable(true);
             items.add(none);
         }

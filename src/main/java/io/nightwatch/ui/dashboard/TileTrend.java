@@ -24,7 +24,14 @@ final class TileTrend extends VBox {
         sparkline.setMaxWidth(Double.MAX_VALUE);
         setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(value, sparkline);
+        // Beside a long state word the slot narrows: the figure then steps aside whole (the tooltip keeps it), never cut.
+        widthProperty().addListener((o, was, now) -> fitValue());
+        value.textProperty().addListener((o, was, now) -> fitValue());
         Tooltip.install(this, tooltip);
+    }
+
+    private void fitValue() {
+        value.setVisible(getWidth() <= 0 || value.prefWidth(-1) <= getWidth() + 0.5);
     }
 
     void show(TileFlow flow) {

@@ -1,10 +1,11 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.DiskHeadroom;
 import io.nightwatch.flow.Series;
 import io.nightwatch.text.Bytes;
 import io.nightwatch.health.HealthState;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import java.util.Locale;
  */
 public record DiskFacts(String id, String service, String host, String path, HealthState level, double usedFraction,
                         String freeText, String timeToFull, String problem, Series used, int hostOrder) {
+
+    private static final Texts T = Texts.of(DiskFacts.class);
 
     static final double LOW_FREE = 0.20;
     static final double CRITICAL_FREE = 0.10;
@@ -33,11 +36,11 @@ public record DiskFacts(String id, String service, String host, String path, Hea
         else if (free < LOW_FREE || disk.timeToFull().map(d -> d.compareTo(SOON) < 0).orElse(false)) level = HealthState.DEGRADED;
         else level = HealthState.UP;
         String freeText = measured
-                ? Bytes.human(disk.freeBytes()) + " free of " + Bytes.human(disk.sizeBytes())
-                        + String.format(Locale.ROOT, " (%.0f %%)", free * 100)
-                : "not measured yet";
-        String ttf = disk.timeToFull().map(d -> "full in ~" + Durations.human(d))
-                .orElse(measured ? "not filling up" : "");
+                ? T.get("disk.free", Bytes.human(disk.freeBytes()), Bytes.human(disk.sizeBytes()),
+                        String.format(Locale.ROOT, "%.0f", free * 100))
+                : T.get("disk.notMeasured");
+        String ttf = disk.timeToFull().map(d -> T.get("disk.fullIn", Formats.duration(d)))
+                .orElse(measured ? T.get("disk.notFilling") : "");
         return new DiskFacts(disk.serviceId() + "#" + disk.path(), service, host, disk.path(), level,
                 measured ? 1 - free : 0, freeText, ttf, disk.problem() == null ? "" : disk.problem(), disk.used(), hostOrder);
     }

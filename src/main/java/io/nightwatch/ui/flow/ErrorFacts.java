@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.ContainerErrors;
 import io.nightwatch.flow.Series;
 
@@ -14,6 +15,8 @@ import java.util.List;
 public record ErrorFacts(String id, String container, String service, String host, String summary, boolean active,
                          long total, List<String> lastLines, Series history, String problem, int hostOrder) {
 
+    private static final Texts T = Texts.of(ErrorFacts.class);
+
     public ErrorFacts {
         lastLines = List.copyOf(lastLines);
     }
@@ -27,6 +30,6 @@ public record ErrorFacts(String id, String container, String service, String hos
     /** What the link to the lines says. */
     public String openText() {
         if (lastLines.isEmpty()) return "";
-        return lastLines.size() == 1 ? "last line ›" : "last " + lastLines.size() + " lines ›";
+        return lastLines.size() == 1 ? T.get("errors.lastLine") : T.get("errors.lastLines", lastLines.size());
     }
 }

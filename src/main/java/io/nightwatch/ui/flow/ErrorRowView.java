@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.ui.controls.ErrorLinesPopOver;
 import io.nightwatch.ui.controls.Sparkline;
@@ -16,6 +17,8 @@ import javafx.scene.layout.Region;
  * opens the last of them. {@code :has-errors} while lines keep coming.
  */
 final class ErrorRowView extends HBox {
+
+    private static final Texts T = Texts.of(ErrorRowView.class);
 
     private static final PseudoClass HAS_ERRORS = PseudoClass.getPseudoClass("has-errors");
     private static final PseudoClass HAS_LINES = PseudoClass.getPseudoClass("has-error-lines");
@@ -59,7 +62,7 @@ final class ErrorRowView extends HBox {
 
     void openLines() {
         if (shown == null || shown.lastLines().isEmpty()) return;
-        ErrorLinesPopOver.toggle(open, "Error lines · " + shown.container(), shown.summary(), shown.lastLines());
+        ErrorLinesPopOver.toggle(open, T.get("errors.title", shown.container()), shown.summary(), shown.lastLines());
     }
 
     private static Label label(String styleClass) {

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.ContainerErrors;
 import io.nightwatch.flow.Series;
 
@@ -9,6 +10,8 @@ import io.nightwatch.flow.Series;
  * the last round alone: one line then shows as "1 error line/min" for a minute instead of flickering for 5 s.
  */
 public final class ErrorWording {
+
+    private static final Texts T = Texts.of(ErrorWording.class);
 
     static final long MINUTE_MILLIS = 60_000;
 
@@ -45,10 +48,10 @@ public final class ErrorWording {
         double perMinute = perMinute(errors);
         if (perMinute > 0.005) {
             String n = Figures.perMinute(perMinute);
-            return n + (n.equals("1") ? " error line/min" : " error lines/min");
+            return T.get(n.equals("1") ? "errors.perMinute.one" : "errors.perMinute.many", n);
         }
-        if (!errors.problem().isEmpty() && errors.total() == 0) return "log not readable";
-        if (errors.total() > 0) return "none now · " + errors.total() + " since start";
-        return "no error lines";
+        if (!errors.problem().isEmpty() && errors.total() == 0) return T.get("errors.unreadable");
+        if (errors.total() > 0) return T.get("errors.noneNow", errors.total());
+        return T.get("errors.zero");
     }
 }

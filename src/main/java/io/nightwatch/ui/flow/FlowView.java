@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.ui.fx.NodeMirror;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -15,25 +16,25 @@ import javafx.scene.layout.VBox;
  */
 public final class FlowView extends VBox {
 
+    private static final Texts T = Texts.of(FlowView.class);
+
     public FlowView(FlowViewModel model) {
         getStyleClass().add("flow-view");
         for (LaneModel lane : model.getLanes()) getChildren().add(new LaneView(lane));
 
-        VBox disks = panel("Data volumes", "free space where services keep their data, and when it runs out",
-                "flow-disks");
+        VBox disks = panel(T.get("disks.title"), T.get("disks.subtitle"), "flow-disks");
         VBox diskRows = new VBox();
         diskRows.getStyleClass().add("panel-rows");
         disks.getChildren().add(diskRows);
         NodeMirror.mirror(model.getDisks(), diskRows.getChildren(), DiskRowView::new, Presenters::release);
-        emptyNote(diskRows, "no data volumes measured yet");
+        emptyNote(diskRows, T.get("disks.none"));
 
-        VBox errors = panel("Error lines", "error-level lines in each container's log; click for the last ones",
-                "flow-errors");
+        VBox errors = panel(T.get("errors.panel.title"), T.get("errors.panel.subtitle"), "flow-errors");
         VBox errorRows = new VBox();
         errorRows.getStyleClass().add("panel-rows");
         errors.getChildren().add(errorRows);
         NodeMirror.mirror(model.getErrors(), errorRows.getChildren(), ErrorRowView::new, Presenters::release);
-        emptyNote(errorRows, "no container logs followed yet");
+        emptyNote(errorRows, T.get("errors.none"));
 
         GridPane extras = new GridPane(); // two equal halves, whatever their contents
         extras.getStyleClass().add("flow-extras");

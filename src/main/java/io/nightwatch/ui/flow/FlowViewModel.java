@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.CanaryResult;
 import io.nightwatch.flow.ContainerErrors;
 import io.nightwatch.flow.DiskHeadroom;
@@ -51,7 +52,8 @@ import java.util.function.Consumer;
  */
 public final class FlowViewModel implements ViewHeader<FlowState> {
 
-    private static final AgeLine AGE = new AgeLine("read", "no reading for");
+    private static final Texts T = Texts.of(FlowViewModel.class);
+
     private static final java.time.Duration MIN_STALE_AFTER = java.time.Duration.ofSeconds(15);
     private static final int CANARY_TRAIL = 60;
 
@@ -64,10 +66,10 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
     private final ObservableList<LiveItem<DiskFacts>> disksView = FXCollections.unmodifiableObservableList(disks);
     private final ObservableList<LiveItem<ErrorFacts>> errorsView = FXCollections.unmodifiableObservableList(errors);
     private final Map<String, CanaryTrail> canaryTrails = new HashMap<>();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "waiting for the first reading");
-    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", "no reading yet");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", T.get("summary.waiting"));
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper(this, "lastUpdate", T.get("age.none"));
     private final ReadOnlyObjectWrapper<FlowState> overallState = new ReadOnlyObjectWrapper<>(this, "overallState", FlowState.UNKNOWN);
-    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", "WAITING");
+    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper(this, "overallText", T.get("overall.waiting"));
     private final ReadOnlyIntegerWrapper stalledCount = new ReadOnlyIntegerWrapper(this, "stalledCount");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final FxBridge<FlowSnapshot> bridge = new FxBridge<>(this::apply);
@@ -174,11 +176,11 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
         stalledCount.set(stalled);
         FlowState overall = overall(states);
         overallState.set(anyStages ? overall : FlowState.UNKNOWN);
-        if (!anyStages) overallText.set("WAITING");
-        else if (stalled > 0) overallText.set(stalled + " STALLED");
-        else if (overall == FlowState.UNKNOWN) overallText.set("NO FIGURES");
-        else overallText.set(overall.name()); // FLOWING, or IDLE when nothing moves and nothing should
-        summary.set(count(states, states.size() == 1 ? "stage" : "stages"));
+        if (!anyStages) overallText.set(T.get("overall.waiting"));
+        else if (stalled > 0) overallText.set(T.get("overall.stalled", stalled));
+        else if (overall == FlowState.UNKNOWN) overallText.set(T.get("overall.noFigures"));
+        else overallText.set(io.nightwatch.ui.controls.Styles.FLOW.label(overall)); // FLOWING, or IDLE when nothing moves and nothing should
+        summary.set(count(states));
     }
 
     /** STALLED wins, then FLOWING (something moves), then IDLE; UNKNOWN when nothing is known. */
@@ -190,18 +192,19 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
     }
 
     /** "24 stages · 15 flowing · 6 idle · 1 stalled · 2 unknown". */
-    static String count(List<FlowState> states, String noun) {
-        StringBuilder text = new StringBuilder(states.size() + " " + noun);
+    static String count(List<FlowState> states) {
+        StringBuilder text = new StringBuilder(T.get(states.size() == 1 ? "count.stages.one" : "count.stages.many", states.size()));
         for (FlowState state : List.of(FlowState.FLOWING, FlowState.IDLE, FlowState.STALLED, FlowState.UNKNOWN)) {
             long n = states.stream().filter(s -> s == state).count();
-            if (n > 0) text.append(" · ").append(n).append(' ').append(state.name().toLowerCase(Locale.ROOT));
+            String key = "count." + state.name();
+            if (n > 0) text.append(" · ").append(T.get(key, n));
         }
         return text.toString();
     }
 
     private void showAge() {
         if (lastSnapshotAt == null) return;
-        AgeLine.Reading reading = AGE.read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
+        AgeLine.Reading reading = new AgeLine(T.get("age.fresh"), T.get("age.silent")).read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
         stale.set(reading.stale());
         lastUpdate.set(reading.text());
     }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Pipeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,6 +15,8 @@ import java.util.List;
 /** One data path (metrics, logs, ...): its cards in the order data flows, and a one-line count. */
 public final class LaneModel {
 
+    private static final Texts T = Texts.of(LaneModel.class);
+
     private final Pipeline pipeline;
     private final ObservableList<LiveItem<StageCardFacts>> cards = FXCollections.observableArrayList();
     private final ObservableList<LiveItem<StageCardFacts>> cardsView = FXCollections.unmodifiableObservableList(cards);
@@ -27,7 +30,10 @@ public final class LaneModel {
     }
 
     public Pipeline pipeline() { return pipeline; }
-    public String title() { return pipeline.title(); }
+    public String title() {
+        String key = "lane." + pipeline.name();
+        return T.get(key);
+    }
     public ObservableList<LiveItem<StageCardFacts>> getCards() { return cardsView; }
     /** E.g. "7 stages · 1 stalled". */
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
@@ -42,6 +48,6 @@ public final class LaneModel {
     private void updateSummary() {
         List<FlowState> states = cards.stream().map(c -> c.getFacts().state()).toList();
         state.set(FlowViewModel.overall(states));
-        summary.set(FlowViewModel.count(states, cards.size() == 1 ? "stage" : "stages"));
+        summary.set(FlowViewModel.count(states));
     }
 }

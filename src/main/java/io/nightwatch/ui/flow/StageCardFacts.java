@@ -1,5 +1,6 @@
 package io.nightwatch.ui.flow;
 
+import io.nightwatch.text.Texts;
 import io.nightwatch.flow.CanaryResult;
 import io.nightwatch.flow.FlowState;
 import io.nightwatch.flow.Pipeline;
@@ -8,7 +9,7 @@ import io.nightwatch.flow.StageCatalog;
 import io.nightwatch.flow.StageRole;
 import io.nightwatch.flow.StageSpec;
 import io.nightwatch.flow.StageStatus;
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
 import io.nightwatch.stack.ServiceSpec;
 
 import java.time.Duration;
@@ -30,7 +31,12 @@ public record StageCardFacts(String id, Pipeline pipeline, String title, String 
                              FlowState state, String value, String unit, String detail, Series history, Duration span, boolean step,
                              int hostOrder, int order) {
 
-    static final String WAITING = "waiting for the first reading";
+    private static final Texts T = Texts.of(StageCardFacts.class);
+
+    /** What a card says before its first reading. */
+    static String waitingWords() {
+        return T.get("stage.waiting");
+    }
 
     /** Cards in lane order: host by host, then as data flows (catalogue order), canaries last. */
     static final Comparator<StageCardFacts> LANE_ORDER = Comparator.comparingInt(StageCardFacts::hostOrder)
@@ -39,30 +45,36 @@ public record StageCardFacts(String id, Pipeline pipeline, String title, String 
     static StageCardFacts of(StageStatus stage, Duration span, int hostOrder) {
         StageSpec spec = stage.spec();
         String[] figure = stage.value().isPresent()
-                ? Figures.split(Figures.format(stage.value().getAsDouble(), spec.unit())) : new String[] {"no figures", ""};
+                ? Figures.split(Figures.format(stage.value().getAsDouble(), spec.unit())) : new String[] {T.get("stage.noFigures"), ""};
         String detail = stage.detail();
         if (detail == null || detail.isBlank()) detail = peak(stage.history(), spec.unit(), span);
-        return new StageCardFacts(stage.id(), spec.pipeline(), spec.title(), stage.serviceName(), stage.host(), false,
+        return new StageCardFacts(stage.id(), spec.pipeline(), StageCatalog.title(spec), stage.serviceName(), stage.host(), false,
                 stage.state(), figure[0], figure[1], detail, stage.history(), span, isStep(spec), hostOrder, catalogOrder(spec));
     }
 
     /** Before any reading: the profile says the stage exists, nothing is known yet. */
     static StageCardFacts waiting(ServiceSpec service, StageSpec spec, Duration span, int hostOrder) {
-        return new StageCardFacts(service.id() + "#" + spec.key(), spec.pipeline(), spec.title(), service.name(),
-                service.host(), false, FlowState.UNKNOWN, "–", "", WAITING, Series.EMPTY, span, isStep(spec), hostOrder,
+        return new StageCardFacts(service.id() + "#" + spec.key(), spec.pipeline(), StageCatalog.title(spec), service.name(),
+                service.host(), false, FlowState.UNKNOWN, "–", "", waitingWords(), Series.EMPTY, span, isStep(spec), hostOrder,
                 catalogOrder(spec));
     }
 
     /** A canary in the lane it proves; its trail of round trips (seconds, NaN when nothing arrived) is the line. */
     static StageCardFacts of(CanaryResult canary, Pipeline lane, String serviceName, String host, Series trail,
                              Duration span, int hostOrder) {
-        String value = canary.roundTrip().map(Durations::human)
-                .orElse(canary.state() == FlowState.STALLED ? "did not arrive" : "no answer");
-        String unit = canary.roundTrip().isPresent() ? "round trip" : "";
+        String value = canary.roundTrip().map(Formats::duration)
+                .orElseGet(() -> T.get(canary.state() == FlowState.STALLED ? "canary.notArrived" : "canary.noAnswer"));
+        String unit = canary.roundTrip().isPresent() ? T.get("canary.roundTrip") : "";
         String detail = canary.detail() == null || canary.detail().isBlank()
-                ? "checked " + canary.at() : canary.detail();
-        return new StageCardFacts(canaryId(canary), lane, canary.name(), serviceName, host, true, canary.state(), value,
+                ? T.get("canary.checked", canary.at()) : canary.detail();
+        return new StageCardFacts(canaryId(canary), lane, canaryTitle(canary.name()), serviceName, host, true, canary.state(), value,
                 unit, detail, trail, span, false, hostOrder, Integer.MAX_VALUE);
+    }
+
+    /** "Loki log canary" in the current language (the name itself is part of the canary's id). */
+    static String canaryTitle(String name) {
+        String key = "canary." + name.replace(' ', '_');
+        return T.has(key) ? T.get(key) : name;
     }
 
     static String canaryId(CanaryResult canary) {
@@ -91,7 +103,7 @@ public record StageCardFacts(String id, Pipeline pipeline, String title, String 
     /** Says what the top of the sparkline stands for, when the core has nothing else to say. */
     static String peak(Series history, String unit, Duration span) {
         if (history.size() == 0) return "";
-        String over = span == null ? "" : " in " + Durations.human(span);
-        return "peak " + Figures.format(history.max(), unit) + over;
+        String peak = Figures.format(history.max(), unit);
+        return span == null ? T.get("stage.peak", peak) : T.get("stage.peakIn", peak, Formats.duration(span));
     }
 }

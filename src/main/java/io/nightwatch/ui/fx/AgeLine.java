@@ -6,7 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.nightwatch.text.Durations;
+import io.nightwatch.text.Formats;
+import io.nightwatch.text.Texts;
 
 /**
  * The header's age line, worded once for every view: "updated 03:12:09" while news keeps coming, "no update for 45 s
@@ -17,6 +18,7 @@ import io.nightwatch.text.Durations;
  */
 public record AgeLine(String fresh, String silent) {
 
+    private static final Texts T = Texts.of(AgeLine.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /** The line and whether it is stale. */
@@ -26,6 +28,6 @@ public record AgeLine(String fresh, String silent) {
         String at = TIME.withZone(zone).format(last);
         Duration age = Duration.between(last, now);
         boolean stale = age.compareTo(staleAfter) > 0;
-        return new Reading(stale ? silent + " " + Durations.human(age) + " (last " + at + ")" : fresh + " " + at, stale);
+        return new Reading(stale ? T.get("age.stale", silent, Formats.duration(age), at) : T.get("age.fresh", fresh, at), stale);
     }
 }

@@ -1,5 +1,6 @@
 package io.nightwatch.ui.fx;
 
+import io.nightwatch.text.Texts;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 
@@ -16,10 +17,14 @@ import java.util.function.Function;
  */
 public final class EnumStyles<E extends Enum<E>> {
 
+    private static final Texts T = Texts.of(EnumStyles.class);
+
     private final Map<E, PseudoClass> classes;
     private final E whenNull;
+    private final String wordsKey;
 
     private EnumStyles(Class<E> type, E whenNull, Function<E, String> name) {
+        this.wordsKey = "state." + type.getSimpleName() + ".";
         this.classes = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) classes.put(value, PseudoClass.getPseudoClass(name.apply(value)));
         this.whenNull = whenNull;
@@ -50,9 +55,14 @@ public final class EnumStyles<E extends Enum<E>> {
         classes.values().forEach(pseudoClass -> node.pseudoClassStateChanged(pseudoClass, false));
     }
 
-    /** The word shown next to a glyph: the value's name, the stand-in's for null, or "" without one. */
+    /**
+     * The word shown next to a glyph, in the current language (in English the value's name), the stand-in's for
+     * null, or "" without one.
+     */
     public String label(E value) {
         E shown = value == null ? whenNull : value;
-        return shown == null ? "" : shown.name();
+        if (shown == null) return "";
+        String key = wordsKey + shown.name();
+        return T.has(key) ? T.get(key) : shown.name();
     }
 }

@@ -142,7 +142,7 @@ class DashboardActionsEngineTest {
                     .noneMatch(c -> c.id().startsWith("local/loki") || c.id().startsWith("local/promtail")), "no flow stages of Loki or Promtail");
 
             // the profile's own: the window cannot undo it
-            assertEquals(List.of(DashboardWording.NOT_DEPLOYED_BY_PROFILE), onFx(() -> menu("local/loki").stream()
+            assertEquals(List.of(DashboardWording.notDeployedByProfile()), onFx(() -> menu("local/loki").stream()
                     .filter(MenuItem::isDisable).map(MenuItem::getText).toList()));
             // the window's mark: grey at once, kept in the file, undone by Watch again
             robot.interact(() -> item("local/alertmanager", "not-deployed").fire());

@@ -70,7 +70,7 @@ class DashboardViewModelTest {
         HostModel edge = host("edge");
         assertEquals(HostFacts.EngineState.CHECKING, onFx(() -> edge.getEngine().engine()));
         assertEquals(2, onFx(() -> edge.getTiles().size()));
-        assertEquals(TileFacts.WAITING, onFx(() -> edge.getTiles().get(0).getFacts().reason()));
+        assertEquals(TileFacts.waiting(), onFx(() -> edge.getTiles().get(0).getFacts().reason()));
         assertEquals("9 services · 5 up · 1 degraded · 1 down · 2 unknown", onFx(() -> model.summaryProperty().get()));
     }
 

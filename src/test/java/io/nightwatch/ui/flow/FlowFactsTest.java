@@ -118,7 +118,7 @@ class FlowFactsTest {
         assertEquals("2.5", Figures.perMinute(2.5));
         assertEquals(List.of("1.2k", "points/s"), List.of(Figures.split("1.2k points/s")));
         assertEquals("4 stages · 1 flowing · 1 idle · 1 stalled · 1 unknown", FlowViewModel.count(List.of(FlowState.FLOWING,
-                FlowState.IDLE, FlowState.STALLED, FlowState.UNKNOWN), "stages"));
+                FlowState.IDLE, FlowState.STALLED, FlowState.UNKNOWN)));
         assertEquals(FlowState.STALLED, FlowViewModel.overall(List.of(FlowState.FLOWING, FlowState.STALLED)));
         assertEquals(FlowState.IDLE, FlowViewModel.overall(List.of(FlowState.IDLE, FlowState.UNKNOWN)));
     }

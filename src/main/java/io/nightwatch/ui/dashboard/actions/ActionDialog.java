@@ -41,7 +41,7 @@ public final class ActionDialog {
     private final TextArea preview = new TextArea();
     private final Label status = new Label();
     private final Button go = new Button();
-    private final Button close = new Button(ActionWording.CLOSE);
+    private final Button close = new Button(ActionWording.close());
     private final Spinner<Integer> grace = new Spinner<>(1, 600, 10);
     private final TileRef tile;
     private final boolean restart;
@@ -66,7 +66,7 @@ public final class ActionDialog {
         grace.setId("action-grace");
         grace.setEditable(true);
         grace.valueProperty().addListener((o, was, now) -> showPreview());
-        HBox graceRow = new HBox(8, new Label(ActionWording.GRACE), grace);
+        HBox graceRow = new HBox(8, new Label(ActionWording.grace()), grace);
         graceRow.setAlignment(Pos.CENTER_LEFT);
         graceRow.setVisible(restart);
         graceRow.setManaged(restart);
@@ -83,7 +83,7 @@ public final class ActionDialog {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox buttons = new HBox(8, grow, close, go);
-        VBox root = new VBox(10, heading, explanation, new Label(ActionWording.ENGINE_CALLS), preview, graceRow, status, buttons);
+        VBox root = new VBox(10, heading, explanation, new Label(ActionWording.engineCalls()), preview, graceRow, status, buttons);
         root.getStyleClass().add("action-dialog");
         root.setPadding(new Insets(16));
         root.setPrefWidth(620);
@@ -138,10 +138,10 @@ public final class ActionDialog {
         }
         go.setDisable(true);
         grace.setDisable(true);
-        status.setText(ActionWording.RUNNING);
+        status.setText(ActionWording.running());
         runner.run(runbook, params(), line -> {
             output.add(line);
-            status.setText(ActionWording.RUNNING + " " + line);
+            status.setText(ActionWording.running() + " " + line);
         }, this::finished);
     }
 

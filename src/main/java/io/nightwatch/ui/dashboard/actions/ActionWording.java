@@ -1,55 +1,60 @@
 package io.nightwatch.ui.dashboard.actions;
 
+import io.nightwatch.text.Texts;
+
 import java.util.List;
 
-/** The words of the tile actions' windows in one place (they move to resource bundles with issue 13). */
+/** The words of the tile actions' windows, looked up when a window opens. */
 final class ActionWording {
 
-    static final String FOLLOW = "Follow";
-    static final String SEARCH = "Search the lines";
-    static final String COPY = "Copy";
-    static final String LOG_OPENING = "opening the log…";
-    static final String CLOSE = "Close";
-    static final String CANCEL = "Cancel";
-    static final String ENGINE_CALLS = "What will be done (exact engine calls):";
-    static final String GRACE = "Grace period (s):";
-    static final String RUNNING = "running…";
+    private static final Texts T = Texts.of(ActionWording.class);
 
     private ActionWording() {}
 
+    static String follow() { return T.get("log.follow"); }
+    static String search() { return T.get("log.search"); }
+    static String copy() { return T.get("log.copy"); }
+    static String logOpening() { return T.get("log.opening"); }
+    static String close() { return T.get("action.close"); }
+    static String cancel() { return T.get("action.cancel"); }
+    static String engineCalls() { return T.get("action.engineCalls"); }
+    static String grace() { return T.get("action.grace"); }
+    static String running() { return T.get("action.running"); }
+
     static String logTitle(String service) {
-        return "Log · " + service;
+        return T.get("log.title", service);
     }
 
     static String logStatus(String container, int lines, boolean capped) {
-        return container + " · " + lines + (lines == 1 ? " line" : " lines") + (capped ? " (the newest only)" : "")
-                + " · secrets redacted";
+        return T.get(capped ? "log.status.capped" : "log.status", container, lines(lines));
     }
 
     static String logEnded(String container, int lines) {
-        return container + " · " + lines + (lines == 1 ? " line" : " lines") + " · the log ended (container stopped or engine gone)";
+        return T.get("log.ended", container, lines(lines));
+    }
+
+    private static String lines(int lines) {
+        return T.get(lines == 1 ? "log.lines.one" : "log.lines.many", lines);
     }
 
     static String title(boolean restart, String service) {
-        return (restart ? "Restart " : "Start ") + service;
+        return T.get(restart ? "action.restart.title" : "action.start.title", service);
     }
 
     static String button(boolean restart) {
-        return restart ? "Restart" : "Start";
+        return T.get(restart ? "action.restart.button" : "action.start.button");
     }
 
     static String explanation(boolean restart, String service, String host) {
-        return restart
-                ? service + " on " + host + " gets SIGTERM and the grace period to shut down cleanly, then starts again."
-                : service + " on " + host + " starts from its existing container.";
+        return T.get(restart ? "action.restart.explanation" : "action.start.explanation", service, host);
     }
 
     static String done(String service, String journal) {
-        return "Done: " + service + " answers healthy. Journal: " + journal;
+        return T.get("action.done", service, journal);
     }
 
     static String failed(String sentence, String journal) {
-        return "Failed: " + sentence + (journal.isEmpty() ? "" : "\nJournal: " + journal);
+        return T.get("action.failed", sentence) + (journal.isEmpty() ? "" : "\n" + T.get("action.journal", journal));
     }
 
     static String preview(List<String> lines) {
@@ -57,6 +62,10 @@ final class ActionWording {
     }
 
     static String incidentNote(boolean restart, String service, String outcome, String runId) {
-        return (restart ? "restart of " : "start of ") + service + " from its tile: " + outcome + " (run " + runId + ")";
+        return T.get(restart ? "action.restart.note" : "action.start.note", service, outcome, runId);
+    }
+
+    static String noEngine(String host) {
+        return T.get("log.noEngine", host);
     }
 }

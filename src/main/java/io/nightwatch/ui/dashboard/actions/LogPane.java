@@ -48,8 +48,8 @@ public final class LogPane {
     private final FilteredList<String> shown = new FilteredList<>(lines, l -> true);
     private final ListView<String> list = new ListView<>(shown);
     private final TextField search = new TextField();
-    private final CheckBox follow = new CheckBox(ActionWording.FOLLOW);
-    private final Label status = new Label(ActionWording.LOG_OPENING);
+    private final CheckBox follow = new CheckBox(ActionWording.follow());
+    private final Label status = new Label(ActionWording.logOpening());
     private final Buffer buffer = new Buffer();
     private final FxBridge<Buffer> bridge = new FxBridge<>(b -> show(b.snapshot()));
     private final String container;
@@ -61,11 +61,11 @@ public final class LogPane {
         stage.setTitle(ActionWording.logTitle(service));
         if (owner != null) stage.initOwner(owner);
         search.setId("log-search");
-        search.setPromptText(ActionWording.SEARCH);
+        search.setPromptText(ActionWording.search());
         HBox.setHgrow(search, Priority.ALWAYS);
         follow.setId("log-follow");
         follow.setSelected(true);
-        Button copy = new Button(ActionWording.COPY);
+        Button copy = new Button(ActionWording.copy());
         copy.setId("log-copy");
         copy.setOnAction(e -> copy());
         list.setId("log-lines");

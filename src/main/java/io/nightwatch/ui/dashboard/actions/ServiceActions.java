@@ -93,7 +93,7 @@ public final class ServiceActions implements TileActions {
         Optional<ServiceHealth> health = monitor.snapshot().services().stream().filter(s -> s.id().equals(tile.serviceId())).findFirst();
         Optional<io.nightwatch.docker.DockerGateway> engine = health.flatMap(monitor::gatewayFor);
         if (health.isEmpty() || engine.isEmpty()) {
-            tell(owner, ActionWording.logTitle(tile.service()), "The engine of " + tile.host() + " does not answer: no log to show.");
+            tell(owner, ActionWording.logTitle(tile.service()), ActionWording.noEngine(tile.host()));
             return;
         }
         // a Swarm task's container has a generated name: follow the one that stands for the service now
