@@ -9,7 +9,7 @@ final class HeaderWording {
 
     private static final Texts T = Texts.of(HeaderWording.class);
     /** The shortcut sheet's rows, in order: each has {@code shortcut.<row>.key} and {@code shortcut.<row>.what}. */
-    private static final List<String> ROWS = List.of("views", "tab", "space", "enter", "ctrlEnter", "esc", "arrows", "altDown", "help");
+    private static final List<String> ROWS = List.of("views", "refresh", "runbooks", "engines", "settings", "tab", "space", "enter", "ctrlEnter", "esc", "arrows", "altDown", "help");
 
     String pillTip() {
         return T.get("header.pill.tip");
