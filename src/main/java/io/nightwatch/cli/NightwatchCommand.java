@@ -51,6 +51,7 @@ public class NightwatchCommand {
         // the help words of the chosen language, not of the JVM's default locale (picocli's own choice)
         cli.setResourceBundle(T.bundle());
         applyExitCodes(cli);
+        cli.setExecutionStrategy(NightwatchCommand::executeSpeakingToTools);
         cli.setParameterExceptionHandler(NightwatchCommand::badArguments);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine));
         return cli;
@@ -69,6 +70,19 @@ public class NightwatchCommand {
             }
         }
         return T.get("lang.missing");
+    }
+
+    /**
+     * A run with {@code --json} writes for tools: the words the core puts into it (health reasons, probe details) are
+     * made in English whatever {@code --lang} says, so the output is the same in both languages.
+     */
+    private static int executeSpeakingToTools(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--json") || "json".equals(p.hasMatchedOption("--format") ? String.valueOf(p.matchedOptionValue("--format", "")) : "")) {
+                io.nightwatch.text.Language.use(io.nightwatch.text.Language.EN);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** One line with what is wrong and where help is, instead of picocli's full usage text. */
