@@ -271,6 +271,8 @@ public final class MainWindowController {
     ObjectProperty<MainWindow.View> viewProperty() { return view; }
 
     private void show(MainWindow.View shown) {
+        flow.setShown(shown == MainWindow.View.FLOW); // hidden views stop their clocks
+        alerts.setShown(shown == MainWindow.View.ALERTS);
         hostScroll.setVisible(shown == MainWindow.View.HEALTH);
         flowScroll.setVisible(shown == MainWindow.View.FLOW);
         alertsPane.setVisible(shown == MainWindow.View.ALERTS);

@@ -130,6 +130,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now");
     /** Not Timelines: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
     private final io.nightwatch.ui.fx.FxTicker ticker = new io.nightwatch.ui.fx.FxTicker(java.time.Duration.ofSeconds(1), () -> now.set(clockNow()));
+    private boolean shown = true;
+    private boolean ticking;
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final ObservableList<String> servicesView = FXCollections.unmodifiableObservableList(services);
     private final ObservableList<SilenceRow> silences = FXCollections.observableArrayList();
@@ -217,8 +219,25 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
         silenceResults.ask(this::loadSilences);
         service.get().addListener(listener);
         refresher.play();
-        ticker.play();
+        ticking = true;
+        if (shown) ticker.play();
         refresh();
+    }
+
+    /**
+     * Whether the window shows the Alerts view: hidden, its clock (relative ages, the timeline's "now") stops; the
+     * refresh goes on, since desktop notices and the header's count come from it. Shown again, "now" is set at once.
+     */
+    public void setShown(boolean isShown) {
+        if (isShown == shown) return;
+        shown = isShown;
+        if (!ticking) return;
+        if (isShown) {
+            now.set(clockNow());
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
     }
 
     /** A model without a history (it could not be opened): says why, offers nothing. */
@@ -322,6 +341,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     /** Stops listening, the refresh timer and the workers (waiting a moment for a running query to finish). */
     public void dispose() {
+        ticking = false;
         refresher.stop();
         ticker.stop();
         typing.stop();

@@ -75,6 +75,8 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
     private final FxBridge<FlowSnapshot> bridge = new FxBridge<>(this::apply);
     /** Not a Timeline: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
     private final FxTicker ageTicker = new FxTicker(java.time.Duration.ofSeconds(1), () -> showAge());
+    private boolean shown = true;
+    private boolean disposed;
     private java.time.Duration staleAfter = MIN_STALE_AFTER;
     private Instant lastSnapshotAt;
     private Runnable detach = () -> { };
@@ -114,8 +116,24 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
         bridge.publish(snapshot);
     }
 
+    /**
+     * Whether the window shows this view: a hidden one's age line does not tick (issue 16, hidden views stop their
+     * work); shown again, it is brought up to date at once. Snapshots are still taken in, for the header's counts.
+     */
+    public void setShown(boolean isShown) {
+        if (disposed || isShown == shown) return;
+        shown = isShown;
+        if (isShown) {
+            showAge();
+            ageTicker.play();
+        } else {
+            ageTicker.stop();
+        }
+    }
+
     /** Stops listening and the once-a-second age check. */
     public void dispose() {
+        disposed = true;
         detach.run();
         ageTicker.stop();
     }
