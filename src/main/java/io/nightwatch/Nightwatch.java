@@ -23,7 +23,7 @@ public final class Nightwatch {
         try {
             args = Language.takeChoice(givenArgs, System.getenv(), Locale.getDefault());
         } catch (IllegalArgumentException e) {
-            System.err.println("nightwatch: " + NightwatchCommand.languageRefused(givenArgs));
+            System.err.println("nightwatch: " + NightwatchCommand.languageRefused(givenArgs)); // tool text: the program's name
             System.exit(NightwatchCommand.EXIT_USAGE);
             return;
         }
@@ -37,7 +37,7 @@ public final class Nightwatch {
                 io.nightwatch.ui.NightwatchApp.launchWindow(windowArgs);
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 // No display, or no GTK 3: say what is missing instead of a stack trace.
-                System.err.println("nightwatch: " + WindowCommand.cannotOpen(e.getMessage()));
+                System.err.println("nightwatch: " + WindowCommand.cannotOpen(e.getMessage())); // tool text: the program's name
                 System.exit(NightwatchCommand.EXIT_SOFTWARE);
             }
             return;

@@ -56,8 +56,8 @@ public final class SecretCatalogue {
 
     public static final List<SecretRule> RULES = List.of(
             // --- private keys (first: they span lines and contain base64 that other rules would nibble at) ---
-            whole("pem-private-key", Kind.PRIVATE_KEY, "-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----"
-                    + "(?:[\\s\\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:,.\\-]{0,16384}+)", "private key"),
+            whole("pem-private-key", Kind.PRIVATE_KEY, "-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----" // tool text
+                    + "(?:[\\s\\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:,.\\-]{0,16384}+)", "private key"), // tool text
             whole("putty-private-key", Kind.PRIVATE_KEY, "PuTTY-User-Key-File-\\d: [\\s\\S]{0,8192}?Private-MAC: [0-9a-f]{0,128}+", "putty-user-key-file"),
             whole("age-secret-key", Kind.PRIVATE_KEY, "\\bAGE-SECRET-KEY-1[0-9A-Z]{58}\\b", "age-secret-key-"),
 
