@@ -162,10 +162,17 @@ final class CommonSteps {
     static final class VerifySet implements Step {
         private final java.util.function.Function<RunContext, Path> set;
         private final String when;
+        private final VerifiedFiles hashed;
 
         VerifySet(java.util.function.Function<RunContext, Path> set, String when) {
+            this(set, when, null);
+        }
+
+        /** @param hashed where the files that hashed right are noted (a restore's packer then need not hash them again) */
+        VerifySet(java.util.function.Function<RunContext, Path> set, String when, VerifiedFiles hashed) {
             this.set = set;
             this.when = when;
+            this.hashed = hashed;
         }
 
         public String id() { return "verify-set"; }
@@ -176,7 +183,7 @@ final class CommonSteps {
         }
         public List<String> preview(RunContext ctx) { return List.of("read every file of the set and compare with manifest.json"); }
         public void execute(RunContext ctx) throws IOException {
-            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " checked"));
+            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, io.nightwatch.text.Bytes.human(bytes) + " checked"), hashed);
             if (!report.ok()) throw new IOException("the set is damaged: " + String.join("; ", report.problems()));
             if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
             ctx.output(report.files() + " files verified (" + io.nightwatch.text.Bytes.human(report.bytes()) + ")");

@@ -70,7 +70,8 @@ public final class RestoreRunbook implements RunbookDefinition {
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
 
         List<Step> steps = new ArrayList<>();
-        steps.add(new CommonSteps.VerifySet(ctx -> set, "A mismatch stops the restore before anything is touched and names the file."));
+        VerifiedFiles hashed = new VerifiedFiles();
+        steps.add(new CommonSteps.VerifySet(ctx -> set, "A mismatch stops the restore before anything is touched and names the file.", hashed));
         List<SilenceSteps.Silence> silences = new ArrayList<>();
         for (BackupManifest.ServiceBackup backup : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
@@ -88,7 +89,7 @@ public final class RestoreRunbook implements RunbookDefinition {
             steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleDown(s, n, HEALTHY_WITHIN)).orElseGet(() -> new RestoreSteps.Stop(s, GRACE)));
             // Once stopped: the safety copy is a move within the service's own volume, not a copy out of the engine.
             steps.add(new InEngineSafetyCopy(s));
-            steps.add(new RestoreSteps.ReplaceData(s, set, backup));
+            steps.add(new RestoreSteps.ReplaceData(s, set, backup, hashed));
             steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleUp(s, n, prober, HEALTHY_WITHIN))
                     .orElseGet(() -> new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN)));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));

@@ -54,19 +54,22 @@ final class RestoreSteps {
     /**
      * Unpacks the set's files into the data directory, which the safety copy ({@link InEngineSafetyCopy}) emptied,
      * through the archive API with the directory's owner in every tar header: the engine applies it, so no
-     * {@code chown} is needed inside the container (lean images have none). Each file is re-checked against the
-     * manifest while packed: a file swapped since the verification fails the upload, and undoing the safety copy takes
-     * whatever arrived out again.
+     * {@code chown} is needed inside the container (lean images have none). Each file is re-checked while packed: a
+     * file the verification hashed and that is unchanged since (same inode, size and times) is not hashed again, any
+     * other is; a file swapped or changed since fails the upload, and undoing the safety copy takes whatever arrived
+     * out again.
      */
     static final class ReplaceData implements Step {
         private final ServiceAccess service;
         private final Path setDir;
         private final BackupManifest.ServiceBackup backup;
+        private final VerifiedFiles hashed;
 
-        ReplaceData(ServiceAccess service, Path setDir, BackupManifest.ServiceBackup backup) {
+        ReplaceData(ServiceAccess service, Path setDir, BackupManifest.ServiceBackup backup, VerifiedFiles hashed) {
             this.service = service;
             this.setDir = setDir;
             this.backup = backup;
+            this.hashed = hashed;
         }
 
         public String id() { return "replace-data-" + service.spec().name(); }
@@ -101,7 +104,7 @@ final class RestoreSteps {
             Path source = SetFiles.child(setDir, backup.service());
             String[] ids = ctx.get(InEngineSafetyCopy.ownerKey(service)).orElseThrow().split(":");
             TarPacker.Owner owner = new TarPacker.Owner(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
-            try (InputStream tar = TarPacker.packSet(source, backup.files(), owner)) {
+            try (InputStream tar = TarPacker.packSet(source, backup.files(), owner, hashed)) {
                 service.gateway().copyIn(service.container(), path, tar);
             }
             ctx.output("data of " + service.spec().name() + " replaced from " + source + " (owner " + owner + ")");

@@ -47,6 +47,11 @@ public final class SetVerifier {
     private SetVerifier() {}
 
     public static Report verify(Path setDir, LongConsumer progress) throws IOException {
+        return verify(setDir, progress, null);
+    }
+
+    /** As {@link #verify(Path, LongConsumer)}, noting in {@code hashed} (if given) each file that hashed right. */
+    static Report verify(Path setDir, LongConsumer progress, VerifiedFiles hashed) throws IOException {
         Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
         if (folder.isEmpty()) return Report.damaged("no set folder at " + setDir);
         if (!folder.get().isDirectory()) {
@@ -57,7 +62,7 @@ public final class SetVerifier {
         }
         Report report;
         try {
-            report = check(setDir, BackupManifest.read(setDir), progress);
+            report = check(setDir, BackupManifest.read(setDir), progress, hashed);
         } catch (IOException unreadable) {
             report = Report.damaged(unreadable.getMessage());
         }
@@ -75,7 +80,7 @@ public final class SetVerifier {
         }
     }
 
-    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress) throws IOException {
+    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed) throws IOException {
         List<String> problems = new ArrayList<>();
         Map<Path, BasicFileAttributes> found = inventory(setDir, problems);
         Set<Path> listed = new HashSet<>();
@@ -107,8 +112,10 @@ public final class SetVerifier {
                     problems.add(name + ": size " + attrs.size() + " instead of " + f.size());
                     continue;
                 }
+                Optional<Map<String, Object>> before = hashed == null ? Optional.empty() : VerifiedFiles.identity(setDir.resolve(rel));
                 Optional<String> content = checkContent(setDir.resolve(rel), f, n -> progress.accept(bytes[0] += n));
                 content.ifPresent(p -> problems.add(name + ": " + p));
+                if (content.isEmpty() && hashed != null) hashed.hashedWhile(setDir.resolve(rel), before);
                 files++;
             }
             if ("prometheus".equals(service.kind())) newest = Math.max(newest, checkBlocks(setDir, serviceRel, found, problems));
