@@ -103,6 +103,18 @@ final class SwarmSteps {
             return service.manager().swarmService(swarmName).map(SwarmService::converged).orElse(false)
                     ? Check.ok() : Check.failed(swarmName + " has not converged");
         }
+        public String compensation() {
+            return "Scale the service to 0 again, its volumes held by a created container, so its old data can be put back.";
+        }
+        public void compensate(RunContext ctx) throws Exception {
+            if (service.manager().swarmService(swarmName).map(SwarmService::replicas).orElse(0L) == 0) return;
+            var node = service.gateway(); // the engine of the new task's node
+            String holder = "nw-restore-" + name() + "-" + ctx.runId().replaceAll("[^A-Za-z0-9_.-]", "") + "-undo";
+            if (node.inspect(holder).isEmpty()) node.createVolumeHolder(service.container(), holder);
+            ctx.put(key("swarm", "holder"), holder);
+            service.holdVolumesIn(holder, node);
+            SwarmScaling.toZero(service, swarmName, timeout, ctx);
+        }
     }
 
     private static void release(RunContext ctx, ServiceAccess service) {
