@@ -8,7 +8,6 @@ import io.nightwatch.runbook.Step;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
