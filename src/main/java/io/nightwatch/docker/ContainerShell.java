@@ -91,7 +91,7 @@ public final class ContainerShell {
     }
 
     /** Whether {@code path} is a mount point or lies below one. */
-    static boolean onMount(List<String> mountPoints, String path) {
+    public static boolean onMount(List<String> mountPoints, String path) {
         for (String m : mountPoints) {
             String base = m.endsWith("/") && m.length() > 1 ? m.substring(0, m.length() - 1) : m;
             if (path.equals(base) || path.startsWith(base.equals("/") ? "/" : base + "/")) return true;

@@ -198,9 +198,9 @@ final class Execution {
         return end(outcome, ending.failedStep().map(Step::id), m.toString());
     }
 
-    /** What steps left for the operator without failing the run (state keys "warning.<step>"), one line each. */
+    /** What steps left for the operator without failing the run (state keys "warning.<step>"; blank: withdrawn), one line each. */
     private String warnings() {
-        List<String> lines = ctx.state().entrySet().stream().filter(e -> e.getKey().startsWith("warning."))
+        List<String> lines = ctx.state().entrySet().stream().filter(e -> e.getKey().startsWith("warning.") && !e.getValue().isBlank())
                 .sorted(Map.Entry.comparingByKey()).map(e -> "\n- " + e.getValue()).toList();
         return lines.isEmpty() ? "" : "\n" + T.get("warnings.head") + String.join("", lines);
     }

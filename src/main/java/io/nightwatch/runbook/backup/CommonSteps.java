@@ -154,10 +154,17 @@ final class CommonSteps {
     static final class VerifySet implements Step {
         private final java.util.function.Function<RunContext, Path> set;
         private final String when;
+        private final VerifiedFiles hashed;
 
         VerifySet(java.util.function.Function<RunContext, Path> set, String when) {
+            this(set, when, null);
+        }
+
+        /** @param hashed where the files that hashed right are noted (a restore's packer then need not hash them again) */
+        VerifySet(java.util.function.Function<RunContext, Path> set, String when, VerifiedFiles hashed) {
             this.set = set;
             this.when = when;
+            this.hashed = hashed;
         }
 
         public String id() { return "verify-set"; }
@@ -165,7 +172,7 @@ final class CommonSteps {
         public String explanation() { return T.get("verifySet.explanation", when); }
         public List<String> preview(RunContext ctx) { return List.of(T.get("verifySet.preview")); }
         public void execute(RunContext ctx) throws IOException {
-            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, T.get("verifySet.progress", io.nightwatch.text.Bytes.human(bytes))));
+            SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, T.get("verifySet.progress", io.nightwatch.text.Bytes.human(bytes))), hashed);
             if (!report.ok()) throw new IOException(T.get("verifySet.damaged", String.join("; ", report.problems())));
             if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
             ctx.output(T.get("verifySet.output", report.files(), io.nightwatch.text.Bytes.human(report.bytes())));

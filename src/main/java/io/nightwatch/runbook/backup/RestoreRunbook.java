@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The restore runbook: verify the set, keep a safety copy, silence, stop, replace, start, check the data, lift
- * the silence. Any failure puts the safety copy back. The journal records the RTO achieved.
+ * The restore runbook: verify the set, silence, stop, keep a safety copy (moved aside on the service's own volume),
+ * replace, start, check the data, lift the silence. Any failure puts the safety copy back. The journal records the
+ * RTO achieved.
  */
 public final class RestoreRunbook implements RunbookDefinition {
 
@@ -63,13 +64,12 @@ public final class RestoreRunbook implements RunbookDefinition {
         }
         if (chosen.isEmpty()) throw new IllegalArgumentException(T.get("restore.noneOf", wanted,
                 String.join(", ", manifest.services().stream().map(BackupManifest.ServiceBackup::service).toList())));
-        // Safety copies go beside the sets (BackupSets skips "safety-" folders), never inside the set being restored.
-        Path safetyRoot = set.getParent() == null ? Path.of(".") : set.getParent();
         Optional<AlertmanagerClient> alertmanager = SilenceSteps.alertmanagerOf(profile);
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
 
         List<Step> steps = new ArrayList<>();
-        steps.add(new CommonSteps.VerifySet(ctx -> set, T.get("verifySet.whenRestore")));
+        VerifiedFiles hashed = new VerifiedFiles();
+        steps.add(new CommonSteps.VerifySet(ctx -> set, T.get("verifySet.whenRestore"), hashed));
         List<SilenceSteps.Silence> silences = new ArrayList<>();
         for (BackupManifest.ServiceBackup backup : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
@@ -81,12 +81,13 @@ public final class RestoreRunbook implements RunbookDefinition {
                     .ifPresent(h -> s.routeTasksBy(io.nightwatch.health.SwarmNodes.router(h, s.manager())));
             SilenceSteps.Silence silence = new SilenceSteps.Silence(alertmanager, s, Duration.ofMinutes(30), "restore");
             silences.add(silence);
-            steps.add(new RestoreSteps.SafetyCopy(s, safetyRoot));
             steps.add(silence);
             // A Swarm service is scaled to 0 and back: a stopped task would just be replaced.
             Optional<String> swarmName = s.swarmService().map(io.nightwatch.docker.SwarmService::name);
             steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleDown(s, n, HEALTHY_WITHIN)).orElseGet(() -> new RestoreSteps.Stop(s, GRACE)));
-            steps.add(new RestoreSteps.ReplaceData(s, set, backup));
+            // Once stopped: the safety copy is a move within the service's own volume, not a copy out of the engine.
+            steps.add(new InEngineSafetyCopy(s));
+            steps.add(new RestoreSteps.ReplaceData(s, set, backup, hashed));
             steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleUp(s, n, prober, HEALTHY_WITHIN))
                     .orElseGet(() -> new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN)));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));

@@ -1,8 +1,6 @@
 package io.nightwatch.runbook.backup;
 
 import io.nightwatch.text.Texts;
-import io.nightwatch.docker.ContainerShell;
-import io.nightwatch.docker.ExecUnavailableException;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
 import io.nightwatch.runbook.Check;
@@ -11,11 +9,9 @@ import io.nightwatch.runbook.Step;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Steps that put a service's data back, each with the way back if a later step fails. */
@@ -24,34 +20,6 @@ final class RestoreSteps {
     private static final Texts T = Texts.of(RestoreSteps.class);
 
     private RestoreSteps() {}
-
-    static String safetyKey(ServiceAccess s) { return "safety." + s.spec().name(); }
-
-    /** Before anything is replaced, the current data is copied out: the way back if the restore fails. */
-    static final class SafetyCopy extends ServiceStep {
-        private final Path safetyRoot;
-
-        SafetyCopy(ServiceAccess service, Path safetyRoot) {
-            super(service);
-            this.safetyRoot = safetyRoot;
-        }
-
-        public String id() { return stepId("safety-copy"); }
-        public String title() { return T.get("safetyCopy.title", name()); }
-        public String explanation() { return T.get("safetyCopy.explanation", service.spec().dataPath().orElse("")); }
-        public List<String> preview(RunContext ctx) {
-            return List.of("GET /containers/" + service.container() + "/archive?path=" + service.spec().dataPath().orElse(""),
-                    T.get("safetyCopy.previewWrite", safetyRoot + "/safety-<run id>/" + service.spec().name() + "/")); // tool text: a path
-        }
-        public void execute(RunContext ctx) throws IOException {
-            Path dest = SetFiles.child(SetFiles.child(safetyRoot, "safety-" + ctx.runId()), service.spec().name());
-            try (InputStream tar = service.gateway().copyOut(service.container(), service.spec().dataPath().orElseThrow())) {
-                var files = TarExtractor.extract(tar, dest, 1, bytes -> ctx.progress(-1, T.get("safetyCopy.progress", io.nightwatch.text.Bytes.human(bytes))));
-                ctx.output(T.get("safetyCopy.output", files.size(), dest));
-            }
-            ctx.put(safetyKey(service), dest.toString());
-        }
-    }
 
     /** A graceful stop (SIGTERM, then the grace period) so the service flushes what it holds. */
     static final class Stop extends ServiceStep {
@@ -82,20 +50,24 @@ final class RestoreSteps {
     }
 
     /**
-     * Empties the data directory with a helper container (the service itself is stopped), then unpacks the set's
-     * files into it through the archive API with the directory's owner in every tar header: the engine applies it, so
-     * no {@code chown} is needed inside the container (lean images have none).
+     * Unpacks the set's files into the data directory, which the safety copy ({@link InEngineSafetyCopy}) emptied,
+     * through the archive API with the directory's owner in every tar header: the engine applies it, so no
+     * {@code chown} is needed inside the container (lean images have none). Each file is re-checked while packed: a
+     * file the verification hashed and that is unchanged since (same inode, size and times) is not hashed again, any
+     * other is; a file swapped or changed since fails the upload, and undoing the safety copy takes whatever arrived
+     * out again.
      */
     static final class ReplaceData implements Step {
-        static final String EMPTY_SCRIPT = "cd \"$1\" && rm -rf ./* ./.[!.]* ./..?*";
         private final ServiceAccess service;
         private final Path setDir;
         private final BackupManifest.ServiceBackup backup;
+        private final VerifiedFiles hashed;
 
-        ReplaceData(ServiceAccess service, Path setDir, BackupManifest.ServiceBackup backup) {
+        ReplaceData(ServiceAccess service, Path setDir, BackupManifest.ServiceBackup backup, VerifiedFiles hashed) {
             this.service = service;
             this.setDir = setDir;
             this.backup = backup;
+            this.hashed = hashed;
         }
 
         public String id() { return "replace-data-" + service.spec().name(); }
@@ -103,92 +75,32 @@ final class RestoreSteps {
         public String explanation() { return T.get("replace.explanation"); }
         public List<String> preview(RunContext ctx) {
             String path = service.spec().dataPath().orElse("");
-            return List.of(T.get("replace.previewEmpty", path, "sh -c '" + EMPTY_SCRIPT + "' sh " + path,
-                            service.shell().routeText(service.container(), false)),
-                    T.get("replace.previewOwner", "GET /containers/" + service.container() + "/archive?path=" + path),
-                    T.get("replace.previewPut", "PUT /containers/" + service.container() + "/archive?path=" + path + " ← "
-                            + setDir.resolve(service.spec().name())));
+            return List.of(T.get("replace.previewPut", "PUT /containers/" + service.container() + "/archive?path=" + path + " ← "
+                    + setDir.resolve(service.spec().name()), path));
         }
         public String preconditionText() { return T.get("replace.precondition"); }
         public Check precondition(RunContext ctx) {
-            String path = service.spec().dataPath().orElse("");
-            try {
-                ContainerShell.Outcome probe = service.shell().inHelper(service.container(), path, "test -d \"$1\"", List.of(path), Duration.ofMinutes(1));
-                return probe.result().succeeded() ? Check.ok(T.get("replace.reachable", probe.route()))
-                        : Check.failed(T.get("replace.notADirectory", path, probe.route()));
-            } catch (ExecUnavailableException e) {
-                return Check.failed(T.get("replace.unreachable", path, e.getMessage()));
+            Optional<String> owner = ctx.get(InEngineSafetyCopy.ownerKey(service));
+            if (owner.isEmpty() || !owner.get().matches("\\d{1,10}:\\d{1,10}")) {
+                return Check.failed(T.get("replace.ownerUnknown", service.spec().dataPath().orElse("")));
             }
+            // Names the safety copy keeps for itself: a set carrying one would hide from the undo.
+            for (FileEntry f : backup.files()) {
+                if (f.path().startsWith(".nightwatch-")) return Check.failed(f.path() + ": " + T.get("replace.reservedName"));
+            }
+            return Check.ok(owner.get());
         }
         public void execute(RunContext ctx) throws IOException {
-            Path source = SetFiles.child(setDir, backup.service());
-            // Before the data directory is emptied: a file swapped since the verification stops the restore here.
-            TarPacker.checkSet(source, backup.files());
-            put(ctx, source, backup.files());
-        }
-        public String compensation() { return T.get("replace.compensation"); }
-        public void compensate(RunContext ctx) throws IOException {
-            Optional<String> safety = ctx.get(safetyKey(service));
-            // Nothing to put back when the directory was never touched (the helper could not even start).
-            if (safety.isEmpty() || ctx.get(touchedKey()).isEmpty()) return;
-            try {
-                put(ctx, Path.of(safety.get()), null);
-            } catch (IOException | RuntimeException e) {
-                String why = String.valueOf(e.getMessage());
-                throw new IOException(why.contains(T.get("byHand.marker")) ? why : why + byHand(Path.of(safety.get())), e);
-            }
-        }
-
-        private String touchedKey() { return "replace." + service.spec().name() + ".touched"; }
-
-        /** @param listed the set's files, re-checked while packed; null for the safety copy (all its files) */
-        private void put(RunContext ctx, Path source, List<FileEntry> listed) throws IOException {
             String path = service.spec().dataPath().orElseThrow();
-            if (!path.startsWith("/") || path.equals("/") || path.contains("/..") || path.contains("/./")) {
-                throw new IOException(T.get("replace.refused", path));
-            }
-            if (ctx.get(touchedKey()).isEmpty()) ctx.put(touchedKey(), "yes"); // journaled first: a crash mid-way still undoes
-            try {
-                ContainerShell.Outcome emptied = service.shell().inHelper(service.container(), path, EMPTY_SCRIPT, List.of(path), Duration.ofMinutes(2));
-                if (!emptied.result().succeeded()) {
-                    throw new IOException(T.get("replace.emptyFailed", path, emptied.route(),
-                            (emptied.result().stdout() + emptied.result().stderr()).strip()) + byHand(source));
-                }
-                ctx.output(T.get("replace.emptied", path, emptied.route()));
-            } catch (ExecUnavailableException e) {
-                throw new IOException(T.get("replace.cannotEmpty", path, e.getMessage()) + byHand(source));
-            }
-            TarPacker.Owner owner = ownerOf(path);
-            try (InputStream tar = listed == null ? TarPacker.pack(source, p -> false, owner)
-                    : TarPacker.packSet(source, listed, owner)) {
+            Path source = SetFiles.child(setDir, backup.service());
+            String[] ids = ctx.get(InEngineSafetyCopy.ownerKey(service)).orElseThrow().split(":");
+            TarPacker.Owner owner = new TarPacker.Owner(Long.parseLong(ids[0]), Long.parseLong(ids[1]));
+            try (InputStream tar = TarPacker.packSet(source, backup.files(), owner, hashed)) {
                 service.gateway().copyIn(service.container(), path, tar);
             }
             ctx.output(T.get("replace.output", service.spec().name(), source, owner));
         }
-
-        /** The owner of the (just emptied, so cheap to read) directory, as the engine's archive API reports it. */
-        private TarPacker.Owner ownerOf(String path) throws IOException {
-            try (InputStream in = service.gateway().copyOut(service.container(), path)) {
-                return TarPacker.ownerOfFirstEntry(in).orElseThrow(() -> new IOException(T.get("replace.noEntry", path)));
-            } catch (IllegalStateException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-
-        /** The exact commands that do this step by hand on that host (sh): owner, empty, unpack with that owner. */
-        private String byHand(Path source) {
-            String path = service.spec().dataPath().orElseThrow();
-            String image = service.shell().helperImage().orElse("busybox");
-            List<String> helper = List.of("run", "--rm", "--network", "none", "--volumes-from", service.container(), image);
-            List<String> stat = new java.util.ArrayList<>(helper);
-            stat.addAll(List.of("stat", "-c", "%u:%g", path));
-            List<String> empty = new java.util.ArrayList<>(helper);
-            empty.addAll(List.of("sh", "-c", EMPTY_SCRIPT, "sh", path));
-            return T.get("byHand.suffix", "owner=$(" + service.byHand(stat) + ") && " + service.byHand(empty)
-                    + " && tar -C " + io.nightwatch.docker.DockerCli.quote(source.toString())
-                    + " --numeric-owner --owner=\"+${owner%:*}\" --group=\"+${owner#*:}\" -c . | "
-                    + service.byHand(List.of("cp", "-a", "-", service.container() + ":" + path)));
-        }
+        public String compensation() { return T.get("replace.compensation"); }
     }
 
     /** Starts the service and waits for its own health endpoint, through the same probes as the dashboard. */
@@ -215,6 +127,12 @@ final class RestoreSteps {
             ProbeResult last = service.awaitHealthy(prober, service.container(), timeout, ctx, true);
             if (!last.healthy()) throw new IOException(T.get("start.notHealthy", service.spec().name(), timeout.toSeconds(), last.detail()));
             ctx.output(T.get("start.output", service.spec().name(), last.detail()));
+        }
+        public String compensation() { return T.get("start.compensation"); }
+        public void compensate(RunContext ctx) {
+            if (service.gateway().inspect(service.container()).map(c -> c.running()).orElse(false)) {
+                service.gateway().stop(service.container(), RestoreRunbook.GRACE);
+            }
         }
     }
 

@@ -23,6 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -36,6 +40,8 @@ public final class SetVerifier {
     public static final String RESULT_FILE = "verified.json";
     static final long MAX_META_BYTES = 1L << 20;
     private static final int MAX_DEPTH = 64;
+    /** A few files hashed at once: SHA-256 is the work, and a second thread gets its share of a busy machine too. */
+    private static final int HASH_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /** @param newestPrometheusMillis the latest maxTime of all Prometheus blocks (0 when none) */
     public record Report(boolean ok, List<String> problems, long bytes, int files, long newestPrometheusMillis, Instant at) {
@@ -50,6 +56,11 @@ public final class SetVerifier {
     private SetVerifier() {}
 
     public static Report verify(Path setDir, LongConsumer progress) throws IOException {
+        return verify(setDir, progress, null);
+    }
+
+    /** As {@link #verify(Path, LongConsumer)}, noting in {@code hashed} (if given) each file that hashed right. */
+    static Report verify(Path setDir, LongConsumer progress, VerifiedFiles hashed) throws IOException {
         Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
         if (folder.isEmpty()) return Report.damaged(T.get("verify.noFolder", setDir));
         if (!folder.get().isDirectory()) {
@@ -60,7 +71,7 @@ public final class SetVerifier {
         }
         Report report;
         try {
-            report = check(setDir, BackupManifest.read(setDir), progress);
+            report = check(setDir, BackupManifest.read(setDir), progress, hashed);
         } catch (IOException unreadable) {
             report = Report.damaged(unreadable.getMessage());
         }
@@ -78,14 +89,35 @@ public final class SetVerifier {
         }
     }
 
-    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress) throws IOException {
+    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(HASH_THREADS, r -> {
+            Thread t = new Thread(r, "nightwatch-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return check(setDir, manifest, progress, hashed, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Files are hashed on a few threads (one file each), their problems reported in the manifest's order. */
+    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed, ExecutorService pool)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         Map<Path, BasicFileAttributes> found = inventory(setDir, problems);
         Set<Path> listed = new HashSet<>();
         long[] bytes = {0};
+        LongConsumer read = n -> {
+            synchronized (bytes) {
+                progress.accept(bytes[0] += n);
+            }
+        };
         int files = 0;
         long newest = 0;
         for (BackupManifest.ServiceBackup service : manifest.services()) {
+            List<Object> slots = new ArrayList<>(); // a problem found at once, or the hash of a file under way
             Path serviceRel = Path.of(service.service());
             BasicFileAttributes folder = found.get(serviceRel);
             if (folder != null && !folder.isDirectory()) {
@@ -98,21 +130,30 @@ public final class SetVerifier {
                 String name = service.service() + "/" + f.path();
                 BasicFileAttributes attrs = found.get(rel);
                 if (attrs == null) {
-                    problems.add(name + ": " + T.get("verify.missing"));
+                    slots.add(name + ": " + T.get("verify.missing"));
                     continue;
                 }
                 Optional<String> notPlain = SetFiles.notPlainFile(setDir.resolve(rel), attrs);
                 if (notPlain.isPresent()) {
-                    problems.add(name + ": " + notPlain.get());
+                    slots.add(name + ": " + notPlain.get());
                     continue;
                 }
                 if (attrs.size() != f.size()) {
-                    problems.add(name + ": " + T.get("verify.size", attrs.size(), f.size()));
+                    slots.add(name + ": " + T.get("verify.size", attrs.size(), f.size()));
                     continue;
                 }
-                Optional<String> content = checkContent(setDir.resolve(rel), f, n -> progress.accept(bytes[0] += n));
-                content.ifPresent(p -> problems.add(name + ": " + p));
+                Path file = setDir.resolve(rel);
+                slots.add(pool.submit(() -> {
+                    Optional<Map<String, Object>> before = hashed == null ? Optional.empty() : VerifiedFiles.identity(file);
+                    Optional<String> content = checkContent(file, f, read);
+                    if (content.isEmpty() && hashed != null) hashed.hashedWhile(file, before);
+                    return content.map(p -> name + ": " + p);
+                }));
                 files++;
+            }
+            for (Object slot : slots) {
+                if (slot instanceof String problem) problems.add(problem);
+                else outcome(slot).ifPresent(problems::add);
             }
             if ("prometheus".equals(service.kind())) newest = Math.max(newest, checkBlocks(setDir, serviceRel, found, problems));
             if ("redis".equals(service.kind())) checkRdb(setDir, serviceRel, found, problems);
@@ -130,6 +171,19 @@ public final class SetVerifier {
             problems.add(rel + ": " + T.get("verify.unlisted", what));
         }
         return new Report(problems.isEmpty(), List.copyOf(problems), bytes[0], files, newest, Instant.now());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<String> outcome(Object hashing) throws IOException {
+        try {
+            return ((Future<Optional<String>>) hashing).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException(T.get("verify.interrupted"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Every entry under the set, described without following links, keyed by its path relative to the set. */

@@ -97,6 +97,16 @@ final class SwarmSteps {
             return service.manager().swarmService(swarmName).map(SwarmService::converged).orElse(false)
                     ? Check.ok() : Check.failed(T.get("scaleUp.notConverged", swarmName));
         }
+        public String compensation() { return T.get("scaleUp.compensation"); }
+        public void compensate(RunContext ctx) throws Exception {
+            if (service.manager().swarmService(swarmName).map(SwarmService::replicas).orElse(0L) == 0) return;
+            var node = service.gateway(); // the engine of the new task's node
+            String holder = "nw-restore-" + name() + "-" + ctx.runId().replaceAll("[^A-Za-z0-9_.-]", "") + "-undo";
+            if (node.inspect(holder).isEmpty()) node.createVolumeHolder(service.container(), holder);
+            ctx.put(key("swarm", "holder"), holder);
+            service.holdVolumesIn(holder, node);
+            SwarmScaling.toZero(service, swarmName, timeout, ctx);
+        }
     }
 
     private static void release(RunContext ctx, ServiceAccess service) {

@@ -49,6 +49,8 @@ public final class TarExtractor {
             while ((entry = in.getNextTarEntry()) != null) {
                 String name = strip(entry.getName(), stripComponents);
                 if (name.isEmpty()) continue;
+                // A restore's safety copy and discard folders on the volume are not the service's data.
+                if (name.startsWith(".nightwatch-safety-") || name.startsWith(".nightwatch-discard-")) continue;
                 Path target = root.resolve(name).normalize();
                 if (!target.startsWith(root)) throw new IOException("archive entry escapes the target: " + entry.getName());
                 if (entry.isDirectory()) {
