@@ -48,6 +48,9 @@ public final class MainWindow {
     private final Scene scene;
     private Runnable detach = () -> { };
     private Runnable refresh = () -> { };
+    /** The stage outlives this window (a rebuilt window, the tests' shared stage): its listener must not keep us. */
+    private Stage shownIn;
+    private javafx.beans.value.ChangeListener<Boolean> focusWatch;
     private io.nightwatch.ui.incident.IncidentsViewModel incidents;
     private io.nightwatch.ui.readiness.ReadinessViewModel readiness;
 
@@ -194,7 +197,9 @@ public final class MainWindow {
         stage.setMinWidth(640);
         stage.setMinHeight(400);
         // the operator looks again: problems that began while the window was in the background lose their NEW marker
-        stage.focusedProperty().addListener((o, was, now) -> { if (now) model.markSeen(); });
+        focusWatch = (o, was, now) -> { if (now) model.markSeen(); };
+        shownIn = stage;
+        stage.focusedProperty().addListener(focusWatch);
         stage.show();
     }
 
@@ -211,6 +216,8 @@ public final class MainWindow {
     public AlertsViewModel alerts() { return alerts; }
 
     public void dispose() {
+        if (shownIn != null) shownIn.focusedProperty().removeListener(focusWatch);
+        shownIn = null;
         detach.run();
         model.dispose();
         flow.dispose();

@@ -130,7 +130,10 @@ final class RestoreSteps {
         }
         public String compensation() { return T.get("start.compensation"); }
         public void compensate(RunContext ctx) {
-            if (service.gateway().inspect(service.container()).map(c -> c.running()).orElse(false)) {
+            // a service that dies on the restored data sits in its restart loop (RESTARTING, not running): stop that
+            // too, or it restarts while its old data is being put back
+            if (service.gateway().inspect(service.container())
+                    .map(c -> c.running() || c.state() == io.nightwatch.docker.ContainerState.RESTARTING).orElse(false)) {
                 service.gateway().stop(service.container(), RestoreRunbook.GRACE);
             }
         }
