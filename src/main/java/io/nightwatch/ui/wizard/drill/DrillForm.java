@@ -2,13 +2,10 @@ package io.nightwatch.ui.wizard.drill;
 
 import io.nightwatch.text.Texts;
 import io.nightwatch.ui.wizard.ChoiceNodes;
-import io.nightwatch.ui.wizard.SetCell;
-import io.nightwatch.ui.wizard.SetRow;
 import io.nightwatch.ui.wizard.WizardNodes;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
-import javafx.scene.control.Button;
+import io.nightwatch.ui.wizard.restore.SetList;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 
 /** The drill's form: the sets of a folder (only verified ones can be drilled) and the chosen set's services. */
@@ -20,27 +17,7 @@ final class DrillForm {
 
     static VBox of(DrillChoice drill) {
         RestoreChoice choice = drill.sets();
-        Label status = WizardNodes.text("", "wizard-caption", "wizard-sets-status");
-        status.textProperty().bind(choice.setsStatusProperty());
-        Button reload = new Button(T.get("form.reload"));
-        reload.getStyleClass().add("wizard-small-button");
-        reload.setOnAction(e -> choice.reloadSets());
-
-        ListView<SetRow> sets = new ListView<>(choice.sets());
-        sets.getStyleClass().add("wizard-sets");
-        sets.setId("wizard-sets");
-        sets.setCellFactory(list -> new SetCell());
-        SetCell.keyboard(sets);
-        sets.setPrefHeight(200);
-        sets.setMinHeight(120);
-        sets.setPlaceholder(WizardNodes.label(T.get("form.noSets"), "wizard-caption"));
-        sets.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (now != null && !choice.choose(now)) sets.getSelectionModel().clearSelection();
-        });
-        choice.chosenSetProperty().addListener((o, old, now) -> {
-            if (now == null) sets.getSelectionModel().clearSelection();
-            else if (sets.getSelectionModel().getSelectedItem() != now) sets.getSelectionModel().select(now);
-        });
+        SetList sets = SetList.of(choice, 200, 120);
 
         Label servicesTitle = WizardNodes.label(T.get("form.services"), "wizard-section");
         choice.chosenSetProperty().addListener((o, old, now) ->
@@ -48,9 +25,9 @@ final class DrillForm {
 
         VBox form = new VBox(
                 WizardNodes.label(T.get("form.setsIn"), "wizard-section"),
-                ChoiceNodes.folderRow(choice.folderProperty(), T.get("form.chooser"), reload),
-                status,
-                sets,
+                ChoiceNodes.folderRow(choice.folderProperty(), T.get("form.chooser"), sets.reload()),
+                sets.status(),
+                sets.list(),
                 servicesTitle,
                 ChoiceNodes.serviceChecks(choice.services()),
                 WizardNodes.text(T.get("form.how"),
