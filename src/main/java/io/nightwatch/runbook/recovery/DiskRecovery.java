@@ -75,7 +75,8 @@ final class DiskRecovery {
                 io.nightwatch.runbook.backup.BackupRunbook backup = new io.nightwatch.runbook.backup.BackupRunbook(context.profile(),
                         context.env(), context.engines(), context.backupRoot(), java.time.Clock.systemUTC());
                 for (Step s : backup.build(Map.of("services", name, "to", context.backupRoot().toString())).steps()) {
-                    steps.add(new OnlyIf(new KeptBackup(s), T.get("disk.only.blocks"), blocksToGo));
+                    steps.add(new OnlyIf(new io.nightwatch.runbook.backup.KeptBackup(s, c -> T.get("keptBackup.compensation",
+                            c.isEmpty() ? T.get("step.nothingToUndo") : c)), T.get("disk.only.blocks"), blocksToGo));
                 }
             }
             steps.add(new OnlyIf(new DeleteOldest(service, data, target), T.get("disk.only.delete"),

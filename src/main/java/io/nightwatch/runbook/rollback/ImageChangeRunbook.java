@@ -3,9 +3,7 @@ package io.nightwatch.runbook.rollback;
 import io.nightwatch.baseline.PerformanceRecords;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.probe.ServiceProber;
-import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.Parameter;
-import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Runbook;
 import io.nightwatch.runbook.RunbookDefinition;
 import io.nightwatch.runbook.Step;
@@ -178,7 +176,8 @@ public final class ImageChangeRunbook implements RunbookDefinition {
         BackupRunbook backup = new BackupRunbook(profile, env, engines, backupRoot, clock);
         if (backup.backupable().stream().noneMatch(s -> s.name().equals(spec.name()))) return List.of();
         return backup.build(Map.of("services", spec.name(), "to", backupRoot.toString())).steps().stream()
-                .map(s -> (Step) new KeptOnUndo(s)).toList();
+                .map(s -> (Step) new io.nightwatch.runbook.backup.KeptBackup(s, c -> T.get("change.keptBackup",
+                        c.isEmpty() ? T.get("change.nothingToUndo") : c))).toList();
     }
 
     static Optional<Duration> hold(String text) {
@@ -203,24 +202,5 @@ public final class ImageChangeRunbook implements RunbookDefinition {
 
     private static boolean yes(String text) {
         return List.of("yes", "true", "1", "on").contains(text.trim().toLowerCase(Locale.ROOT));
-    }
-
-    /** A backup step whose result survives the change being undone, once the set is complete; a half set is cleaned up. */
-    private record KeptOnUndo(Step step) implements Step {
-        public String id() { return step.id(); }
-        public String title() { return step.title(); }
-        public String explanation() { return step.explanation(); }
-        public Check precondition(RunContext ctx) throws Exception { return step.precondition(ctx); }
-        public String preconditionText() { return step.preconditionText(); }
-        public List<String> preview(RunContext ctx) { return step.preview(ctx); }
-        public void execute(RunContext ctx) throws Exception { step.execute(ctx); }
-        public Check verify(RunContext ctx) throws Exception { return step.verify(ctx); }
-        public String verificationText() { return step.verificationText(); }
-        public String compensation() {
-            return T.get("change.keptBackup", step.compensation().isEmpty() ? T.get("change.nothingToUndo") : step.compensation());
-        }
-        public void compensate(RunContext ctx) throws Exception {
-            if (!BackupRunbook.completedIn(ctx)) step.compensate(ctx);
-        }
     }
 }

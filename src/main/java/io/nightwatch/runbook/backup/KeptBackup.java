@@ -1,17 +1,19 @@
-package io.nightwatch.runbook.recovery;
+package io.nightwatch.runbook.backup;
 
 import io.nightwatch.runbook.Check;
 import io.nightwatch.runbook.RunContext;
 import io.nightwatch.runbook.Step;
-import io.nightwatch.runbook.backup.BackupRunbook;
 
-import io.nightwatch.text.Texts;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** A backup step taken before deleting data: a complete set is the way back, so undoing the run keeps it. */
-record KeptBackup(Step step) implements Step {
-
-    private static final Texts T = Texts.of(KeptBackup.class);
+/**
+ * A backup step taken before a risky change (deleting data, changing an image): a complete set is the way back, so
+ * undoing the run keeps it; only a set the backup did not finish is cleaned up.
+ *
+ * @param compensationWords the runbook's own sentence around the step's compensation ("" when it has none)
+ */
+public record KeptBackup(Step step, UnaryOperator<String> compensationWords) implements Step {
     public String id() { return step.id(); }
     public String title() { return step.title(); }
     public String explanation() { return step.explanation(); }
@@ -21,9 +23,7 @@ record KeptBackup(Step step) implements Step {
     public void execute(RunContext ctx) throws Exception { step.execute(ctx); }
     public Check verify(RunContext ctx) throws Exception { return step.verify(ctx); }
     public String verificationText() { return step.verificationText(); }
-    public String compensation() {
-        return T.get("keptBackup.compensation", step.compensation().isEmpty() ? T.get("step.nothingToUndo") : step.compensation());
-    }
+    public String compensation() { return compensationWords.apply(step.compensation()); }
     public void compensate(RunContext ctx) throws Exception {
         if (!BackupRunbook.completedIn(ctx)) step.compensate(ctx);
     }
