@@ -70,7 +70,7 @@ rm -f "$ROOT"/DEBIAN/preinst "$ROOT"/DEBIAN/postinst "$ROOT"/DEBIAN/prerm "$ROOT
 mkdir -p "$ROOT/usr/share/doc/nightwatch"
 printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: nightwatch\nSource: %s\n\nFiles: *\nCopyright: %s\nLicense: %s\n' \
   "$NIGHTWATCH_HOMEPAGE" "$NIGHTWATCH_VENDOR" "$NIGHTWATCH_LICENSE" >"$ROOT/usr/share/doc/nightwatch/copyright"
-ln -s /opt/nightwatch/bin/nightwatch "$ROOT/usr/bin/nightwatch"
+install -m 0755 packaging/nightwatch-launcher.sh "$ROOT/usr/bin/nightwatch"
 install -m 0644 packaging/_nightwatch "$ROOT/usr/share/zsh/vendor-completions/_nightwatch"
 install -m 0644 packaging/nightwatch.desktop "$ROOT/usr/share/applications/nightwatch.desktop"
 install -m 0644 packaging/nightwatch-serve.service "$ROOT/usr/lib/systemd/user/nightwatch-serve.service"

@@ -131,7 +131,7 @@ public final class HealthEvaluator {
                     percent(memory.get().fractionOfLimit()), Bytes.human(memory.get().limitBytes())));
         }
         String uptime = c.startedAt().map(s -> T.get("reason.upFor", Formats.duration(Duration.between(s, in.now())))).orElseGet(() -> T.get("reason.up"));
-        String latency = in.probe().latency().map(l -> " " + T.get("reason.in", Formats.duration(l))).orElse("");
+        String latency = in.probe().latency().map(l -> " " + T.get("reason.in", Formats.latency(l))).orElse("");
         return new Verdict(HealthState.UP, uptime + ", " + in.probe().detail() + latency);
     }
 

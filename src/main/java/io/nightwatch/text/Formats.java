@@ -71,4 +71,17 @@ public final class Formats {
         if (h < 48) return T.get("duration.h", h);
         return T.get("duration.d", d.toDays());
     }
+
+    /**
+     * A probe's answer time as an operator reads it: "< 10 ms", "40 ms", "300 ms", "1.2 s". Coarse on purpose: a
+     * loopback probe wobbles between 1 and 3 ms at every poll, and a figure that changes every two seconds repaints the
+     * window for nothing; what matters is fast, slower, or near the timeout (JSON keeps the exact milliseconds).
+     */
+    public static String latency(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 10) return T.get("latency.fast", 10);
+        if (ms < 95) return T.get("duration.ms", Math.round(ms / 10.0) * 10);
+        if (ms < 950) return T.get("duration.ms", Math.round(ms / 100.0) * 100);
+        return T.get("latency.seconds", decimal(Math.round(ms / 100.0) / 10.0, 1));
+    }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Issue 16's benchmark suite, one command ({@code flock /tmp/nw-engine.lock ./mvnw -Pbench verify}): builds its data
@@ -18,7 +19,8 @@ import java.util.Locale;
  * notes around them are kept). The benchmarks only print and write; they assert nothing about time.
  *
  * <p>Arguments: TSDB size in MiB (default 256), repetitions of the copies and storms (default 3), seconds of warm-up
- * and of measuring for the idle window (default 45 and 45). The window, {@code serve} and {@code status} run from the
+ * and of measuring for the idle window (default 120 and 60: idle means a quiet night, when the services' uptimes count
+ * minutes and the JIT has done its work; the fleet uses the same). The window, {@code serve} and {@code status} run from the
  * packaged jar ({@code target/nightwatch.jar}), as an operator starts them.
  */
 public final class BenchSuite {
@@ -32,8 +34,8 @@ public final class BenchSuite {
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 45;
-        int idle = args.length > 3 ? Integer.parseInt(args[3]) : 45;
+        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 120;
+        int idle = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         Path jar = Path.of("target/nightwatch.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " is missing: run through ./mvnw -Pbench verify");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -107,11 +109,11 @@ public final class BenchSuite {
             engine.runReferenceServices();
             List<String> app = List.of("-jar", jar.toString());
             List<String> windowArgs = List.of("--host", engine.dockerHost().toString());
-            WindowIdleBench.Figure bare = WindowIdleBench.measure(List.of(java), app, windowArgs, work.resolve("window-bare"),
+            WindowIdleBench.Figure bare = WindowIdleBench.measure(List.of(java), app, windowArgs, Map.of(), work.resolve("window-bare"),
                     Duration.ofSeconds(warm), Duration.ofSeconds(idle));
             List<String> withOptions = new ArrayList<>(List.of(java));
             withOptions.addAll(launcherOptions);
-            WindowIdleBench.Figure tunedWindow = WindowIdleBench.measure(withOptions, app, windowArgs, work.resolve("window-tuned"),
+            WindowIdleBench.Figure tunedWindow = WindowIdleBench.measure(withOptions, app, windowArgs, LauncherEnvironment.read(), work.resolve("window-tuned"),
                     Duration.ofSeconds(warm), Duration.ofSeconds(idle));
             System.out.println("window " + bare + "\nwindow " + tunedWindow);
             lines.add(new Line("window idle, CPU (launcher options)", pct(tunedWindow.cpuPercent()), "JVM defaults " + pct(bare.cpuPercent()),
@@ -123,7 +125,9 @@ public final class BenchSuite {
                     + "as on a desktop), over the reference stack's real Prometheus, Alertmanager and Redis (the other four services "
                     + "absent, so DOWN); after ").append(warm).append(" s of warm-up, CPU time from `/proc/PID/stat` over ").append(idle)
                     .append(" s (as % of one core) and VmRSS at the end (peak during the period in brackets). Launcher options: `")
-                    .append(String.join(" ", launcherOptions)).append("` (packaging/jvm-options, used by `javafx:run` and jpackage).\n\n")
+                    .append(String.join(" ", launcherOptions)).append("` (packaging/jvm-options, used by `javafx:run` and jpackage) and the ")
+                    .append("launcher's environment `").append(LauncherEnvironment.read()).append("` (packaging/nightwatch-launcher.sh, ")
+                    .append("installed as /usr/bin/nightwatch).\n\n")
                     .append("| JVM options | CPU | RSS |\n|---|---|---|\n")
                     .append(String.format(Locale.ROOT, "| (JVM defaults) | %s | %d MiB (%d) |%n", pct(bare.cpuPercent()), bare.rssMiB(), bare.peakRssMiB()))
                     .append(String.format(Locale.ROOT, "| %s | %s | %d MiB (%d) |%n%n", String.join(" ", launcherOptions),

@@ -26,7 +26,7 @@ public final class FleetBench {
             List<String> app = new ArrayList<>(List.of("-cp", classPath, FleetFeed.class.getName()));
             app.addAll(List.of(mode.split(" ")));
             Path home = work.resolve("fleet-" + mode.replace(' ', '-'));
-            WindowIdleBench.Figure f = WindowIdleBench.measure(javaWithOptions, app, List.of(), home, warm, period);
+            WindowIdleBench.Figure f = WindowIdleBench.measure(javaWithOptions, app, List.of(), LauncherEnvironment.read(), home, warm, period);
             List<Long> switches = Files.readAllLines(home.resolve("window.out")).stream().filter(l -> l.startsWith("SWITCH "))
                     .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).toList();
             results.add(new Result(mode, f, switches));

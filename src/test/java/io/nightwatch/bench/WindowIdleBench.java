@@ -26,9 +26,10 @@ public final class WindowIdleBench {
      * @param java       the java command and its JVM options
      * @param app        what follows them: {@code -jar nightwatch.jar}, or {@code -cp … io.nightwatch.Nightwatch}
      * @param windowArgs e.g. {@code --profile FILE --host URI}
+     * @param env        set for the window on top of the bench's own (the launcher's, {@link LauncherEnvironment})
      */
-    public static Figure measure(List<String> java, List<String> app, List<String> windowArgs, Path home,
-                                 Duration warmUp, Duration period) throws Exception {
+    public static Figure measure(List<String> java, List<String> app, List<String> windowArgs, java.util.Map<String, String> env,
+                                 Path home, Duration warmUp, Duration period) throws Exception {
         Files.createDirectories(home);
         Process xvfb = startXvfb(home);
         String display = Files.readString(home.resolve("display")).strip();
@@ -40,9 +41,10 @@ public final class WindowIdleBench {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("window.out").toFile());
             pb.environment().put("DISPLAY", ":" + display);
             pb.environment().put("HOME", home.toString()); // its own alert history and no operator profile
-            for (String v : List.of("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "DOCKER_HOST", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            for (String v : List.of("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "DOCKER_HOST", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "GDK_GL")) {
                 pb.environment().remove(v);
             }
+            pb.environment().putAll(env);
             window = pb.start();
             long pid = window.pid();
             Thread.sleep(warmUp.toMillis());

@@ -42,4 +42,13 @@ class LauncherOptionsTest {
         String script = Files.readString(Path.of("packaging/build-deb.sh"));
         assertTrue(script.contains("packaging/jvm-options") && script.contains("--java-options"), script);
     }
+
+    @Test
+    void theInstalledLauncherKeepsGtkFromLoadingOpenGl() throws Exception {
+        assertEquals(java.util.Map.of("GDK_GL", "disable"), io.nightwatch.bench.LauncherEnvironment.read(),
+                "the benchmarks read the launcher's environment from the script");
+        String script = Files.readString(Path.of("packaging/build-deb.sh"));
+        assertTrue(script.contains("packaging/nightwatch-launcher.sh \"$ROOT/usr/bin/nightwatch\""), "the deb installs it as /usr/bin/nightwatch");
+        assertTrue(fileOptions().contains("-Dprism.order=sw"), "the window draws in software: OpenGL is never needed");
+    }
 }

@@ -74,4 +74,15 @@ class LanguageTest {
         assertEquals("850 ms", Formats.duration(Duration.ofMillis(850)));
         assertEquals("[no.such.key]", t.get("no.such.key"));
     }
+
+    @Test
+    void probeTimesAreShownAsCoarseAsAnOperatorReadsThem() {
+        assertEquals("< 10 ms", Formats.latency(Duration.ofMillis(1)));
+        assertEquals("< 10 ms", Formats.latency(Duration.ofMillis(9)));
+        assertEquals("40 ms", Formats.latency(Duration.ofMillis(41)));
+        assertEquals("300 ms", Formats.latency(Duration.ofMillis(329)));
+        assertEquals("1.2 s", Formats.latency(Duration.ofMillis(1_234)));
+        Language.use(Language.DE);
+        assertEquals("1,9 s", Formats.latency(Duration.ofMillis(1_940)));
+    }
 }

@@ -37,6 +37,7 @@ public class SparklineSkin extends SkinBase<Sparkline> {
     private final ObservableValue<?>[] data;
     private final ObservableValue<?>[] style;
     private boolean styleChanged;
+    private PaintedPicture painted;
     private long redraws;
 
     public SparklineSkin(Sparkline sparkline) {
@@ -70,15 +71,19 @@ public class SparklineSkin extends SkinBase<Sparkline> {
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) return; // not laid out yet: the first layout paints
         styleChanged = false;
-        redraws++;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h); // covers the canvas, so the canvas drops the previous commands
-
         double lineWidth = Math.max(0.5, s.getLineWidth());
         Duration span = s.getSpan();
         Series series = s.getSeries();
         SparklineGeometry.Path path = SparklineGeometry.layout(series.epochMillis(), series.values(),
                 new SparklineGeometry.Frame(w, h, lineWidth / 2 + 1, span == null ? 0 : span.toMillis(), s.isZeroBaseline()));
+        // A new series often looks the same (an empty slot, a flat line moved on by one reading): then the canvas
+        // stays as it is, and the window is not repainted for it.
+        PaintedPicture picture = PaintedPicture.of(w, h, s, path);
+        if (picture.equals(painted)) return;
+        painted = picture;
+        redraws++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h); // covers the canvas, so the canvas drops the previous commands
 
         if (!Double.isNaN(path.baselineY())) {
             g.setStroke(s.getBaseline());

@@ -72,7 +72,13 @@ public final class ServiceTileModel {
     }
 
     void show(TileFacts next) {
-        if (!next.equals(facts.get())) facts.set(next);
+        TileFacts shown = facts.get();
+        // With a limit, the memory figure follows the bar: it changes with the whole percent, not with every MiB the
+        // service breathes at each poll (each change repaints the window).
+        if (shown != null && shown.memoryFraction() >= 0 && shown.memoryFraction() == next.memoryFraction()) {
+            next = next.withMemoryText(shown.memoryText());
+        }
+        if (!next.equals(shown)) facts.set(next);
     }
 
     void showFlow(TileFlow next) {

@@ -28,6 +28,11 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
 
     private static final Texts T = Texts.of(TileFacts.class);
 
+    public TileFacts withMemoryText(String text) {
+        return new TileFacts(id, title, subtitle, discovered, version, state, reason, transport, latency, uptime, restarts,
+                memoryFraction, memoryLimited, text, findings, kind, offBaseline);
+    }
+
     /** The reason a tile shows before its first check. */
     public static String waiting() {
         return T.get("tile.waiting");
@@ -64,7 +69,7 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         }
         ProbeResult probe = health.probe();
         String transport = probe.transport() == ProbeTransport.NONE ? T.get("tile.notProbed") : probe.transport().label();
-        String latency = probe.latency().map(Formats::duration).orElse("");
+        String latency = probe.latency().map(Formats::latency).orElse("");
         String uptime = health.uptime().map(Formats::duration)
                 .orElseGet(() -> health.container().map(TileFacts::containerState)
                         // With the engine unreachable nothing is known about the container.
@@ -102,7 +107,9 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
         long limit = container.map(ContainerFacts::memoryLimitBytes).orElse(0L);
         // Without a container limit the engine reports the host's memory as the limit: not a fraction worth a bar.
         if (memory.isEmpty() || limit <= 0) return -1;
-        return memory.get().limitBytes() > 0 ? memory.get().fractionOfLimit() : (double) memory.get().usedBytes() / limit;
+        double fraction = memory.get().limitBytes() > 0 ? memory.get().fractionOfLimit() : (double) memory.get().usedBytes() / limit;
+        // Whole percent: the bar is a few dozen pixels wide, and every tiny change would repaint the tile at each poll.
+        return Math.round(fraction * 100) / 100.0;
     }
 
     private static String memoryText(Optional<MemoryUsage> memory, Optional<ContainerFacts> container) {

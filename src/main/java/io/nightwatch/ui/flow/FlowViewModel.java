@@ -39,10 +39,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The flow view's state as JavaFX properties: one lane per pipeline with its stage and canary cards, the data
@@ -76,6 +79,10 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
     /** Not a Timeline: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
     private final FxTicker ageTicker = new FxTicker(java.time.Duration.ofSeconds(1), () -> showAge());
     private boolean shown = true;
+    /** The newest cards while the view is hidden; shown at once when it is shown again. */
+    private Cards deferred;
+    /** The ids of the cards laid out before any reading: they stay when a snapshot does not name them. */
+    private final Set<String> seededIds = new HashSet<>();
     private boolean disposed;
     private java.time.Duration staleAfter = MIN_STALE_AFTER;
     private Instant lastSnapshotAt;
@@ -98,6 +105,7 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
             }
         }
         for (Pipeline pipeline : Pipeline.values()) lanes.add(new LaneModel(pipeline, seeded.getOrDefault(pipeline, List.of())));
+        seeded.values().forEach(cards -> cards.forEach(c -> seededIds.add(c.id())));
         staleAfter = max(MIN_STALE_AFTER, settings.interval().multipliedBy(3));
         ageTicker.play();
     }
@@ -117,13 +125,16 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
     }
 
     /**
-     * Whether the window shows this view: a hidden one's age line does not tick (issue 16, hidden views stop their
-     * work); shown again, it is brought up to date at once. Snapshots are still taken in, for the header's counts.
+     * Whether the window shows this view: a hidden one's age line does not tick and its cards are not updated (issue
+     * 16, hidden views stop their work); shown again, it is brought up to date at once. Snapshots are still taken in,
+     * for the header's counts and the canaries' trails.
      */
     public void setShown(boolean isShown) {
         if (disposed || isShown == shown) return;
         shown = isShown;
         if (isShown) {
+            if (deferred != null) showCards(deferred);
+            deferred = null;
             showAge();
             ageTicker.play();
         } else {
@@ -148,33 +159,76 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
             byLane.computeIfAbsent(stage.spec().pipeline(), p -> new ArrayList<>())
                     .add(StageCardFacts.of(stage, span, hostIndex(stage.host())));
         }
-        for (CanaryResult canary : snapshot.canaries()) {
+        for (CanaryResult canary : snapshot.canaries()) { // a canary's trail grows with every snapshot, shown or not
             Pipeline lane = laneOf(canary, kindOf);
             Series trail = canaryTrails.computeIfAbsent(StageCardFacts.canaryId(canary), id -> new CanaryTrail(CANARY_TRAIL)).add(canary);
             byLane.computeIfAbsent(lane, p -> new ArrayList<>()).add(StageCardFacts.of(canary, lane,
                     serviceName(canary.serviceId()), hostOf(canary.serviceId()), trail, span, hostIndex(hostOf(canary.serviceId()))));
         }
         boolean anyStages = !snapshot.stages().isEmpty() || !snapshot.canaries().isEmpty();
-        if (anyStages) {
-            for (LaneModel lane : lanes) lane.show(byLane.getOrDefault(lane.pipeline(), List.of()));
-        }
-
         List<DiskFacts> diskFacts = new ArrayList<>();
         for (DiskHeadroom disk : snapshot.disks()) {
             diskFacts.add(DiskFacts.of(disk, serviceName(disk.serviceId()), hostOf(disk.serviceId()), hostIndex(hostOf(disk.serviceId()))));
         }
-        LiveList.sync(disks, diskFacts, DiskFacts::id, Comparator.comparingInt(DiskFacts::hostOrder)
-                .thenComparing(DiskFacts::service).thenComparing(DiskFacts::path));
         List<ErrorFacts> errorFacts = new ArrayList<>();
         for (ContainerErrors e : snapshot.logErrors()) {
             errorFacts.add(ErrorFacts.of(e, serviceName(e.serviceId()), hostOf(e.serviceId()), hostIndex(hostOf(e.serviceId()))));
         }
-        LiveList.sync(errors, errorFacts, ErrorFacts::id, Comparator.comparingInt(ErrorFacts::hostOrder)
-                .thenComparing(ErrorFacts::container));
-
+        Cards cards = new Cards(anyStages ? byLane : null, diskFacts, errorFacts);
+        // Hidden, the view only keeps the newest cards: nothing in it is laid out or painted until it is shown again.
+        if (shown) showCards(cards);
+        else deferred = deferred == null ? cards : deferred.then(cards, seededIds);
         lastSnapshotAt = snapshot.takenAt();
         showOverall(anyStages);
         showAge();
+    }
+
+    /** What the view's lanes and lists show after a snapshot; {@code byLane} null when it named no stage. */
+    private record Cards(Map<Pipeline, List<StageCardFacts>> byLane, List<DiskFacts> disks, List<ErrorFacts> errors) {
+
+        /**
+         * These cards, then {@code next}, as one: showing the result does what showing both in turn would (a seeded
+         * card the newer snapshot does not name keeps what the older one said).
+         */
+        Cards then(Cards next, Set<String> seededIds) {
+            if (next.byLane() == null || byLane == null) return new Cards(next.byLane() == null ? byLane : next.byLane(), next.disks(), next.errors());
+            Map<Pipeline, List<StageCardFacts>> merged = new EnumMap<>(Pipeline.class);
+            for (Pipeline pipeline : Pipeline.values()) {
+                List<StageCardFacts> newer = next.byLane().getOrDefault(pipeline, List.of());
+                Set<String> named = newer.stream().map(StageCardFacts::id).collect(Collectors.toSet());
+                List<StageCardFacts> lane = new ArrayList<>(newer);
+                byLane.getOrDefault(pipeline, List.of()).stream()
+                        .filter(f -> seededIds.contains(f.id()) && !named.contains(f.id())).forEach(lane::add);
+                if (!lane.isEmpty()) merged.put(pipeline, lane);
+            }
+            return new Cards(merged, next.disks(), next.errors());
+        }
+    }
+
+    /** Every stage card's state as the view shows it, or will once shown (the header counts them either way). */
+    private List<FlowState> cardStates() {
+        List<FlowState> out = new ArrayList<>();
+        for (LaneModel lane : lanes) {
+            if (deferred == null || deferred.byLane() == null) {
+                lane.getCards().forEach(c -> out.add(c.getFacts().state()));
+                continue;
+            }
+            List<StageCardFacts> facts = deferred.byLane().getOrDefault(lane.pipeline(), List.of());
+            Set<String> named = facts.stream().map(StageCardFacts::id).collect(Collectors.toSet());
+            facts.forEach(f -> out.add(f.state()));
+            lane.getCards().stream().filter(c -> c.seeded() && !named.contains(c.id())).forEach(c -> out.add(c.getFacts().state()));
+        }
+        return out;
+    }
+
+    private void showCards(Cards cards) {
+        if (cards.byLane() != null) {
+            for (LaneModel lane : lanes) lane.show(cards.byLane().getOrDefault(lane.pipeline(), List.of()));
+        }
+        LiveList.sync(disks, cards.disks(), DiskFacts::id, Comparator.comparingInt(DiskFacts::hostOrder)
+                .thenComparing(DiskFacts::service).thenComparing(DiskFacts::path));
+        LiveList.sync(errors, cards.errors(), ErrorFacts::id, Comparator.comparingInt(ErrorFacts::hostOrder)
+                .thenComparing(ErrorFacts::container));
     }
 
     /** The Loki canary belongs to the logs lane, the OTLP metric canary to the metrics lane. */
@@ -189,7 +243,7 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
     }
 
     private void showOverall(boolean anyStages) {
-        List<FlowState> states = lanes.stream().flatMap(l -> l.getCards().stream()).map(c -> c.getFacts().state()).toList();
+        List<FlowState> states = cardStates();
         int stalled = (int) states.stream().filter(s -> s == FlowState.STALLED).count();
         stalledCount.set(stalled);
         FlowState overall = overall(states);

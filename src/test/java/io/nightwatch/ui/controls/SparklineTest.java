@@ -78,9 +78,32 @@ class SparklineTest {
         assertEquals(before + 3, onFx(sparkline::getRedrawCount), "a new colour: one repaint");
     }
 
+    @Test
+    void aSeriesThatLooksTheSameIsNotPainted(FxRobot robot) throws Exception {
+        robot.interact(() -> sparkline.setSpan(java.time.Duration.ofSeconds(10)));
+        robot.interact(() -> sparkline.show(seriesFrom(0, 5, 5, 5), FlowState.IDLE));
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = onFx(sparkline::getRedrawCount);
+
+        // A flat line moved on by one reading (a quiet Alertmanager at every flow poll): the same picture.
+        robot.interact(() -> sparkline.show(seriesFrom(1_000, 5, 5, 5), FlowState.IDLE));
+        assertEquals(before, onFx(sparkline::getRedrawCount), "a flat line one reading later: no repaint");
+        robot.interact(() -> sparkline.show(seriesFrom(2_000, 5, 5, 9), FlowState.IDLE));
+        assertEquals(before + 1, onFx(sparkline::getRedrawCount), "a new value: one repaint");
+
+        robot.interact(() -> sparkline.show(Series.EMPTY, FlowState.IDLE));
+        assertEquals(before + 2, onFx(sparkline::getRedrawCount), "emptied: one repaint");
+        robot.interact(() -> sparkline.show(new Series(new long[0], new double[0]), FlowState.IDLE));
+        assertEquals(before + 2, onFx(sparkline::getRedrawCount), "empty again: no repaint");
+    }
+
     private static Series series(double... values) {
+        return seriesFrom(0, values);
+    }
+
+    private static Series seriesFrom(long startMillis, double... values) {
         long[] t = new long[values.length];
-        for (int i = 0; i < t.length; i++) t[i] = 1_000L * i;
+        for (int i = 0; i < t.length; i++) t[i] = startMillis + 1_000L * i;
         return new Series(t, values);
     }
 

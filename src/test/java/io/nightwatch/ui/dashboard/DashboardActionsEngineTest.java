@@ -132,6 +132,8 @@ class DashboardActionsEngineTest {
             assertFalse(summary.contains("down"), summary);
             assertEquals("ALL UP", onFx(() -> app.window().model().overallTextProperty().get()), summary);
             // let the flow monitor and the findings go round a few times: nothing about the absent services appears
+            // (on the Flow view: a hidden one does not update its cards)
+            robot.interact(() -> app.window().show(io.nightwatch.ui.MainWindow.View.FLOW));
             await(60, () -> app.window().flow().lane(io.nightwatch.flow.Pipeline.METRICS).getCards().stream()
                     .anyMatch(c -> c.id().equals("local/prometheus#samples-appended") && c.getFacts().state() == FlowState.FLOWING));
             assertEquals(List.of(), raisedAbout(Set.of("loki", "grafana", "otel-collector", "promtail")), "no alert about a service not deployed");
@@ -140,6 +142,7 @@ class DashboardActionsEngineTest {
             assertEquals(List.of(), raisedAbout(Set.of(helper)), "the helper raises nothing");
             assertTrue(app.window().flow().lane(io.nightwatch.flow.Pipeline.LOGS).getCards().stream()
                     .noneMatch(c -> c.id().startsWith("local/loki") || c.id().startsWith("local/promtail")), "no flow stages of Loki or Promtail");
+            robot.interact(() -> app.window().show(io.nightwatch.ui.MainWindow.View.HEALTH));
 
             // the profile's own: the window cannot undo it
             assertEquals(List.of(DashboardWording.notDeployedByProfile()), onFx(() -> menu("local/loki").stream()

@@ -22,10 +22,23 @@ class TileFactsTest {
     void aLimitedContainerShowsUseAgainstItsLimit() {
         TileFacts alertmanager = facts("local/alertmanager");
         assertEquals("38 MiB / 128 MiB", alertmanager.memoryText());
-        assertEquals(38.0 / 128, alertmanager.memoryFraction(), 1e-9);
+        assertEquals(0.30, alertmanager.memoryFraction(), 1e-9); // 38/128, to the whole percent
         assertTrue(alertmanager.memoryLimited());
         assertEquals("v0.27.0", alertmanager.version());
         assertEquals("sva-studio-alertmanager", alertmanager.subtitle());
+    }
+
+    @Test
+    void theMemoryFigureChangesWithTheBarNotWithEveryMebibyte() {
+        TileFacts first = facts("local/alertmanager");
+        ServiceTileModel tile = new ServiceTileModel(first);
+        tile.show(first.withMemoryText("39 MiB / 128 MiB")); // 30 % still: the bar does not move, nor does the figure
+        assertEquals("38 MiB / 128 MiB", tile.getFacts().memoryText());
+        TileFacts grown = new TileFacts(first.id(), first.title(), first.subtitle(), first.discovered(), first.version(), first.state(),
+                first.reason(), first.transport(), first.latency(), first.uptime(), first.restarts(), 0.35, true, "45 MiB / 128 MiB",
+                first.findings(), first.kind(), first.offBaseline());
+        tile.show(grown);
+        assertEquals("45 MiB / 128 MiB", tile.getFacts().memoryText());
     }
 
     @Test
@@ -40,7 +53,7 @@ class TileFactsTest {
     @Test
     void theTransportThatProducedTheVerdictIsNamed() {
         assertEquals("exec in container", facts("local/prometheus").transport());
-        assertEquals("41 ms", facts("local/prometheus").latency());
+        assertEquals("40 ms", facts("local/prometheus").latency()); // 41 ms, as an operator reads it
         assertEquals("engine healthcheck", facts("local/otel-collector").transport());
         assertEquals("", facts("local/otel-collector").latency());
         assertEquals("not probed", facts("local/promtail").transport());

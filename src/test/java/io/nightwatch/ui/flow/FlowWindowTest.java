@@ -184,10 +184,13 @@ class FlowWindowTest {
         publishFromBackground(FakeFlow.stalled());
         await(() -> onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()).equals("Flow · 3 stalled"));
         assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(Styles.FLOW.of(FlowState.STALLED)));
+        // Hidden, the Flow view's cards wait (nothing laid out or painted for them); shown, they are brought up to date.
+        assertTrue(textSet(card(robot, "local-promtail-entries-sent"), ".stage-detail").contains("waiting for the first reading"));
 
         robot.clickOn("#flowTab");
         await(() -> onFx(window::shown) == MainWindow.View.FLOW);
         assertTrue(robot.lookup(".flow-scroll").query().isVisible());
+        await(() -> has(card(robot, "local-promtail-entries-sent"), FlowState.STALLED));
         robot.clickOn("#healthTab");
         await(() -> onFx(window::shown) == MainWindow.View.HEALTH);
         robot.clickOn("#healthTab"); // clicking the shown view again keeps it

@@ -128,7 +128,7 @@ class ReadinessViewModelTest {
         assertEquals("NOT READY", onFx(() -> m.overallTextProperty().get()));
         assertEquals(Verdict.NOT_READY, onFx(() -> m.overallStateProperty().get()));
         assertEquals("2 / 7 OK · 2 critical, 2 high open", onFx(() -> m.summaryProperty().get()));
-        assertEquals("audited 03:12:00", onFx(() -> m.lastUpdateProperty().get()));
+        assertEquals("audited 03:12", onFx(() -> m.lastUpdateProperty().get()));
         assertFalse(onFx(() -> m.staleProperty().get()));
 
         List<ItemGroup> groups = onFx(() -> List.copyOf(m.groups()));
