@@ -73,10 +73,11 @@ public final class ServiceTileModel {
 
     void show(TileFacts next) {
         TileFacts shown = facts.get();
-        // With a limit, the memory figure follows the bar: it changes with the whole percent, not with every MiB the
-        // service breathes at each poll (each change repaints the window).
-        if (shown != null && shown.memoryFraction() >= 0 && shown.memoryFraction() == next.memoryFraction()) {
-            next = next.withMemoryText(shown.memoryText());
+        // With a limit, bar and figure move when the use moves by more than a percent: not with every MiB the service
+        // breathes at each poll, nor back and forth across a rounding edge (each change repaints the window).
+        if (shown != null && shown.memoryFraction() >= 0 && next.memoryFraction() >= 0
+                && Math.abs(shown.memoryFraction() - next.memoryFraction()) < 0.015) {
+            next = next.withMemory(shown.memoryFraction(), shown.memoryText());
         }
         if (!next.equals(shown)) facts.set(next);
     }

@@ -28,9 +28,9 @@ public record TileFacts(String id, String title, String subtitle, boolean discov
 
     private static final Texts T = Texts.of(TileFacts.class);
 
-    public TileFacts withMemoryText(String text) {
+    public TileFacts withMemory(double fraction, String text) {
         return new TileFacts(id, title, subtitle, discovered, version, state, reason, transport, latency, uptime, restarts,
-                memoryFraction, memoryLimited, text, findings, kind, offBaseline);
+                fraction, memoryLimited, text, findings, kind, offBaseline);
     }
 
     /** The reason a tile shows before its first check. */

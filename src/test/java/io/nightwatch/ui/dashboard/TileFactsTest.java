@@ -32,8 +32,12 @@ class TileFactsTest {
     void theMemoryFigureChangesWithTheBarNotWithEveryMebibyte() {
         TileFacts first = facts("local/alertmanager");
         ServiceTileModel tile = new ServiceTileModel(first);
-        tile.show(first.withMemoryText("39 MiB / 128 MiB")); // 30 % still: the bar does not move, nor does the figure
+        tile.show(first.withMemory(0.30, "39 MiB / 128 MiB")); // 30 % still: the bar does not move, nor does the figure
         assertEquals("38 MiB / 128 MiB", tile.getFacts().memoryText());
+        tile.show(first.withMemory(0.31, "39 MiB / 128 MiB")); // across a rounding edge and back: still nothing moves
+        tile.show(first.withMemory(0.30, "38 MiB / 128 MiB"));
+        assertEquals("38 MiB / 128 MiB", tile.getFacts().memoryText());
+        assertEquals(0.30, tile.getFacts().memoryFraction(), 1e-9);
         TileFacts grown = new TileFacts(first.id(), first.title(), first.subtitle(), first.discovered(), first.version(), first.state(),
                 first.reason(), first.transport(), first.latency(), first.uptime(), first.restarts(), 0.35, true, "45 MiB / 128 MiB",
                 first.findings(), first.kind(), first.offBaseline());
