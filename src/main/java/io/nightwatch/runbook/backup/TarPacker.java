@@ -76,9 +76,10 @@ public final class TarPacker {
      * @throws IOException naming the first file that differs: the set changed since it was verified
      */
     public static void checkSet(Path serviceDir, List<FileEntry> files) throws IOException {
+        byte[] buffer = new byte[SetVerifier.READ_SIZE];
         for (FileEntry f : files) {
             Path file = SetFiles.entry(serviceDir, f.path());
-            Optional<String> problem = SetVerifier.checkContent(file, f, n -> { });
+            Optional<String> problem = SetVerifier.checkContent(file, f, n -> { }, buffer);
             if (problem.isPresent()) throw changed(f, problem.get());
         }
     }
