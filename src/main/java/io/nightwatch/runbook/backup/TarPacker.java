@@ -144,15 +144,25 @@ public final class TarPacker {
         }, "nightwatch-tar-pack");
         writer.setDaemon(true);
         writer.start();
-        return new java.io.FilterInputStream(pipe.source()) {
-            @Override
-            public void close() throws IOException {
-                IOException failed = failure.get(); // before closing: a failure caused by this close is not one
-                super.close();
-                // a fresh exception: the reader may have thrown {@code failed} itself, and try-with-resources adds this to it
-                if (failed != null) throw new IOException(failed.getMessage(), failed);
-            }
-        };
+        return new Packed(pipe.source(), failure);
+    }
+
+    /** The packed stream: read as the packer fills it (the upload needs no read-ahead of its own); closing reports a failure. */
+    private static final class Packed extends java.io.FilterInputStream implements io.nightwatch.docker.ProducedAhead {
+        private final AtomicReference<IOException> failure;
+
+        Packed(InputStream source, AtomicReference<IOException> failure) {
+            super(source);
+            this.failure = failure;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = failure.get(); // before closing: a failure caused by this close is not one
+            super.close();
+            // a fresh exception: the reader may have thrown {@code failed} itself, and try-with-resources adds this to it
+            if (failed != null) throw new IOException(failed.getMessage(), failed);
+        }
     }
 
     /**
