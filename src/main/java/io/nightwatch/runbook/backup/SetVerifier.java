@@ -49,6 +49,7 @@ public final class SetVerifier {
      * heap (half a 1 MiB region): a fresh 1 MiB buffer per file cost more than hashing a TSDB's small files.
      */
     static final int READ_SIZE = 256 << 10;
+    private static final long PROGRESS_STEP = 4L << 20;
 
     /** @param newestPrometheusMillis the latest maxTime of all Prometheus blocks (0 when none) */
     public record Report(boolean ok, List<String> problems, long bytes, int files, long newestPrometheusMillis, Instant at) {
@@ -120,7 +121,10 @@ public final class SetVerifier {
         long[] bytes = {0};
         LongConsumer read = n -> {
             synchronized (bytes) {
-                progress.accept(bytes[0] += n);
+                long before = bytes[0];
+                bytes[0] += n;
+                // told every few MiB, not every read: each report formats a line for the operator
+                if (before == 0 || before / PROGRESS_STEP != bytes[0] / PROGRESS_STEP) progress.accept(bytes[0]);
             }
         };
         int files = 0;
