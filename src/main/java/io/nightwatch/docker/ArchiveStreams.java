@@ -115,12 +115,15 @@ final class ArchiveStreams {
                 }
                 throw x.refused(head, what);
             }
-            try (ReadAhead packed = new ReadAhead(tar, READ_AHEAD, BUFFER, false, "nightwatch-archive-pack")) {
+            InputStream packed = tar instanceof ProducedAhead ? tar : new ReadAhead(tar, READ_AHEAD, BUFFER, false, "nightwatch-archive-pack");
+            try {
                 x.sendChunked(packed);
             } catch (EngineWriteFailed e) {
                 Head early = x.headAfterFailedWrite();
                 if (early != null && early.status >= 300) throw x.refused(early, what);
                 throw new EngineUnreachableException(shown, e.getCause());
+            } finally {
+                if (packed != tar) packed.close(); // the read-ahead only: {@code tar} is the caller's to close
             }
             do {
                 head = x.head();

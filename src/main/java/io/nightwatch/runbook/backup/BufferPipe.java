@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -59,6 +62,22 @@ final class BufferPipe {
                 len -= n;
                 if (length == buffer.length) hand();
             }
+        }
+
+        /**
+         * Reads at most {@code max} bytes of {@code ch} straight into the pipe's current buffer (no copy in between),
+         * each byte also given to {@code sha} when there is one. @return the bytes read, -1 at the end of {@code ch}
+         */
+        int readFrom(FileChannel ch, int max, MessageDigest sha) throws IOException {
+            if (ended) throw new IOException("pipe closed");
+            if (buffer == null) buffer = take();
+            int n = ch.read(ByteBuffer.wrap(buffer, length, Math.min(max, buffer.length - length)));
+            if (n > 0) {
+                if (sha != null) sha.update(buffer, length, n);
+                length += n;
+                if (length == buffer.length) hand();
+            }
+            return n;
         }
 
         private byte[] take() throws IOException {

@@ -252,6 +252,9 @@ public final class ServiceAccess {
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         ProbeResult last = ProbeResult.notProbed(T.get("access.notProbed"));
+        // Asked again soon at first (a service is often up within a fraction of a second of its start, and a first
+        // probe that comes too early should not cost half a second), then every half second.
+        long pauseMillis = 50;
         while (System.nanoTime() < deadline) {
             if (failFast) ctx.throwIfCancelled();
             DockerGateway engine = gateway();
@@ -263,7 +266,8 @@ public final class ServiceAccess {
             last = prober.probe(spec, facts, Optional.of(engine));
             if (last.healthy()) return last;
             ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), T.get("access.waiting", spec.name(), last.detail()));
-            Thread.sleep(500);
+            Thread.sleep(pauseMillis);
+            pauseMillis = Math.min(500, pauseMillis * 2);
         }
         return last;
     }

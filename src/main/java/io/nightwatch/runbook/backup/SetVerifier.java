@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,12 @@ public final class SetVerifier {
     private static final int MAX_DEPTH = 64;
     /** A few files hashed at once: SHA-256 is the work, and a second thread gets its share of a busy machine too. */
     private static final int HASH_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Read size, one buffer per hashing thread, reused from file to file. Under G1's humongous threshold on a small
+     * heap (half a 1 MiB region): a fresh 1 MiB buffer per file cost more than hashing a TSDB's small files.
+     */
+    static final int READ_SIZE = 256 << 10;
+    private static final long PROGRESS_STEP = 4L << 20;
 
     /** @param newestPrometheusMillis the latest maxTime of all Prometheus blocks (0 when none) */
     public record Report(boolean ok, List<String> problems, long bytes, int files, long newestPrometheusMillis, Instant at) {
@@ -90,28 +98,33 @@ public final class SetVerifier {
     }
 
     private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed) throws IOException {
+        BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(HASH_THREADS);
+        for (int i = 0; i < HASH_THREADS; i++) buffers.add(new byte[READ_SIZE]);
         ExecutorService pool = Executors.newFixedThreadPool(HASH_THREADS, r -> {
             Thread t = new Thread(r, "nightwatch-verify");
             t.setDaemon(true);
             return t;
         });
         try {
-            return check(setDir, manifest, progress, hashed, pool);
+            return check(setDir, manifest, progress, hashed, pool, buffers);
         } finally {
             pool.shutdownNow();
         }
     }
 
     /** Files are hashed on a few threads (one file each), their problems reported in the manifest's order. */
-    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed, ExecutorService pool)
-            throws IOException {
+    private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed, ExecutorService pool,
+                                BlockingQueue<byte[]> buffers) throws IOException {
         List<String> problems = new ArrayList<>();
         Map<Path, BasicFileAttributes> found = inventory(setDir, problems);
         Set<Path> listed = new HashSet<>();
         long[] bytes = {0};
         LongConsumer read = n -> {
             synchronized (bytes) {
-                progress.accept(bytes[0] += n);
+                long before = bytes[0];
+                bytes[0] += n;
+                // told every few MiB, not every read: each report formats a line for the operator
+                if (before == 0 || before / PROGRESS_STEP != bytes[0] / PROGRESS_STEP) progress.accept(bytes[0]);
             }
         };
         int files = 0;
@@ -145,7 +158,13 @@ public final class SetVerifier {
                 Path file = setDir.resolve(rel);
                 slots.add(pool.submit(() -> {
                     Optional<Map<String, Object>> before = hashed == null ? Optional.empty() : VerifiedFiles.identity(file);
-                    Optional<String> content = checkContent(file, f, read);
+                    byte[] buffer = buffers.take(); // one per pool thread: never waits
+                    Optional<String> content;
+                    try {
+                        content = checkContent(file, f, read, buffer);
+                    } finally {
+                        buffers.add(buffer);
+                    }
                     if (content.isEmpty() && hashed != null) hashed.hashedWhile(file, before);
                     return content.map(p -> name + ": " + p);
                 }));
@@ -213,13 +232,18 @@ public final class SetVerifier {
 
     /** Reads the file (no link followed) and compares its length and SHA-256 with the manifest's. */
     static Optional<String> checkContent(Path file, FileEntry expected, LongConsumer read) throws IOException {
+        return checkContent(file, expected, read, new byte[READ_SIZE]);
+    }
+
+    /** As {@link #checkContent(Path, FileEntry, LongConsumer)}, reading through {@code buffer}. */
+    static Optional<String> checkContent(Path file, FileEntry expected, LongConsumer read, byte[] buffer) throws IOException {
         MessageDigest sha = TarExtractor.sha256();
         long total = 0;
         try (FileChannel ch = SetFiles.openPlain(file)) {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+            ByteBuffer buf = ByteBuffer.wrap(buffer);
             int n;
             while ((n = ch.read(buf.clear())) > 0) {
-                sha.update(buf.flip());
+                sha.update(buffer, 0, n);
                 total += n;
                 read.accept(n);
                 if (total > expected.size()) return Optional.of(T.get("verify.longer", expected.size()));

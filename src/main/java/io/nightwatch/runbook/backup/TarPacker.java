@@ -3,12 +3,9 @@ package io.nightwatch.runbook.backup;
 import io.nightwatch.text.Texts;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,7 @@ public final class TarPacker {
 
     private static final Texts T = Texts.of(TarPacker.class);
 
-    /** The packer's read size and the pipe's buffers: large, so hashing and the socket work in big strides. */
+    /** The pipe's buffers, read into straight from the files: large, so hashing and the socket work in big strides. */
     private static final int BUFFER = 1 << 20;
     private static final int PIPE_BUFFERS = 4;
 
@@ -76,9 +73,10 @@ public final class TarPacker {
      * @throws IOException naming the first file that differs: the set changed since it was verified
      */
     public static void checkSet(Path serviceDir, List<FileEntry> files) throws IOException {
+        byte[] buffer = new byte[SetVerifier.READ_SIZE];
         for (FileEntry f : files) {
             Path file = SetFiles.entry(serviceDir, f.path());
-            Optional<String> problem = SetVerifier.checkContent(file, f, n -> { });
+            Optional<String> problem = SetVerifier.checkContent(file, f, n -> { }, buffer);
             if (problem.isPresent()) throw changed(f, problem.get());
         }
     }
@@ -119,11 +117,7 @@ public final class TarPacker {
         BufferPipe.Sink sink = pipe.sink();
         AtomicReference<IOException> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(sink);
             try {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-                byte[] buffer = new byte[BUFFER];
                 for (Path p : paths) {
                     BasicFileAttributes attrs = SetFiles.attributes(p).orElseThrow(() -> new IOException(dir.relativize(p) + ": missing"));
                     FileEntry wanted = expected.get(p);
@@ -132,17 +126,14 @@ public final class TarPacker {
                         if (notPlain.isPresent()) throw new IOException(dir.relativize(p) + ": " + notPlain.get() + "; not packed");
                     }
                     String name = dir.relativize(p).toString().replace('\\', '/');
-                    TarArchiveEntry entry = new TarArchiveEntry(p.toFile(), attrs.isDirectory() ? name + "/" : name);
-                    if (!attrs.isDirectory()) entry.setSize(wanted != null ? wanted.size() : attrs.size());
-                    entry.setUserId(owner.uid());
-                    entry.setGroupId(owner.gid());
-                    entry.setUserName("");
-                    entry.setGroupName("");
-                    tar.putArchiveEntry(entry);
-                    if (!attrs.isDirectory()) copy(p, entry.getSize(), wanted, tar, buffer, verified);
-                    tar.closeArchiveEntry();
+                    long size = attrs.isDirectory() ? 0 : wanted != null ? wanted.size() : attrs.size();
+                    sink.write(TarHeaders.entry(name, attrs.isDirectory(), size, attrs.lastModifiedTime().toMillis() / 1000, owner));
+                    if (!attrs.isDirectory()) {
+                        copy(p, size, wanted, sink, verified);
+                        sink.write(new byte[TarHeaders.padding(size)]);
+                    }
                 }
-                tar.finish();
+                sink.write(TarHeaders.end());
                 sink.close();
             } catch (IOException | RuntimeException e) {
                 // handed to the reader as an error, never as a clean end
@@ -153,41 +144,45 @@ public final class TarPacker {
         }, "nightwatch-tar-pack");
         writer.setDaemon(true);
         writer.start();
-        return new java.io.FilterInputStream(pipe.source()) {
-            @Override
-            public void close() throws IOException {
-                IOException failed = failure.get(); // before closing: a failure caused by this close is not one
-                super.close();
-                // a fresh exception: the reader may have thrown {@code failed} itself, and try-with-resources adds this to it
-                if (failed != null) throw new IOException(failed.getMessage(), failed);
-            }
-        };
+        return new Packed(pipe.source(), failure);
+    }
+
+    /** The packed stream: read as the packer fills it (the upload needs no read-ahead of its own); closing reports a failure. */
+    private static final class Packed extends java.io.FilterInputStream implements io.nightwatch.docker.ProducedAhead {
+        private final AtomicReference<IOException> failure;
+
+        Packed(InputStream source, AtomicReference<IOException> failure) {
+            super(source);
+            this.failure = failure;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = failure.get(); // before closing: a failure caused by this close is not one
+            super.close();
+            // a fresh exception: the reader may have thrown {@code failed} itself, and try-with-resources adds this to it
+            if (failed != null) throw new IOException(failed.getMessage(), failed);
+        }
     }
 
     /**
      * Sends exactly {@code size} bytes of {@code file}, opened without following links; with {@code wanted}, the
      * bytes must also hash to the manifest's SHA-256.
      */
-    private static void copy(Path file, long size, FileEntry wanted, OutputStream tar, byte[] buffer, VerifiedFiles verified)
-            throws IOException {
+    private static void copy(Path file, long size, FileEntry wanted, BufferPipe.Sink sink, VerifiedFiles verified) throws IOException {
         // Hashed right moments ago and unchanged since: one hash per restore is enough (the change time tells a write).
         boolean trusted = wanted != null && verified != null && verified.unchanged(file);
-        MessageDigest sha = TarExtractor.sha256();
-        ByteBuffer buf = ByteBuffer.wrap(buffer);
+        MessageDigest sha = wanted != null && !trusted ? TarExtractor.sha256() : null;
         long sent = 0;
         try (FileChannel ch = SetFiles.openPlain(file)) {
             if (ch.size() != size) throw changedOrGone(file, wanted, T.get("verify.size", ch.size(), size));
             int n;
-            // hash and send from the same buffer, in writes as large as the reads (one pass over the file)
-            while (sent < size && (n = ch.read(buf.clear().limit((int) Math.min(buf.capacity(), size - sent)))) > 0) {
-                if (!trusted) sha.update(buffer, 0, n);
-                tar.write(buffer, 0, n);
-                sent += n;
-            }
+            // read straight into the pipe's buffers, hashed there: one pass over the file, no copy on the way
+            while (sent < size && (n = sink.readFrom(ch, (int) Math.min(Integer.MAX_VALUE, size - sent), sha)) > 0) sent += n;
         }
         if (sent != size) throw changedOrGone(file, wanted, T.get("verify.size", sent, size));
         if (trusted && !verified.unchanged(file)) throw changed(wanted, T.get("pack.changedWhileSent"));
-        if (wanted != null && !trusted && !HexFormat.of().formatHex(sha.digest()).equals(wanted.sha256())) {
+        if (sha != null && !HexFormat.of().formatHex(sha.digest()).equals(wanted.sha256())) {
             throw changed(wanted, T.get("pack.checksum"));
         }
     }
