@@ -207,18 +207,10 @@ public final class FlowViewModel implements ViewHeader<FlowState> {
 
     /** Every stage card's state as the view shows it, or will once shown (the header counts them either way). */
     private List<FlowState> cardStates() {
-        List<FlowState> out = new ArrayList<>();
-        for (LaneModel lane : lanes) {
-            if (deferred == null || deferred.byLane() == null) {
-                lane.getCards().forEach(c -> out.add(c.getFacts().state()));
-                continue;
-            }
-            List<StageCardFacts> facts = deferred.byLane().getOrDefault(lane.pipeline(), List.of());
-            Set<String> named = facts.stream().map(StageCardFacts::id).collect(Collectors.toSet());
-            facts.forEach(f -> out.add(f.state()));
-            lane.getCards().stream().filter(c -> c.seeded() && !named.contains(c.id())).forEach(c -> out.add(c.getFacts().state()));
-        }
-        return out;
+        Map<Pipeline, List<StageCardFacts>> byLane = new EnumMap<>(Pipeline.class);
+        for (LaneModel lane : lanes) byLane.put(lane.pipeline(), lane.getCards().stream().map(LiveItem::getFacts).toList());
+        if (deferred != null) byLane = new Cards(byLane, List.of(), List.of()).then(deferred, seededIds).byLane();
+        return byLane.values().stream().flatMap(List::stream).map(StageCardFacts::state).toList();
     }
 
     private void showCards(Cards cards) {
