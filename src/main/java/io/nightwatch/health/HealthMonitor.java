@@ -137,13 +137,16 @@ public final class HealthMonitor implements AutoCloseable {
         return snapshot();
     }
 
-    /** Starts polling every host at the profile's interval and following its engine events. */
+    /**
+     * Starts polling every host at the profile's interval and following its engine events: every round probes each
+     * endpoint; containers are inspected on their engine events and in every fifth round (see {@link HostWatcher#poll}).
+     */
     public void start() {
         for (HostWatcher watcher : watchers) {
             watcher.followEvents();
             schedules.add(polls.scheduleWithFixedDelay(() -> {
                 try {
-                    watcher.refreshAll(false);
+                    watcher.poll();
                 } catch (RuntimeException e) {
                     LOG.warn("poll failed", e); // a failed round must not end the schedule
                 }

@@ -44,6 +44,16 @@ final class HostWatcher implements Closeable {
     /** A verdict with the sequence number of the check that produced it, so a slow old check never wins. */
     private record Stamped(long sequence, ServiceHealth health) {}
 
+    /** What the last inspection of a service found, kept so a light round can probe again without asking the engine. */
+    private record Inspected(long sequence, Optional<ContainerFacts> facts, Optional<SwarmStatus> swarm, Optional<DockerGateway> where) {}
+
+    /**
+     * Light rounds between two full ones. While the event stream is open the engine reports every change of a
+     * container (start, die, health, update, OOM), so a round between two full ones only probes the endpoints again;
+     * the full round (list, inspect, memory figures) is the net under the events and keeps memory figures fresh.
+     */
+    static final int LIGHT_ROUNDS_PER_FULL = 4;
+
     private final DockerHostSpec host;
     private final List<ServiceSpec> profileServices;
     private final DockerGateway gateway;
@@ -57,6 +67,9 @@ final class HostWatcher implements Closeable {
 
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, Stamped> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Inspected> inspected = new ConcurrentHashMap<>();
+    /** Only the schedule's thread touches it (rounds of one watcher never overlap). */
+    private int lightRounds;
     private final Map<String, MemoryUsage> memory = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastOomKill = new ConcurrentHashMap<>();
     private final AtomicReference<List<ServiceSpec>> services;
@@ -120,6 +133,40 @@ final class HostWatcher implements Closeable {
     /** Keep the event stream open from now on (the GUI and {@code --watch}); a one-shot check does not need it. */
     void followEvents() {
         followEvents = true;
+    }
+
+    /**
+     * The schedule's round: a full one (engine, containers, memory, every inspection) when the event stream is not
+     * open, the engine did not answer, or {@link #LIGHT_ROUNDS_PER_FULL} light rounds have passed; else a light one
+     * that probes every endpoint again with the container facts the last inspection (or event) left.
+     */
+    void poll() {
+        boolean full = events.get() == null || !engine.get().reachable() || lightRounds >= LIGHT_ROUNDS_PER_FULL;
+        if (full) {
+            lightRounds = 0;
+            refreshAll(false);
+        } else {
+            lightRounds++;
+            reprobeAll();
+        }
+    }
+
+    private void reprobeAll() {
+        List<CompletableFuture<Void>> checks = services.get().stream()
+                .map(spec -> CompletableFuture.runAsync(() -> reprobe(spec), probes))
+                .toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
+        onChange.run();
+    }
+
+    /** Probes again with the last inspection's facts, under that inspection's sequence number: a newer check still wins. */
+    private void reprobe(ServiceSpec spec) {
+        Inspected last = inspected.get(spec.id());
+        if (notDeployed.contains(spec.id()) || last == null) {
+            refresh(spec);
+            return;
+        }
+        record(spec, last.sequence(), last.facts(), last.swarm(), last.where());
     }
 
     /** Checks the engine and every service; with {@code awaitMemory} also waits for fresh memory figures. */
@@ -252,13 +299,15 @@ final class HostWatcher implements Closeable {
             recordNotDeployed(spec, seq);
             return;
         }
+        inspected.merge(spec.id(), new Inspected(seq, facts, swarm, where), (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
         EngineStatus engineNow = engine.get();
         ProbeResult probe = prober.probe(spec, facts, engineNow.reachable() ? where : Optional.empty());
         Optional<MemoryUsage> mem = facts.filter(ContainerFacts::running).map(f -> memory.get(f.name()));
         String oomKey = facts.map(ContainerFacts::name).orElse(spec.container());
         ServiceHealth health = HealthEvaluator.evaluate(new HealthEvaluator.Input(spec, engineNow, facts, mem, probe,
                 Optional.ofNullable(lastOomKill.get(swarm.isPresent() ? oomKey : spec.container())), clock.instant(), swarm));
-        verdicts.merge(spec.id(), new Stamped(seq, health), (old, fresh) -> fresh.sequence() > old.sequence() ? fresh : old);
+        // equal: a light round's fresh probe of the same inspection replaces the older probe
+        verdicts.merge(spec.id(), new Stamped(seq, health), (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
     }
 
     private Optional<EngineInfo> checkEngine() {

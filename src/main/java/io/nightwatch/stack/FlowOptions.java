@@ -12,6 +12,10 @@ import java.time.Duration;
  */
 public record FlowOptions(Duration interval, Duration window, Duration history, boolean canary) {
 
-    public static final FlowOptions DEFAULT = new FlowOptions(Duration.ofSeconds(5), Duration.ofSeconds(60),
+    /**
+     * Reads every 15 s: the stack's own figures move at that pace (Prometheus scrapes every 15 s), so reading more
+     * often redraws the same data; STALLED still needs a whole minute without movement.
+     */
+    public static final FlowOptions DEFAULT = new FlowOptions(Duration.ofSeconds(15), Duration.ofSeconds(60),
             Duration.ofMinutes(15), false);
 }

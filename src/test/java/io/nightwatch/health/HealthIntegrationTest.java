@@ -151,6 +151,38 @@ class HealthIntegrationTest {
         }
     }
 
+    /**
+     * Between two full rounds the monitor only probes (the engine's events carry every container change), so an
+     * endpoint that stops answering while its container runs on, which no event reports, must still show within two
+     * poll intervals and the probe timeout (the issue's detection requirement).
+     */
+    @Test
+    void anEndpointThatStopsAnsweringShowsWithinTwoPollsThoughNoEventSaysSo() throws Exception {
+        engine.runReferenceServices();
+        Duration poll = Duration.ofSeconds(1);
+        Duration timeout = Duration.ofMillis(500);
+        StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString()).withTimings(poll, timeout);
+        CompletableFuture<Long> degradedAt = new CompletableFuture<>();
+        try (HealthMonitor monitor = new HealthMonitor(profile, Map.of(), Clock.systemUTC())) {
+            monitor.start();
+            awaitUntil(() -> monitor.snapshot().services().stream()
+                    .anyMatch(s -> s.spec().name().equals("redis") && s.state() == HealthState.UP), Duration.ofSeconds(15));
+            Thread.sleep(poll.toMillis() * (HostWatcher.LIGHT_ROUNDS_PER_FULL + 1)); // past a full round: the events are open
+            monitor.addListener(snapshot -> snapshot.services().stream()
+                    .filter(s -> s.spec().name().equals("redis") && s.state() == HealthState.DEGRADED)
+                    .findFirst().ifPresent(s -> degradedAt.complete(System.nanoTime())));
+            // the container keeps running; Redis just stops answering commands for 8 s
+            engine.docker("exec", "sva-studio-redis", "redis-cli", "CLIENT", "PAUSE", "8000");
+            long paused = System.nanoTime();
+            long seenMs = (degradedAt.get(15, TimeUnit.SECONDS) - paused) / 1_000_000;
+            long boundMs = poll.multipliedBy(2).plus(timeout).toMillis() + 1000; // a second for a loaded CI machine
+            assertTrue(seenMs <= boundMs, "DEGRADED " + seenMs + " ms after the pause, bound " + boundMs + " ms");
+            assertTrue(tile(monitor.snapshot(), "redis").reason().contains("timed out"), tile(monitor.snapshot(), "redis").reason());
+        } finally {
+            engine.docker("exec", "sva-studio-redis", "redis-cli", "CLIENT", "UNPAUSE");
+        }
+    }
+
     @Test
     void containerExceedingItsMemoryLimitIsReportedOomKilled() throws Exception {
         String name = "nw-oom-victim";

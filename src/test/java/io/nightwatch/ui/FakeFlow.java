@@ -33,7 +33,9 @@ import java.util.function.IntToDoubleFunction;
 public final class FakeFlow {
 
     public static final Instant NOW = FakeStack.NOW;
-    public static final FlowSettings SETTINGS = FlowSettings.DEFAULT;
+    /** Reads every 5 s (not the default 15 s): the hand-made series and their wording are drawn at that pace. */
+    public static final FlowSettings SETTINGS = FlowSettings.of(new io.nightwatch.stack.FlowOptions(java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(15), false));
     public static final int POINTS = SETTINGS.historyPoints(); // 180
     public static final long GIB = 1024L * 1024 * 1024;
 

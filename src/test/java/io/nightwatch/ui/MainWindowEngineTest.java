@@ -70,7 +70,9 @@ class MainWindowEngineTest {
     void start(Stage stage) throws Exception {
         StackProfile profile = ReferenceStack.profile().withPrimaryHostAddress(engine.dockerHost().toString());
         HealthMonitor monitor = new HealthMonitor(profile, engine.clientEnv(), Clock.systemDefaultZone());
-        FlowMonitor flow = new FlowMonitor(monitor, FlowSettings.of(profile.flow()), System.getenv(), Clock.systemDefaultZone());
+        // reads every 5 s (the default is 15 s) so the sparklines below get their points in seconds
+        FlowMonitor flow = new FlowMonitor(monitor, FlowSettings.of(new io.nightwatch.stack.FlowOptions(java.time.Duration.ofSeconds(5),
+                profile.flow().window(), profile.flow().history(), false)), System.getenv(), Clock.systemDefaultZone());
         store = AlertStore.open(Files.createTempDirectory("nightwatch-engine-alerts").resolve("alerts.db"));
         app = new NightwatchApp(monitor, flow, store,
                 AlertSettings.defaults().withListen(Optional.of(new InetSocketAddress("127.0.0.1", 0))));

@@ -45,6 +45,19 @@ public record AlertRow(long id, Severity severityKind, String severity, String a
         return d.isNegative() ? Duration.ZERO : d;
     }
 
+    /**
+     * The same row as the table shows it: equal but for how long an open alert has lasted, which the table's duration
+     * column reads from the model's clock itself. A refresh that only moved the clock then rebuilds no row.
+     */
+    boolean sameInTable(AlertRow other) {
+        return open() && other.open() ? equals(other.withLasted(lasted, duration)) : equals(other);
+    }
+
+    private AlertRow withLasted(Duration lasted, String duration) {
+        return new AlertRow(id, severityKind, severity, alertname, service, startsAt, started, lasted, duration, state, sources,
+                ackBy, summary, endsAt, cause, related, member);
+    }
+
     /** "FIRING for 3 min", "RESOLVED after 12 min", at {@code now}. */
     public String stateLineAt(Instant now) {
         return AlertWording.stateLine(state, Formats.duration(lastedAt(now)));

@@ -240,8 +240,18 @@ final class AlertTable extends TableView<AlertRow> {
         Label label = new Label(value);
         label.getStyleClass().add("cell-text");
         label.setMinWidth(0);
-        if (tooltip != null) label.setTooltip(new Tooltip(tooltip));
+        if (tooltip != null) tipOnHover(label, tooltip);
         return label;
+    }
+
+    /**
+     * A tooltip made when the pointer first comes over the cell: each one is a popup window with a scene of its own,
+     * and the table builds its cells again at every change of its rows.
+     */
+    private static void tipOnHover(Label label, String text) {
+        label.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (label.getTooltip() == null) label.setTooltip(new Tooltip(text));
+        });
     }
 
     private static Node tick() {

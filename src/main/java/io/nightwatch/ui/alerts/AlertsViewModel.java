@@ -484,7 +484,16 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
                 if (m != null) shown.add(m.inGroup(cause, 0, true));
             }
         }
-        if (!shown.equals(tableRows)) tableRows.setAll(shown);
+        if (!sameInTable(shown, tableRows)) tableRows.setAll(shown);
+    }
+
+    /** Every refresh moves open alerts' durations; the table's rows (a node per cell) are rebuilt only for other news. */
+    private static boolean sameInTable(List<AlertRow> fresh, List<AlertRow> shown) {
+        if (fresh.size() != shown.size()) return false;
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!fresh.get(i).sameInTable(shown.get(i))) return false;
+        }
+        return true;
     }
 
     private Instant clockNow() {

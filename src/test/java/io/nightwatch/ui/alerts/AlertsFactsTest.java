@@ -48,6 +48,19 @@ class AlertsFactsTest {
     }
 
     @Test
+    void aRowWhoseOnlyNewsIsTheClockIsTheSameInTheTable() {
+        AlertOccurrence firing = occurrence(AlertState.FIRING, NOW.minus(Duration.ofMinutes(38)), Optional.empty(), Set.of("webhook"));
+        AlertRow shown = AlertRow.of(firing, NOW, ZoneOffset.UTC);
+        AlertRow later = AlertRow.of(firing, NOW.plusSeconds(30), ZoneOffset.UTC);
+        assertFalse(later.equals(shown), "the row itself carries how long it lasted");
+        assertTrue(later.sameInTable(shown), "the table reads the duration from the clock: no row to rebuild");
+        AlertOccurrence resolved = occurrence(AlertState.RESOLVED, NOW.minus(Duration.ofMinutes(38)), Optional.empty(), Set.of("webhook"));
+        assertFalse(AlertRow.of(resolved, NOW.plusSeconds(30), ZoneOffset.UTC).sameInTable(shown), "a state change is news");
+        AlertOccurrence seenByMore = occurrence(AlertState.FIRING, NOW.minus(Duration.ofMinutes(38)), Optional.empty(), Set.of("webhook", "prometheus"));
+        assertFalse(AlertRow.of(seenByMore, NOW.plusSeconds(30), ZoneOffset.UTC).sameInTable(shown), "another source is news");
+    }
+
+    @Test
     void aRowIsWordedForTheTable() {
         AlertOccurrence a = occurrence(AlertState.FIRING, NOW.minus(Duration.ofMinutes(38)), Optional.empty(), Set.of("webhook", "alertmanager", "prometheus"));
         AlertRow row = AlertRow.of(a, NOW, ZoneOffset.UTC);
