@@ -65,7 +65,9 @@ public final class AlertsView extends VBox {
         timeline.setId("alert-timeline");
         timeline.setZone(model.zone());
         timeline.captionProperty().bind(model.timelineCaptionProperty());
-        model.timelineProperty().addListener((o, old, facts) -> showTimeline());
+        // the range ends at "now", so every refresh brings new facts: a hidden view draws them once it is shown
+        model.timelineProperty().addListener((o, old, facts) -> { if (model.shownProperty().get()) showTimeline(); });
+        model.shownProperty().addListener((o, was, shown) -> { if (shown) showTimeline(); });
         timeline.selectedIdProperty().bindBidirectional(model.selectedIdProperty());
 
         table = new AlertTable(model);

@@ -131,6 +131,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     /** Not Timelines: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
     private final io.nightwatch.ui.fx.FxTicker ticker = new io.nightwatch.ui.fx.FxTicker(java.time.Duration.ofSeconds(1), () -> now.set(clockNow()));
     private boolean shown = true;
+    /** The same, for the view: a hidden timeline is not drawn, only marked for drawing when it is shown. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper shownNow = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "shown", true);
     private boolean ticking;
     private final ObservableList<String> services = FXCollections.observableArrayList();
     private final ObservableList<String> servicesView = FXCollections.unmodifiableObservableList(services);
@@ -231,6 +233,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     public void setShown(boolean isShown) {
         if (isShown == shown) return;
         shown = isShown;
+        shownNow.set(isShown);
         if (!ticking) return;
         if (isShown) {
             now.set(clockNow());
@@ -407,7 +410,7 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
 
     private void apply(Answer answer) {
         Result r = answer.result();
-        now.set(clockNow());
+        if (shown) now.set(clockNow()); // hidden, the durations wait: showing the view sets the clock at once
         List<AlertRow> next = r.found().stream().map(a -> AlertRow.of(a, r.now(), zone)).toList();
         if (!next.equals(rows)) rows.setAll(next);
         groups = r.groups();
@@ -565,6 +568,8 @@ public final class AlertsViewModel implements ViewHeader<HealthState> {
     public ObservableList<AlertRow> getRows() { return rowsView; }
     /** What the table shows: {@link #getRows()} with related open alerts folded under their cause's head. */
     public ObservableList<AlertRow> getTableRows() { return tableRowsView; }
+    /** Whether the window shows the Alerts view (FX thread). */
+    public javafx.beans.property.ReadOnlyBooleanProperty shownProperty() { return shownNow.getReadOnlyProperty(); }
     /** The clock the Duration column and the detail share, ticking each second. */
     public ReadOnlyObjectProperty<Instant> nowProperty() { return now.getReadOnlyProperty(); }
     /** Every service seen in the history, sorted: the service filter's choices. */
