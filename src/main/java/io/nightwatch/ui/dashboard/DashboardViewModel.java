@@ -58,7 +58,10 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
     /** Not a Timeline: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
     private final io.nightwatch.ui.fx.FxTicker ageTicker = new io.nightwatch.ui.fx.FxTicker(java.time.Duration.ofSeconds(1), this::showAge);
-    private Instant lastSnapshotAt;
+    /** When the newest snapshot was taken; written by the monitor's thread, read by the age line on the FX thread. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastSnapshotAt = new java.util.concurrent.atomic.AtomicReference<>();
+    /** What the sections and tiles showed for the last snapshot handed over; guarded by {@code this}. */
+    private List<Object> lastPicture;
     private final javafx.beans.property.ObjectProperty<io.nightwatch.ui.wizard.launch.RunbookOpener> runbookOpener =
             new javafx.beans.property.SimpleObjectProperty<>(this, "runbookOpener");
     private final ReadOnlyObjectWrapper<TileActions> tileActions = new ReadOnlyObjectWrapper<>(this, "tileActions", TileActions.NONE);
@@ -86,9 +89,26 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         return model;
     }
 
-    /** Any thread, returns at once. */
+    /**
+     * Any thread, returns at once. A snapshot that would show exactly what is shown (the monitor reports every
+     * poll; the services rarely change) only moves the age line's time: the FX thread is not woken for it.
+     */
     public void publish(HealthSnapshot snapshot) {
-        bridge.publish(snapshot);
+        lastSnapshotAt.set(snapshot.takenAt());
+        List<Object> picture = picture(snapshot);
+        synchronized (this) { // compare and hand over as one step: racing publishers never leave an older picture shown
+            if (picture.equals(lastPicture)) return;
+            lastPicture = picture;
+            bridge.publish(snapshot);
+        }
+    }
+
+    /** The engines' and tiles' facts a snapshot turns into, in order: equal pictures look the same on screen. */
+    private static List<Object> picture(HealthSnapshot snapshot) {
+        List<Object> picture = new java.util.ArrayList<>(snapshot.engines().size() + snapshot.services().size());
+        snapshot.engines().forEach(e -> picture.add(HostFacts.of(e)));
+        snapshot.services().forEach(s -> picture.add(TileFacts.of(s)));
+        return picture;
     }
 
     /** Any thread, returns at once: the tiles' sparklines and error lines follow the flow monitor. */
@@ -130,7 +150,6 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
                 host.showServices(byHost.getOrDefault(engine.host(), List.of()), snapshot.takenAt(), clock.getZone());
             }
         }
-        lastSnapshotAt = snapshot.takenAt();
         showOverall(snapshot);
         showAge();
     }
@@ -177,8 +196,9 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
 
     /** Says when the last news came, and flags it when the monitor has gone quiet for too long. */
     private void showAge() {
-        if (lastSnapshotAt == null) return;
-        AgeLine.Reading reading = new AgeLine(T.get("age.fresh"), T.get("age.silent")).read(lastSnapshotAt, clock.instant(), staleAfter, clock.getZone());
+        Instant newest = lastSnapshotAt.get();
+        if (newest == null) return;
+        AgeLine.Reading reading = new AgeLine(T.get("age.fresh"), T.get("age.silent")).read(newest, clock.instant(), staleAfter, clock.getZone());
         stale.set(reading.stale());
         lastUpdate.set(reading.text());
     }

@@ -50,6 +50,21 @@ class DashboardViewModelTest {
         assertEquals("no update for 30 s (last 03:12:45)", onFx(() -> model.lastUpdateProperty().get()));
     }
 
+    @Test
+    void aSnapshotThatShowsNothingNewStillMovesTheAgeLine() throws Exception {
+        HealthSnapshot first = FakeStack.first();
+        model.publish(first);
+        await(() -> model.lastUpdateProperty().get().equals("updated 03:12"));
+        TileFacts shown = onFx(() -> tile("local/redis").getFacts());
+
+        // the next poll finds everything as it was: no hand-over to the FX thread, but the monitor is alive
+        clock.now = FakeStack.NOW.plusSeconds(60);
+        model.publish(new HealthSnapshot(FakeStack.NOW.plusSeconds(60), first.engines(), first.services()));
+        await(() -> model.lastUpdateProperty().get().equals("updated 03:13"));
+        assertEquals(false, onFx(() -> model.staleProperty().get()), "a live monitor with nothing new is not silent");
+        assertSame(shown, onFx(() -> tile("local/redis").getFacts()));
+    }
+
     /** Time that the test moves; read by the view model's once-a-second age check. */
     private static final class MovableClock extends Clock {
         volatile Instant now = FakeStack.NOW;
