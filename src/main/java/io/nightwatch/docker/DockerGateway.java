@@ -361,7 +361,10 @@ public final class DockerGateway implements Closeable {
         };
         // Service and node events too: on a Swarm manager a task failing, a node going down or an update pausing
         // must show as fast as a container dying does.
-        call(() -> streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER, EventType.SERVICE, EventType.NODE).exec(callback));
+        // Only actions that change what a tile shows: every health check is an exec (create, start, die), three events
+        // a service every interval that the engine need not send. "health_status" matches "health_status: healthy".
+        call(() -> streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER, EventType.SERVICE, EventType.NODE)
+                .withEventFilter(EngineEvent.STATE_ACTIONS.toArray(String[]::new)).exec(callback));
         return callback;
     }
 

@@ -24,11 +24,19 @@ public record EngineEvent(Instant time, String containerId, String containerName
     /** Events that change what a tile shows; exec events (our own probes cause them) do not. */
     public boolean changesContainerState() {
         if (!type.equals("container")) return isSwarmChange();
-        return switch (baseAction()) {
-            case "start", "restart", "die", "kill", "oom", "stop", "pause", "unpause", "destroy", "create",
-                 "health_status", "rename", "update" -> true;
-            default -> false;
-        };
+        return CONTAINER_ACTIONS.contains(baseAction());
+    }
+
+    /** A container's actions that change what its tile shows. */
+    private static final java.util.Set<String> CONTAINER_ACTIONS = java.util.Set.of("start", "restart", "die", "kill", "oom",
+            "stop", "pause", "unpause", "destroy", "create", "health_status", "rename", "update");
+
+    /** The actions the event stream asks the engine for: the containers' above, and services' and nodes' own. */
+    public static final java.util.Set<String> STATE_ACTIONS;
+    static {
+        java.util.Set<String> all = new java.util.TreeSet<>(CONTAINER_ACTIONS);
+        all.addAll(java.util.List.of("create", "update", "remove"));
+        STATE_ACTIONS = java.util.Collections.unmodifiableSet(all);
     }
 
     /** A service or node event: every one of them (create, update, remove) changes what a Swarm tile shows. */
