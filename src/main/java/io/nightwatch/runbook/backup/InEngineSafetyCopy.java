@@ -24,8 +24,10 @@ import java.util.Set;
  * The restore's safety copy, kept inside the engine: with the service stopped, one short-lived helper container
  * checks the data directory and moves everything in it into a new folder on the same volume
  * ({@code .nightwatch-safety-<run id>}). A move within one file system is a rename, instant whatever the size, and
- * leaves the directory empty for the set's files. The undo moves the restored files into a discard folder first,
- * then the safety copy back, and only then deletes the discard folder: a failed cleanup never costs the old data.
+ * leaves the directory empty for the set's files. As the swap ({@link #swapping}), the same helper then moves the
+ * entries {@link RestoreSteps.StageData} staged beside the data into it. The undo moves the restored files into a
+ * discard folder first, then the safety copy back, and only then deletes the discard folder: a failed cleanup never
+ * costs the old data.
  * <p>
  * Helpers come from images the engine already has: the service's own, else the host's helper image; the undo tries
  * the image that did the move first, so it needs no tool that was not there a moment ago. Moves never follow links:
