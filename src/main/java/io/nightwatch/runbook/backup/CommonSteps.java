@@ -178,4 +178,27 @@ final class CommonSteps {
             ctx.output(T.get("verifySet.output", report.files(), io.nightwatch.text.Bytes.human(report.bytes())));
         }
     }
+
+    /**
+     * A restore's check of the set before anything is touched, without hashing: every byte is hashed while it is
+     * uploaded into the staging folder (still before anything is stopped), so hashing it here too would read it twice.
+     */
+    static final class CheckSet implements Step {
+        private final Path set;
+
+        CheckSet(Path set) {
+            this.set = set;
+        }
+
+        public String id() { return "check-set"; }
+        public String title() { return T.get("checkSet.title"); }
+        public String explanation() { return T.get("checkSet.explanation"); }
+        public List<String> preview(RunContext ctx) { return List.of(T.get("checkSet.preview")); }
+        public void execute(RunContext ctx) throws IOException {
+            SetVerifier.Report report = SetVerifier.structure(set);
+            if (!report.ok()) throw new IOException(T.get("verifySet.damaged", String.join("; ", report.problems())));
+            if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
+            ctx.output(T.get("checkSet.output", report.files(), io.nightwatch.text.Bytes.human(report.bytes())));
+        }
+    }
 }

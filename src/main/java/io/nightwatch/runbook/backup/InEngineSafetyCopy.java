@@ -24,8 +24,10 @@ import java.util.Set;
  * The restore's safety copy, kept inside the engine: with the service stopped, one short-lived helper container
  * checks the data directory and moves everything in it into a new folder on the same volume
  * ({@code .nightwatch-safety-<run id>}). A move within one file system is a rename, instant whatever the size, and
- * leaves the directory empty for the set's files. The undo moves the restored files into a discard folder first,
- * then the safety copy back, and only then deletes the discard folder: a failed cleanup never costs the old data.
+ * leaves the directory empty for the set's files. As the swap ({@link #swapping}), the same helper then moves the
+ * entries {@link RestoreSteps.StageData} staged beside the data into it. The undo moves the restored files into a
+ * discard folder first, then the safety copy back, and only then deletes the discard folder: a failed cleanup never
+ * costs the old data.
  * <p>
  * Helpers come from images the engine already has: the service's own, else the host's helper image; the undo tries
  * the image that did the move first, so it needs no tool that was not there a moment ago. Moves never follow links:
@@ -52,8 +54,16 @@ final class InEngineSafetyCopy extends ServiceStep {
      */
     static final String PUT_BACK_SCRIPT = script("put-back.sh");
 
+    /**
+     * $1 data directory, $2 safety folder name, $3 staging folder name, $4 owner uid:gid for the safety folder. Sets
+     * the old entries aside as set-aside.sh does, then renames the staging folder to "$3.swap" (the mark that the old
+     * data is all aside) and moves its entries into the directory. Safe to repeat after a crash at any point. Prints
+     * "moved N", "placed N", and "kept F" when the empty staging folder could not be removed. Written in swap.sh.
+     */
+    static final String SWAP_SCRIPT = script("swap.sh");
+
     /** A script beside this class, one statement a line there (so no comments: the lines are joined into one). */
-    private static String script(String name) {
+    static String script(String name) {
         try (InputStream in = InEngineSafetyCopy.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("no " + name + " beside " + InEngineSafetyCopy.class.getName());
             return oneLine(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -68,10 +78,23 @@ final class InEngineSafetyCopy extends ServiceStep {
 
     private static final String PUT_BACK_LINE = "put back "; // tool text: put-back.sh's report line
 
-    private static final Duration HELPER_WITHIN = Duration.ofMinutes(2);
+    static final Duration HELPER_WITHIN = Duration.ofMinutes(2);
+
+    /** Whether the set's files are already staged beside the data (then this step also swaps them in). */
+    private final boolean staged;
 
     InEngineSafetyCopy(ServiceAccess service) {
+        this(service, false);
+    }
+
+    private InEngineSafetyCopy(ServiceAccess service, boolean staged) {
         super(service);
+        this.staged = staged;
+    }
+
+    /** The step that sets the old data aside and moves the files {@link RestoreSteps.StageData} staged into its place. */
+    static InEngineSafetyCopy swapping(ServiceAccess service) {
+        return new InEngineSafetyCopy(service, true);
     }
 
     /** Where the safety copy is: "{data path}/.nightwatch-safety-{run id}" (journaled before anything moves). */
@@ -90,37 +113,62 @@ final class InEngineSafetyCopy extends ServiceStep {
 
     static String discardName(RunContext ctx) { return DISCARD_PREFIX + ctx.runId().replaceAll("[^A-Za-z0-9._-]", ""); }
 
-    public String id() { return stepId("safety-copy"); }
-    public String title() { return T.get("safetyCopy.title", name()); }
-    public String explanation() { return T.get("safetyCopy.explanation", name(), path(), PREFIX); }
-    public String preconditionText() { return T.get("safetyCopy.precondition"); }
+    public String id() { return stepId(staged ? "swap" : "safety-copy"); }
+    public String title() { return T.get(staged ? "swap.title" : "safetyCopy.title", name()); }
+    public String explanation() {
+        return staged ? T.get("swap.explanation", name(), path(), PREFIX, RestoreSteps.StageData.PREFIX)
+                : T.get("safetyCopy.explanation", name(), path(), PREFIX);
+    }
+    public String preconditionText() { return T.get(staged ? "swap.precondition" : "safetyCopy.precondition"); }
     public List<String> preview(RunContext ctx) {
-        return List.of(T.get("safetyCopy.previewMove", path(), PREFIX, service.shell().routeText(service.container(), false)),
-                T.get("safetyCopy.previewOwner", path()));
+        String route = service.shell().routeText(service.container(), false);
+        return staged ? List.of(T.get("swap.preview", path(), PREFIX, RestoreSteps.StageData.PREFIX, route))
+                : List.of(T.get("safetyCopy.previewMove", path(), PREFIX, route), T.get("safetyCopy.previewOwner", path()));
     }
     public Check precondition(RunContext ctx) {
-        String path = path();
-        if (!path.startsWith("/") || path.equals("/") || path.contains("/..") || path.contains("/./") || path.endsWith("/")) {
-            return Check.failed(T.get("safetyCopy.refused", path));
-        }
-        if (!ContainerShell.onMount(service.gateway().mountPoints(service.container()), path)) {
-            return Check.failed(T.get("safetyCopy.notMounted", path, service.container()));
+        Optional<String> problem = pathProblem(service);
+        if (problem.isPresent()) return Check.failed(problem.get());
+        if (staged && ctx.get(ownerKey(service)).filter(o -> o.matches("\\d{1,10}:\\d{1,10}")).isEmpty()) {
+            return Check.failed(T.get("replace.ownerUnknown", path()));
         }
         return Check.ok();
     }
+
+    /** Why a helper must not (or cannot) work on the service's data path: not a plain absolute path, or not on a mount. */
+    static Optional<String> pathProblem(ServiceAccess service) {
+        String path = service.spec().dataPath().orElse("");
+        if (!path.startsWith("/") || path.equals("/") || path.contains("/..") || path.contains("/./") || path.endsWith("/")) {
+            return Optional.of(T.get("safetyCopy.refused", path));
+        }
+        if (!ContainerShell.onMount(service.gateway().mountPoints(service.container()), path)) {
+            return Optional.of(T.get("safetyCopy.notMounted", path, service.container()));
+        }
+        return Optional.empty();
+    }
+
     public void execute(RunContext ctx) throws IOException {
         String path = path();
         String safety = safetyName(ctx);
         // Journaled first: a crash while the helper moves still leaves the abort a way back.
         ctx.put(safetyKey(service), path + "/" + safety);
-        Helper helper = run(ctx, SET_ASIDE_SCRIPT, List.of(path, safety), ctx.get(imageKey()));
+        Helper helper = staged
+                ? run(ctx, SWAP_SCRIPT, List.of(path, safety, RestoreSteps.StageData.folderName(ctx), ctx.get(ownerKey(service)).orElseThrow()),
+                        ctx.get(imageKey()))
+                : run(ctx, SET_ASIDE_SCRIPT, List.of(path, safety), ctx.get(imageKey()));
         String out = helper.result().stdout();
         if (!helper.result().succeeded()) {
             throw new IOException(T.get("safetyCopy.setAsideFailed", path, helper.route(), (out + helper.result().stderr()).strip()));
         }
-        String owner = line(out, "owner ").orElseThrow(() -> new IOException(T.get("safetyCopy.noOwner", path)));
-        ctx.put(ownerKey(service), owner);
+        String owner = staged ? ctx.get(ownerKey(service)).orElseThrow()
+                : line(out, "owner ").orElseThrow(() -> new IOException(T.get("safetyCopy.noOwner", path)));
+        if (!staged) ctx.put(ownerKey(service), owner);
         ctx.output(T.get("safetyCopy.output", name(), line(out, "moved ").orElse("?"), path + "/" + safety, helper.route(), owner));
+        if (staged) {
+            ctx.output(T.get("swap.output", name(), line(out, "placed ").orElse("?"), path));
+            // The empty staging folder stayed (an image without rmdir): harmless, but say how to remove it.
+            line(out, "kept ").ifPresent(folder -> ctx.put("warning.staged-" + name(), T.get("swap.stagingKept", folder,
+                    service.byHand(helperArgs(helper.image(), List.of("rmdir", "--", folder))))));
+        }
         ctx.put(warningKey(), T.get("safetyCopy.kept", name(), path + "/" + safety,
                 service.byHand(helperArgs(helper.image(), List.of("rm", "-rf", "--", path + "/" + safety))),
                 service.container(), putBackByHand(ctx, helper.image())));

@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The restore runbook: verify the set, silence, stop, keep a safety copy (moved aside on the service's own volume),
- * replace, start, check the data, lift the silence. Any failure puts the safety copy back. The journal records the
- * RTO achieved.
+ * The restore runbook: check the set, stage its files beside each running service's data (hashed on the way, so a
+ * damaged set stops nothing), then per service silence, stop, swap (old data aside into a safety folder on the same
+ * volume, staged files into place), start, check the data, lift the silence. Any failure puts the safety copy back.
+ * Swarm services keep the older order (verify, stop, set aside, upload). The journal records the RTO achieved.
  */
 public final class RestoreRunbook implements RunbookDefinition {
 
@@ -67,10 +68,7 @@ public final class RestoreRunbook implements RunbookDefinition {
         Optional<AlertmanagerClient> alertmanager = SilenceSteps.alertmanagerOf(profile);
         ServiceProber prober = new ServiceProber(profile.probeTimeout(), env);
 
-        List<Step> steps = new ArrayList<>();
-        VerifiedFiles hashed = new VerifiedFiles();
-        steps.add(new CommonSteps.VerifySet(ctx -> set, T.get("verifySet.whenRestore"), hashed));
-        List<SilenceSteps.Silence> silences = new ArrayList<>();
+        List<ServiceAccess> services = new ArrayList<>();
         for (BackupManifest.ServiceBackup backup : chosen) {
             ServiceSpec spec = profile.services().stream().filter(s -> s.name().equals(backup.service())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(T.get("restore.noService", backup.service())));
@@ -79,15 +77,40 @@ public final class RestoreRunbook implements RunbookDefinition {
             // A Swarm task on another node is reached through that node's engine, when the profile names it.
             profile.host(spec.host()).filter(h -> !h.nodes().isEmpty())
                     .ifPresent(h -> s.routeTasksBy(io.nightwatch.health.SwarmNodes.router(h, s.manager())));
+            services.add(s);
+        }
+        List<Optional<String>> swarmNames = services.stream().map(s -> s.swarmService().map(io.nightwatch.docker.SwarmService::name)).toList();
+
+        List<Step> steps = new ArrayList<>();
+        VerifiedFiles hashed = new VerifiedFiles();
+        // Plain containers get the set staged beside their running data, each file hashed on the way, so only the
+        // structure is checked first. A Swarm service keeps the old order (stop, set aside, upload): its running task
+        // may be replaced on another node with another volume before the scale-down, taking the staged files with it,
+        // so its files are hashed by the full verification before anything is touched.
+        boolean anySwarm = swarmNames.stream().anyMatch(Optional::isPresent);
+        steps.add(anySwarm ? new CommonSteps.VerifySet(ctx -> set, T.get("verifySet.whenRestore"), hashed) : new CommonSteps.CheckSet(set));
+        // Every service's files are staged before the first stop: a damaged file of the last service stops none.
+        for (int i = 0; i < chosen.size(); i++) {
+            if (swarmNames.get(i).isEmpty()) steps.add(new RestoreSteps.StageData(services.get(i), set, chosen.get(i), hashed));
+        }
+        List<SilenceSteps.Silence> silences = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            ServiceAccess s = services.get(i);
+            BackupManifest.ServiceBackup backup = chosen.get(i);
             SilenceSteps.Silence silence = new SilenceSteps.Silence(alertmanager, s, Duration.ofMinutes(30), "restore");
             silences.add(silence);
             steps.add(silence);
             // A Swarm service is scaled to 0 and back: a stopped task would just be replaced.
-            Optional<String> swarmName = s.swarmService().map(io.nightwatch.docker.SwarmService::name);
+            Optional<String> swarmName = swarmNames.get(i);
             steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleDown(s, n, HEALTHY_WITHIN)).orElseGet(() -> new RestoreSteps.Stop(s, GRACE)));
-            // Once stopped: the safety copy is a move within the service's own volume, not a copy out of the engine.
-            steps.add(new InEngineSafetyCopy(s));
-            steps.add(new RestoreSteps.ReplaceData(s, set, backup, hashed));
+            if (swarmName.isEmpty()) {
+                // One helper: the old data aside (a rename on the same volume), the staged files into place.
+                steps.add(InEngineSafetyCopy.swapping(s));
+            } else {
+                // Once stopped: the safety copy is a move within the service's own volume, not a copy out of the engine.
+                steps.add(new InEngineSafetyCopy(s));
+                steps.add(new RestoreSteps.ReplaceData(s, set, backup, hashed));
+            }
             steps.add(swarmName.<Step>map(n -> new SwarmSteps.ScaleUp(s, n, prober, HEALTHY_WITHIN))
                     .orElseGet(() -> new RestoreSteps.StartAndWaitHealthy(s, prober, HEALTHY_WITHIN)));
             steps.add(new RestoreSteps.CheckData(s, backup, Duration.ofSeconds(60)));

@@ -1,5 +1,10 @@
 package io.nightwatch.runbook.backup;
 
+import io.nightwatch.docker.ContainerFacts;
+import io.nightwatch.docker.ContainerShell;
+import io.nightwatch.docker.DockerGateway;
+import io.nightwatch.docker.ExecResult;
+import io.nightwatch.docker.ExecUnavailableException;
 import io.nightwatch.text.Texts;
 import io.nightwatch.probe.ProbeResult;
 import io.nightwatch.probe.ServiceProber;
@@ -11,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,6 +108,130 @@ final class RestoreSteps {
         }
         public String compensation() { return T.get("replace.compensation"); }
     }
+
+    /**
+     * Uploads the set's files, while the service still runs, into a staging folder beside its data
+     * ({@code <data path>/.nightwatch-incoming-<run id>}), each file hashed against the manifest as it is packed: a
+     * damaged set fails here, before any service is stopped. The directory's owner is read first from the first tar
+     * header of the engine's archive of it (the directory itself) and put in every header, so the engine applies it
+     * and nothing runs chown. The undo removes the staging folder and nothing else; the swap
+     * ({@link InEngineSafetyCopy#swapping}) later moves its entries into place.
+     */
+    static final class StageData extends ServiceStep {
+        static final String PREFIX = ".nightwatch-incoming-";
+        /** Enough for the first header (with a PAX header before it); the rest of the archive is never read. */
+        private static final int OWNER_READ_LIMIT = 16 << 10;
+
+        private final Path setDir;
+        private final BackupManifest.ServiceBackup backup;
+        private final VerifiedFiles hashed;
+
+        StageData(ServiceAccess service, Path setDir, BackupManifest.ServiceBackup backup, VerifiedFiles hashed) {
+            super(service);
+            this.setDir = setDir;
+            this.backup = backup;
+            this.hashed = hashed;
+        }
+
+        static String folderName(RunContext ctx) { return PREFIX + ctx.runId().replaceAll("[^A-Za-z0-9._-]", ""); }
+
+        /** Where the staging folder is ("{data path}/.nightwatch-incoming-{run id}"), journaled before the upload. */
+        private String stagingKey() { return key("stage", "folder"); }
+
+        private String warningKey() { return "warning.stage-" + name(); }
+
+        public String id() { return stepId("stage"); }
+        public String title() { return T.get("stage.title", name()); }
+        public String explanation() { return T.get("stage.explanation", name(), path(), PREFIX); }
+        public List<String> preview(RunContext ctx) {
+            return List.of("GET /containers/" + service.container() + "/archive?path=" + path() + " (" + T.get("stage.previewOwner") + ")",
+                    T.get("stage.previewPut", "PUT /containers/" + service.container() + "/archive?path=" + path() + " ← "
+                            + setDir.resolve(name()), path() + "/" + PREFIX));
+        }
+        public String preconditionText() { return T.get("stage.precondition"); }
+        public Check precondition(RunContext ctx) {
+            Optional<String> problem = InEngineSafetyCopy.pathProblem(service);
+            if (problem.isPresent()) return Check.failed(problem.get());
+            for (FileEntry f : backup.files()) {
+                if (f.path().startsWith(SetVerifier.RESERVED)) return Check.failed(f.path() + ": " + T.get("replace.reservedName"));
+            }
+            return Check.ok();
+        }
+        public void execute(RunContext ctx) throws IOException {
+            String path = path();
+            String folder = folderName(ctx);
+            TarPacker.Owner owner = ownerOf(path);
+            ctx.put(InEngineSafetyCopy.ownerKey(service), owner.toString());
+            // Journaled before the upload: a crash in it still leaves the abort the folder to remove.
+            ctx.put(stagingKey(), path + "/" + folder);
+            Path source = SetFiles.child(setDir, backup.service());
+            try (InputStream tar = TarPacker.stageSet(source, name(), backup.files(), owner, hashed, folder)) {
+                try {
+                    service.gateway().copyIn(service.container(), path, tar);
+                } catch (RuntimeException e) {
+                    Optional<IOException> damaged = TarPacker.failureOf(tar);
+                    if (damaged.isPresent()) throw new IOException(T.get("stage.damaged", damaged.get().getMessage(), name()), e);
+                    throw e;
+                }
+            }
+            ctx.output(T.get("stage.output", name(), backup.files().size(), io.nightwatch.text.Bytes.human(backup.bytes()),
+                    path + "/" + folder, owner));
+        }
+
+        /** The uid:gid of the data directory itself: the first header of the engine's archive of it, read alone. */
+        private TarPacker.Owner ownerOf(String path) throws IOException {
+            byte[] head;
+            try (InputStream in = service.gateway().copyOut(service.container(), path)) {
+                head = in.readNBytes(OWNER_READ_LIMIT);
+            } catch (RuntimeException e) {
+                throw new IOException(T.get("stage.noOwner", path, e.getMessage()), e);
+            }
+            try {
+                return TarPacker.ownerOfFirstEntry(new java.io.ByteArrayInputStream(head))
+                        .orElseThrow(() -> new IOException(T.get("stage.noOwner", path, "empty archive")));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(T.get("stage.noOwner", path, e.getMessage()), e);
+            }
+        }
+
+        public String compensation() { return T.get("stage.compensation"); }
+        public void compensate(RunContext ctx) {
+            if (ctx.get(stagingKey()).isEmpty()) return; // nothing was sent
+            String path = path();
+            String folder = folderName(ctx);
+            List<String> args = List.of(path, folder);
+            DockerGateway engine = service.gateway();
+            List<String> images = new ArrayList<>();
+            engine.inspect(service.container()).map(ContainerFacts::image).ifPresent(images::add);
+            service.shell().helperImage().filter(i -> !images.contains(i)).ifPresent(images::add);
+            String why = "";
+            for (String image : images) {
+                try {
+                    ExecResult r = engine.runHelper(image, service.container(), ContainerShell.argv(REMOVE_STAGED_SCRIPT, args),
+                            InEngineSafetyCopy.HELPER_WITHIN);
+                    if (r.succeeded()) {
+                        ctx.output(T.get("stage.removed", path + "/" + folder));
+                        ctx.put(warningKey(), "");
+                        return;
+                    }
+                    why = (r.stdout() + r.stderr()).strip();
+                    break;
+                } catch (ExecUnavailableException | RuntimeException e) {
+                    why = e.getMessage();
+                }
+            }
+            // Never a failed undo: the live data was not touched; the folder only takes disk space.
+            String image = images.isEmpty() ? service.shell().helperImage().orElse("busybox") : images.get(images.size() - 1);
+            List<String> byHand = new ArrayList<>(List.of("run", "--rm", "--network", "none", "--volumes-from", service.container(), image));
+            byHand.addAll(ContainerShell.argv(REMOVE_STAGED_SCRIPT, args));
+            ctx.put(warningKey(), T.get("stage.kept", path + "/" + folder, why, service.byHand(byHand)));
+        }
+
+        private String path() { return service.spec().dataPath().orElse(""); }
+    }
+
+    /** $1 data directory, $2 staging folder name: removes it (and its ".swap" name), refusing links; exit 7: rm failed. */
+    static final String REMOVE_STAGED_SCRIPT = InEngineSafetyCopy.script("remove-staged.sh");
 
     /** Starts the service and waits for its own health endpoint, through the same probes as the dashboard. */
     static final class StartAndWaitHealthy implements Step {

@@ -49,6 +49,8 @@ public final class SetVerifier {
      * heap (half a 1 MiB region): a fresh 1 MiB buffer per file cost more than hashing a TSDB's small files.
      */
     static final int READ_SIZE = 256 << 10;
+    /** Top-level names in a data directory that a restore keeps for itself (safety, discard, staging folders). */
+    static final String RESERVED = ".nightwatch-";
     private static final long PROGRESS_STEP = 4L << 20;
 
     /** @param newestPrometheusMillis the latest maxTime of all Prometheus blocks (0 when none) */
@@ -87,6 +89,28 @@ public final class SetVerifier {
         return report;
     }
 
+    /**
+     * The set's structure without reading file contents: the manifest, exactly the listed plain files with their
+     * sizes (no link, device or unlisted file), no top-level name Nightwatch keeps for itself, the Prometheus blocks'
+     * meta.json, index and chunks, the RDB headers. For a restore whose upload hashes every file itself; writes no
+     * {@value #RESULT_FILE}, since no byte was hashed.
+     */
+    static Report structure(Path setDir) throws IOException {
+        Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
+        if (folder.isEmpty()) return Report.damaged(T.get("verify.noFolder", setDir));
+        if (!folder.get().isDirectory()) {
+            return Report.damaged(setDir.getFileName() + ": " + T.get(folder.get().isSymbolicLink() ? "verify.symlink" : "verify.notAFolder"));
+        }
+        if (SetFiles.attributes(setDir.resolve(BackupManifest.FILE)).isEmpty()) {
+            return Report.damaged(T.get("verify.incomplete", BackupManifest.FILE));
+        }
+        try {
+            return check(setDir, BackupManifest.read(setDir), n -> { }, null, null, null);
+        } catch (IOException unreadable) {
+            return Report.damaged(unreadable.getMessage());
+        }
+    }
+
     /** The result a previous verification left in the set, when it is a plain, small, well-formed file. */
     public static Optional<Report> lastResult(Path setDir) {
         try {
@@ -112,7 +136,10 @@ public final class SetVerifier {
         }
     }
 
-    /** Files are hashed on a few threads (one file each), their problems reported in the manifest's order. */
+    /**
+     * Files are hashed on a few threads (one file each), their problems reported in the manifest's order. Without a
+     * {@code pool} nothing is hashed: only the structure is checked, and reserved names are refused.
+     */
     private static Report check(Path setDir, BackupManifest manifest, LongConsumer progress, VerifiedFiles hashed, ExecutorService pool,
                                 BlockingQueue<byte[]> buffers) throws IOException {
         List<String> problems = new ArrayList<>();
@@ -156,6 +183,13 @@ public final class SetVerifier {
                     continue;
                 }
                 Path file = setDir.resolve(rel);
+                if (pool == null) {
+                    // the swap and its undo leave every ".nightwatch-" entry where it is: such a file would never arrive
+                    if (f.path().startsWith(RESERVED)) slots.add(name + ": " + T.get("verify.reserved"));
+                    files++;
+                    bytes[0] += f.size();
+                    continue;
+                }
                 slots.add(pool.submit(() -> {
                     Optional<Map<String, Object>> before = hashed == null ? Optional.empty() : VerifiedFiles.identity(file);
                     byte[] buffer = buffers.take(); // one per pool thread: never waits

@@ -63,7 +63,7 @@ public final class TarPacker {
         try (Stream<Path> walk = Files.walk(dir)) {
             paths = walk.filter(p -> !p.equals(dir)).filter(p -> !skip.test(dir.relativize(p))).sorted().toList();
         }
-        return start(dir, paths, Map.of(), owner, null);
+        return start(dir, paths, Map.of(), owner, null, null);
     }
 
     /**
@@ -100,6 +100,33 @@ public final class TarPacker {
      * sent without hashing it again (still checked unchanged once sent).
      */
     static InputStream packSet(Path serviceDir, List<FileEntry> files, Owner owner, VerifiedFiles verified) throws IOException {
+        return packSet(serviceDir, files, owner, verified, null);
+    }
+
+    /**
+     * As {@link #packSet(Path, List, Owner, VerifiedFiles)}, every entry inside the folder {@code folder} (its own entry
+     * first, same owner), for an upload beside the data rather than into it. A file that differs from the manifest is
+     * named as "{service}/{path}" and called damaged: nothing verified it before.
+     */
+    static InputStream stageSet(Path serviceDir, String service, List<FileEntry> files, Owner owner, VerifiedFiles verified, String folder)
+            throws IOException {
+        return packSet(serviceDir, files, owner, verified, new Staging(folder, service));
+    }
+
+    /** Where a staged upload goes, and the name its files are shown under. */
+    private record Staging(String folder, String service) {}
+
+    /** The packer's own failure behind a stream from this class (a damaged file, say), if it failed. */
+    static Optional<IOException> failureOf(InputStream tar) {
+        if (tar instanceof Packed p && p.failure.get() != null) {
+            IOException failed = p.failure.get();
+            return Optional.of(failed.getCause() instanceof IOException own ? own : failed);
+        }
+        return Optional.empty();
+    }
+
+    private static InputStream packSet(Path serviceDir, List<FileEntry> files, Owner owner, VerifiedFiles verified, Staging staging)
+            throws IOException {
         Map<Path, FileEntry> expected = new LinkedHashMap<>();
         TreeSet<Path> paths = new TreeSet<>();
         for (FileEntry f : files) {
@@ -108,16 +135,18 @@ public final class TarPacker {
             paths.add(file);
             for (Path parent = file.getParent(); parent != null && !parent.equals(serviceDir); parent = parent.getParent()) paths.add(parent);
         }
-        return start(serviceDir, new ArrayList<>(paths), expected, owner, verified);
+        return start(serviceDir, new ArrayList<>(paths), expected, owner, verified, staging);
     }
 
-    private static InputStream start(Path dir, List<Path> paths, Map<Path, FileEntry> expected, Owner owner, VerifiedFiles verified)
-            throws IOException {
+    private static InputStream start(Path dir, List<Path> paths, Map<Path, FileEntry> expected, Owner owner, VerifiedFiles verified,
+                                     Staging staging) throws IOException {
         BufferPipe pipe = new BufferPipe(PIPE_BUFFERS, BUFFER);
         BufferPipe.Sink sink = pipe.sink();
         AtomicReference<IOException> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
+                String prefix = staging == null ? "" : staging.folder() + "/";
+                if (staging != null) sink.write(TarHeaders.entry(staging.folder(), true, 0, System.currentTimeMillis() / 1000, owner));
                 for (Path p : paths) {
                     BasicFileAttributes attrs = SetFiles.attributes(p).orElseThrow(() -> new IOException(dir.relativize(p) + ": missing"));
                     FileEntry wanted = expected.get(p);
@@ -125,11 +154,11 @@ public final class TarPacker {
                         Optional<String> notPlain = SetFiles.notPlainFile(p, attrs);
                         if (notPlain.isPresent()) throw new IOException(dir.relativize(p) + ": " + notPlain.get() + "; not packed");
                     }
-                    String name = dir.relativize(p).toString().replace('\\', '/');
+                    String name = prefix + dir.relativize(p).toString().replace('\\', '/');
                     long size = attrs.isDirectory() ? 0 : wanted != null ? wanted.size() : attrs.size();
                     sink.write(TarHeaders.entry(name, attrs.isDirectory(), size, attrs.lastModifiedTime().toMillis() / 1000, owner));
                     if (!attrs.isDirectory()) {
-                        copy(p, size, wanted, sink, verified);
+                        copy(p, size, wanted, sink, verified, staging);
                         sink.write(new byte[TarHeaders.padding(size)]);
                     }
                 }
@@ -169,26 +198,32 @@ public final class TarPacker {
      * Sends exactly {@code size} bytes of {@code file}, opened without following links; with {@code wanted}, the
      * bytes must also hash to the manifest's SHA-256.
      */
-    private static void copy(Path file, long size, FileEntry wanted, BufferPipe.Sink sink, VerifiedFiles verified) throws IOException {
+    private static void copy(Path file, long size, FileEntry wanted, BufferPipe.Sink sink, VerifiedFiles verified, Staging staging)
+            throws IOException {
         // Hashed right moments ago and unchanged since: one hash per restore is enough (the change time tells a write).
         boolean trusted = wanted != null && verified != null && verified.unchanged(file);
         MessageDigest sha = wanted != null && !trusted ? TarExtractor.sha256() : null;
         long sent = 0;
         try (FileChannel ch = SetFiles.openPlain(file)) {
-            if (ch.size() != size) throw changedOrGone(file, wanted, T.get("verify.size", ch.size(), size));
+            if (ch.size() != size) throw changedOrGone(file, wanted, T.get("verify.size", ch.size(), size), staging);
             int n;
             // read straight into the pipe's buffers, hashed there: one pass over the file, no copy on the way
             while (sent < size && (n = sink.readFrom(ch, (int) Math.min(Integer.MAX_VALUE, size - sent), sha)) > 0) sent += n;
         }
-        if (sent != size) throw changedOrGone(file, wanted, T.get("verify.size", sent, size));
-        if (trusted && !verified.unchanged(file)) throw changed(wanted, T.get("pack.changedWhileSent"));
+        if (sent != size) throw changedOrGone(file, wanted, T.get("verify.size", sent, size), staging);
+        if (trusted && !verified.unchanged(file)) throw changed(wanted, T.get("pack.changedWhileSent"), staging);
         if (sha != null && !HexFormat.of().formatHex(sha.digest()).equals(wanted.sha256())) {
-            throw changed(wanted, T.get("pack.checksum"));
+            throw changed(wanted, T.get("pack.checksum"), staging);
         }
     }
 
-    private static IOException changedOrGone(Path file, FileEntry wanted, String what) {
-        return wanted != null ? changed(wanted, what) : new IOException(T.get("pack.changedWhilePacked", file, what));
+    private static IOException changedOrGone(Path file, FileEntry wanted, String what, Staging staging) {
+        return wanted != null ? changed(wanted, what, staging) : new IOException(T.get("pack.changedWhilePacked", file, what));
+    }
+
+    private static IOException changed(FileEntry f, String what, Staging staging) {
+        if (staging == null) return changed(f, what);
+        return new IOException(T.get("pack.damaged", staging.service() + "/" + SetFiles.printable(f.path()), what));
     }
 
     private static IOException changed(FileEntry f, String what) {

@@ -273,7 +273,7 @@ public final class BackupBench {
     }
 
     /**
-     * Real restore runs (verify, silence, stop, safety copy, replace, start, health, data check) of Alertmanager holding
+     * Real restore runs (check the set, stage it, silence, stop, swap, start, health, data check) of Alertmanager holding
      * the data, each beside the reference: {@code docker cp} of the set's files into the stopped container, then its start
      * until it answers healthy. {@code reps} of each, alternating which goes first; the medians (steps: each step's median).
      */

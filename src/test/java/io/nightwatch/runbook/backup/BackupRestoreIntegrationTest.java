@@ -130,7 +130,7 @@ class BackupRestoreIntegrationTest {
             redis.set("session:keep", "me");
         }
         Path root = dir.resolve("backups");
-        Map<String, String> params = Map.of("services", "redis", "to", root.toString());
+        Map<String, String> params = Map.of("services", "prometheus,redis", "to", root.toString());
         assertEquals(RunResult.Outcome.SUCCEEDED, run(dir.resolve("runs"), backup(root).build(params), params).outcome());
         Path set = onlySet(root);
         Path rdb = set.resolve("redis/dump.rdb");
@@ -147,12 +147,22 @@ class BackupRestoreIntegrationTest {
         try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
             redis.set("session:new", "after the backup");
         }
-        Map<String, String> restoreParams = Map.of("set", set.toString(), "services", "redis");
+        // Prometheus' files are fine and staged first; Redis' damaged file must still leave both untouched.
+        var promBefore = gateway.inspect("sva-studio-prometheus").orElseThrow().startedAt();
+        var redisBefore = gateway.inspect("sva-studio-redis").orElseThrow().startedAt();
+        Map<String, String> restoreParams = Map.of("set", set.toString(), "services", "prometheus,redis");
         RunResult r = run(dir.resolve("runs"), restore().build(restoreParams), restoreParams);
-        assertNotEquals(RunResult.Outcome.SUCCEEDED, r.outcome());
+        assertEquals(RunResult.Outcome.FAILED_COMPENSATED, r.outcome(), r.message());
         assertTrue(r.message().contains("redis/dump.rdb: checksum mismatch"), r.message());
+        assertTrue(r.message().contains("redis was not stopped"), r.message());
         try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
             assertEquals("after the backup", redis.get("session:new"), "nothing was touched");
+        }
+        assertEquals(promBefore, gateway.inspect("sva-studio-prometheus").orElseThrow().startedAt(), "Prometheus was never stopped");
+        assertEquals(redisBefore, gateway.inspect("sva-studio-redis").orElseThrow().startedAt(), "Redis was never stopped");
+        for (String[] c : new String[][] {{"sva-studio-prometheus", "/prometheus"}, {"sva-studio-redis", "/data"}}) {
+            String names = engine.docker("run", "--rm", "--volumes-from", c[0], TestEngine.BUSYBOX, "ls", "-a", c[1]);
+            assertFalse(names.contains(".nightwatch-"), "no staging folder left in " + c[0] + ": " + names);
         }
     }
 

@@ -37,9 +37,10 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The restore's safety copy stays inside the engine (a move on the service's own volume), on the real Redis of the
- * testbed: a restore that fails half-way (a set file swapped after its verification, a service that dies on the
- * restored data at its health gate) puts the old data back, nothing of Nightwatch's is left in the data directory,
+ * The restore stages the set beside the running service's data and swaps it in after the stop, keeping the old data
+ * as a safety copy on the same volume, on the real Redis of the testbed: a damaged set file fails the staging while
+ * Redis still runs (never stopped, its data untouched, no staging folder left); a service that dies on the restored
+ * data at its health gate gets its old data back; nothing of Nightwatch's is left in the data directory,
  * and after a successful restore the message says where the old data is and how to put it back (the command works).
  */
 @EngineTest
@@ -124,32 +125,45 @@ class InEngineSafetyCopyTest {
 
     @Test
     @Timeout(180)
-    void aSetFileSwappedAfterItsVerificationIsCaughtMidWayAndTheOldDataIsPutBack(@TempDir Path dir) throws Exception {
+    void theRestoreStagesBeforeItStopsAndSwapsAfter(@TempDir Path dir) throws Exception {
         Path set = setThenNewData(dir);
-        List<String> entriesDuringReplace = new ArrayList<>();
+        Map<String, String> params = Map.of("set", set.toString(), "services", "redis");
+        List<String> ids = new RestoreRunbook(profile, Map.of(), h -> gateway, Clock.systemUTC()).build(params).steps().stream()
+                .map(Step::id).toList();
+        assertEquals(List.of("check-set", "stage-redis"), ids.subList(0, 2), ids.toString());
+        assertTrue(ids.indexOf("stop-redis") < ids.indexOf("swap-redis") && ids.indexOf("swap-redis") < ids.indexOf("start-redis"), ids.toString());
+        assertFalse(ids.contains("verify-set") || ids.contains("safety-copy-redis") || ids.contains("replace-data-redis"), ids.toString());
+    }
+
+    @Test
+    @Timeout(180)
+    void aDamagedSetFileFailsWhileStagedAndTheServiceIsNeverStopped(@TempDir Path dir) throws Exception {
+        Path set = setThenNewData(dir);
+        // the RDB header and the size stay right: only the SHA-256 can tell
+        try (RandomAccessFile f = new RandomAccessFile(set.resolve("redis/dump.rdb").toFile(), "rw")) {
+            f.seek(f.length() - 1);
+            int b = f.read();
+            f.seek(f.length() - 1);
+            f.write(b ^ 0x01);
+        }
+        Object startedBefore = gateway.inspect(REDIS).orElseThrow().startedAt();
+        List<String> started = new ArrayList<>();
         RunResult r = restore(dir, set, new RunListener() {
             @Override
             public void stepStarted(int index, Step s) {
-                if (!s.id().equals("replace-data-redis")) return;
-                try {
-                    entriesDuringReplace.addAll(dataEntries());
-                    try (RandomAccessFile f = new RandomAccessFile(set.resolve("redis/dump.rdb").toFile(), "rw")) {
-                        f.seek(f.length() - 1);
-                        int b = f.read();
-                        f.seek(f.length() - 1);
-                        f.write(b ^ 0x01);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                started.add(s.id());
             }
         });
 
         assertEquals(RunResult.Outcome.FAILED_COMPENSATED, r.outcome(), r.message());
-        assertTrue(r.message().contains("changed since the set was verified"), r.message());
-        assertEquals(1, entriesDuringReplace.size(), "the data directory held only the safety folder: " + entriesDuringReplace);
-        assertTrue(entriesDuringReplace.get(0).startsWith(InEngineSafetyCopy.PREFIX), entriesDuringReplace.toString());
-        assertFalse(r.message().contains("Warning"), "the safety copy is back, nothing left to do: " + r.message());
+        assertTrue(r.message().contains("redis/dump.rdb: checksum mismatch"), r.message());
+        assertEquals(List.of("check-set", "stage-redis"), started, "nothing after the staging ran");
+        assertFalse(r.message().contains("Warning"), "the staging folder is gone, nothing left to do: " + r.message());
+        assertTrue(gateway.inspect(REDIS).orElseThrow().running(), "never stopped");
+        assertEquals(startedBefore, gateway.inspect(REDIS).orElseThrow().startedAt(), "never restarted");
+        try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+            assertEquals("today's data", redis.get("session:new"), "its data is untouched");
+        }
         assertTodaysDataIsBack();
     }
 
@@ -186,6 +200,9 @@ class InEngineSafetyCopyTest {
             assertEquals("from the set", redis.get("session:old"));
             assertNull(redis.get("session:new"), "restored to the set");
         }
+        TreeSet<String> entries = dataEntries();
+        assertEquals(1, entries.stream().filter(n -> n.startsWith(InEngineSafetyCopy.PREFIX)).count(), "the safety folder is kept: " + entries);
+        assertTrue(entries.stream().noneMatch(n -> n.startsWith(RestoreSteps.StageData.PREFIX)), "no staging folder left: " + entries);
         String prefix = "To go back to it instead, with " + REDIS + " stopped: `";
         String line = r.message().lines().filter(l -> l.contains(prefix)).findFirst().orElseThrow(() -> new AssertionError(r.message()));
         assertTrue(line.contains("/data/" + InEngineSafetyCopy.PREFIX), line);
@@ -198,6 +215,64 @@ class InEngineSafetyCopyTest {
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "finished");
         assertEquals(0, p.exitValue(), command + "\n" + out);
         engine.docker("start", REDIS);
+        assertTodaysDataIsBack();
+    }
+
+    /** Runs {@link RestoreCrashChild} and kills it once the swap's moves are done but not journaled; the run it left. */
+    private static io.nightwatch.runbook.InterruptedRun crashAfterTheSwapMoved(Path dir, Path set) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(javaBin, "-Xmx128m", "-cp", classPath, RestoreCrashChild.class.getName(),
+                dir.resolve("runs").toString(), set.toString(), engine.dockerHost().toString())
+                .redirectError(dir.resolve("child.err").toFile()).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("BLOCKED")) {
+                // the child's other output
+            }
+            assertEquals("BLOCKED", line, "the child never reached the swap: " + Files.readString(dir.resolve("child.err")));
+            child.destroyForcibly(); // SIGKILL
+            assertTrue(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            if (child.isAlive()) child.destroyForcibly();
+        }
+        List<io.nightwatch.runbook.InterruptedRun> found = runner(dir).interrupted();
+        assertEquals(1, found.size(), "the killed run is found");
+        assertEquals(java.util.Optional.of("swap-redis"), found.get(0).stoppedInStep());
+        return found.get(0);
+    }
+
+    private static io.nightwatch.runbook.RunbookRegistry registry() {
+        return new io.nightwatch.runbook.RunbookRegistry(List.of(new RestoreRunbook(profile, Map.of(), h -> gateway, Clock.systemUTC())));
+    }
+
+    @Test
+    @Timeout(240)
+    void aCrashAfterTheSwapMovedResumesToTheSetsData(@TempDir Path dir) throws Exception {
+        Path set = setThenNewData(dir);
+        io.nightwatch.runbook.InterruptedRun run = crashAfterTheSwapMoved(dir, set);
+
+        // the swap runs again over its own finished work: it must not set the restored files aside as "old data"
+        RunResult r = runner(dir).resume(run, registry(), new RunListener() { });
+        assertEquals(RunResult.Outcome.SUCCEEDED, r.outcome(), r.message());
+        try (Jedis redis = new Jedis("127.0.0.1", 6379)) {
+            assertEquals("from the set", redis.get("session:old"));
+            assertNull(redis.get("session:new"), "restored to the set");
+        }
+        TreeSet<String> entries = dataEntries();
+        assertTrue(entries.stream().noneMatch(n -> n.startsWith(RestoreSteps.StageData.PREFIX)), "no staging folder left: " + entries);
+        assertEquals(1, entries.stream().filter(n -> n.startsWith(InEngineSafetyCopy.PREFIX)).count(), entries.toString());
+    }
+
+    @Test
+    @Timeout(240)
+    void aCrashAfterTheSwapMovedAbortsToTodaysData(@TempDir Path dir) throws Exception {
+        Path set = setThenNewData(dir);
+        io.nightwatch.runbook.InterruptedRun run = crashAfterTheSwapMoved(dir, set);
+
+        RunResult r = runner(dir).abort(run, registry(), new RunListener() { });
+        assertNotEquals(RunResult.Outcome.FAILED_COMPENSATION_INCOMPLETE, r.outcome(), r.message());
+        assertFalse(r.message().contains("DID NOT COMPLETE"), r.message());
         assertTodaysDataIsBack();
     }
 }

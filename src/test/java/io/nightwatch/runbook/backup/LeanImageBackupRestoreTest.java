@@ -133,6 +133,18 @@ class LeanImageBackupRestoreTest {
         return owners;
     }
 
+    /** The names directly in /prometheus, read through the archive API. */
+    private static java.util.Set<String> topNames(String container) throws Exception {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (InputStream in = gateway.copyOut(container, "/prometheus"); TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e; (e = tar.getNextTarEntry()) != null; ) {
+                String[] parts = e.getName().split("/");
+                if (parts.length >= 2) names.add(parts[1]);
+            }
+        }
+        return names;
+    }
+
     private static void wipe(String container) {
         engine.docker("stop", container);
         engine.docker("run", "--rm", "--volumes-from", container, TestEngine.BUSYBOX, "sh", "-c", "rm -rf /prometheus/*");
@@ -235,6 +247,7 @@ class LeanImageBackupRestoreTest {
         assertEquals(RunResult.Outcome.SUCCEEDED, restored.outcome(), restored.message());
         assertEquals(List.of("65534:65534"), List.copyOf(owners(SH, "/prometheus").keySet()),
                 "every restored file has the data directory's owner: " + owners(SH, "/prometheus"));
+        assertTrue(topNames(SH).stream().noneMatch(n -> n.startsWith(RestoreSteps.StageData.PREFIX)), "the staging folder is gone: " + topNames(SH));
         awaitData(TestEngine.LEAN_SH_ONLY_PORT, set);
 
         // The undo of a restore (cancelled once the data is replaced) puts the safety copy back, again without chown or rm.
@@ -321,5 +334,30 @@ class LeanImageBackupRestoreTest {
         } finally {
             new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
         }
+    }
+
+    @Test
+    @Timeout(180)
+    void shOnlyADamagedSetFailsWhileStagedAndItsUndoRemovesTheStagingFolderWithTheContainersShell(@TempDir Path dir) throws Exception {
+        RunResult b = backup(dir, profile(Optional.empty()), "prom-sh", new RunListener() { });
+        assertEquals(RunResult.Outcome.SUCCEEDED, b.outcome(), b.message());
+        Path set = onlyVerifiedSet(dir).dir();
+        BackupManifest.ServiceBackup prom = BackupManifest.read(set).services().get(0);
+        FileEntry index = prom.files().stream().filter(f -> f.path().endsWith("/index")).findFirst().orElseThrow();
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(set.resolve("prom-sh").resolve(index.path()).toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            int x = f.read();
+            f.seek(f.length() / 2);
+            f.write(x ^ 0x01);
+        }
+        var startedBefore = gateway.inspect(SH).orElseThrow().startedAt();
+
+        RunResult r = restore(dir, profile(Optional.empty()), set, "prom-sh", new RunListener() { });
+        assertEquals(RunResult.Outcome.FAILED_COMPENSATED, r.outcome(), r.message());
+        assertTrue(r.message().contains("prom-sh/" + index.path() + ": checksum mismatch"), r.message());
+        assertFalse(r.message().contains("Warning"), "removed by the container's own sh: " + r.message());
+        assertEquals(startedBefore, gateway.inspect(SH).orElseThrow().startedAt(), "never stopped");
+        assertTrue(topNames(SH).stream().noneMatch(n -> n.startsWith(".nightwatch-")), "nothing of Nightwatch's left: " + topNames(SH));
+        awaitSeries(TestEngine.LEAN_SH_ONLY_PORT);
     }
 }
