@@ -78,9 +78,11 @@ public class FlowCommand implements Callable<Integer> {
         FlowSettings settings;
         try {
             FlowSettings configured = FlowSettings.of(profile.flow());
-            settings = new FlowSettings(intervalSeconds == null ? configured.interval() : seconds(intervalSeconds),
-                    windowSeconds == null ? configured.window() : seconds(windowSeconds), configured.history(),
-                    canary || configured.canary());
+            java.time.Duration window = windowSeconds == null ? configured.window() : seconds(windowSeconds);
+            // a short --window alone reads at least once within it; an explicit --interval longer than it is refused
+            java.time.Duration interval = intervalSeconds != null ? seconds(intervalSeconds)
+                    : configured.interval().compareTo(window) > 0 ? window : configured.interval();
+            settings = new FlowSettings(interval, window, configured.history(), canary || configured.canary());
         } catch (IllegalArgumentException e) {
             err.println(NightwatchCommand.PREFIX + e.getMessage());
             return NightwatchCommand.EXIT_USAGE;

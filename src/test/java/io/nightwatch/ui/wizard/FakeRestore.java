@@ -39,13 +39,17 @@ final class FakeRestore implements RunbookDefinition {
         }
         List<String> wanted = Arrays.stream(params.getOrDefault("services", "all").split(",")).map(String::trim).toList();
         List<Step> steps = new ArrayList<>();
-        steps.add(new Quick("verify-set", "Verify the backup set", "re-read every file of " + set + " against manifest.json"));
-        for (BackupManifest.ServiceBackup b : manifest.services()) {
-            if (!wanted.contains("all") && !wanted.contains(b.service())) continue;
+        steps.add(new Quick("check-set", "Check the backup set", "manifest.json, names and sizes of " + set));
+        List<BackupManifest.ServiceBackup> chosen = manifest.services().stream()
+                .filter(b -> wanted.contains("all") || wanted.contains(b.service())).toList();
+        for (BackupManifest.ServiceBackup b : chosen) { // as the real restore: every set staged before any stop
+            steps.add(new Quick("stage-" + b.service(), "Stage the set's files beside " + b.service() + "'s data",
+                    "docker: PUT /containers/" + b.container() + "/archive?path=" + b.dataPath()));
+        }
+        for (BackupManifest.ServiceBackup b : chosen) {
             String s = b.service();
-            steps.add(new Quick("safety-" + s, "Keep a safety copy of " + s + "'s data", "docker: GET /containers/" + b.container() + "/archive?path=" + b.dataPath()));
             steps.add(new Quick("stop-" + s, "Stop " + s, "docker: POST /containers/" + b.container() + "/stop?t=30"));
-            steps.add(new Quick("replace-" + s, "Replace " + s + "'s data", "docker: PUT /containers/" + b.container() + "/archive?path=" + b.dataPath()));
+            steps.add(new Quick("swap-" + s, "Swap " + s + "'s data for the staged set", "helper: " + b.dataPath() + " ⇄ staged set"));
             steps.add(new Quick("start-" + s, "Start " + s + " and wait until healthy", "docker: POST /containers/" + b.container() + "/start"));
         }
         return new Runbook(id(), title(), purpose(), parameters(), steps);
