@@ -173,10 +173,15 @@ final class CommonSteps {
         public List<String> preview(RunContext ctx) { return List.of(T.get("verifySet.preview")); }
         public void execute(RunContext ctx) throws IOException {
             SetVerifier.Report report = SetVerifier.verify(set.apply(ctx), bytes -> ctx.progress(-1, T.get("verifySet.progress", io.nightwatch.text.Bytes.human(bytes))), hashed);
-            if (!report.ok()) throw new IOException(T.get("verifySet.damaged", String.join("; ", report.problems())));
-            if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
+            accept(report, ctx);
             ctx.output(T.get("verifySet.output", report.files(), io.nightwatch.text.Bytes.human(report.bytes())));
         }
+    }
+
+    /** A damaged set ends the run; a sound one notes its newest Prometheus sample for the later data check. */
+    private static void accept(SetVerifier.Report report, RunContext ctx) throws IOException {
+        if (!report.ok()) throw new IOException(T.get("verifySet.damaged", String.join("; ", report.problems())));
+        if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
     }
 
     /**
@@ -196,8 +201,7 @@ final class CommonSteps {
         public List<String> preview(RunContext ctx) { return List.of(T.get("checkSet.preview")); }
         public void execute(RunContext ctx) throws IOException {
             SetVerifier.Report report = SetVerifier.structure(set);
-            if (!report.ok()) throw new IOException(T.get("verifySet.damaged", String.join("; ", report.problems())));
-            if (report.newestPrometheusMillis() > 0) ctx.put("set.newestPrometheusMillis", Long.toString(report.newestPrometheusMillis()));
+            accept(report, ctx);
             ctx.output(T.get("checkSet.output", report.files(), io.nightwatch.text.Bytes.human(report.bytes())));
         }
     }

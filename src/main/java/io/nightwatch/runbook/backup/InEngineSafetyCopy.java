@@ -45,14 +45,14 @@ final class InEngineSafetyCopy extends ServiceStep {
      * safety folder gets the directory's owner where the image has chown (the service may walk its directory). One
      * line (the operator may paste it), written in set-aside.sh one statement a line.
      */
-    static final String SET_ASIDE_SCRIPT = script("set-aside.sh");
+    static final String SET_ASIDE_SCRIPT = movingScript("set-aside.sh");
 
     /**
      * $1 data directory, $2 safety folder name, $3 discard folder name. Safe to repeat after a crash at any point: the
      * discard folder gets its final name only once every restored entry is in it, and the safety folder goes only once
      * it is empty. Exit 7: put back, but the discard folder could not be removed. Written in put-back.sh.
      */
-    static final String PUT_BACK_SCRIPT = script("put-back.sh");
+    static final String PUT_BACK_SCRIPT = movingScript("put-back.sh");
 
     /**
      * $1 data directory, $2 safety folder name, $3 staging folder name, $4 owner uid:gid for the safety folder. Sets
@@ -60,13 +60,22 @@ final class InEngineSafetyCopy extends ServiceStep {
      * data is all aside) and moves its entries into the directory. Safe to repeat after a crash at any point. Prints
      * "moved N", "placed N", and "kept F" when the empty staging folder could not be removed. Written in swap.sh.
      */
-    static final String SWAP_SCRIPT = script("swap.sh");
+    static final String SWAP_SCRIPT = movingScript("swap.sh");
 
     /** A script beside this class, one statement a line there (so no comments: the lines are joined into one). */
     static String script(String name) {
+        return oneLine(resource(name));
+    }
+
+    /** A script that moves folders' entries: moves.sh ({@code mine}, {@code move_all}) comes first, in the same line. */
+    private static String movingScript(String name) {
+        return oneLine(resource("moves.sh") + "\n" + resource(name));
+    }
+
+    private static String resource(String name) {
         try (InputStream in = InEngineSafetyCopy.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("no " + name + " beside " + InEngineSafetyCopy.class.getName());
-            return oneLine(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -71,14 +71,8 @@ public final class SetVerifier {
 
     /** As {@link #verify(Path, LongConsumer)}, noting in {@code hashed} (if given) each file that hashed right. */
     static Report verify(Path setDir, LongConsumer progress, VerifiedFiles hashed) throws IOException {
-        Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
-        if (folder.isEmpty()) return Report.damaged(T.get("verify.noFolder", setDir));
-        if (!folder.get().isDirectory()) {
-            return Report.damaged(setDir.getFileName() + ": " + T.get(folder.get().isSymbolicLink() ? "verify.symlink" : "verify.notAFolder"));
-        }
-        if (SetFiles.attributes(setDir.resolve(BackupManifest.FILE)).isEmpty()) {
-            return Report.damaged(T.get("verify.incomplete", BackupManifest.FILE));
-        }
+        Optional<Report> notASet = notASet(setDir);
+        if (notASet.isPresent()) return notASet.get();
         Report report;
         try {
             report = check(setDir, BackupManifest.read(setDir), progress, hashed);
@@ -89,6 +83,20 @@ public final class SetVerifier {
         return report;
     }
 
+    /** Why {@code setDir} is no set to check at all (missing, a link or a file, no manifest); empty when it is one. */
+    private static Optional<Report> notASet(Path setDir) throws IOException {
+        Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
+        if (folder.isEmpty()) return Optional.of(Report.damaged(T.get("verify.noFolder", setDir)));
+        if (!folder.get().isDirectory()) {
+            return Optional.of(Report.damaged(setDir.getFileName() + ": "
+                    + T.get(folder.get().isSymbolicLink() ? "verify.symlink" : "verify.notAFolder")));
+        }
+        if (SetFiles.attributes(setDir.resolve(BackupManifest.FILE)).isEmpty()) {
+            return Optional.of(Report.damaged(T.get("verify.incomplete", BackupManifest.FILE)));
+        }
+        return Optional.empty();
+    }
+
     /**
      * The set's structure without reading file contents: the manifest, exactly the listed plain files with their
      * sizes (no link, device or unlisted file), no top-level name Nightwatch keeps for itself, the Prometheus blocks'
@@ -96,14 +104,8 @@ public final class SetVerifier {
      * {@value #RESULT_FILE}, since no byte was hashed.
      */
     static Report structure(Path setDir) throws IOException {
-        Optional<BasicFileAttributes> folder = SetFiles.attributes(setDir);
-        if (folder.isEmpty()) return Report.damaged(T.get("verify.noFolder", setDir));
-        if (!folder.get().isDirectory()) {
-            return Report.damaged(setDir.getFileName() + ": " + T.get(folder.get().isSymbolicLink() ? "verify.symlink" : "verify.notAFolder"));
-        }
-        if (SetFiles.attributes(setDir.resolve(BackupManifest.FILE)).isEmpty()) {
-            return Report.damaged(T.get("verify.incomplete", BackupManifest.FILE));
-        }
+        Optional<Report> notASet = notASet(setDir);
+        if (notASet.isPresent()) return notASet.get();
         try {
             return check(setDir, BackupManifest.read(setDir), n -> { }, null, null, null);
         } catch (IOException unreadable) {

@@ -6,11 +6,5 @@ echo "owner $3:$4";
 if [ -L "$s" ] || { [ -e "$s" ] && [ ! -d "$s" ]; }; then echo "$s is not a folder Nightwatch made" >&2; exit 4; fi;
 [ -d "$s" ] || mkdir -m 700 -- "$s" || exit 4;
 chown -h -- "$3:$4" "$s" 2>/dev/null || :;
-set --;
-for e in "$d"/* "$d"/.[!.]* "$d"/..?*; do
-  [ -e "$e" ] || [ -L "$e" ] || continue;
-  case ${e##*/} in .nightwatch-*) continue;; esac;
-  set -- "$@" "$e";
-done;
-[ $# -eq 0 ] || mv -- "$@" "$s"/ || exit 5;
-echo "moved $#"
+move_all "$d" "$s" keep-ours || exit 5;
+echo "moved $n"
