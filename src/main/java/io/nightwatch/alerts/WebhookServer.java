@@ -171,7 +171,7 @@ final class WebhookServer implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                selector.select(200);
+                selector.select(untilNextDeadlineMillis());
                 for (Runnable r; (r = fromWorkers.poll()) != null; ) r.run();
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (!key.isValid()) continue;
@@ -235,6 +235,19 @@ final class WebhookServer implements AutoCloseable {
         evicted.incrementAndGet();
         oldest.close();
         return true;
+    }
+
+    /**
+     * How long the loop may sleep: until the first connection's deadline or the pending summary, whichever comes
+     * first; with neither, until something happens (0: no timeout). An idle receiver then wakes nobody.
+     */
+    private long untilNextDeadlineMillis() {
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        for (Conn c : open) next = Math.min(next, c.deadline - now);
+        if (timedOut.get() + evicted.get() + refused.get() > summarised) next = Math.min(next, lastSummary + SUMMARY_EVERY_NANOS - now);
+        if (next == Long.MAX_VALUE) return 0;
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next) + 1);
     }
 
     private void sweep() {

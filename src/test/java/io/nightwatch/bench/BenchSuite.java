@@ -56,7 +56,7 @@ public final class BenchSuite {
             details.append("### Backup and restore copy\n\n")
                     .append(String.format(Locale.ROOT, "Data: a Prometheus TSDB of %.0f MiB in %d files (blocks of random gauge samples made by "
                             + "`promtool tsdb create-blocks-from openmetrics`, copied under new block ids up to the size). Each copy figure is the "
-                            + "median of %d runs, Nightwatch and `docker cp` alternating on the same engine; copy out writes every file with its "
+                            + "median of %d runs after one unmeasured round of each (the JVM compiles the copy path), Nightwatch and `docker cp` alternating on the same engine; copy out writes every file with its "
                             + "SHA-256 in the same pass, copy in re-checks every file's size and SHA-256 while packing it, as a restore does. "
                             + "The bench JVM's heap limit was %d MiB; peak heap is the heap pools' peaks during the copy (garbage included).%n%n",
                             copies.mib(), copies.files(), reps, Runtime.getRuntime().maxMemory() >> 20))

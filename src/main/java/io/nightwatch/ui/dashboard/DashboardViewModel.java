@@ -56,8 +56,8 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final FxBridge<HealthSnapshot> bridge = new FxBridge<>(this::apply);
     private final FxBridge<FlowSnapshot> flowBridge = new FxBridge<>(this::applyFlow);
     private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
-    /** Not a Timeline: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
-    private final io.nightwatch.ui.fx.FxTicker ageTicker = new io.nightwatch.ui.fx.FxTicker(java.time.Duration.ofSeconds(1), this::showAge);
+    /** Checks the age line every second off the FX thread; the FX thread only hears of it when the line's words change. */
+    private final io.nightwatch.ui.fx.FxTicker ageTicker = io.nightwatch.ui.fx.FxTicker.onChange(java.time.Duration.ofSeconds(1), this::ageReading, this::showAge);
     /** When the newest snapshot was taken; written by the monitor's thread, read by the age line on the FX thread. */
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastSnapshotAt = new java.util.concurrent.atomic.AtomicReference<>();
     /** What the sections and tiles showed for the last snapshot handed over; guarded by {@code this}. */
@@ -196,11 +196,17 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
 
     /** Says when the last news came, and flags it when the monitor has gone quiet for too long. */
     private void showAge() {
-        Instant newest = lastSnapshotAt.get();
-        if (newest == null) return;
-        AgeLine.Reading reading = new AgeLine(T.get("age.fresh"), T.get("age.silent")).read(newest, clock.instant(), staleAfter, clock.getZone());
+        AgeLine.Reading reading = ageReading();
+        if (reading == null) return;
         stale.set(reading.stale());
         lastUpdate.set(reading.text());
+    }
+
+    /** The age line as of now, or null before the first snapshot; any thread. */
+    private AgeLine.Reading ageReading() {
+        Instant newest = lastSnapshotAt.get();
+        if (newest == null) return null;
+        return new AgeLine(T.get("age.fresh"), T.get("age.silent")).read(newest, clock.instant(), staleAfter, clock.getZone());
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {

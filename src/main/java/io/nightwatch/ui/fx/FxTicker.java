@@ -6,11 +6,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs something on the FX thread every so often (an age line, a refresh), for views. Not a {@code Timeline}: a
  * playing Timeline keeps the FX pulse running at 60 Hz even with a 30 s key frame, which was most of the idle
- * window's CPU. Here a shared daemon timer wakes the FX thread once per tick and not in between.
+ * window's CPU. Here a shared daemon timer wakes the FX thread once per tick and not in between; a ticker made by
+ * {@link #onChange} wakes it only when what it watches reads differently than at the last tick.
  * Call {@link #play} and {@link #stop} on the FX thread.
  */
 public final class FxTicker {
@@ -22,7 +24,8 @@ public final class FxTicker {
     });
 
     private final Duration every;
-    private final FxBridge<Boolean> ticks;
+    private final Supplier<?> watched;
+    private final FxBridge<Object> ticks;
     private ScheduledFuture<?> running;
 
     /** @param onFx runs on the FX thread each tick while playing */
@@ -30,25 +33,56 @@ public final class FxTicker {
         this(every, onFx, FxBridge.FX_THREAD);
     }
 
+    /**
+     * A ticker for a line that changes more rarely than it must be checked (an age line worded by the minute that
+     * turns stale within seconds): {@code watched} is read on the timer thread each tick (it must be thread-safe and
+     * cheap), and {@code onFx} runs only when its value differs from the one read at the last tick that ran it.
+     */
+    public static FxTicker onChange(Duration every, Supplier<?> watched, Runnable onFx) {
+        return new FxTicker(every, watched, onFx, FxBridge.FX_THREAD);
+    }
+
     FxTicker(Duration every, Runnable onFx, java.util.concurrent.Executor fxThread) {
+        this(every, () -> Boolean.TRUE, onFx, fxThread, false);
+    }
+
+    FxTicker(Duration every, Supplier<?> watched, Runnable onFx, java.util.concurrent.Executor fxThread) {
+        this(every, watched, onFx, fxThread, true);
+    }
+
+    private FxTicker(Duration every, Supplier<?> watched, Runnable onFx, java.util.concurrent.Executor fxThread, boolean changesOnly) {
         if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("tick interval must be positive: " + every);
         this.every = every;
+        this.watched = Objects.requireNonNull(watched);
         Objects.requireNonNull(onFx);
-        this.ticks = new FxBridge<>(tick -> {
+        java.util.function.Consumer<Object> tick = value -> {
             if (running != null) onFx.run(); // a tick queued just before stop() is not run
-        }, fxThread);
+        };
+        this.ticks = new FxBridge<>(tick, fxThread, changesOnly);
     }
 
     /** Starts ticking (the first tick after one interval); playing again changes nothing. */
     public void play() {
         if (running != null) return;
+        ticks.forgetLast(); // played again, the first tick runs whatever it reads: the screen may have moved meanwhile
         long millis = every.toMillis();
-        running = TIMER.scheduleAtFixedRate(() -> ticks.publish(Boolean.TRUE), millis, millis, TimeUnit.MILLISECONDS);
+        running = TIMER.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
         if (running == null) return;
         running.cancel(false);
         running = null;
+    }
+
+    private void tick() {
+        try {
+            Object value = watched.get();
+            if (value != null) ticks.publish(value);
+        } catch (RuntimeException e) {
+            // a failing read must not end the schedule (an exception would cancel it for good): tick as a plain ticker
+            ticks.forgetLast();
+            ticks.publish(Boolean.TRUE);
+        }
     }
 }

@@ -55,6 +55,21 @@ public final class LatestAnswer<T> {
         if (question.get() != null) queue(delay);
     }
 
+    /**
+     * Asks the last question again every {@code period} until the lane is closed (a list another process may change):
+     * the reads run in the background, and the FX thread only hears of an answer that differs from the last one.
+     */
+    public void refreshEvery(Duration period) {
+        if (period.isZero() || period.isNegative()) throw new IllegalArgumentException("refresh period must be positive: " + period);
+        lane.enqueueAfter(period, new Runnable() {
+            @Override
+            public void run() {
+                refresh();
+                lane.enqueueAfter(period, this); // false once closed: the refreshing ends with the lane
+            }
+        });
+    }
+
     /** The answer on its way, if any, will not be applied. */
     public void forget() {
         latest.incrementAndGet();

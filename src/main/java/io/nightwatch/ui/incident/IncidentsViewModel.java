@@ -6,7 +6,6 @@ import io.nightwatch.incident.IncidentReport;
 import io.nightwatch.incident.Incidents;
 import io.nightwatch.incident.export.IncidentExport;
 import io.nightwatch.store.Incident;
-import io.nightwatch.ui.fx.FxTicker;
 import io.nightwatch.ui.fx.Background;
 import io.nightwatch.ui.fx.LatestAnswer;
 import io.nightwatch.ui.fx.Lane;
@@ -57,8 +56,8 @@ public final class IncidentsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Lane lane = Background.shared().lane("incidents", message::set);
     private final LatestAnswer<Read> reads = lane.latest(this::apply);
-    /** Not a Timeline: a playing one keeps the FX pulse at 60 Hz (see FxTicker). */
-    private final FxTicker refresher = new FxTicker(java.time.Duration.ofSeconds(5), () -> refresh());
+    /** How often the list is read again: another process (the CLI, a second window) may open or close incidents. */
+    private static final java.time.Duration REREAD = java.time.Duration.ofSeconds(5);
     private volatile long selected = -1;
     /** The timeline (journals included) is read only while the view is on show; the list, for the switch's count, always. */
     private volatile boolean showing;
@@ -73,8 +72,8 @@ public final class IncidentsViewModel {
         this.clock = clock;
         this.user = user;
         this.snapshot = snapshot;
-        refresher.play();
         refresh();
+        reads.refreshEvery(REREAD); // in the background; the FX thread only hears of a list that changed
     }
 
     public ObservableList<Row> rows() { return rows; }
@@ -86,7 +85,7 @@ public final class IncidentsViewModel {
 
     public void select(long id) {
         selected = id;
-        reads.ask(() -> read(id));
+        refresh(); // hidden, only the list is read: the detail waits until the view is shown
     }
 
     public void refresh() {
@@ -153,7 +152,6 @@ public final class IncidentsViewModel {
     }
 
     public void dispose() {
-        refresher.stop();
         lane.close();
     }
 

@@ -107,6 +107,31 @@ class BackgroundTest {
         assertEquals(List.of("before close"), shown);
     }
 
+    @Test
+    void aPeriodicRefreshReadsInTheBackgroundAndWakesTheFxThreadOnlyForAChange() throws Exception {
+        Lane lane = background.lane("test", problems::add);
+        AtomicInteger reads = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> stored = new java.util.concurrent.atomic.AtomicReference<>("one incident");
+        List<String> shown = new ArrayList<>();
+        LatestAnswer<String> answer = lane.latest(shown::add);
+        answer.ask(() -> {
+            reads.incrementAndGet();
+            return stored.get();
+        });
+        answer.refreshEvery(Duration.ofMillis(10));
+        drainUntil(() -> reads.get() >= 5); // the same list, read again and again
+        assertEquals(List.of("one incident"), shown, "unchanged answers never reached the FX thread");
+
+        stored.set("two incidents"); // another process opened one
+        drainUntil(() -> shown.size() == 2);
+        assertEquals(List.of("one incident", "two incidents"), shown);
+
+        lane.close(Duration.ofSeconds(1));
+        int atClose = reads.get();
+        Thread.sleep(100); // nothing is expected; give a wrongly kept schedule a chance to read
+        assertTrue(reads.get() <= atClose + 1, "the refreshing ends with the lane: " + atClose + " then " + reads.get());
+    }
+
     /** Runs the "FX thread" queue until {@code condition} holds, at most 5 s. */
     private void drainUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -37,6 +37,44 @@ class FxTickerTest {
     }
 
     @Test
+    void aChangeTickerWakesTheFxThreadOnlyWhenWhatItWatchesChanged() throws Exception {
+        ConcurrentLinkedQueue<Runnable> fx = new ConcurrentLinkedQueue<>();
+        AtomicInteger watched = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        FxTicker ticker = new FxTicker(Duration.ofMillis(10), () -> {
+            reads.incrementAndGet();
+            return "updated 03:1" + watched.get(); // an age line worded by the minute
+        }, ran::incrementAndGet, fx::add);
+
+        ticker.play();
+        runUntil(fx, () -> reads.get() >= 10);
+        assertEquals(1, ran.get(), "ten ticks of the same line: one hand-over, the first");
+
+        watched.set(2); // the minute turned
+        runUntil(fx, () -> ran.get() == 2);
+        int readsAtChange = reads.get();
+        runUntil(fx, () -> reads.get() >= readsAtChange + 5);
+        assertEquals(2, ran.get(), "nothing more until the line changes again");
+
+        ticker.stop();
+        ticker.play(); // shown again: the first tick runs even though the line reads as before
+        runUntil(fx, () -> ran.get() == 3);
+        ticker.stop();
+    }
+
+    /** Runs the "FX thread" queue until {@code done} holds, at most 5 s. */
+    private static void runUntil(ConcurrentLinkedQueue<Runnable> fx, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not done within 5 s");
+            for (Runnable r; (r = fx.poll()) != null; ) r.run();
+            Thread.sleep(2);
+        }
+        for (Runnable r; (r = fx.poll()) != null; ) r.run();
+    }
+
+    @Test
     void refusesANonPositiveInterval() {
         assertThrows(IllegalArgumentException.class, () -> new FxTicker(Duration.ZERO, () -> { }, Runnable::run));
     }
