@@ -118,9 +118,17 @@ final class InEngineSafetyCopy extends ServiceStep {
 
     private String warningKey() { return "warning.safety-" + name(); }
 
-    static String safetyName(RunContext ctx) { return PREFIX + ctx.runId().replaceAll("[^A-Za-z0-9._-]", ""); }
+    static String safetyName(RunContext ctx) { return folderName(PREFIX, ctx); }
 
-    static String discardName(RunContext ctx) { return DISCARD_PREFIX + ctx.runId().replaceAll("[^A-Za-z0-9._-]", ""); }
+    static String discardName(RunContext ctx) { return folderName(DISCARD_PREFIX, ctx); }
+
+    /** A restore's folder on the volume: {@code prefix} and the run id, with only the characters a name may hold. */
+    static String folderName(String prefix, RunContext ctx) { return prefix + ctx.runId().replaceAll("[^A-Za-z0-9._-]", ""); }
+
+    /** True for a top-level name a restore made on the volume (safety, discard or staging folder): not service data. */
+    static boolean isRestoreFolder(String name) {
+        return name.startsWith(PREFIX) || name.startsWith(DISCARD_PREFIX) || name.startsWith(RestoreSteps.StageData.PREFIX);
+    }
 
     public String id() { return stepId(staged ? "swap" : "safety-copy"); }
     public String title() { return T.get(staged ? "swap.title" : "safetyCopy.title", name()); }
@@ -227,10 +235,7 @@ final class InEngineSafetyCopy extends ServiceStep {
     private Helper run(RunContext ctx, String script, List<String> args, Optional<String> first) throws IOException {
         DockerGateway engine = service.gateway();
         String container = service.container();
-        Set<String> images = new LinkedHashSet<>();
-        first.ifPresent(images::add);
-        engine.inspect(container).map(ContainerFacts::image).ifPresent(images::add);
-        service.shell().helperImage().ifPresent(images::add);
+        List<String> images = helperImages(service, first);
         if (images.isEmpty()) throw new IOException(T.get("safetyCopy.noContainer", container, engine.address()));
         List<String> why = new ArrayList<>();
         for (String image : images) {
@@ -247,7 +252,21 @@ final class InEngineSafetyCopy extends ServiceStep {
         throw new IOException(T.get("replace.unreachable", path(), String.join("; ", why)) + none);
     }
 
+    /** The images a helper may come from, in order: {@code first}, the container's own image, the host's helper image. */
+    static List<String> helperImages(ServiceAccess service, Optional<String> first) {
+        Set<String> images = new LinkedHashSet<>();
+        first.ifPresent(images::add);
+        service.gateway().inspect(service.container()).map(ContainerFacts::image).ifPresent(images::add);
+        service.shell().helperImage().ifPresent(images::add);
+        return List.copyOf(images);
+    }
+
     private List<String> helperArgs(String image, List<String> command) {
+        return helperArgs(service, image, command);
+    }
+
+    /** The {@code docker} arguments that run {@code command} by hand in a helper with the container's volumes. */
+    static List<String> helperArgs(ServiceAccess service, String image, List<String> command) {
         List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "none", "--volumes-from", service.container(), image));
         args.addAll(command);
         return args;

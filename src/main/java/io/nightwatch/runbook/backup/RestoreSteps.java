@@ -1,6 +1,5 @@
 package io.nightwatch.runbook.backup;
 
-import io.nightwatch.docker.ContainerFacts;
 import io.nightwatch.docker.ContainerShell;
 import io.nightwatch.docker.DockerGateway;
 import io.nightwatch.docker.ExecResult;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -133,7 +131,7 @@ final class RestoreSteps {
             this.hashed = hashed;
         }
 
-        static String folderName(RunContext ctx) { return PREFIX + ctx.runId().replaceAll("[^A-Za-z0-9._-]", ""); }
+        static String folderName(RunContext ctx) { return InEngineSafetyCopy.folderName(PREFIX, ctx); }
 
         /** Where the staging folder is ("{data path}/.nightwatch-incoming-{run id}"), journaled before the upload. */
         private String stagingKey() { return key("stage", "folder"); }
@@ -201,9 +199,7 @@ final class RestoreSteps {
             String folder = folderName(ctx);
             List<String> args = List.of(path, folder);
             DockerGateway engine = service.gateway();
-            List<String> images = new ArrayList<>();
-            engine.inspect(service.container()).map(ContainerFacts::image).ifPresent(images::add);
-            service.shell().helperImage().filter(i -> !images.contains(i)).ifPresent(images::add);
+            List<String> images = InEngineSafetyCopy.helperImages(service, Optional.empty());
             String why = "";
             for (String image : images) {
                 try {
@@ -222,8 +218,7 @@ final class RestoreSteps {
             }
             // Never a failed undo: the live data was not touched; the folder only takes disk space.
             String image = images.isEmpty() ? service.shell().helperImage().orElse("busybox") : images.get(images.size() - 1);
-            List<String> byHand = new ArrayList<>(List.of("run", "--rm", "--network", "none", "--volumes-from", service.container(), image));
-            byHand.addAll(ContainerShell.argv(REMOVE_STAGED_SCRIPT, args));
+            List<String> byHand = InEngineSafetyCopy.helperArgs(service, image, ContainerShell.argv(REMOVE_STAGED_SCRIPT, args));
             ctx.put(warningKey(), T.get("stage.kept", path + "/" + folder, why, service.byHand(byHand)));
         }
 

@@ -50,8 +50,7 @@ public final class TarExtractor {
                 String name = strip(entry.getName(), stripComponents);
                 if (name.isEmpty()) continue;
                 // A restore's safety, discard and staging folders on the volume are not the service's data.
-                if (name.startsWith(".nightwatch-safety-") || name.startsWith(".nightwatch-discard-")
-                        || name.startsWith(RestoreSteps.StageData.PREFIX)) continue;
+                if (InEngineSafetyCopy.isRestoreFolder(name)) continue;
                 Path target = root.resolve(name).normalize();
                 if (!target.startsWith(root)) throw new IOException("archive entry escapes the target: " + entry.getName());
                 if (entry.isDirectory()) {
