@@ -146,6 +146,8 @@ public final class MainWindowController {
         runbooksMenu.setDisable(true); // until offerRunbooks: a window over hand-fed models has no engines to act on
         runbooksMenu.setTooltip(new Tooltip(T.get("header.runbooks.tip")));
 
+        io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(hostScroll);
+        io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(flowScroll);
         hostScroll.setContent(new io.nightwatch.ui.dashboard.compact.DensityPane(model)); // tiles, or a cell per service at fleet size
         flowScroll.setContent(new FlowView(flow));
         alertsPane.getChildren().setAll(new AlertsView(alerts, openUrl));

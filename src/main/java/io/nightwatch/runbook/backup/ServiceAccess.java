@@ -250,11 +250,9 @@ public final class ServiceAccess {
      */
     public ProbeResult awaitHealthy(ServiceProber prober, String container, Duration timeout, RunContext ctx, boolean failFast)
             throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long begun = System.nanoTime();
+        long deadline = begun + timeout.toNanos();
         ProbeResult last = ProbeResult.notProbed(T.get("access.notProbed"));
-        // Asked again soon at first (a service is often up within a fraction of a second of its start, and a first
-        // probe that comes too early should not cost half a second), then every half second.
-        long pauseMillis = 50;
         while (System.nanoTime() < deadline) {
             if (failFast) ctx.throwIfCancelled();
             DockerGateway engine = gateway();
@@ -266,8 +264,11 @@ public final class ServiceAccess {
             last = prober.probe(spec, facts, Optional.of(engine));
             if (last.healthy()) return last;
             ctx.progress(1 - (double) (deadline - System.nanoTime()) / timeout.toNanos(), T.get("access.waiting", spec.name(), last.detail()));
-            Thread.sleep(pauseMillis);
-            pauseMillis = Math.min(500, pauseMillis * 2);
+            // A service is often healthy a fraction of a second after its start: asked again soon at first, then less
+            // often, never pausing longer than a fifth of the time waited so far (seen healthy at most ~20 % late), nor
+            // longer than half a second.
+            long waitedMillis = (System.nanoTime() - begun) / 1_000_000;
+            Thread.sleep(Math.max(20, Math.min(500, waitedMillis / 5)));
         }
         return last;
     }

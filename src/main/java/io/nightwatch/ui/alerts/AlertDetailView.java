@@ -62,6 +62,7 @@ final class AlertDetailView extends ScrollPane {
         getStyleClass().add("alert-detail-scroll");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(this);
         body.getStyleClass().add("alert-detail");
         body.setId("alert-detail");
 

@@ -94,7 +94,7 @@ public final class ReadinessView extends VBox {
         placeholder.getStyleClass().add("readiness-placeholder");
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(model.placeholderProperty());
-        ScrollPane scroll = new ScrollPane(groups);
+        ScrollPane scroll = io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(new ScrollPane(groups));
         scroll.getStyleClass().add("readiness-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -25,7 +25,7 @@ final class ChoosePage {
 
     private final WizardModel<?> model;
     private final VBox content = new VBox();
-    private final ScrollPane root = new ScrollPane(content);
+    private final ScrollPane root = io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(new ScrollPane(content));
     private final VBox interruptedBox = new VBox();
 
     ChoosePage(WizardModel<?> model) {

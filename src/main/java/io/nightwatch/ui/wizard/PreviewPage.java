@@ -25,7 +25,7 @@ final class PreviewPage {
     private final VBox content = new VBox();
     private final VBox cards = new VBox();
     private final VBox choices = new VBox();
-    private final ScrollPane root = new ScrollPane(content);
+    private final ScrollPane root = io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(new ScrollPane(content));
 
     PreviewPage(WizardModel<?> model) {
         this.model = model;

@@ -25,7 +25,7 @@ final class ResultPage {
     private static final Texts T = Texts.of(ResultPage.class);
 
     private final VBox content = new VBox();
-    private final ScrollPane root = new ScrollPane(content);
+    private final ScrollPane root = io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(new ScrollPane(content));
     private final Glyph<StepState> glyph = StepState.glyph(StepState.DONE);
     private final Label word = WizardNodes.label("", "wizard-outcome-word");
     private final HBox outcome = new HBox(glyph, word);

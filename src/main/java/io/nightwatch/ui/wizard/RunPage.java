@@ -51,7 +51,7 @@ final class RunPage {
         model.cancellingProperty().addListener((o, old, now) -> WizardNodes.shown(cancelling, now));
 
         StepListView steps = new StepListView(model.stepRows(), "step-");
-        ScrollPane stepScroll = new ScrollPane(steps);
+        ScrollPane stepScroll = io.nightwatch.ui.fx.ScrollPanes.drawingChangesOnly(new ScrollPane(steps));
         stepScroll.getStyleClass().addAll("wizard-scroll", "wizard-steps-scroll");
         stepScroll.setFitToWidth(true);
         stepScroll.setMinWidth(340);
