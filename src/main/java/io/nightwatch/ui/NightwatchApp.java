@@ -147,6 +147,7 @@ public class NightwatchApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        pauseFramesWhileIdle();
         if (settingsFile.isEmpty() && openDefaultStore) settingsFile = io.nightwatch.ui.settings.WindowSettingsFile.atDefault(env);
         remembered = settingsFile.map(io.nightwatch.ui.settings.WindowSettingsFile::read).orElse(remembered);
         // --lang wins; then the window's own setting; then NIGHTWATCH_LANG and the system locale (already applied)
@@ -154,6 +155,15 @@ public class NightwatchApp extends Application {
         theme = Theme.explicit(env).orElseGet(() -> remembered.theme().map(Theme::valueOf).orElse(Theme.DARK));
         stage.setOnHiding(e -> remember());
         open(stage, null);
+    }
+
+    /** The FX thread sleeps while nothing changes (see {@link io.nightwatch.ui.fx.PausingFrameTimer}). */
+    private static void pauseFramesWhileIdle() {
+        try {
+            LOG.debug("pausing frame timer: {}", io.nightwatch.ui.fx.PausingFrameTimer.install());
+        } catch (LinkageError e) { // JavaFX on the module path without access to its timer: its own timer stays
+            LOG.debug("pausing frame timer: not installed ({})", e.toString());
+        }
     }
 
     /** Builds the window and its services on {@code stage}; {@code profile} null reads it from the options. */

@@ -57,7 +57,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final FxBridge<FlowSnapshot> flowBridge = new FxBridge<>(this::applyFlow);
     private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
     /** Checks the age line every second off the FX thread; the FX thread only hears of it when the line's words change. */
-    private final io.nightwatch.ui.fx.FxTicker ageTicker = io.nightwatch.ui.fx.FxTicker.onChange(java.time.Duration.ofSeconds(1), this::ageReading, this::showAge);
+    private final io.nightwatch.ui.fx.FxTicker ageTicker = io.nightwatch.ui.fx.FxTicker.onChange(this::nextAgeCheck, this::ageKey, this::showAge);
     /** When the newest snapshot was taken; written by the monitor's thread, read by the age line on the FX thread. */
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastSnapshotAt = new java.util.concurrent.atomic.AtomicReference<>();
     /** What the sections and tiles showed for the last snapshot handed over; guarded by {@code this}. */
@@ -201,6 +201,35 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
         stale.set(reading.stale());
         lastUpdate.set(reading.text());
     }
+
+    /** What the age line worded now depends on, or null before the first snapshot: fresh, the minute of the newest
+     * snapshot; stale, the second now. Read every second on the ticker's thread, so it words nothing itself (wording
+     * the line each time cost a millisecond a second). Zone offsets are whole minutes. */
+    private AgeKey ageKey() {
+        Instant newest = lastSnapshotAt.get();
+        if (newest == null) return null;
+        Instant now = clock.instant();
+        boolean stale = java.time.Duration.between(newest, now).compareTo(staleAfter) > 0;
+        return new AgeKey(stale, stale ? now.getEpochSecond() : Math.floorDiv(newest.getEpochSecond(), 60));
+    }
+
+    private record AgeKey(boolean stale, long secondOrMinute) {}
+
+    /**
+     * When the age line must be looked at again: stale, in a second (it counts seconds); fresh, just after it would
+     * turn stale if no snapshot came, at most 10 s on (a newer snapshot's minute). Snapshots keep coming every poll, so
+     * while the stack answers the check comes every few seconds, not every second.
+     */
+    private java.time.Duration nextAgeCheck() {
+        Instant newest = lastSnapshotAt.get();
+        java.time.Duration second = java.time.Duration.ofSeconds(1);
+        if (newest == null) return second;
+        java.time.Duration untilStale = java.time.Duration.between(clock.instant(), newest.plus(staleAfter)).plusMillis(50);
+        if (untilStale.compareTo(second) < 0) return second;
+        return untilStale.compareTo(AGE_CHECK_AT_MOST) > 0 ? AGE_CHECK_AT_MOST : untilStale;
+    }
+
+    private static final java.time.Duration AGE_CHECK_AT_MOST = java.time.Duration.ofSeconds(10);
 
     /** The age line as of now, or null before the first snapshot; any thread. */
     private AgeLine.Reading ageReading() {

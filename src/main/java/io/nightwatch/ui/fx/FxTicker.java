@@ -23,10 +23,11 @@ public final class FxTicker {
         return t;
     });
 
-    private final Duration every;
+    private final Supplier<Duration> nextTick;
     private final Supplier<?> watched;
     private final FxBridge<Object> ticks;
-    private ScheduledFuture<?> running;
+    /** Written under {@code this}; read without it by the FX side of a tick. */
+    private volatile ScheduledFuture<?> running;
 
     /** @param onFx runs on the FX thread each tick while playing */
     public FxTicker(Duration every, Runnable onFx) {
@@ -42,17 +43,25 @@ public final class FxTicker {
         return new FxTicker(every, watched, onFx, FxBridge.FX_THREAD);
     }
 
+    /**
+     * As {@link #onChange(Duration, Supplier, Runnable)}, each tick after the time {@code nextTick} gives when asked
+     * (after the previous tick, on the timer thread): a line that can only change at a known moment (turning stale)
+     * is checked then, not every second. Each wake of an idle machine costs more than the check itself.
+     */
+    public static FxTicker onChange(Supplier<Duration> nextTick, Supplier<?> watched, Runnable onFx) {
+        return new FxTicker(nextTick, watched, onFx, FxBridge.FX_THREAD, true);
+    }
+
     FxTicker(Duration every, Runnable onFx, java.util.concurrent.Executor fxThread) {
-        this(every, () -> Boolean.TRUE, onFx, fxThread, false);
+        this(positive(every), () -> Boolean.TRUE, onFx, fxThread, false);
     }
 
     FxTicker(Duration every, Supplier<?> watched, Runnable onFx, java.util.concurrent.Executor fxThread) {
-        this(every, watched, onFx, fxThread, true);
+        this(positive(every), watched, onFx, fxThread, true);
     }
 
-    private FxTicker(Duration every, Supplier<?> watched, Runnable onFx, java.util.concurrent.Executor fxThread, boolean changesOnly) {
-        if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("tick interval must be positive: " + every);
-        this.every = every;
+    FxTicker(Supplier<Duration> nextTick, Supplier<?> watched, Runnable onFx, java.util.concurrent.Executor fxThread, boolean changesOnly) {
+        this.nextTick = Objects.requireNonNull(nextTick);
         this.watched = Objects.requireNonNull(watched);
         Objects.requireNonNull(onFx);
         java.util.function.Consumer<Object> tick = value -> {
@@ -61,18 +70,32 @@ public final class FxTicker {
         this.ticks = new FxBridge<>(tick, fxThread, changesOnly);
     }
 
-    /** Starts ticking (the first tick after one interval); playing again changes nothing. */
-    public void play() {
-        if (running != null) return;
-        ticks.forgetLast(); // played again, the first tick runs whatever it reads: the screen may have moved meanwhile
-        long millis = every.toMillis();
-        running = TIMER.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+    private static Supplier<Duration> positive(Duration every) {
+        if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("tick interval must be positive: " + every);
+        return () -> every;
     }
 
-    public void stop() {
+    /** Starts ticking (the first tick after one interval); playing again changes nothing. */
+    public synchronized void play() {
+        if (running != null) return;
+        ticks.forgetLast(); // played again, the first tick runs whatever it reads: the screen may have moved meanwhile
+        scheduleNext();
+    }
+
+    public synchronized void stop() {
         if (running == null) return;
         running.cancel(false);
         running = null;
+    }
+
+    /** One tick at a time, each after the previous one: a tick that took long does not bring the next ones closer. */
+    private void scheduleNext() {
+        long millis = Math.max(1, nextTick.get().toMillis());
+        running = TIMER.schedule(this::tick, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void tickDone() {
+        if (running != null) scheduleNext(); // not when stopped meanwhile
     }
 
     private void tick() {
@@ -83,6 +106,8 @@ public final class FxTicker {
             // a failing read must not end the schedule (an exception would cancel it for good): tick as a plain ticker
             ticks.forgetLast();
             ticks.publish(Boolean.TRUE);
+        } finally {
+            tickDone();
         }
     }
 }

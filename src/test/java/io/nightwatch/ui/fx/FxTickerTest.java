@@ -63,6 +63,32 @@ class FxTickerTest {
         ticker.stop();
     }
 
+    @Test
+    void eachTickComesWhenTheTickerWasToldAfterThePreviousOne() throws Exception {
+        ConcurrentLinkedQueue<Runnable> fx = new ConcurrentLinkedQueue<>();
+        java.util.List<Long> readAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong gap = new java.util.concurrent.atomic.AtomicLong(300);
+        AtomicInteger asked = new AtomicInteger();
+        FxTicker ticker = new FxTicker(() -> {
+            asked.incrementAndGet();
+            return Duration.ofMillis(gap.get());
+        }, () -> {
+            readAt.add(System.nanoTime());
+            return readAt.size();
+        }, () -> { }, fx::add, true);
+
+        ticker.play();
+        runUntil(fx, () -> readAt.size() >= 2);
+        long apart = (readAt.get(1) - readAt.get(0)) / 1_000_000;
+        assertTrue(apart >= 290, "the second tick waited the time given after the first: " + apart + " ms");
+        gap.set(10); // e.g. the line turned stale: count seconds from now on
+        runUntil(fx, () -> readAt.size() >= 8);
+        ticker.stop();
+        int atStop = asked.get();
+        Thread.sleep(100);
+        assertTrue(asked.get() <= atStop + 1, "asked once more at most (a tick under way), then no more: " + atStop + " → " + asked.get());
+    }
+
     /** Runs the "FX thread" queue until {@code done} holds, at most 5 s. */
     private static void runUntil(ConcurrentLinkedQueue<Runnable> fx, java.util.function.BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
