@@ -28,6 +28,8 @@ public final class FxTicker {
     private final FxBridge<Object> ticks;
     /** Written under {@code this}; read without it by the FX side of a tick. */
     private volatile ScheduledFuture<?> running;
+    /** Counts plays and stops (under {@code this}): a tick of an earlier play schedules no next one. */
+    private long generation;
 
     /** @param onFx runs on the FX thread each tick while playing */
     public FxTicker(Duration every, Runnable onFx) {
@@ -79,26 +81,28 @@ public final class FxTicker {
     public synchronized void play() {
         if (running != null) return;
         ticks.forgetLast(); // played again, the first tick runs whatever it reads: the screen may have moved meanwhile
-        scheduleNext();
+        scheduleNext(++generation);
     }
 
     public synchronized void stop() {
         if (running == null) return;
+        generation++;
         running.cancel(false);
         running = null;
     }
 
     /** One tick at a time, each after the previous one: a tick that took long does not bring the next ones closer. */
-    private void scheduleNext() {
+    private void scheduleNext(long ofPlay) {
         long millis = Math.max(1, nextTick.get().toMillis());
-        running = TIMER.schedule(this::tick, millis, TimeUnit.MILLISECONDS);
+        running = TIMER.schedule(() -> tick(ofPlay), millis, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void tickDone() {
-        if (running != null) scheduleNext(); // not when stopped meanwhile
+    /** Not when stopped meanwhile, nor for a tick of a play that was stopped and played again while it ran. */
+    private synchronized void tickDone(long ofPlay) {
+        if (running != null && ofPlay == generation) scheduleNext(ofPlay);
     }
 
-    private void tick() {
+    private void tick(long ofPlay) {
         try {
             Object value = watched.get();
             if (value != null) ticks.publish(value);
@@ -107,7 +111,7 @@ public final class FxTicker {
             ticks.forgetLast();
             ticks.publish(Boolean.TRUE);
         } finally {
-            tickDone();
+            tickDone(ofPlay);
         }
     }
 }

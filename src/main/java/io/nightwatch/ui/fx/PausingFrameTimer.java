@@ -38,25 +38,42 @@ public final class PausingFrameTimer extends Timer {
     private boolean ticking;
     private long pauses;
 
-    private PausingFrameTimer(Object toolkit, Runnable toolkitTick, Field pauseRequested, AtomicLong ticks) {
+    private PausingFrameTimer(Runnable toolkitTick, IdleQuestion idle, AtomicLong ticks) {
         super(toolkitTick);
         this.ticks = ticks;
         this.platform = Application.GetApplication().createTimer(() -> {
             ticks.incrementAndGet();
             toolkitTick.run();
             // JavaFX found nothing to draw and asked to pause, which it does only after 250 ms of such ticks: pause
-            // now. Under the toolkit's lock, as its own pause and resume: a frame asked for meanwhile is not lost.
-            synchronized (toolkit) {
-                if (asked(pauseRequested, toolkit)) pause();
+            // now. Under the toolkit's lock, as its own pause and resume, and only while no frame or animation is
+            // asked for: one asked for on another thread since this tick looked sets its flag before it takes the
+            // lock to resume, so it is either seen here or resumes after this pause.
+            synchronized (idle.toolkit()) {
+                if (idle.nothingAskedFor()) pause();
             }
         });
     }
 
-    private static boolean asked(Field pauseRequested, Object toolkit) {
-        try {
-            return pauseRequested.getBoolean(toolkit);
-        } catch (IllegalAccessException e) {
-            return false; // then JavaFX's own pause after 250 ms still comes
+    /** The toolkit's own flags: it asked to pause, and neither an animation nor a frame is asked for. */
+    private record IdleQuestion(Object toolkit, Field pauseRequested, Object animationRunning, Object nextPulseRequested, Field isRunning) {
+
+        static IdleQuestion of(Object toolkit) throws ReflectiveOperationException {
+            Field pauseRequested = field(toolkit.getClass(), "pauseRequested");
+            Object animation = field(toolkit.getClass(), "animationRunning").get(toolkit);
+            Object nextPulse = field(toolkit.getClass(), "nextPulseRequested").get(toolkit);
+            Field isRunning = field(animation.getClass(), "isRunning");
+            if (pauseRequested.getType() != boolean.class || isRunning.getType() != boolean.class || nextPulse.getClass() != animation.getClass()) {
+                throw new NoSuchFieldException("the toolkit's pause flags are not what was read for this");
+            }
+            return new IdleQuestion(toolkit, pauseRequested, animation, nextPulse, isRunning);
+        }
+
+        boolean nothingAskedFor() {
+            try {
+                return pauseRequested.getBoolean(toolkit) && !isRunning.getBoolean(animationRunning) && !isRunning.getBoolean(nextPulseRequested);
+            } catch (IllegalAccessException e) {
+                return false; // then JavaFX's own pause after 250 ms still comes
+            }
         }
     }
 
@@ -82,12 +99,12 @@ public final class PausingFrameTimer extends Timer {
             double period = (double) field(Timer.class, "period").get(current);
             if (period <= 0) return Outcome.NOT_RUNNING; // stopped, or driven by vsync
             Runnable tick = (Runnable) field(toolkit.getClass(), "timerRunnable").get(toolkit);
-            Field pauseRequested = field(toolkit.getClass(), "pauseRequested");
-            if (pauseRequested.getType() != boolean.class) return Outcome.UNREADABLE;
-            PausingFrameTimer pausing = new PausingFrameTimer(toolkit, tick, pauseRequested, new AtomicLong());
-            pausing.start((int) period);
-            timerField.set(toolkit, pausing);
-            current.stop(); // on this thread: no tick of the old timer runs in between
+            PausingFrameTimer pausing = new PausingFrameTimer(tick, IdleQuestion.of(toolkit), new AtomicLong());
+            synchronized (toolkit) { // where the toolkit pauses and resumes its timer: those threads see the new one
+                pausing.start((int) period);
+                timerField.set(toolkit, pausing);
+                current.stop();
+            }
             LOG.debug("frame timer pauses while nothing is drawn (every {} ms while something is)", (int) period);
             return Outcome.INSTALLED;
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -89,6 +89,36 @@ class FxTickerTest {
         assertTrue(asked.get() <= atStop + 1, "asked once more at most (a tick under way), then no more: " + atStop + " → " + asked.get());
     }
 
+    @Test
+    void stoppedAndPlayedAgainDuringATickItStillTicksOnce() throws Exception {
+        java.util.concurrent.CountDownLatch inTick = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        FxTicker ticker = new FxTicker(() -> Duration.ofMillis(50), () -> {
+            if (reads.incrementAndGet() == 1) {
+                inTick.countDown();
+                try {
+                    release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return reads.get();
+        }, () -> { }, r -> { }, true);
+
+        ticker.play();
+        assertTrue(inTick.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        ticker.stop(); // the view hidden and shown again while the first tick runs
+        ticker.play();
+        release.countDown();
+        Thread.sleep(200);
+        int start = reads.get();
+        Thread.sleep(1000);
+        int inASecond = reads.get() - start;
+        ticker.stop();
+        assertTrue(inASecond <= 22, "one chain of ticks 50 ms apart (about 20 a second), not two: " + inASecond);
+    }
+
     /** Runs the "FX thread" queue until {@code done} holds, at most 5 s. */
     private static void runUntil(ConcurrentLinkedQueue<Runnable> fx, java.util.function.BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
