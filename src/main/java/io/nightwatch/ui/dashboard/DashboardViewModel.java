@@ -56,7 +56,7 @@ public final class DashboardViewModel implements ViewHeader<HealthState> {
     private final FxBridge<HealthSnapshot> bridge = new FxBridge<>(this::apply);
     private final FxBridge<FlowSnapshot> flowBridge = new FxBridge<>(this::applyFlow);
     private final FxBridge<io.nightwatch.runbook.backup.BackupAges> backupBridge = new FxBridge<>(this::applyBackups);
-    /** Checks the age line every second off the FX thread; the FX thread only hears of it when the line's words change. */
+    /** Checks the age line off the FX thread when it could have changed; the FX thread only hears of it when its words do. */
     private final io.nightwatch.ui.fx.FxTicker ageTicker = io.nightwatch.ui.fx.FxTicker.onChange(this::nextAgeCheck, this::ageKey, this::showAge);
     /** When the newest snapshot was taken; written by the monitor's thread, read by the age line on the FX thread. */
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastSnapshotAt = new java.util.concurrent.atomic.AtomicReference<>();

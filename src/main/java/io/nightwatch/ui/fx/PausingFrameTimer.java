@@ -32,15 +32,14 @@ public final class PausingFrameTimer extends Timer {
     static final String SWITCH = "nightwatch.pausingFrames";
 
     private final Timer platform;
-    private final AtomicLong ticks;
+    private final AtomicLong ticks = new AtomicLong();
     // guarded by this: Timer's start, stop, pause and resume are synchronized and call the methods below
     private int period;
     private boolean ticking;
     private long pauses;
 
-    private PausingFrameTimer(Runnable toolkitTick, IdleQuestion idle, AtomicLong ticks) {
+    private PausingFrameTimer(Runnable toolkitTick, IdleQuestion idle) {
         super(toolkitTick);
-        this.ticks = ticks;
         this.platform = Application.GetApplication().createTimer(() -> {
             ticks.incrementAndGet();
             toolkitTick.run();
@@ -99,7 +98,7 @@ public final class PausingFrameTimer extends Timer {
             double period = (double) field(Timer.class, "period").get(current);
             if (period <= 0) return Outcome.NOT_RUNNING; // stopped, or driven by vsync
             Runnable tick = (Runnable) field(toolkit.getClass(), "timerRunnable").get(toolkit);
-            PausingFrameTimer pausing = new PausingFrameTimer(tick, IdleQuestion.of(toolkit), new AtomicLong());
+            PausingFrameTimer pausing = new PausingFrameTimer(tick, IdleQuestion.of(toolkit));
             synchronized (toolkit) { // where the toolkit pauses and resumes its timer: those threads see the new one
                 pausing.start((int) period);
                 timerField.set(toolkit, pausing);
