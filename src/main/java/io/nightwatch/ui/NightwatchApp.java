@@ -148,6 +148,7 @@ public class NightwatchApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         pauseFramesWhileIdle();
+        io.nightwatch.ui.fx.ClosedWindowFocus.install();
         if (settingsFile.isEmpty() && openDefaultStore) settingsFile = io.nightwatch.ui.settings.WindowSettingsFile.atDefault(env);
         remembered = settingsFile.map(io.nightwatch.ui.settings.WindowSettingsFile::read).orElse(remembered);
         // --lang wins; then the window's own setting; then NIGHTWATCH_LANG and the system locale (already applied)
