@@ -75,7 +75,7 @@ final class ContainerChecks {
         if (c.memoryLimitBytes() <= 0) {
             return AuditItem.of("memory-limit", Category.RESOURCES, s, Status.MISSING, needs.limitRisk(), say("container.memory.none", c.name()), plain(fix));
         }
-        Optional<MemoryUsage> use = c.running() ? engine.memoryUsage(c.name(), timeout) : Optional.empty();
+        Optional<MemoryUsage> use = c.running() ? engine.memoryUsage(c.name()) : Optional.empty();
         Words evidence = say("container.memory", c.name(), Units.bytes(c.memoryLimitBytes()), use.map(u -> say("container.memory.use",
                 Units.bytes(u.usedBytes()), Math.round(100.0 * u.usedBytes() / c.memoryLimitBytes()))).orElse(Words.NONE));
         if (use.isPresent() && use.get().usedBytes() > 0.9 * c.memoryLimitBytes()) {

@@ -3,6 +3,7 @@ package io.nightwatch.docker;
 import io.nightwatch.text.Texts;
 
 import com.github.dockerjava.api.DockerClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectExecResponse;
@@ -15,8 +16,6 @@ import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.MemoryStatsConfig;
-import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -36,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -235,27 +233,29 @@ public final class DockerGateway implements Closeable {
         }
     }
 
-    /** One stats sample; empty when the engine gives none in time (for example for a stopped container). */
-    public Optional<MemoryUsage> memoryUsage(String containerId, Duration timeout) {
-        AtomicReference<Statistics> sample = new AtomicReference<>();
-        ResultCallback.Adapter<Statistics> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Statistics stats) {
-                sample.compareAndSet(null, stats);
-            }
-        };
-        try (callback) {
-            call(() -> requests.statsCmd(containerId).withNoStream(true).exec(callback));
-            callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+    /**
+     * The container's memory in use now, as {@code docker stats --no-stream} counts it; empty when there is no such
+     * container or the engine gives no figure. One request on the calling thread, bounded by the request timeout:
+     * {@code one-shot} (API 1.41) makes the engine answer with its next sample (within a second) instead of after two,
+     * and docker-java's stats command, which has no such flag, started a thread per call. Older engines ignore the
+     * flag and answer after their two samples.
+     */
+    public Optional<MemoryUsage> memoryUsage(String container) {
+        ensureAnswering();
+        JsonNode stats;
+        try {
+            stats = swarm.get("/containers/" + java.net.URLEncoder.encode(container, StandardCharsets.UTF_8) + "/stats?stream=false&one-shot=true");
+        } catch (SwarmApi.NotFound | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty(); // gone, or an answer that is no stats document: no figure
         } catch (IOException e) {
-            return Optional.empty();
+            if (e.getMessage() != null && e.getMessage().contains(" returns ")) return Optional.empty(); // the engine refused
+            answering = false;
+            throw unreachable(e);
+        } catch (RuntimeException e) {
+            answering = false;
+            throw unreachable(e);
         }
-        return Optional.ofNullable(sample.get()).map(Statistics::getMemoryStats).flatMap(DockerGateway::toMemory);
+        return toMemory(stats.path("memory_stats"));
     }
 
     /**
@@ -950,16 +950,17 @@ public final class DockerGateway implements Closeable {
                 s == null || s.getError() == null ? "" : s.getError());
     }
 
-    private static Optional<MemoryUsage> toMemory(MemoryStatsConfig memory) {
-        if (memory == null || memory.getUsage() == null) return Optional.empty();
-        long used = memory.getUsage();
-        // As `docker stats` does: reclaimable page cache is not "used" (cgroup v1 and v2 names).
-        if (memory.getStats() != null) {
-            Long inactive = memory.getStats().getTotalInactiveFile() != null
-                    ? memory.getStats().getTotalInactiveFile() : memory.getStats().getInactiveFile();
-            if (inactive != null && inactive < used) used -= inactive;
-        }
-        return Optional.of(new MemoryUsage(used, memory.getLimit() == null ? 0 : memory.getLimit()));
+    /** The engine's {@code memory_stats}: usage less reclaimable page cache, as {@code docker stats} shows it. */
+    static Optional<MemoryUsage> toMemory(JsonNode memory) {
+        JsonNode usage = memory.path("usage");
+        if (!usage.canConvertToLong() || usage.asLong() < 0) return Optional.empty();
+        long used = usage.asLong();
+        // cgroup v1 and v2 name the reclaimable cache differently
+        JsonNode stats = memory.path("stats");
+        JsonNode inactive = stats.has("total_inactive_file") ? stats.path("total_inactive_file") : stats.path("inactive_file");
+        if (inactive.canConvertToLong() && inactive.asLong() >= 0 && inactive.asLong() < used) used -= inactive.asLong();
+        JsonNode limit = memory.path("limit");
+        return Optional.of(new MemoryUsage(used, limit.canConvertToLong() && limit.asLong() > 0 ? limit.asLong() : 0));
     }
 
     /** The engine writes "0001-01-01T00:00:00Z" for "never". */

@@ -23,6 +23,8 @@ import java.util.Optional;
 final class SwarmApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A large Swarm's task list is a few MiB; no answer read here comes near this. */
+    static final int MAX_BODY = 64 << 20;
     private final DockerHttpClient http;
 
     SwarmApi(DockerHttpClient http) {
@@ -156,7 +158,7 @@ final class SwarmApi {
 
     private JsonNode send(DockerHttpClient.Request request) throws IOException {
         try (DockerHttpClient.Response r = http.execute(request); InputStream in = r.getBody()) {
-            byte[] body = in == null ? new byte[0] : in.readAllBytes();
+            byte[] body = in == null ? new byte[0] : readAtMost(in, MAX_BODY, request.path());
             if (r.getStatusCode() == 404) throw new NotFound(new String(body, StandardCharsets.UTF_8));
             if (r.getStatusCode() >= 300) {
                 String message = body.length == 0 ? "" : JSON.readTree(body).path("message").asText(new String(body, StandardCharsets.UTF_8));
@@ -164,6 +166,18 @@ final class SwarmApi {
             }
             return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
         }
+    }
+
+    /** Reads a whole answer, refusing one larger than {@code max} (a hostile or broken engine never fills the heap). */
+    static byte[] readAtMost(InputStream in, int max, String what) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int r;
+        while ((r = in.read(buffer)) > 0) {
+            if (out.size() + r > max) throw new IOException("the engine's answer to " + what + " is larger than " + (max >> 20) + " MiB; not read");
+            out.write(buffer, 0, r);
+        }
+        return out.toByteArray();
     }
 
     private static String encode(String s) {

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HostWatcher implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostWatcher.class);
-    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(4);
+    /** How long {@code refreshAll(true)} (the status command) waits for memory figures before answering without. */
+    private static final Duration MEMORY_WAIT = Duration.ofSeconds(5);
 
     /** A verdict with the sequence number of the check that produced it, so a slow old check never wins. */
     private record Stamped(long sequence, ServiceHealth health) {}
@@ -213,7 +214,7 @@ final class HostWatcher implements Closeable {
         if (awaitMemory) {
             try {
                 CompletableFuture.allOf(memoryChecks.toArray(CompletableFuture[]::new))
-                        .get(STATS_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                        .get(MEMORY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 LOG.debug("memory figures incomplete for host {}: {}", host.name(), e.toString());
             }
@@ -358,7 +359,7 @@ final class HostWatcher implements Closeable {
 
     private void refreshMemory(String container) {
         try {
-            gateway.memoryUsage(container, STATS_TIMEOUT).ifPresent(m -> memory.put(container, m));
+            gateway.memoryUsage(container).ifPresent(m -> memory.put(container, m));
         } catch (RuntimeException e) {
             LOG.debug("no memory figure for {}: {}", container, e.getMessage());
         }

@@ -39,8 +39,8 @@ public final class MonitorResources implements AutoCloseable {
     public MonitorResources(int hosts, int services) {
         this.rounds = new ScheduledThreadPoolExecutor(Math.max(1, hosts) + 1, daemon("nightwatch-round"));
         rounds.setRemoveOnCancelPolicy(true);
-        // twice the services: a round's memory samples (about a second each) and probes may all be under way when an
-        // engine event asks for a re-check, which must still start at once (a container death shows within 500 ms)
+        // twice the services: a round's memory samples (a second each on engines before API 1.41) and probes may all be
+        // under way when an engine event asks for a re-check, which must still start at once (a death shows within 500 ms)
         int size = Math.min(MAX_WORKERS, 2 * Math.max(MIN_WORKERS, services));
         this.workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("nightwatch-work"));
         workers.allowCoreThreadTimeOut(true); // a quiet minute (no monitors started, a one-shot check) leaves no threads
