@@ -14,7 +14,6 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.command.HealthStateLog;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
@@ -29,7 +28,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,11 +223,20 @@ public final class DockerGateway implements Closeable {
 
     /** Empty when no container of that name or id exists. */
     public Optional<ContainerFacts> inspect(String nameOrId) {
+        ensureAnswering();
         try {
-            InspectContainerResponse r = call(() -> requests.inspectContainerCmd(nameOrId).exec());
-            return Optional.of(toFacts(r));
-        } catch (NotFoundException e) {
+            return Optional.of(ContainerFactsJson.read(swarm.get("/containers/" + java.net.URLEncoder.encode(nameOrId, StandardCharsets.UTF_8) + "/json")));
+        } catch (SwarmApi.NotFound e) {
             return Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DockerException("the engine's answer about " + nameOrId + " is no inspect document: " + firstLine(e.getOriginalMessage()), 500);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(" returns ")) throw new DockerException(e.getMessage(), 500);
+            answering = false;
+            throw unreachable(e);
+        } catch (RuntimeException e) {
+            answering = false;
+            throw unreachable(e);
         }
     }
 
@@ -723,7 +730,7 @@ public final class DockerGateway implements Closeable {
     /** The local image of that reference or id; empty when the engine does not hold it (nothing is pulled). */
     public Optional<ImageInfo> image(String reference) {
         return inspectImage(reference).map(i -> new ImageInfo(i.getId(), i.getRepoTags() == null ? List.of() : i.getRepoTags(),
-                timestamp(i.getCreated()).orElse(Instant.EPOCH), i.getSize() == null ? 0 : i.getSize()));
+                ContainerFactsJson.timestamp(i.getCreated()).orElse(Instant.EPOCH), i.getSize() == null ? 0 : i.getSize()));
     }
 
     /** Every local image, newest first. */
@@ -917,39 +924,6 @@ public final class DockerGateway implements Closeable {
         }
     }
 
-    private static ContainerFacts toFacts(InspectContainerResponse r) {
-        InspectContainerResponse.ContainerState s = r.getState();
-        HostConfig host = r.getHostConfig();
-        HealthcheckStatus health = HealthcheckStatus.NONE;
-        String healthOutput = "";
-        if (s != null && s.getHealth() != null) {
-            health = HealthcheckStatus.of(s.getHealth().getStatus());
-            List<HealthStateLog> log = s.getHealth().getLog();
-            if (log != null && !log.isEmpty() && log.get(log.size() - 1).getOutput() != null) {
-                healthOutput = firstLine(log.get(log.size() - 1).getOutput().trim());
-            }
-        }
-        long nanoCpus = 0;
-        if (host != null) {
-            if (host.getNanoCPUs() != null && host.getNanoCPUs() > 0) nanoCpus = host.getNanoCPUs();
-            else if (host.getCpuQuota() != null && host.getCpuQuota() > 0 && host.getCpuPeriod() != null && host.getCpuPeriod() > 0) {
-                nanoCpus = host.getCpuQuota() * 1_000_000_000L / host.getCpuPeriod();
-            }
-        }
-        String image = r.getConfig() != null && r.getConfig().getImage() != null ? r.getConfig().getImage() : r.getImageId();
-        return new ContainerFacts(r.getId(), stripSlash(r.getName()), image,
-                s == null ? ContainerState.UNKNOWN : ContainerState.of(s.getStatus()), health, healthOutput,
-                r.getRestartCount() == null ? 0 : r.getRestartCount(),
-                s != null && Boolean.TRUE.equals(s.getOOMKilled()),
-                s == null || s.getExitCodeLong() == null ? 0 : s.getExitCodeLong().intValue(),
-                s == null ? Optional.empty() : timestamp(s.getStartedAt()),
-                s == null ? Optional.empty() : timestamp(s.getFinishedAt()),
-                host == null || host.getMemory() == null ? 0 : host.getMemory(),
-                nanoCpus,
-                r.getConfig() == null || r.getConfig().getLabels() == null ? Map.of() : r.getConfig().getLabels(),
-                s == null || s.getError() == null ? "" : s.getError());
-    }
-
     /** The engine's {@code memory_stats}: usage less reclaimable page cache, as {@code docker stats} shows it. */
     static Optional<MemoryUsage> toMemory(JsonNode memory) {
         JsonNode usage = memory.path("usage");
@@ -961,16 +935,6 @@ public final class DockerGateway implements Closeable {
         if (inactive.canConvertToLong() && inactive.asLong() >= 0 && inactive.asLong() < used) used -= inactive.asLong();
         JsonNode limit = memory.path("limit");
         return Optional.of(new MemoryUsage(used, limit.canConvertToLong() && limit.asLong() > 0 ? limit.asLong() : 0));
-    }
-
-    /** The engine writes "0001-01-01T00:00:00Z" for "never". */
-    private static Optional<Instant> timestamp(String text) {
-        if (text == null || text.isBlank() || text.startsWith("0001-")) return Optional.empty();
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String stripSlash(String name) {

@@ -1,0 +1,68 @@
+package io.nightwatch.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ContainerFacts} from the engine's own inspect JSON ({@code GET /containers/{id}/json}). Every full health
+ * round inspects every container: docker-java's inspect command mapped the whole answer (networks, mounts, graph
+ * driver, ports) onto its model through its command machinery, for the dozen fields read here.
+ */
+final class ContainerFactsJson {
+
+    private ContainerFactsJson() {}
+
+    static ContainerFacts read(JsonNode c) {
+        JsonNode state = c.path("State");
+        JsonNode host = c.path("HostConfig");
+        JsonNode config = c.path("Config");
+        HealthcheckStatus health = HealthcheckStatus.NONE;
+        String healthOutput = "";
+        JsonNode healthNode = state.path("Health");
+        if (healthNode.isObject()) {
+            health = HealthcheckStatus.of(text(healthNode.path("Status")));
+            JsonNode log = healthNode.path("Log");
+            if (log.isArray() && !log.isEmpty()) healthOutput = DockerGateway.firstLine(text(log.get(log.size() - 1).path("Output")));
+        }
+        long nanoCpus = positive(host.path("NanoCpus"));
+        if (nanoCpus == 0 && positive(host.path("CpuQuota")) > 0 && positive(host.path("CpuPeriod")) > 0) {
+            nanoCpus = host.path("CpuQuota").asLong() * 1_000_000_000L / host.path("CpuPeriod").asLong();
+        }
+        String image = config.path("Image").isTextual() ? config.path("Image").asText() : text(c.path("Image"));
+        Map<String, String> labels = new LinkedHashMap<>();
+        config.path("Labels").fields().forEachRemaining(f -> {
+            if (f.getValue().isTextual()) labels.put(f.getKey(), f.getValue().asText());
+        });
+        String name = text(c.path("Name"));
+        return new ContainerFacts(text(c.path("Id")), name.startsWith("/") ? name.substring(1) : name, image,
+                state.isObject() ? ContainerState.of(text(state.path("Status"))) : ContainerState.UNKNOWN, health, healthOutput,
+                (int) Math.min(Integer.MAX_VALUE, positive(c.path("RestartCount"))), state.path("OOMKilled").asBoolean(false),
+                state.path("ExitCode").canConvertToInt() ? state.path("ExitCode").asInt() : 0,
+                timestamp(text(state.path("StartedAt"))), timestamp(text(state.path("FinishedAt"))),
+                positive(host.path("Memory")), nanoCpus, labels, text(state.path("Error")));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : "";
+    }
+
+    /** A count or size the engine gives; 0 when absent, not a whole number, or negative. */
+    private static long positive(JsonNode node) {
+        return node.canConvertToLong() && node.isIntegralNumber() && node.asLong() > 0 ? node.asLong() : 0;
+    }
+
+    /** The engine writes "0001-01-01T00:00:00Z" for "never". */
+    static Optional<Instant> timestamp(String text) {
+        if (text == null || text.isBlank() || text.startsWith("0001-")) return Optional.empty();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
