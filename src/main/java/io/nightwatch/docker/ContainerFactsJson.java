@@ -29,22 +29,26 @@ final class ContainerFactsJson {
             JsonNode log = healthNode.path("Log");
             if (log.isArray() && !log.isEmpty()) healthOutput = DockerGateway.firstLine(text(log.get(log.size() - 1).path("Output")));
         }
-        long nanoCpus = positive(host.path("NanoCpus"));
-        if (nanoCpus == 0 && positive(host.path("CpuQuota")) > 0 && positive(host.path("CpuPeriod")) > 0) {
-            nanoCpus = host.path("CpuQuota").asLong() * 1_000_000_000L / host.path("CpuPeriod").asLong();
-        }
         String image = config.path("Image").isTextual() ? config.path("Image").asText() : text(c.path("Image"));
         Map<String, String> labels = new LinkedHashMap<>();
         config.path("Labels").fields().forEachRemaining(f -> {
             if (f.getValue().isTextual()) labels.put(f.getKey(), f.getValue().asText());
         });
-        String name = text(c.path("Name"));
-        return new ContainerFacts(text(c.path("Id")), name.startsWith("/") ? name.substring(1) : name, image,
+        return new ContainerFacts(text(c.path("Id")), DockerGateway.stripSlash(text(c.path("Name"))), image,
                 state.isObject() ? ContainerState.of(text(state.path("Status"))) : ContainerState.UNKNOWN, health, healthOutput,
                 (int) Math.min(Integer.MAX_VALUE, positive(c.path("RestartCount"))), state.path("OOMKilled").asBoolean(false),
                 state.path("ExitCode").canConvertToInt() ? state.path("ExitCode").asInt() : 0,
                 timestamp(text(state.path("StartedAt"))), timestamp(text(state.path("FinishedAt"))),
-                positive(host.path("Memory")), nanoCpus, labels, text(state.path("Error")));
+                positive(host.path("Memory")), nanoCpus(host), labels, text(state.path("Error")));
+    }
+
+    /** The CPU limit in billionths of a CPU from a {@code HostConfig}: NanoCpus, else quota over period; 0 for none. */
+    static long nanoCpus(JsonNode host) {
+        long nanoCpus = positive(host.path("NanoCpus"));
+        if (nanoCpus == 0 && positive(host.path("CpuQuota")) > 0 && positive(host.path("CpuPeriod")) > 0) {
+            nanoCpus = host.path("CpuQuota").asLong() * 1_000_000_000L / host.path("CpuPeriod").asLong();
+        }
+        return nanoCpus;
     }
 
     private static String text(JsonNode node) {

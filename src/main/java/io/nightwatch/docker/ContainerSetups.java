@@ -44,10 +44,7 @@ final class ContainerSetups {
         });
         List<String> healthTest = new ArrayList<>();
         config.path("Healthcheck").path("Test").forEach(t -> healthTest.add(t.asText()));
-        long nanoCpus = host.path("NanoCpus").asLong(0);
-        if (nanoCpus <= 0 && host.path("CpuQuota").asLong(0) > 0 && host.path("CpuPeriod").asLong(0) > 0) {
-            nanoCpus = host.path("CpuQuota").asLong() * 1_000_000_000L / host.path("CpuPeriod").asLong();
-        }
+        long nanoCpus = ContainerFactsJson.nanoCpus(host);
         Map<String, String> logOptions = new LinkedHashMap<>();
         host.path("LogConfig").path("Config").fields().forEachRemaining(f -> logOptions.put(f.getKey(), f.getValue().asText()));
         List<ContainerSetup.Mount> mounts = new ArrayList<>();
@@ -57,7 +54,7 @@ final class ContainerSetups {
         Map<String, String> labels = new LinkedHashMap<>();
         config.path("Labels").fields().forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
         String name = c.path("Name").asText();
-        return Optional.of(new ContainerSetup(name.startsWith("/") ? name.substring(1) : name, config.path("Image").asText(),
+        return Optional.of(new ContainerSetup(DockerGateway.stripSlash(name), config.path("Image").asText(),
                 digests, env, labels, healthTest, Duration.ofNanos(config.path("Healthcheck").path("Interval").asLong(0)),
                 host.path("RestartPolicy").path("Name").asText("no").isEmpty() ? "no" : host.path("RestartPolicy").path("Name").asText(),
                 host.path("RestartPolicy").path("MaximumRetryCount").asInt(0), c.path("RestartCount").asInt(0),

@@ -223,21 +223,7 @@ public final class DockerGateway implements Closeable {
 
     /** Empty when no container of that name or id exists. */
     public Optional<ContainerFacts> inspect(String nameOrId) {
-        ensureAnswering();
-        try {
-            return Optional.of(ContainerFactsJson.read(swarm.get("/containers/" + java.net.URLEncoder.encode(nameOrId, StandardCharsets.UTF_8) + "/json")));
-        } catch (SwarmApi.NotFound e) {
-            return Optional.empty();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DockerException("the engine's answer about " + nameOrId + " is no inspect document: " + firstLine(e.getOriginalMessage()), 500);
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains(" returns ")) throw new DockerException(e.getMessage(), 500);
-            answering = false;
-            throw unreachable(e);
-        } catch (RuntimeException e) {
-            answering = false;
-            throw unreachable(e);
-        }
+        return engineJson(containerPath(nameOrId, "/json")).map(ContainerFactsJson::read);
     }
 
     /**
@@ -248,21 +234,38 @@ public final class DockerGateway implements Closeable {
      * flag and answer after their two samples.
      */
     public Optional<MemoryUsage> memoryUsage(String container) {
-        ensureAnswering();
-        JsonNode stats;
         try {
-            stats = swarm.get("/containers/" + java.net.URLEncoder.encode(container, StandardCharsets.UTF_8) + "/stats?stream=false&one-shot=true");
-        } catch (SwarmApi.NotFound | com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Optional.empty(); // gone, or an answer that is no stats document: no figure
+            return engineJson(containerPath(container, "/stats?stream=false&one-shot=true")).flatMap(stats -> toMemory(stats.path("memory_stats")));
+        } catch (DockerException refusedOrNoJson) {
+            return Optional.empty(); // no figure
+        }
+    }
+
+    /**
+     * One of the engine's JSON answers, read on this thread (docker-java's model lacks or over-reads what is asked);
+     * empty when the engine has no such object. A refusal or an answer that is no JSON raises {@link DockerException},
+     * as docker-java's commands do; a lost engine, {@link EngineUnreachableException}.
+     */
+    private Optional<JsonNode> engineJson(String path) {
+        ensureAnswering();
+        try {
+            return Optional.of(swarm.get(path));
+        } catch (SwarmApi.NotFound e) {
+            return Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DockerException("the engine's answer to " + path + " is no JSON document: " + firstLine(e.getOriginalMessage()), 500);
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains(" returns ")) return Optional.empty(); // the engine refused
+            if (e.getMessage() != null && e.getMessage().contains(" returns ")) throw new DockerException(e.getMessage(), 500);
             answering = false;
             throw unreachable(e);
         } catch (RuntimeException e) {
             answering = false;
             throw unreachable(e);
         }
-        return toMemory(stats.path("memory_stats"));
+    }
+
+    private static String containerPath(String nameOrId, String rest) {
+        return "/containers/" + java.net.URLEncoder.encode(nameOrId, StandardCharsets.UTF_8) + rest;
     }
 
     /**
@@ -937,7 +940,7 @@ public final class DockerGateway implements Closeable {
         return Optional.of(new MemoryUsage(used, limit.canConvertToLong() && limit.asLong() > 0 ? limit.asLong() : 0));
     }
 
-    private static String stripSlash(String name) {
+    static String stripSlash(String name) {
         return name != null && name.startsWith("/") ? name.substring(1) : name;
     }
 

@@ -33,8 +33,9 @@ public final class FramesAskedFor {
      * the toolkit idle. Returns what it stopped.
      */
     public static List<String> stopAll() throws ReflectiveOperationException {
-        List<String> stopped = running();
-        for (Object owner : owners()) {
+        List<Object> owners = owners();
+        List<String> stopped = owners.stream().map(FramesAskedFor::described).toList();
+        for (Object owner : owners) {
             if (owner instanceof Animation a) a.stop();
             else if (owner instanceof AnimationTimer t) t.stop();
         }
