@@ -148,17 +148,22 @@ final class ReferenceStack {
         boolean prometheus = false;
         boolean alertmanager = false;
         boolean redis = false;
+        boolean scraped = false;
         while (System.nanoTime() < deadline) {
             prometheus = prometheus || httpOk("http://127.0.0.1:9090/-/healthy");
             alertmanager = alertmanager || httpOk("http://127.0.0.1:9093/-/healthy");
             redis = redis || redisPong();
-            if (prometheus && alertmanager && redis) {
+            // Prometheus starts first: its first scrape of Alertmanager can fail, and the target reads "down" until
+            // the next one (5 s on). Tests that read the targets (the audit) need the stack as it runs, every one up.
+            scraped = scraped || (prometheus && alertmanager && everyTargetUp());
+            if (scraped && redis) {
                 return;
             }
             sleep(250);
         }
         StringBuilder why = new StringBuilder("reference services did not answer within "
                 + READY_TIMEOUT.toSeconds() + " s:");
+        if (prometheus && alertmanager && !scraped) why.append("\n--- Prometheus has not scraped every target up yet");
         appendLogs(d, why, "prometheus", prometheus);
         appendLogs(d, why, "alertmanager", alertmanager);
         appendLogs(d, why, "redis", redis);
@@ -184,6 +189,27 @@ final class ReferenceStack {
             HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Whether Prometheus's active targets are all up (and there are some). */
+    private static boolean everyTargetUp() {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9090/api/v1/targets?state=active"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) return false;
+            com.fasterxml.jackson.databind.JsonNode targets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())
+                    .path("data").path("activeTargets");
+            if (targets.isEmpty()) return false;
+            for (com.fasterxml.jackson.databind.JsonNode t : targets) {
+                if (!"up".equals(t.path("health").asText())) return false;
+            }
+            return true;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
