@@ -51,7 +51,7 @@ final class ContainerFactsJson {
         return nanoCpus;
     }
 
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         return node.isTextual() ? node.asText() : "";
     }
 

@@ -10,13 +10,11 @@ import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -198,27 +196,15 @@ public final class DockerGateway implements Closeable {
     public EngineAddress address() { return address; }
 
     public EngineInfo version() {
-        Version v = call(() -> requests.versionCmd().exec());
-        return new EngineInfo(v.getVersion(), v.getApiVersion(), v.getOperatingSystem(), v.getArch());
+        JsonNode v = engineJson("/version").orElseThrow(() -> new DockerException("the engine has no /version", 404));
+        return new EngineInfo(ContainerFactsJson.text(v.path("Version")), ContainerFactsJson.text(v.path("ApiVersion")),
+                ContainerFactsJson.text(v.path("Os")), ContainerFactsJson.text(v.path("Arch")));
     }
 
+    /** Every container, running or not (the engine's list; read as JSON, see {@link ContainerSummaryJson}). */
     public List<ContainerSummary> listContainers() {
-        List<Container> containers = call(() -> requests.listContainersCmd().withShowAll(true).exec());
-        List<ContainerSummary> result = new ArrayList<>();
-        for (Container c : containers) {
-            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);
-            Map<Integer, Integer> published = new java.util.HashMap<>();
-            if (c.getPorts() != null) {
-                for (var port : c.getPorts()) {
-                    if (port.getPublicPort() != null && port.getPrivatePort() != null && !"udp".equals(port.getType())) {
-                        published.putIfAbsent(port.getPrivatePort(), port.getPublicPort());
-                    }
-                }
-            }
-            result.add(new ContainerSummary(c.getId(), name, c.getImage(), ContainerState.of(c.getState()),
-                    c.getLabels() == null ? Map.of() : c.getLabels(), published));
-        }
-        return result;
+        return ContainerSummaryJson.read(engineJson("/containers/json?all=1")
+                .orElseThrow(() -> new DockerException("the engine has no container list", 404)));
     }
 
     /** Empty when no container of that name or id exists. */

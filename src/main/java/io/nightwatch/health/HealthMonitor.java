@@ -139,7 +139,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     /**
      * Starts polling every host at the profile's interval and following its engine events: every round probes each
-     * endpoint; containers are inspected on their engine events and in every fifth round (see {@link HostWatcher#poll}).
+     * endpoint; containers are inspected on their engine events and, when the engine's list disagrees with the last
+     * inspection or every third full round, in every fifth round (see {@link HostWatcher#poll}).
      */
     public void start() {
         for (HostWatcher watcher : watchers) {

@@ -71,6 +71,7 @@ final class HostWatcher implements Closeable {
     private final Map<String, Inspected> inspected = new ConcurrentHashMap<>();
     /** Only the schedule's thread touches it (rounds of one watcher never overlap). */
     private int lightRounds;
+    private final InspectionNet net = new InspectionNet();
     private final Map<String, MemoryUsage> memory = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastOomKill = new ConcurrentHashMap<>();
     private final AtomicReference<List<ServiceSpec>> services;
@@ -137,15 +138,17 @@ final class HostWatcher implements Closeable {
     }
 
     /**
-     * The schedule's round: a full one (engine, containers, memory, every inspection) when the event stream is not
+     * The schedule's round: a full one (engine, containers, memory, inspections) when the event stream is not
      * open, the engine did not answer, or {@link #LIGHT_ROUNDS_PER_FULL} light rounds have passed; else a light one
-     * that probes every endpoint again with the container facts the last inspection (or event) left.
+     * that probes every endpoint again with the container facts the last inspection (or event) left. A full round
+     * with the stream open inspects only what {@link InspectionNet} asks for.
      */
     void poll() {
-        boolean full = events.get() == null || !engine.get().reachable() || lightRounds >= LIGHT_ROUNDS_PER_FULL;
-        if (full) {
+        boolean blind = events.get() == null || !engine.get().reachable();
+        if (blind || lightRounds >= LIGHT_ROUNDS_PER_FULL) {
             lightRounds = 0;
-            refreshAll(false);
+            boolean sweep = net.sweepNow() || blind;
+            refreshAll(false, sweep);
         } else {
             lightRounds++;
             reprobeAll();
@@ -172,7 +175,15 @@ final class HostWatcher implements Closeable {
 
     /** Checks the engine and every service; with {@code awaitMemory} also waits for fresh memory figures. */
     void refreshAll(boolean awaitMemory) {
-        Optional<EngineInfo> info = checkEngine();
+        refreshAll(awaitMemory, true);
+    }
+
+    /**
+     * As {@link #refreshAll(boolean)}; without {@code sweep} a container the list shows unchanged is only probed again,
+     * and memory figures are left as they are.
+     */
+    private void refreshAll(boolean awaitMemory, boolean sweep) {
+        Optional<EngineInfo> info = checkEngine(sweep);
         if (info.isEmpty()) {
             List<CompletableFuture<Void>> checks = services.get().stream()
                     .map(spec -> CompletableFuture.runAsync(() -> record(spec, sequence.incrementAndGet(), Optional.empty()), probes))
@@ -205,7 +216,9 @@ final class HostWatcher implements Closeable {
         if (!swarm.isEmpty()) nodes.refresh();
 
         List<CompletableFuture<?>> memoryChecks = new ArrayList<>();
-        for (ContainerSummary c : containers) {
+        // Memory figures at sweeps only (every 30 s at the default interval): a figure for a tile, not a detector (the
+        // engine reports an OOM kill at once); at every full round they were 8 % of the idle window's CPU.
+        for (ContainerSummary c : sweep ? containers : List.<ContainerSummary>of()) {
             boolean task = mapped.containsValue(c.labels().getOrDefault(SwarmIdentity.SERVICE_LABEL, ""));
             if (c.state() == io.nightwatch.docker.ContainerState.RUNNING && (task || all.stream().anyMatch(s -> s.container().equals(c.name())))) {
                 memoryChecks.add(CompletableFuture.runAsync(() -> refreshMemory(c.name()), stats));
@@ -219,11 +232,23 @@ final class HostWatcher implements Closeable {
                 LOG.debug("memory figures incomplete for host {}: {}", host.name(), e.toString());
             }
         }
+        Map<String, ContainerSummary> listed = new java.util.HashMap<>();
+        containers.forEach(c -> listed.putIfAbsent(c.name(), c));
         List<CompletableFuture<Void>> checks = all.stream()
-                .map(spec -> CompletableFuture.runAsync(() -> refresh(spec), probes))
+                .map(spec -> CompletableFuture.runAsync(() -> {
+                    if (sweep || !unchangedSinceInspected(spec, listed)) refresh(spec);
+                    else reprobe(spec);
+                }, probes))
                 .toList();
         CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
         onChange.run();
+    }
+
+    /** A plain container whose last inspection the engine's list still agrees with; Swarm services always ask their manager. */
+    private boolean unchangedSinceInspected(ServiceSpec spec, Map<String, ContainerSummary> listed) {
+        Inspected last = inspected.get(spec.id());
+        return last != null && !swarmNames.get().containsKey(spec.id()) && !notDeployed.contains(spec.id())
+                && InspectionNet.unchanged(last.facts(), spec.container(), listed);
     }
 
     /** Re-checks one service now (an engine event said its container changed). */
@@ -311,11 +336,18 @@ final class HostWatcher implements Closeable {
         verdicts.merge(spec.id(), new Stamped(seq, health), (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
     }
 
-    private Optional<EngineInfo> checkEngine() {
+    /**
+     * Asks the engine for its version and, on a Swarm manager, its services. An engine that listed no services is
+     * asked again only at a sweep (a refusal costs an error answer each time); a service created meanwhile sends an
+     * event, which rescans at once.
+     */
+    private Optional<EngineInfo> checkEngine(boolean sweep) {
         try {
             EngineInfo info = gateway.version();
+            EngineStatus before = engine.get();
+            boolean askSwarm = sweep || !before.reachable() || !before.swarmServices().isEmpty();
             engine.set(EngineStatus.reachable(host.name(), gateway.address().toString(), info.version(), info.apiVersion(), clock.instant())
-                    .withSwarm(swarmServices()));
+                    .withSwarm(askSwarm ? swarmServices() : List.of()));
             return Optional.of(info);
         } catch (EngineUnreachableException e) {
             engine.set(EngineStatus.unreachable(host.name(), gateway.address().toString(), e.getMessage(), clock.instant()));
