@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ContainerFacts} from the engine's own inspect JSON ({@code GET /containers/{id}/json}). Every full health
- * round inspects every container: docker-java's inspect command mapped the whole answer (networks, mounts, graph
+ * {@link ContainerFacts} from the engine's own inspect JSON ({@code GET /containers/{id}/json}). Health rounds and
+ * engine events inspect containers all night: docker-java's inspect command mapped the whole answer (networks, mounts, graph
  * driver, ports) onto its model through its command machinery, for the dozen fields read here.
  */
 final class ContainerFactsJson {

@@ -197,8 +197,13 @@ public final class DockerGateway implements Closeable {
 
     public EngineInfo version() {
         JsonNode v = engineJson("/version").orElseThrow(() -> new DockerException("the engine has no /version", 404));
-        return new EngineInfo(ContainerFactsJson.text(v.path("Version")), ContainerFactsJson.text(v.path("ApiVersion")),
-                ContainerFactsJson.text(v.path("Os")), ContainerFactsJson.text(v.path("Arch")));
+        // null where the engine gives none, as docker-java's model had it: the status shows "?" for those
+        return new EngineInfo(textOrNull(v.path("Version")), textOrNull(v.path("ApiVersion")), textOrNull(v.path("Os")),
+                textOrNull(v.path("Arch")));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 
     /** Every container, running or not (the engine's list; read as JSON, see {@link ContainerSummaryJson}). */

@@ -51,9 +51,11 @@ final class HostWatcher implements Closeable {
     /**
      * Light rounds between two full ones. While the event stream is open the engine reports every change of a
      * container (start, die, health, update, OOM), so a round between two full ones only probes the endpoints again;
-     * the full round (list, inspect, memory figures) is the net under the events and keeps memory figures fresh.
+     * the full round (list, inspections, memory figures; see {@link InspectionNet}) is the net under the events.
      */
     static final int LIGHT_ROUNDS_PER_FULL = 4;
+
+    private static final java.util.Set<String> MEMORY_RESETS = java.util.Set.of("start", "restart", "die", "oom", "destroy");
 
     private final DockerHostSpec host;
     private final List<ServiceSpec> profileServices;
@@ -72,6 +74,8 @@ final class HostWatcher implements Closeable {
     /** Only the schedule's thread touches it (rounds of one watcher never overlap). */
     private int lightRounds;
     private final InspectionNet net = new InspectionNet();
+    /** The engine's last clean answer listed no Swarm services (only the schedule's and rescans' rounds write it). */
+    private volatile boolean noSwarmServices;
     private final Map<String, MemoryUsage> memory = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastOomKill = new ConcurrentHashMap<>();
     private final AtomicReference<List<ServiceSpec>> services;
@@ -216,11 +220,13 @@ final class HostWatcher implements Closeable {
         if (!swarm.isEmpty()) nodes.refresh();
 
         List<CompletableFuture<?>> memoryChecks = new ArrayList<>();
-        // Memory figures at sweeps only (every 30 s at the default interval): a figure for a tile, not a detector (the
-        // engine reports an OOM kill at once); at every full round they were 8 % of the idle window's CPU.
-        for (ContainerSummary c : sweep ? containers : List.<ContainerSummary>of()) {
+        // Memory figures at sweeps (every 30 s at the default interval), and for a container that has none (started,
+        // restarted, OOM-killed: its events drop the old figure): at every full round they were 8 % of the idle
+        // window's CPU. A tile turns DEGRADED near the limit up to 30 s later than at every round; the kill itself is an event.
+        for (ContainerSummary c : containers) {
             boolean task = mapped.containsValue(c.labels().getOrDefault(SwarmIdentity.SERVICE_LABEL, ""));
-            if (c.state() == io.nightwatch.docker.ContainerState.RUNNING && (task || all.stream().anyMatch(s -> s.container().equals(c.name())))) {
+            if ((sweep || !memory.containsKey(c.name())) && c.state() == io.nightwatch.docker.ContainerState.RUNNING
+                    && (task || all.stream().anyMatch(s -> s.container().equals(c.name())))) {
                 memoryChecks.add(CompletableFuture.runAsync(() -> refreshMemory(c.name()), stats));
             }
         }
@@ -337,15 +343,14 @@ final class HostWatcher implements Closeable {
     }
 
     /**
-     * Asks the engine for its version and, on a Swarm manager, its services. An engine that listed no services is
-     * asked again only at a sweep (a refusal costs an error answer each time); a service created meanwhile sends an
-     * event, which rescans at once.
+     * Asks the engine for its version and, on a Swarm manager, its services. An engine whose last clean answer listed
+     * none (no manager: each asking reads its {@code /info}) is asked again only at a sweep; a service created
+     * meanwhile sends an event, which rescans at once. After a failed asking it is asked at the next full round.
      */
     private Optional<EngineInfo> checkEngine(boolean sweep) {
         try {
             EngineInfo info = gateway.version();
-            EngineStatus before = engine.get();
-            boolean askSwarm = sweep || !before.reachable() || !before.swarmServices().isEmpty();
+            boolean askSwarm = sweep || !noSwarmServices || !engine.get().reachable();
             engine.set(EngineStatus.reachable(host.name(), gateway.address().toString(), info.version(), info.apiVersion(), clock.instant())
                     .withSwarm(askSwarm ? swarmServices() : List.of()));
             return Optional.of(info);
@@ -363,8 +368,11 @@ final class HostWatcher implements Closeable {
     /** The Swarm services when the engine manages a Swarm (production runs the stack as one); a refusal costs a log line. */
     private List<io.nightwatch.docker.SwarmService> swarmServices() {
         try {
-            return gateway.swarmServices();
+            List<io.nightwatch.docker.SwarmService> listed = gateway.swarmServices();
+            noSwarmServices = listed.isEmpty();
+            return listed;
         } catch (IllegalStateException e) {
+            noSwarmServices = false;
             LOG.debug("no Swarm services from {}: {}", gateway.address(), e.getMessage());
             return List.of();
         }
@@ -410,6 +418,8 @@ final class HostWatcher implements Closeable {
     private void onEvent(EngineEvent event) {
         if (!event.changesContainerState()) return;
         if (event.baseAction().equals("oom")) lastOomKill.put(event.containerName(), event.time());
+        // a figure from before a kill or restart is not this process's: the next full round reads a new one
+        if (event.type().equals("container") && MEMORY_RESETS.contains(event.baseAction())) memory.remove(event.containerName());
         Map<String, String> swarmNow = swarmNames.get();
         Optional<ServiceSpec> spec = services.get().stream()
                 .filter(s -> event.serviceName().isEmpty() ? s.container().equals(event.containerName())

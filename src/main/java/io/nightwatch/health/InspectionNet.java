@@ -11,8 +11,8 @@ import java.util.Optional;
  * container as an event (start, die, health, OOM, update), and each event re-inspects its container at once; the full
  * round is the net under those events. So it inspects a container only when the engine's list disagrees with what
  * the last inspection found (another id under the name, another state, appeared or gone), and every
- * {@link #FULL_ROUNDS_PER_SWEEP}th full round all of them, which catches a missed event within 30 s at the default
- * interval. The others are probed again with the facts they have. Inspections were a third of the idle window's work.
+ * {@link #FULL_ROUNDS_PER_SWEEP}th full round all of them, which catches a missed event within about 30 s at the
+ * default interval. The others are probed again with the facts they have. Inspections were a third of the idle window's work.
  */
 final class InspectionNet {
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>Arguments: TSDB size in MiB (default 256), repetitions of the copies and storms (default 3), seconds of warm-up
  * and of measuring for the fleet (default 120 and 60), and for the idle window (default 600 and 300: idle means a
  * quiet night, a window left open for hours, when the services' uptimes count minutes and the JIT has done its work;
- * the window's second and third minute are measured too, for context). The window, {@code serve} and {@code status} run from the
+ * the window's CPU over the fleet's warm-up and period from its start is measured too, for context, when it fits). The window, {@code serve} and {@code status} run from the
  * packaged jar ({@code target/nightwatch.jar}), as an operator starts them.
  */
 public final class BenchSuite {
@@ -114,29 +114,34 @@ public final class BenchSuite {
             List<String> windowArgs = List.of("--host", engine.dockerHost().toString());
             List<String> withOptions = new ArrayList<>(List.of(java));
             withOptions.addAll(launcherOptions);
+            boolean early = idle > 0 && warm + idle <= windowWarm;
             // side by side: both see the same stack over the same minutes, and the run takes one warm-up instead of two
             List<WindowIdleBench.Figure> windows = WindowIdleBench.measureTogether(List.of(
                     new WindowIdleBench.Setup(withOptions, app, windowArgs, LauncherEnvironment.read(), work.resolve("window-tuned")),
                     new WindowIdleBench.Setup(List.of(java), app, windowArgs, Map.of(), work.resolve("window-bare"))),
-                    Duration.ofSeconds(warm), Duration.ofSeconds(idle), Duration.ofSeconds(windowWarm), Duration.ofSeconds(windowIdle));
+                    Duration.ofSeconds(early ? warm : 0), Duration.ofSeconds(early ? idle : 0), Duration.ofSeconds(windowWarm), Duration.ofSeconds(windowIdle));
             WindowIdleBench.Figure tunedWindow = windows.get(0);
             WindowIdleBench.Figure bare = windows.get(1);
             System.out.println("window " + bare + "\nwindow " + tunedWindow);
             lines.add(new Line("window idle, CPU (launcher options)", pct(tunedWindow.cpuPercent()), "JVM defaults " + pct(bare.cpuPercent()),
                     String.format(Locale.ROOT, "%.2f×", tunedWindow.cpuPercent() / bare.cpuPercent()), "≤ 1 % of a core", tunedWindow.cpuPercent() <= 1.0));
-            lines.add(new Line(String.format(Locale.ROOT, "window idle, CPU from %d s to %d s after start (launcher options)", warm, warm + idle),
-                    pct(tunedWindow.earlyCpuPercent()), "JVM defaults " + pct(bare.earlyCpuPercent()),
-                    String.format(Locale.ROOT, "%.2f×", tunedWindow.earlyCpuPercent() / bare.earlyCpuPercent()), "(context)", null));
+            if (early) {
+                lines.add(new Line(String.format(Locale.ROOT, "window idle, CPU from %d s to %d s after start (launcher options)", warm, warm + idle),
+                        pct(tunedWindow.earlyCpuPercent()), "JVM defaults " + pct(bare.earlyCpuPercent()),
+                        String.format(Locale.ROOT, "%.2f×", tunedWindow.earlyCpuPercent() / bare.earlyCpuPercent()), "(context)", null));
+            }
             lines.add(new Line("window idle, RSS (launcher options)", tunedWindow.rssMiB() + " MiB", "JVM defaults " + bare.rssMiB() + " MiB",
                     String.format(Locale.ROOT, "%.2f×", (double) tunedWindow.rssMiB() / bare.rssMiB()), "≤ 250 MiB", tunedWindow.rssMiB() <= 250));
             details.append("<a id=\"window-idle-jvm-options\"></a>\n### Window idle, JVM options\n\nThe window from the jar "
                     + "(`nightwatch --host <test engine>`, the built-in reference profile, default intervals) on an Xvfb display (GTK, "
                     + "as on a desktop), over the reference stack's real Prometheus, Alertmanager and Redis (the other four services "
                     + "absent, so DOWN). Both windows side by side, each on its own display, the one with the launcher options started "
-                    + WindowIdleBench.STAGGER.toSeconds() + " s before the other (so it holds the webhook receiver); ").append(windowWarm)
+                    + WindowIdleBench.STAGGER.toSeconds() + " s before the other (so it holds the webhook receiver, and the other has "
+                    + "that much less warm-up); ").append(windowWarm)
                     .append(" s after the first start, CPU time from `/proc/PID/stat` over ").append(windowIdle)
-                    .append(" s (as % of one core) and VmRSS at the end (peak during the period in brackets); the context row is the CPU from ")
-                    .append(warm).append(" s to ").append(warm + idle).append(" s, while the JIT still compiles the polling's code. Launcher options: `")
+                    .append(" s (as % of one core) and VmRSS at the end (peak during the period in brackets)")
+                    .append(early ? "; the context row is the CPU from " + warm + " s to " + (warm + idle) + " s, while the JIT still compiles the polling's code" : "")
+                    .append(". Launcher options: `")
                     .append(String.join(" ", launcherOptions)).append("` (packaging/jvm-options, used by `javafx:run` and jpackage) and the ")
                     .append("launcher's environment `").append(LauncherEnvironment.read()).append("` (packaging/nightwatch-launcher.sh, ")
                     .append("installed as /usr/bin/nightwatch).\n\n")
