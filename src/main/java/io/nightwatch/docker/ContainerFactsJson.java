@@ -30,16 +30,12 @@ final class ContainerFactsJson {
             if (log.isArray() && !log.isEmpty()) healthOutput = DockerGateway.firstLine(text(log.get(log.size() - 1).path("Output")));
         }
         String image = config.path("Image").isTextual() ? config.path("Image").asText() : text(c.path("Image"));
-        Map<String, String> labels = new LinkedHashMap<>();
-        config.path("Labels").fields().forEachRemaining(f -> {
-            if (f.getValue().isTextual()) labels.put(f.getKey(), f.getValue().asText());
-        });
         return new ContainerFacts(text(c.path("Id")), DockerGateway.stripSlash(text(c.path("Name"))), image,
                 state.isObject() ? ContainerState.of(text(state.path("Status"))) : ContainerState.UNKNOWN, health, healthOutput,
                 (int) Math.min(Integer.MAX_VALUE, positive(c.path("RestartCount"))), state.path("OOMKilled").asBoolean(false),
                 state.path("ExitCode").canConvertToInt() ? state.path("ExitCode").asInt() : 0,
                 timestamp(text(state.path("StartedAt"))), timestamp(text(state.path("FinishedAt"))),
-                positive(host.path("Memory")), nanoCpus(host), labels, text(state.path("Error")));
+                positive(host.path("Memory")), nanoCpus(host), labels(config.path("Labels")), text(state.path("Error")));
     }
 
     /** The CPU limit in billionths of a CPU from a {@code HostConfig}: NanoCpus, else quota over period; 0 for none. */
@@ -49,6 +45,15 @@ final class ContainerFactsJson {
             nanoCpus = host.path("CpuQuota").asLong() * 1_000_000_000L / host.path("CpuPeriod").asLong();
         }
         return nanoCpus;
+    }
+
+    /** An object's text fields (labels); fields of another type are skipped, not believed. */
+    static Map<String, String> labels(JsonNode object) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> {
+            if (f.getValue().isTextual()) labels.put(f.getKey(), f.getValue().asText());
+        });
+        return labels;
     }
 
     static String text(JsonNode node) {

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.exception.DockerException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +31,8 @@ final class ContainerSummaryJson {
                     published.putIfAbsent(port.path("PrivatePort").asInt(), port.path("PublicPort").asInt());
                 }
             }
-            Map<String, String> labels = new LinkedHashMap<>();
-            c.path("Labels").fields().forEachRemaining(f -> {
-                if (f.getValue().isTextual()) labels.put(f.getKey(), f.getValue().asText());
-            });
             result.add(new ContainerSummary(id, name, ContainerFactsJson.text(c.path("Image")),
-                    ContainerState.of(ContainerFactsJson.text(c.path("State"))), labels, published));
+                    ContainerState.of(ContainerFactsJson.text(c.path("State"))), ContainerFactsJson.labels(c.path("Labels")), published));
         }
         return result;
     }

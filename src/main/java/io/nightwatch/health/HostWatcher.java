@@ -253,7 +253,7 @@ final class HostWatcher implements Closeable {
     /** A plain container whose last inspection the engine's list still agrees with; Swarm services always ask their manager. */
     private boolean unchangedSinceInspected(ServiceSpec spec, Map<String, ContainerSummary> listed) {
         Inspected last = inspected.get(spec.id());
-        return last != null && !swarmNames.get().containsKey(spec.id()) && !notDeployed.contains(spec.id())
+        return last != null && !swarmNames.get().containsKey(spec.id())
                 && InspectionNet.unchanged(last.facts(), spec.container(), listed);
     }
 
@@ -350,7 +350,7 @@ final class HostWatcher implements Closeable {
     private Optional<EngineInfo> checkEngine(boolean sweep) {
         try {
             EngineInfo info = gateway.version();
-            boolean askSwarm = sweep || !noSwarmServices || !engine.get().reachable();
+            boolean askSwarm = sweep || !noSwarmServices; // an engine that was out of reach comes back at a sweep
             engine.set(EngineStatus.reachable(host.name(), gateway.address().toString(), info.version(), info.apiVersion(), clock.instant())
                     .withSwarm(askSwarm ? swarmServices() : List.of()));
             return Optional.of(info);
