@@ -193,7 +193,7 @@ public final class BenchSuite {
     }
 
     private static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f %%", p);
+        return String.format(Locale.ROOT, "%.2f %%", p);
     }
 
     private static double median(List<Double> values) {
