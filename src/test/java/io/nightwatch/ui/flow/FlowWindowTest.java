@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.nightwatch.ui.support.Fx.await;
+import static io.nightwatch.ui.support.Fx.click;
 import static io.nightwatch.ui.support.Fx.onFx;
 import static io.nightwatch.ui.support.Fx.text;
 import static io.nightwatch.ui.support.Fx.textSet;
@@ -164,7 +165,7 @@ class FlowWindowTest {
         robot.interact(() -> robot.lookup(".flow-scroll").queryAs(ScrollPane.class).setVvalue(1));
         Node open = robot.lookup("#errors-local-loki .errors-open").query();
         assertEquals("last 5 lines ›", ((Labeled) open).getText());
-        robot.clickOn(open);
+        click(robot, open);
 
         await(() -> robot.lookup(".error-lines-text").tryQuery().isPresent());
         TextArea lines = robot.lookup(".error-lines-text").queryAs(TextArea.class);
@@ -173,7 +174,7 @@ class FlowWindowTest {
         Screenshots.save(window.scene(), "flow-errors.png");
         Screenshots.save(lines.getScene(), "flow-error-lines-popup.png");
 
-        robot.clickOn("#flow-disks .panel-title"); // a click elsewhere closes them
+        click(robot, "#flow-disks .panel-title"); // a click elsewhere closes them
         await(() -> robot.lookup(".error-lines-text").tryQuery().isEmpty());
     }
 
@@ -185,15 +186,15 @@ class FlowWindowTest {
         await(() -> onFx(() -> robot.lookup("#flowTab").queryAs(ToggleButton.class).getText()).equals("Flow · 3 stalled"));
         assertTrue(robot.lookup("#flowTab").query().getPseudoClassStates().contains(Styles.FLOW.of(FlowState.STALLED)));
         // Hidden, the Flow view's cards wait (nothing laid out or painted for them); shown, they are brought up to date.
-        assertTrue(textSet(card(robot, "local-promtail-entries-sent"), ".stage-detail").contains("waiting for the first reading"));
+        assertTrue(onFx(() -> textSet(card(robot, "local-promtail-entries-sent"), ".stage-detail")).contains("waiting for the first reading"));
 
-        robot.clickOn("#flowTab");
+        click(robot, "#flowTab");
         await(() -> onFx(window::shown) == MainWindow.View.FLOW);
         assertTrue(robot.lookup(".flow-scroll").query().isVisible());
         await(() -> has(card(robot, "local-promtail-entries-sent"), FlowState.STALLED));
-        robot.clickOn("#healthTab");
+        click(robot, "#healthTab");
         await(() -> onFx(window::shown) == MainWindow.View.HEALTH);
-        robot.clickOn("#healthTab"); // clicking the shown view again keeps it
+        click(robot, "#healthTab"); // clicking the shown view again keeps it
         assertEquals(MainWindow.View.HEALTH, onFx(window::shown));
         assertTrue(robot.lookup(".host-scroll").query().isVisible());
     }

@@ -33,6 +33,20 @@ public final class Fx {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
     }
 
+    /**
+     * Clicks the first node matching {@code query}, its screen point worked out on the FX thread: TestFX reads the
+     * node's bounds on the calling thread, which races a pulse computing the same bounds (seen once: an
+     * IndexOutOfBoundsException in Parent.updateCachedBounds right after a tab's text and icon changed).
+     */
+    public static void click(FxRobot robot, String query) throws Exception {
+        robot.clickOn(onFx(() -> robot.point(query).query()));
+    }
+
+    /** As {@link #click(FxRobot, String)}, for a node already found. */
+    public static void click(FxRobot robot, Node node) throws Exception {
+        robot.clickOn(onFx(() -> robot.point(node).query()));
+    }
+
     /** The text of the first labelled node matching {@code selector} in the robot's windows. */
     public static String text(FxRobot robot, String selector) throws Exception {
         return onFx(() -> robot.lookup(selector).queryAs(Labeled.class).getText());
