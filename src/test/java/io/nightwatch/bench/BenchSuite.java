@@ -192,7 +192,7 @@ public final class BenchSuite {
                 "target 5 s", String.format(Locale.ROOT, "%.2f× the target", seconds / 5), "≤ 5 s, none lost", seconds <= 5 && noneLost);
     }
 
-    private static String pct(double p) {
+    static String pct(double p) {
         return String.format(Locale.ROOT, "%.2f %%", p);
     }
 

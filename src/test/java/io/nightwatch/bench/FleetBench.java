@@ -30,7 +30,7 @@ public final class FleetBench {
             List<Long> switches = Files.readAllLines(home.resolve("window.out")).stream().filter(l -> l.startsWith("SWITCH "))
                     .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).toList();
             results.add(new Result(mode, f, switches));
-            System.out.printf(Locale.ROOT, "fleet %s: %.2f %% CPU, %d MiB RSS, switches %s%n", mode, f.cpuPercent(), f.rssMiB(), switches);
+            System.out.printf(Locale.ROOT, "fleet %s: %s CPU, %d MiB RSS, switches %s%n", mode, BenchSuite.pct(f.cpuPercent()), f.rssMiB(), switches);
         }
         return results;
     }
@@ -44,7 +44,7 @@ public final class FleetBench {
                 + "than 40 services); the tile view is the reference. The last run switches Health → Flow → Alerts every 5 s and takes the time "
                 + "from each switch to its next laid-out frame.\n\n| Mode | CPU | RSS | Switches (ms) |\n|---|---|---|---|\n");
         for (Result r : results) {
-            b.append(String.format(Locale.ROOT, "| %s | %.2f %% | %d MiB | %s |%n", r.mode(), r.figure().cpuPercent(), r.figure().rssMiB(),
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d MiB | %s |%n", r.mode(), BenchSuite.pct(r.figure().cpuPercent()), r.figure().rssMiB(),
                     r.switchMillis().isEmpty() ? "–" : r.switchMillis().toString()));
         }
         return b.append('\n').toString();

@@ -57,6 +57,6 @@ final class WizardRobot {
     static void click(FxRobot robot, Stage stage, String selector) throws Exception {
         Node n = onFx(() -> root(stage).lookup(selector));
         if (n == null) throw new AssertionError("no " + selector + " in the wizard");
-        robot.clickOn(n);
+        Fx.click(robot, n);
     }
 }
