@@ -13,6 +13,7 @@ import io.nightwatch.testbed.EngineTest;
 import io.nightwatch.testbed.TestEngine;
 import io.nightwatch.text.Language;
 import io.nightwatch.ui.controls.HealthTile;
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -120,7 +121,7 @@ class WindowSettingsEngineTest {
         robot.interact(() -> app.window().show(MainWindow.View.HEALTH));
         await(60, () -> tile(robot, "redis").getState() == HealthState.UP);
         Instant before = monitor.snapshot().takenAt();
-        robot.clickOn("#healthTab");
+        Fx.click(robot, "#healthTab");
         robot.push(KeyCode.F5);
         await(20, () -> monitor.snapshot().takenAt().isAfter(before));
 

@@ -6,6 +6,7 @@ import io.nightwatch.alerts.AlertSettings;
 import io.nightwatch.store.AlertStore;
 import io.nightwatch.ui.FakeAlerts;
 import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -116,14 +117,14 @@ class AlertNoticesTest {
         Node bar = onFx(() -> popup().getScene().getRoot().lookup(".notification-bar"));
         assertTrue(bar.getStyleClass().contains("nightwatch-notice"));
         io.nightwatch.ui.Screenshots.save(popup().getScene(), "alerts-notice.png");
-        robot.clickOn(bar);
+        Fx.click(robot, bar);
         await(() -> opened.get() == 42L);
         DesktopNotices.show(notice, null, opened::set); // no window: nothing, and no failure
         AlertNotifier.Notice summary = new AlertNotifier.Notice("and 2 more critical alerts", "see the alert history", Optional.empty());
         robot.interact(() -> DesktopNotices.show(summary, stage, opened::set));
         // the first notice may still be fading out in the same popup: click the summary's own bar
         await(() -> bar("and 2 more critical alerts") != null);
-        robot.clickOn(onFx(() -> bar("and 2 more critical alerts")));
+        Fx.click(robot, onFx(() -> bar("and 2 more critical alerts")));
         await(() -> opened.get() == -1L); // the alert view, without a particular alert
     }
 

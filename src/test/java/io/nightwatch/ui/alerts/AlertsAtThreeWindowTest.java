@@ -15,6 +15,7 @@ import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
 import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.Fx;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -111,7 +112,7 @@ class AlertsAtThreeWindowTest {
         assertEquals(0, tableRows().stream().filter(r -> r.cause().equals("service:loki") && r.id() != lokiDown).count());
         assertEquals("+4 related", onFx(() -> ((Labeled) robot.lookup("#group-service-loki").query()).getText().substring(2)));
 
-        robot.clickOn("#group-service-loki");
+        Fx.click(robot, "#group-service-loki");
         await(() -> tableRows().stream().filter(AlertRow::member).count() == 4);
         assertEquals(List.of(lokiDown), tableRows().stream().filter(r -> r.cause().equals("service:loki") && !r.member())
                 .map(AlertRow::id).toList(), "the head stays on top of its members");
@@ -121,7 +122,7 @@ class AlertsAtThreeWindowTest {
 
         // Left on the keyboard folds it again
         robot.interact(() -> window.alerts().select(lokiDown));
-        robot.clickOn("#alert-table").type(KeyCode.LEFT);
+        Fx.click(robot, "#alert-table").type(KeyCode.LEFT);
         await(() -> tableRows().stream().noneMatch(AlertRow::member));
         robot.type(KeyCode.RIGHT);
         await(() -> tableRows().stream().filter(AlertRow::member).count() == 4);
@@ -160,7 +161,7 @@ class AlertsAtThreeWindowTest {
         String cell = onFx(() -> robot.lookup(".alert-table .table-row-cell:selected .col-duration .cell-text").queryAs(Labeled.class).getText());
         assertEquals(cell, soFar);
 
-        robot.clickOn("#alert-search").write("grafana");
+        Fx.click(robot, "#alert-search").write("grafana");
         await(() -> window.alerts().getRows().stream().noneMatch(r -> r.id() == ids.redisDown()));
         await(() -> window.alerts().detailProperty().get() == null);
         assertTrue(onFx(() -> robot.lookup(".detail-placeholder").query().isVisible()), "the detail says to select an alert");
@@ -171,10 +172,10 @@ class AlertsAtThreeWindowTest {
         await(() -> tableRows().size() > 0);
         robot.interact(() -> window.alerts().select(ids.redisDown()));
         await(() -> window.alerts().detailProperty().get() != null);
-        robot.clickOn("#acknowledge-button");
+        Fx.click(robot, "#acknowledge-button");
         await(() -> dialog("Acknowledge NightwatchServiceDown") != null);
         Scene ack = dialog("Acknowledge NightwatchServiceDown");
-        robot.clickOn(ack.getRoot().lookup("#note")).write("on it"); // (a click gives the headless dialog window the keys)
+        Fx.click(robot, ack.getRoot().lookup("#note")).write("on it"); // (a click gives the headless dialog window the keys)
         await(() -> "on it".equals(((javafx.scene.control.TextArea) dialog("Acknowledge NightwatchServiceDown").getFocusOwner()).getText()));
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         await(() -> store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).isPresent());

@@ -14,6 +14,7 @@ import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
 import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.Fx;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -130,7 +131,7 @@ class AlertsGermanWindowTest {
         Files.createDirectories(docs);
         Files.copy(shot, docs.resolve("alerts-de.png"), StandardCopyOption.REPLACE_EXISTING);
 
-        robot.clickOn("#acknowledge-button");
+        Fx.click(robot, "#acknowledge-button");
         await(() -> dialog("NightwatchServiceDown quittieren") != null);
         Scene dialog = dialog("NightwatchServiceDown quittieren");
         DialogPane pane = onFx(() -> (DialogPane) dialog.getRoot().lookup(".dialog-pane"));
@@ -138,15 +139,15 @@ class AlertsGermanWindowTest {
         assertEquals(List.of("Quittieren", "Abbrechen"), onFx(() -> pane.getButtonTypes().stream().map(b -> b.getText()).toList()));
         assertTrue(texts(dialog.getRoot()).contains("Gespeichert mit Name (tester) und Uhrzeit."), texts(dialog.getRoot()).toString());
         Screenshots.save(dialog, "alerts-acknowledge-de.png");
-        robot.clickOn(dialog.getRoot().lookup("#note")).write("Redis wird wiederhergestellt");
-        robot.clickOn(onFx(() -> pane.lookupButton(pane.getButtonTypes().get(0))));
+        Fx.click(robot, dialog.getRoot().lookup("#note")).write("Redis wird wiederhergestellt");
+        Fx.click(robot, onFx(() -> pane.lookupButton(pane.getButtonTypes().get(0))));
         await(() -> store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).isPresent());
         assertEquals("Redis wird wiederhergestellt", store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).orElseThrow().note());
         await(() -> texts(robot.lookup("#alert-detail").query()).stream().anyMatch(t -> t.startsWith("Quittiert von tester am 14.03.2025")));
         assertTrue(text(robot, "#alerts-status").startsWith("NightwatchServiceDown (redis) quittiert als tester"), text(robot, "#alerts-status"));
 
         // the Silence dialog: its FXML frame takes the German words through %keys
-        robot.clickOn("#silence-button");
+        Fx.click(robot, "#silence-button");
         await(() -> dialog("NightwatchServiceDown stummschalten") != null);
         Scene silence = dialog("NightwatchServiceDown stummschalten");
         DialogPane silencePane = onFx(() -> (DialogPane) silence.getRoot().lookup(".dialog-pane"));
@@ -157,7 +158,7 @@ class AlertsGermanWindowTest {
         assertEquals("4 h", onFx(() -> ((Labeled) silence.getRoot().lookup("#duration-4h")).getText()));
         assertEquals(List.of("Stummschalten", "Abbrechen"), onFx(() -> silencePane.getButtonTypes().stream().map(b -> b.getText()).toList()));
         Screenshots.save(silence, "alerts-silence-de.png");
-        robot.clickOn(onFx(() -> silencePane.lookupButton(silencePane.getButtonTypes().get(1))));
+        Fx.click(robot, onFx(() -> silencePane.lookupButton(silencePane.getButtonTypes().get(1))));
         await(() -> dialog("NightwatchServiceDown stummschalten") == null);
     }
 

@@ -15,6 +15,7 @@ import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.controls.AlertTimeline;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -138,15 +139,15 @@ class AlertsWindowTest {
         await(() -> rows().size() == FakeAlerts.IN_LAST_DAY);
 
         // free text, typed: prefixes match while typing
-        robot.clickOn("#alert-search").write("promt");
+        Fx.click(robot, "#alert-search").write("promt");
         await(() -> rows().size() == 3 && rows().stream().allMatch(r -> r.service().equals("promtail")));
         robot.interact(() -> robot.lookup("#alert-search").queryAs(TextField.class).clear());
         await(() -> rows().size() == FakeAlerts.IN_LAST_DAY);
 
         // the range
-        robot.clickOn("#range-7d");
+        Fx.click(robot, "#range-7d");
         await(() -> rows().size() == FakeAlerts.IN_LAST_WEEK);
-        robot.clickOn("#range-24h");
+        Fx.click(robot, "#range-24h");
         await(() -> rows().size() == FakeAlerts.IN_LAST_DAY);
 
         // selecting a row shows everything about it, with the runbook step
@@ -187,13 +188,13 @@ class AlertsWindowTest {
         await(() -> rows().size() == FakeAlerts.IN_LAST_DAY);
         robot.interact(() -> window.alerts().select(ids.redisDown()));
         await(() -> detailShows(robot, "NightwatchServiceDown"));
-        robot.clickOn("#acknowledge-button");
+        Fx.click(robot, "#acknowledge-button");
         await(() -> dialog("Acknowledge NightwatchServiceDown") != null);
         Scene dialog = dialog("Acknowledge NightwatchServiceDown");
         assertTrue(texts(dialog.getRoot()).stream().anyMatch(t -> t.contains("(tester)")), "who acknowledges is said");
         Screenshots.save(dialog, "alerts-acknowledge.png");
-        robot.clickOn(dialog.getRoot().lookup("#note")).write("restoring from last night's set");
-        robot.clickOn(button(dialog, "Acknowledge"));
+        Fx.click(robot, dialog.getRoot().lookup("#note")).write("restoring from last night's set");
+        Fx.click(robot, button(dialog, "Acknowledge"));
 
         await(() -> store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).isPresent());
         var ack = store.get(ids.redisDown()).flatMap(AlertOccurrence::ack).orElseThrow();
@@ -215,7 +216,7 @@ class AlertsWindowTest {
 
         robot.interact(() -> window.alerts().select(ids.redisDown()));
         await(() -> detailShows(robot, "NightwatchServiceDown"));
-        robot.clickOn("#silence-button");
+        Fx.click(robot, "#silence-button");
         await(() -> dialog("Silence NightwatchServiceDown") != null);
         Scene dialog = dialog("Silence NightwatchServiceDown");
         // prefilled: alertname and the identifying labels, never severity
@@ -229,12 +230,12 @@ class AlertsWindowTest {
 
         // drop "host", choose 4 h, say why
         Node hostRow = dialog.getRoot().lookupAll(".matcher-row").stream().toList().get(3);
-        robot.clickOn(hostRow.lookup(".matcher-remove"));
-        robot.clickOn(dialog.getRoot().lookup("#duration-4h"));
-        robot.clickOn(dialog.getRoot().lookup("#comment")).write("restoring redis, see OPS-1413");
+        Fx.click(robot, hostRow.lookup(".matcher-remove"));
+        Fx.click(robot, dialog.getRoot().lookup("#duration-4h"));
+        Fx.click(robot, dialog.getRoot().lookup("#comment")).write("restoring redis, see OPS-1413");
         await(() -> !silence.isDisabled());
         Screenshots.save(dialog, "alerts-silence.png");
-        robot.clickOn(silence);
+        Fx.click(robot, silence);
 
         await(() -> alertmanager.created.size() == 1);
         var body = alertmanager.created.get(0);
@@ -255,7 +256,7 @@ class AlertsWindowTest {
         assertTrue(text(robot, "#alerts-status").startsWith("Silenced alertname=NightwatchServiceDown, service=redis, component=redis for 4 h"));
 
         // expired from the console
-        robot.clickOn("#expire-" + ours.id().replaceAll("[^A-Za-z0-9_-]", "-"));
+        Fx.click(robot, "#expire-" + ours.id().replaceAll("[^A-Za-z0-9_-]", "-"));
         await(() -> alertmanager.expired.equals(List.of(ours.id())));
         await(() -> silences.getItems().size() == 1);
         assertTrue(store.silences().stream().anyMatch(s -> s.id().equals(ours.id()) && !s.endsAt().isAfter(FakeStack.NOW)));
@@ -271,7 +272,7 @@ class AlertsWindowTest {
         // the notification switch
         ToggleButton mute = robot.lookup("#muteToggle").queryAs(ToggleButton.class);
         assertEquals("", text(robot, "#muteToggle"), "notifying: the bell alone");
-        robot.clickOn(mute);
+        Fx.click(robot, mute);
         await(() -> window.alerts().mutedProperty().get());
         assertEquals("Muted", text(robot, "#muteToggle"));
     }

@@ -1,6 +1,7 @@
 package io.nightwatch.ui.controls;
 
 import io.nightwatch.health.HealthState;
+import io.nightwatch.ui.support.Fx;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -77,7 +78,7 @@ class HealthTileTest {
         assertTrue(has(tile, "has-error-lines"));
         assertEquals("3 error lines/min", robot.lookup(".tile-errors").queryAs(Label.class).getText());
 
-        robot.clickOn(".tile-errors");
+        Fx.click(robot, ".tile-errors");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".error-lines-text").tryQuery().isPresent());
         assertEquals("level=error msg=\"failed to flush\"\n\nlevel=error msg=\"ingester not ready\"",
                 robot.lookup(".error-lines-text").queryAs(TextArea.class).getText());

@@ -11,6 +11,7 @@ import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.fx.Theme;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
@@ -88,19 +89,19 @@ class IncidentsWindowTest {
         robot.interact(() -> model.open("Loki ingestion errors"));
         await(() -> model.detailProperty().get() != null && model.detailProperty().get().title().equals("Loki ingestion errors"));
         await(() -> onFx(() -> robot.lookup("#incidentsTab").queryAs(Labeled.class).getText()).equals("Incidents · 1"));
-        robot.clickOn("#incident-note").write("distributor rejects pushes: rate limit");
-        robot.clickOn("#incident-add-note");
+        Fx.click(robot, "#incident-note").write("distributor rejects pushes: rate limit");
+        Fx.click(robot, "#incident-add-note");
         await(() -> model.detailProperty().get().timeline().stream().anyMatch(e -> e.kind().equals("note")
                 && e.text().equals("alice: distributor rejects pushes: rate limit")));
-        robot.clickOn("#incident-attach");
+        Fx.click(robot, "#incident-attach");
         await(() -> model.detailProperty().get().timeline().stream().anyMatch(e -> e.kind().equals("snapshot") && e.attachment()));
         long id = model.detailProperty().get().id();
         Screenshots.save(window.scene(), "incidents-new.png");
 
         Path html = dir.resolve("loki.html");
         robot.interact(() -> ((IncidentsView) window.scene().lookup(".incidents-view")).setExportTarget(f -> dir.resolve("loki." + f.extension()).toFile()));
-        robot.clickOn("#incident-export");
-        robot.clickOn("HTML with charts…");
+        Fx.click(robot, "#incident-export");
+        Fx.click(robot, "HTML with charts…");
         await(() -> Files.exists(html));
         String written = Files.readString(html);
         assertTrue(written.contains("Loki ingestion errors") && written.contains("data:image/png;base64,"), "the snapshot is in the HTML");

@@ -2,6 +2,7 @@ package io.nightwatch.ui.incident;
 
 import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
@@ -67,9 +68,9 @@ class SaveDialogTest {
         Screenshots.save(dialog, "export-save-dialog.png");
 
         // into "exports" by keyboard: the folder list, Enter
-        robot.clickOn(dialog.getRoot().lookup("#save-folders")).type(KeyCode.DOWN).type(KeyCode.ENTER);
+        Fx.click(robot, dialog.getRoot().lookup("#save-folders")).type(KeyCode.DOWN).type(KeyCode.ENTER);
         await(() -> ((TextField) dialog.getRoot().lookup("#save-folder")).getText().endsWith("exports"));
-        robot.clickOn(dialog.getRoot().lookup("#save-name")).type(KeyCode.ENTER);
+        Fx.click(robot, dialog.getRoot().lookup("#save-name")).type(KeyCode.ENTER);
         await(() -> ((Labeled) dialog.getRoot().lookup("#save-problem")).getText().startsWith("A file of that name exists"));
         assertFalse(answer.isDone(), "the first Save on an existing file only asks");
         assertEquals("Replace", onFx(() -> ((Labeled) dialog.getRoot().lookup("#save-button")).getText()));

@@ -23,6 +23,7 @@ import io.nightwatch.testbed.TestEngine;
 import io.nightwatch.ui.MainWindow;
 import io.nightwatch.ui.NightwatchApp;
 import io.nightwatch.ui.Screenshots;
+import io.nightwatch.ui.support.Fx;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -112,7 +113,7 @@ class ReadinessWindowEngineTest {
     @Test
     void theWindowAuditsTheTestbedFiltersCopiesAndShowsTheScoreRising(FxRobot robot) throws Exception {
         ReadinessViewModel model = onFx(() -> app.window().readiness());
-        robot.clickOn("#readinessTab"); // the first showing audits
+        Fx.click(robot, "#readinessTab"); // the first showing audits
         await(60, () -> model.reportProperty().get() != null);
         assertEquals(MainWindow.View.READINESS, onFx(() -> app.window().shown()));
         assertEquals(Verdict.NOT_READY, onFx(() -> model.phaseProperty(Phase.PRODUCTION).get()));
@@ -131,7 +132,7 @@ class ReadinessWindowEngineTest {
         Screenshots.save(app.window().scene(), "readiness-first.png");
         // only the gaps
         int shownBefore = onFx(() -> robot.lookup(".readiness-item").queryAll().size());
-        robot.clickOn("#readiness-only-open");
+        Fx.click(robot, "#readiness-only-open");
         await(() -> robot.lookup(".readiness-item").queryAll().stream().noneMatch(n -> ((ReadinessItem) n.getUserData()).ok()));
         int shownAfter = onFx(() -> robot.lookup(".readiness-item").queryAll().size());
         assertEquals(total - firstOk, shownAfter);
@@ -147,7 +148,7 @@ class ReadinessWindowEngineTest {
 
         // a backup of the real services, then the audit again: the score rises on the chart
         backUp();
-        robot.clickOn("#readiness-run");
+        Fx.click(robot, "#readiness-run");
         await(90, () -> model.history().size() == 2 && !model.runningProperty().get());
         assertEquals(AuditItem.Status.OK, status(model, "backup-rpo:local/redis"));
         int secondOk = onFx(() -> model.reportProperty().get().ok());
@@ -155,7 +156,7 @@ class ReadinessWindowEngineTest {
         assertEquals("2 audits · first " + firstOk + " / " + total + ", now " + secondOk + " / " + total, text(robot, "#readiness-trend"));
         assertEquals(2, store.audits().list(10).size(), "both audits are in the history, as the CLI's are");
 
-        robot.clickOn("#readiness-only-open"); // the whole checklist for the picture
+        Fx.click(robot, "#readiness-only-open"); // the whole checklist for the picture
         Path shot = Screenshots.save(app.window().scene(), "readiness.png");
         Files.copy(shot, Path.of("docs", "images", "readiness.png"), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -3,6 +3,8 @@ package io.nightwatch.ui.support;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -38,13 +40,15 @@ public final class Fx {
      * node's bounds on the calling thread, which races a pulse computing the same bounds (seen once: an
      * IndexOutOfBoundsException in Parent.updateCachedBounds right after a tab's text and icon changed).
      */
-    public static void click(FxRobot robot, String query) throws Exception {
-        robot.clickOn(onFx(() -> robot.point(query).query()));
+    public static FxRobotInterface click(FxRobot robot, String query) throws Exception {
+        // the first visible match, as TestFX's clickOn(query) takes
+        return robot.clickOn(onFx(() -> robot.point(robot.lookup(query).match(NodeQueryUtils.isVisible())
+                .tryQuery().orElseThrow(() -> new AssertionError("no visible node for " + query))).query()));
     }
 
     /** As {@link #click(FxRobot, String)}, for a node already found. */
-    public static void click(FxRobot robot, Node node) throws Exception {
-        robot.clickOn(onFx(() -> robot.point(node).query()));
+    public static FxRobotInterface click(FxRobot robot, Node node) throws Exception {
+        return robot.clickOn(onFx(() -> robot.point(node).query()));
     }
 
     /** The text of the first labelled node matching {@code selector} in the robot's windows. */

@@ -4,6 +4,7 @@ import io.nightwatch.flow.FlowMonitor;
 import io.nightwatch.flow.FlowSettings;
 import io.nightwatch.health.HealthMonitor;
 import io.nightwatch.runbook.backup.BackupManifest;
+import io.nightwatch.ui.support.Fx;
 import io.nightwatch.ui.wizard.imagechange.ImageChangeChoice;
 import io.nightwatch.ui.wizard.launch.WizardKind;
 import io.nightwatch.runbook.catalog.RunbookCatalog;
@@ -79,8 +80,8 @@ class BackupWizardEngineTest {
 
     @Test
     void theRunbooksMenuOpensTheBackupWizardWhichBacksUpTheRealServices(FxRobot robot) throws Exception {
-        robot.clickOn("#runbooksMenu");
-        robot.clickOn("Back up…");
+        Fx.click(robot, "#runbooksMenu");
+        Fx.click(robot, "Back up…");
         await(() -> wizard() != null);
         Stage wizard = onFx(this::wizard);
         assertEquals("Back up the stack's data", text(wizard, "#wizard-title"));
@@ -120,8 +121,8 @@ class BackupWizardEngineTest {
     @Test
     void theUpgradeWizardMovesPrometheusToTheNewTagAndTheRollbackWizardBringsItBack(FxRobot robot) throws Exception {
         // upgrade: choose the service, see what it runs, pick the new tag, preview the difference, run through the gate
-        robot.clickOn("#runbooksMenu");
-        robot.clickOn("Upgrade a service…");
+        Fx.click(robot, "#runbooksMenu");
+        Fx.click(robot, "Upgrade a service…");
         await(() -> wizard() != null);
         Stage upgrade = onFx(this::wizard);
         WizardModel<?> model = onFx(() -> app.wizards().model(WizardKind.UPGRADE).orElseThrow());
@@ -150,8 +151,8 @@ class BackupWizardEngineTest {
         robot.interact(upgrade::close);
 
         // rollback: the target is preset to what it ran before
-        robot.clickOn("#runbooksMenu");
-        robot.clickOn("Roll back a service…");
+        Fx.click(robot, "#runbooksMenu");
+        Fx.click(robot, "Roll back a service…");
         await(() -> wizard() != null);
         Stage rollback = onFx(this::wizard);
         WizardModel<?> back = onFx(() -> app.wizards().model(WizardKind.ROLLBACK).orElseThrow());

@@ -3,6 +3,7 @@ package io.nightwatch.ui.wizard;
 import io.nightwatch.runbook.RunListener;
 import io.nightwatch.runbook.RunResult;
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.ui.support.Fx;
 import io.nightwatch.ui.wizard.backup.BackupChoice;
 import io.nightwatch.ui.wizard.backup.ServiceCheck;
 import io.nightwatch.ui.Screenshots;
@@ -106,7 +107,7 @@ class BackupWizardTest {
         CheckBox grafana = onFx(() -> (CheckBox) root(wizard).lookup("#service-grafana"));
         assertFalse(onFx(grafana::isSelected), "an absent service is not preselected");
         assertTrue(onFx(grafana::isDisabled), "and cannot be ticked");
-        robot.clickOn(grafana);
+        Fx.click(robot, grafana);
         assertFalse(onFx(grafana::isSelected), "a click changes nothing");
         robot.interact(() -> model.choice().services().stream().filter(o -> o.name().equals("grafana")).findFirst().orElseThrow().setSelected(true));
         assertFalse(onFx(() -> model.choice().parameters().get("services").contains("grafana")), "nor can the model include it");

@@ -22,6 +22,7 @@ import io.nightwatch.testbed.TestEngine;
 import io.nightwatch.ui.NightwatchApp;
 import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.readiness.ReadinessViewModel;
+import io.nightwatch.ui.support.Fx;
 import io.nightwatch.ui.wizard.launch.WizardKind;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -109,7 +110,7 @@ class DrillWizardEngineTest {
         String setId = backUp();
 
         ReadinessViewModel readiness = onFx(() -> app.window().readiness());
-        robot.clickOn("#readinessTab");
+        Fx.click(robot, "#readinessTab");
         await(60, () -> readiness.reportProperty().get() != null);
         assertEquals(AuditItem.Status.MISSING, status(readiness, "restore-drill:stack"));
         Button open = onFx(() -> (Button) app.window().scene().lookup("#item-restore-drill-stack").lookup(".item-wizard"));
@@ -145,7 +146,7 @@ class DrillWizardEngineTest {
         assertEquals("running", engine.docker("inspect", "-f", "{{.State.Status}}", "sva-studio-redis"), "production untouched");
         robot.interact(wizard::close);
 
-        robot.clickOn("#readiness-run");
+        Fx.click(robot, "#readiness-run");
         await(90, () -> readiness.history().size() == 2 && !readiness.runningProperty().get());
         assertEquals(AuditItem.Status.OK, status(readiness, "restore-drill:stack"));
     }

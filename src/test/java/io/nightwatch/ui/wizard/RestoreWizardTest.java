@@ -1,6 +1,7 @@
 package io.nightwatch.ui.wizard;
 
 import io.nightwatch.runbook.RunbookRunner;
+import io.nightwatch.ui.support.Fx;
 import io.nightwatch.ui.wizard.restore.RestoreChoice;
 import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.support.OwnerWindow;
@@ -86,14 +87,14 @@ class RestoreWizardTest {
         assertTrue(texts(cell("20261122-030000-local"), ".wizard-set-why").get(0).startsWith("redis/dump.rdb: checksum mismatch"));
 
         // an incomplete set cannot be taken, by click or by the model
-        robot.clickOn(incomplete);
+        Fx.click(robot, incomplete);
         assertNull(onFx(() -> model.chosenSetProperty().get()));
         assertFalse(onFx(() -> model.choose(model.sets().get(0))));
         assertTrue(onFx(() -> ((Button) root(wizard).lookup("#wizard-next")).isDisabled()));
         assertEquals("Choose a verified backup set.", text(wizard, "#wizard-footer-note"));
 
         // the verified one offers its services
-        robot.clickOn(verified);
+        Fx.click(robot, verified);
         await(() -> model.chosenSetProperty().get() != null);
         assertEquals("20261124-030000-local", onFx(() -> model.chosenSetProperty().get().id()));
         await(() -> root(wizard).lookup("#service-redis") != null);

@@ -20,6 +20,7 @@ import io.nightwatch.ui.Screenshots;
 import io.nightwatch.ui.dashboard.DashboardViewModel;
 import io.nightwatch.ui.flow.FlowViewModel;
 import io.nightwatch.ui.fx.Theme;
+import io.nightwatch.ui.support.Fx;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
@@ -102,7 +103,7 @@ class FleetWindowTest {
                 .lookup(".fleet-host-problems")).getText()));
 
         // fold a host that is well: its cells go, its line stays
-        robot.clickOn("#fleet-fold-host-01");
+        Fx.click(robot, "#fleet-fold-host-01");
         await(() -> !robot.lookup("#cell-host-01-redis").queryAs(Labeled.class).getParent().isVisible());
         assertTrue(onFx(() -> robot.lookup("#fleet-host-host-01").queryAs(HostRow.class).isVisible()));
 
@@ -112,7 +113,7 @@ class FleetWindowTest {
         Files.copy(shot, docs.resolve("fleet-compact-de.png"), StandardCopyOption.REPLACE_EXISTING);
 
         // the tiles, one click away, over the same model
-        robot.clickOn("#density-tiles");
+        Fx.click(robot, "#density-tiles");
         await(() -> robot.lookup(".health-tile").queryAll().size() == 200);
         assertFalse(onFx(() -> fleet.getScene() != null), "the compact view leaves the scene while tiles are shown");
     }
