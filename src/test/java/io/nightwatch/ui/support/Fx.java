@@ -1,9 +1,12 @@
 package io.nightwatch.ui.support;
 
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxRobotInterface;
+import org.testfx.service.query.PointQuery;
+import org.testfx.service.query.impl.CallableBoundsPointQuery;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,19 +39,25 @@ public final class Fx {
     }
 
     /**
-     * Clicks the first node matching {@code query}, its screen point worked out on the FX thread: TestFX reads the
-     * node's bounds on the calling thread, which races a pulse computing the same bounds (seen once: an
+     * Clicks the first visible node matching {@code query}. Its screen bounds are read on the FX thread: TestFX reads
+     * them on the calling thread, which races a pulse computing the same bounds (seen once: an
      * IndexOutOfBoundsException in Parent.updateCachedBounds right after a tab's text and icon changed).
      */
     public static FxRobotInterface click(FxRobot robot, String query) throws Exception {
         // the first visible match, as TestFX's clickOn(query) takes
-        return robot.clickOn(onFx(() -> robot.point(robot.lookup(query).match(NodeQueryUtils.isVisible())
-                .tryQuery().orElseThrow(() -> new AssertionError("no visible node for " + query))).query()));
+        return click(robot, onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                .orElseThrow(() -> new AssertionError("no visible node for " + query))));
     }
 
-    /** As {@link #click(FxRobot, String)}, for a node already found. */
+    /**
+     * As {@link #click(FxRobot, String)}, for a node already found. The point stays a query, not a fixed point: TestFX
+     * asks it again once the mouse has arrived, so a node laid out or moved meanwhile is still hit (a fixed point taken
+     * before the first layout of a node just shown once missed the interrupted run's abort button).
+     */
     public static FxRobotInterface click(FxRobot robot, Node node) throws Exception {
-        return robot.clickOn(onFx(() -> robot.point(node).query()));
+        robot.targetWindow(onFx(() -> node.getScene().getWindow())); // as TestFX's point(node) does: write(...) types there
+        PointQuery centre = new CallableBoundsPointQuery(() -> onFx(() -> robot.bounds(node).query()), node).atPosition(Pos.CENTER);
+        return robot.clickOn(centre);
     }
 
     /** The text of the first labelled node matching {@code selector} in the robot's windows. */
