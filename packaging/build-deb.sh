@@ -5,13 +5,17 @@
 # Needs: a JDK with jpackage, fakeroot, dpkg-deb, asciidoctor (man pages from picocli's ManPageGenerator).
 #
 # NIGHTWATCH_JAVA_OPTIONS: JVM options baked into the launcher (default: packaging/jvm-options, measured in
-# docs/benchmarks.md — a small heap, the serial GC, C1 only, for a tool that runs all night). Metadata: packaging/deb-metadata.env.
+# docs/benchmarks.md — a small heap, the serial GC, C2 only for hot code, for a window that idles all night).
+# NIGHTWATCH_SERVE_JAVA_OPTIONS: those of the nightwatch-serve launcher, which /usr/bin/nightwatch starts for `serve`
+# (default: packaging/serve-jvm-options — the same cap and collector, the JIT's own thresholds, for a webhook storm).
+# Metadata: packaging/deb-metadata.env.
 # NIGHTWATCH_DEB_COMPRESSION: xz (default, smallest) or gzip (faster; the package test uses it).
 set -euo pipefail
 umask 022
 cd "$(dirname "$0")/.."
 . packaging/deb-metadata.env
 JAVA_OPTIONS=${NIGHTWATCH_JAVA_OPTIONS:-$(grep -v '^#' packaging/jvm-options | tr '\n' ' ')}
+SERVE_JAVA_OPTIONS=${NIGHTWATCH_SERVE_JAVA_OPTIONS:-$(grep -v '^#' packaging/serve-jvm-options | tr '\n' ' ')}
 JAR=target/nightwatch.jar
 CODEGEN=target/packaging-tools/picocli-codegen.jar
 WORK=target/deb-work
@@ -38,6 +42,9 @@ cp "$JAR" "$WORK/input/"
 read -r -a java_option_words <<<"$JAVA_OPTIONS"
 java_options=()
 for w in "${java_option_words[@]}"; do java_options+=(--java-options "$w"); done
+# A second launcher, bin/nightwatch-serve: the same program; its options replace the main launcher's.
+read -r -a serve_option_words <<<"$SERVE_JAVA_OPTIONS"
+printf 'java-options=%s\n' "${serve_option_words[*]}" >"$WORK/nightwatch-serve.properties"
 
 echo "build-deb: jpackage (a few minutes on two cores)"
 jpackage --type deb --name nightwatch --app-version "$NUMERIC" \
@@ -47,6 +54,7 @@ jpackage --type deb --name nightwatch --app-version "$NUMERIC" \
   --vendor "$NIGHTWATCH_VENDOR" --copyright "$NIGHTWATCH_LICENSE" --about-url "$NIGHTWATCH_HOMEPAGE" \
   --linux-package-name nightwatch --linux-deb-maintainer "$MAINTAINER_ADDRESS" \
   --linux-app-category admin \
+  --add-launcher nightwatch-serve="$WORK/nightwatch-serve.properties" \
   "${java_options[@]}"
 
 ROOT="$WORK/root"
@@ -65,8 +73,10 @@ for page in "$WORK"/man/*.1; do gzip -9n <"$page" >"$ROOT/usr/share/man/man1/$(b
 
 # jpackage's own menu entry (installed by maintainer scripts through xdg-utils) gives way to ours; dpkg's triggers
 # refresh the menu, icon and man caches, so the package needs no maintainer scripts at all.
+# The receiver's launcher is no menu entry at all.
 rm -f "$ROOT"/DEBIAN/preinst "$ROOT"/DEBIAN/postinst "$ROOT"/DEBIAN/prerm "$ROOT"/DEBIAN/postrm \
-  "$ROOT/opt/nightwatch/lib/nightwatch-nightwatch.desktop"
+  "$ROOT/opt/nightwatch/lib/nightwatch-nightwatch.desktop" "$ROOT/opt/nightwatch/lib/nightwatch-nightwatch-serve.desktop" \
+  "$ROOT/opt/nightwatch/lib/nightwatch-serve.png"
 mkdir -p "$ROOT/usr/share/doc/nightwatch"
 printf 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: nightwatch\nSource: %s\n\nFiles: *\nCopyright: %s\nLicense: %s\n' \
   "$NIGHTWATCH_HOMEPAGE" "$NIGHTWATCH_VENDOR" "$NIGHTWATCH_LICENSE" >"$ROOT/usr/share/doc/nightwatch/copyright"

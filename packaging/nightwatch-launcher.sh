@@ -6,4 +6,6 @@ export GDK_GL="${GDK_GL-disable}"
 # glibc gives each of the JVM's ~60 threads' allocations arenas of their own (up to 16 here); two hold what the
 # window allocates natively and keep ~10 MiB less resident (docs/benchmarks.md, window idle).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-2}"
+# serve, the receiver without a window, has JVM options of its own: packaging/serve-jvm-options says why.
+if [ "${1-}" = serve ]; then exec /opt/nightwatch/bin/nightwatch-serve "$@"; fi
 exec /opt/nightwatch/bin/nightwatch "$@"

@@ -56,8 +56,7 @@ public final class FleetBench {
         int period = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> options = new ArrayList<>(List.of(java));
-        options.addAll(Files.readAllLines(Path.of("packaging/jvm-options")).stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+        options.addAll(LauncherOptions.window());
         measure(options, Files.createTempDirectory("nightwatch-fleetbench"), Duration.ofSeconds(warm), Duration.ofSeconds(period));
     }
 }

@@ -1,5 +1,7 @@
 package io.nightwatch.packaging;
 
+import io.nightwatch.bench.LauncherEnvironment;
+import io.nightwatch.bench.LauncherOptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -11,12 +13,14 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The window's launchers carry the measured JVM options (packaging/jvm-options), the same in each. */
+/**
+ * The window's launchers carry the measured JVM options (packaging/jvm-options), the same in each; serve's launcher
+ * its own (packaging/serve-jvm-options).
+ */
 class LauncherOptionsTest {
 
     private static List<String> fileOptions() throws Exception {
-        return Files.readAllLines(Path.of("packaging/jvm-options")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return LauncherOptions.window();
     }
 
     @Test
@@ -29,8 +33,19 @@ class LauncherOptionsTest {
     @Test
     void backupsKeepTheCompilerThatHashesAtDiskSpeed() throws Exception {
         // C1 alone has no SHA-256 or AES-GCM intrinsics: a backup hashed at 90 MiB/s instead of 1 GiB/s
-        assertTrue(fileOptions().stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.equals("-XX:-TieredCompilation")
-                || o.equals("-Xint")), fileOptions().toString());
+        for (List<String> options : List.of(fileOptions(), LauncherOptions.serve())) {
+            assertTrue(options.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.equals("-XX:-TieredCompilation")
+                    || o.equals("-Xint")), options.toString());
+        }
+    }
+
+    @Test
+    void serveKeepsTheCapAndCollectorButNotWhatTheWindowTradesForIdling() throws Exception {
+        List<String> serve = LauncherOptions.serve();
+        assertTrue(serve.stream().anyMatch(o -> o.matches("-Xmx\\d+[mg]")) && serve.contains("-XX:+UseSerialGC"), serve.toString());
+        // a storm ran 1 s longer with the window's late C2 and 10 MiB young generation (docs/benchmarks.md)
+        assertTrue(serve.stream().noneMatch(o -> o.startsWith("-XX:Tier") || o.startsWith("-XX:MaxNewSize") || o.startsWith("-Xms")), serve.toString());
+        assertTrue(serve.stream().noneMatch(o -> o.startsWith("-Dprism.") || o.startsWith("-Djavafx.")), "serve has no window: " + serve);
     }
 
     @Test
@@ -52,14 +67,18 @@ class LauncherOptionsTest {
     void theDebBuildPassesTheFile() throws Exception {
         String script = Files.readString(Path.of("packaging/build-deb.sh"));
         assertTrue(script.contains("packaging/jvm-options") && script.contains("--java-options"), script);
+        assertTrue(script.contains("packaging/serve-jvm-options") && script.contains("--add-launcher nightwatch-serve="), script);
     }
 
     @Test
     void theInstalledLauncherKeepsGtkFromLoadingOpenGl() throws Exception {
-        assertEquals(java.util.Map.of("GDK_GL", "disable", "MALLOC_ARENA_MAX", "2"), io.nightwatch.bench.LauncherEnvironment.read(),
+        assertEquals(java.util.Map.of("GDK_GL", "disable", "MALLOC_ARENA_MAX", "2"), LauncherEnvironment.read(),
                 "the benchmarks read the launcher's environment from the script");
         String script = Files.readString(Path.of("packaging/build-deb.sh"));
         assertTrue(script.contains("packaging/nightwatch-launcher.sh \"$ROOT/usr/bin/nightwatch\""), "the deb installs it as /usr/bin/nightwatch");
         assertTrue(fileOptions().contains("-Dprism.order=sw"), "the window draws in software: OpenGL is never needed");
+        String launcher = Files.readString(LauncherEnvironment.SCRIPT);
+        assertTrue(launcher.contains("\nif [ \"${1-}\" = serve ]; then exec /opt/nightwatch/bin/nightwatch-serve \"$@\"; fi\n"),
+                "serve starts through its own launcher: " + launcher);
     }
 }

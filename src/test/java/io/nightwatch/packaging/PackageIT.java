@@ -99,6 +99,53 @@ class PackageIT {
     }
 
     @Test
+    void serveHasALauncherWithItsOwnOptions() throws Exception {
+        Path serveLauncher = root.resolve("opt/nightwatch/bin/nightwatch-serve");
+        assertTrue(Files.isExecutable(serveLauncher), "opt/nightwatch/bin/nightwatch-serve is not installed");
+        assertEquals(io.nightwatch.bench.LauncherOptions.serve(), cfgOptions("nightwatch-serve"), "serve's launcher bakes in packaging/serve-jvm-options");
+        assertEquals(io.nightwatch.bench.LauncherOptions.window(), cfgOptions("nightwatch"), "the window's launcher bakes in packaging/jvm-options");
+        try (Stream<Path> lib = Files.list(root.resolve("opt/nightwatch/lib"))) {
+            assertEquals(List.of(), lib.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".desktop")).toList(), "no menu entry under /opt");
+        }
+        Run version = run(List.of(serveLauncher.toString(), "--version"), Map.of("HOME", scratch.toString()), 120);
+        assertEquals(0, version.exit, version.output);
+        assertTrue(version.stdout.startsWith("nightwatch "), version.output);
+        if (!installedBySelf) return; // /usr/bin/nightwatch names /opt/nightwatch: only an installed package can follow it
+
+        // As the user unit starts it: /usr/bin/nightwatch serve becomes the serve launcher's process.
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path profile = Files.writeString(scratch.resolve("serve-profile.yaml"), "services: []\n");
+        ProcessBuilder pb = new ProcessBuilder("nightwatch", "serve", "--profile", profile.toString(), "--db", scratch.resolve("serve.db").toString(),
+                "--listen", "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(scratch.resolve("serve.out").toFile());
+        pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "HOME", scratch.toString(), "DOCKER_HOST", "unix://" + scratch.resolve("no-engine.sock")));
+        Process serve = pb.start();
+        try {
+            Path exe = Path.of("/proc", Long.toString(serve.pid()), "exe");
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            Path seen = null;
+            while (System.nanoTime() < deadline && serve.isAlive()) {
+                seen = Files.readSymbolicLink(exe);
+                if (seen.endsWith("nightwatch-serve")) break;
+                Thread.sleep(50);
+            }
+            assertEquals(Path.of("/opt/nightwatch/bin/nightwatch-serve"), seen, "serve runs as: " + Files.readString(scratch.resolve("serve.out")));
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) serve.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The JVM options a jpackage launcher bakes in, without the one jpackage adds itself. */
+    private static List<String> cfgOptions(String launcher) throws IOException {
+        return Files.readAllLines(root.resolve("opt/nightwatch/lib/app/" + launcher + ".cfg")).stream()
+                .filter(l -> l.startsWith("java-options=")).map(l -> l.substring("java-options=".length()))
+                .filter(o -> !o.startsWith("-Djpackage.app-version=")).toList();
+    }
+
+    @Test
     void statusJsonWithoutAnEngineSaysUnreachable() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
