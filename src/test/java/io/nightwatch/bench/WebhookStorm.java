@@ -22,14 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An Alertmanager-shaped webhook storm: {@code posts} deliveries of {@code perPost} firing alerts each, from
- * {@code senders} concurrent senders, each sender on its own kept-alive connection as Alertmanager's are. Loopback only.
+ * {@code senders} concurrent senders on kept-alive connections (at most one each), as Alertmanager's are. Loopback only.
  *
  * <p>The senders share the machine with the receiver, so they are kept lean: OkHttp's blocking calls on the sender's own
- * thread (JDK's HttpClient hands every request through its selector thread and futures: 1.3-2.5 s of CPU per storm of
+ * thread (JDK's HttpClient hands every request through its selector thread and futures: 1.3-2.9 s of CPU per storm of
  * 10,000 alerts on this machine's 2 cores, taken from the receiver it measures). No retries: a post that fails is not
  * acknowledged, as for Alertmanager until it sends again.
  */
 public final class WebhookStorm {
+
+    private static final MediaType JSON = MediaType.get("application/json");
 
     /** What the storm saw: the alerts answered 2xx (by name), the other answers, the wall time. */
     public record Result(Set<String> acknowledged, int refused, int failed, double seconds) {}
@@ -39,8 +41,6 @@ public final class WebhookStorm {
     private final int posts;
     private final int perPost;
     private final int senders;
-    private static final MediaType JSON = MediaType.get("application/json");
-
     private final AtomicBoolean stop = new AtomicBoolean();
 
     public WebhookStorm(int port, String prefix, int posts, int perPost, int senders) {
