@@ -33,6 +33,9 @@ public final class BenchSuite {
     /** One line of the summary table. */
     record Line(String measurement, String nightwatch, String reference, String ratio, String target, Boolean met) {}
 
+    /** JVM options a storm runs under; a context row has no target of its own. */
+    private record IngestVariant(String label, List<String> options, boolean context) {}
+
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -80,30 +83,28 @@ public final class BenchSuite {
                     + "that `/usr/bin/nightwatch serve` starts); the window's (`packaging/jvm-options`) are context: the window "
                     + "receives webhooks too when no serve runs. The senders use OkHttp's blocking calls (lean: they share the "
                     + "two cores with the receiver).\n\n| Run | JVM options | Time | Acknowledged | Stored |\n|---|---|---|---|---|\n");
-            Map<String, List<String>> ingestOptions = new LinkedHashMap<>();
-            ingestOptions.put("JVM defaults", List.of());
-            ingestOptions.put("serve's launcher options", serveOptions);
-            ingestOptions.put("the window's options", launcherOptions);
-            Map<String, List<Double>> ingestTimes = new LinkedHashMap<>();
+            List<IngestVariant> variants = List.of(new IngestVariant("JVM defaults", List.of(), false),
+                    new IngestVariant("serve's launcher options", serveOptions, false),
+                    new IngestVariant("the window's options, context", launcherOptions, true));
+            Map<IngestVariant, List<Double>> ingestTimes = new LinkedHashMap<>();
             boolean noneLost = true;
             for (int i = 0; i < reps; i++) {
-                int variant = 0;
-                for (Map.Entry<String, List<String>> options : ingestOptions.entrySet()) {
+                for (IngestVariant variant : variants) {
                     List<String> launcher = new ArrayList<>(List.of(java));
-                    launcher.addAll(options.getValue());
+                    launcher.addAll(variant.options());
                     launcher.addAll(List.of("-jar", jar.toString()));
-                    WebhookIngestBench.Figure f = WebhookIngestBench.storm(work.resolve("ingest-" + i + "-" + variant++), launcher);
-                    System.out.println("ingest " + options.getKey() + " " + f);
-                    ingestTimes.computeIfAbsent(options.getKey(), k -> new ArrayList<>()).add(f.seconds());
+                    WebhookIngestBench.Figure f = WebhookIngestBench.storm(work.resolve("ingest-" + i + "-" + variants.indexOf(variant)), launcher);
+                    System.out.println("ingest " + variant.label() + " " + f);
+                    ingestTimes.computeIfAbsent(variant, k -> new ArrayList<>()).add(f.seconds());
                     noneLost &= f.acknowledged() == 10_000 && f.stored() == 10_000;
                     details.append(String.format(Locale.ROOT, "| %d | %s | %.2f s | %d | %d |%n", i + 1,
-                            options.getValue().isEmpty() ? "(JVM defaults)" : String.join(" ", options.getValue()), f.seconds(), f.acknowledged(), f.stored()));
+                            variant.options().isEmpty() ? "(JVM defaults)" : String.join(" ", variant.options()), f.seconds(), f.acknowledged(), f.stored()));
                 }
             }
             details.append('\n');
-            lines.add(ingestLine("webhook ingest, 10,000 alerts (JVM defaults)", median(ingestTimes.get("JVM defaults")), noneLost, false));
-            lines.add(ingestLine("webhook ingest, 10,000 alerts (serve's launcher options)", median(ingestTimes.get("serve's launcher options")), noneLost, false));
-            lines.add(ingestLine("webhook ingest, 10,000 alerts (the window's options, context)", median(ingestTimes.get("the window's options")), noneLost, true));
+            for (IngestVariant variant : variants) {
+                lines.add(ingestLine("webhook ingest, 10,000 alerts (" + variant.label() + ")", median(ingestTimes.get(variant)), noneLost, variant.context()));
+            }
 
             // ---- container-death detection
             DetectionBench.Figure detection = DetectionBench.measure(engine, List.of(java, "-jar", jar.toString()), 20);

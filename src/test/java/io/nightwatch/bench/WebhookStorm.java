@@ -97,7 +97,6 @@ public final class WebhookStorm {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         http.connectionPool().evictAll();
-        http.dispatcher().executorService().shutdown();
         for (Future<?> f : done) {
             if (f.isDone() && !f.isCancelled()) f.get();
         }

@@ -2,6 +2,7 @@ package io.nightwatch.packaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nightwatch.bench.LauncherOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -102,8 +103,8 @@ class PackageIT {
     void serveHasALauncherWithItsOwnOptions() throws Exception {
         Path serveLauncher = root.resolve("opt/nightwatch/bin/nightwatch-serve");
         assertTrue(Files.isExecutable(serveLauncher), "opt/nightwatch/bin/nightwatch-serve is not installed");
-        assertEquals(io.nightwatch.bench.LauncherOptions.serve(), cfgOptions("nightwatch-serve"), "serve's launcher bakes in packaging/serve-jvm-options");
-        assertEquals(io.nightwatch.bench.LauncherOptions.window(), cfgOptions("nightwatch"), "the window's launcher bakes in packaging/jvm-options");
+        assertEquals(LauncherOptions.serve(), cfgOptions("nightwatch-serve"), "serve's launcher bakes in packaging/serve-jvm-options");
+        assertEquals(LauncherOptions.window(), cfgOptions("nightwatch"), "the window's launcher bakes in packaging/jvm-options");
         try (Stream<Path> lib = Files.list(root.resolve("opt/nightwatch/lib"))) {
             assertEquals(List.of(), lib.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".desktop")).toList(), "no menu entry under /opt");
         }
